@@ -1,0 +1,50 @@
+# Two promises: `make run` opens the workbench on the demo shop, `make test` passes,
+# both on a fresh machine. Every target bootstraps what it needs.
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+# Debian packages Qt needs to run offscreen, plus a CJK font so Chinese is not boxes.
+DEBS    := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+OFFSCREEN := QT_QPA_PLATFORM=offscreen
+
+.PHONY: run test bench screenshot lint system-deps translations clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null; then \
+	    echo "installing Debian packages:$$missing"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "please install:$$missing"; fi; \
+	fi
+
+run: $(STAMP) system-deps
+	$(PY) -m workbench.cli run
+
+test: $(STAMP) system-deps
+	$(OFFSCREEN) $(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check workbench tests bench
+
+bench: $(STAMP) system-deps
+	$(OFFSCREEN) $(PY) -m workbench.cli bench
+
+screenshot: $(STAMP) system-deps
+	$(OFFSCREEN) $(PY) -m workbench.cli screenshot --out docs/screenshot.png --size 1600x1000
+
+# Recompile the English translation after editing resources/translations/workbench_en.ts.
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lrelease resources/translations/workbench_en.ts -qm resources/translations/workbench_en.qm
+
+clean:
+	rm -rf $(VENV) *.egg-info

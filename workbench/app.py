@@ -1,0 +1,126 @@
+"""Composition root: paths, store, channel, session and window, wired together once."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench import accounts, demo
+from workbench.paths import RESOURCES
+from workbench.store import Store
+
+TRANSLATIONS = RESOURCES / "translations"
+NO_DISPLAY_HELP = (
+    "没有可用的显示器(未设置 DISPLAY / WAYLAND_DISPLAY)。\n"
+    "  无界面运行:QT_QPA_PLATFORM=offscreen make run\n"
+    "  查看界面截图:make screenshot(生成 docs/screenshot.png)\n"
+    "No display found (DISPLAY / WAYLAND_DISPLAY unset). Run offscreen with "
+    "QT_QPA_PLATFORM=offscreen, or look at the UI with `make screenshot`."
+)
+
+
+def has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+@dataclass
+class Workbench:
+    """One open workbench: close it to release the store."""
+
+    store: Store
+    session: object
+    window: object
+
+    def close(self) -> None:
+        self.window.close()
+        self.store.close()
+
+
+def open_workbench(db_path: Path, *, speed: float = 1.0,
+                   clock: Callable[[], float] = time.time, start_channel: bool = True,
+                   scenarios: list | None = None) -> Workbench:
+    """Open the window on ``db_path`` (seeding the demo shop into an empty store).
+
+    A QApplication must exist. Raises StoreError when the store cannot be used.
+    """
+    from workbench.channels import scenarios as scenario_files
+    from workbench.channels.simulator import Simulator
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.session import Session
+
+    store = Store.open(db_path, exclusive=True)
+    try:
+        demo.seed_if_empty(store, clock())
+        agent = accounts.current(store) or accounts.all_agents(store)[0]
+        channel = Simulator(scenarios if scenarios is not None else scenario_files.load_all(),
+                            speed=speed, clock=clock)
+        session = Session(store, channel, agent, clock)
+        window = MainWindow(session)
+    except BaseException:
+        store.close()
+        raise
+    if start_channel:
+        channel.start()
+    return Workbench(store, session, window)
+
+
+def install_translation(app, lang: str) -> None:
+    """Chinese is the source language; English comes from a compiled Qt translation."""
+    if lang != "en":
+        return
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator(app)
+    if translator.load(str(TRANSLATIONS / "workbench_en.qm")):
+        app.installTranslator(translator)
+
+
+def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = False) -> int:
+    if not has_display():
+        print(NO_DISPLAY_HELP, file=sys.stderr)
+        return 2
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from workbench.store import StoreError
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("客服工作台")
+    install_translation(app, lang)
+    try:
+        workbench = open_workbench(db_path, speed=speed)
+    except StoreError as error:
+        print(error.message(lang), file=sys.stderr)
+        if not exit_after_first_paint:
+            QMessageBox.critical(None, "客服工作台", error.message(lang))
+        return 1
+    window = workbench.window
+    if exit_after_first_paint:
+        _exit_after_first_paint(app, window)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        workbench.store.close()
+
+
+def _exit_after_first_paint(app, window) -> None:
+    """For the startup benchmark: say 'painted' once the window has painted, then quit."""
+    from workbench.ui.paint_probe import FirstPaintProbe
+
+    def painted() -> None:
+        print("painted", flush=True)
+        app.quit()
+
+    window._first_paint_probe = FirstPaintProbe(window, painted)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from workbench import cli
+
+    return cli.main(argv)

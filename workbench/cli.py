@@ -1,0 +1,69 @@
+"""The `workbench` command and its subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from workbench import paths
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected WIDTHxHEIGHT, e.g. 1600x1000") from None
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workbench", description="客服工作台 / agent workbench")
+    parser.add_argument("--db", type=Path, help="store file (default: the user data dir; "
+                        "WORKBENCH_HOME overrides the dir)")
+    parser.add_argument("--lang", choices=("zh", "en"),
+                        default=os.environ.get("WORKBENCH_LANG", "zh"),
+                        help="language of the window and messages (default zh)")
+    commands = parser.add_subparsers(dest="command")
+
+    run = commands.add_parser("run", help="open the workbench window (the default)")
+    run.add_argument("--speed", type=float, default=1.0,
+                     help="simulator time scale: 1 real time, 0.1 ten times faster")
+    run.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+
+    shot = commands.add_parser("screenshot", help="render the window offscreen to a PNG")
+    shot.add_argument("--out", type=Path, required=True)
+    shot.add_argument("--size", type=_size, default=(1600, 1000))
+
+    bench = commands.add_parser("bench", help="run benchmark scenarios and print figures")
+    bench.add_argument("--json", action="store_true", help="one JSON object keyed by scenario")
+    bench.add_argument("scenarios", nargs="*", help="scenario names (default: all)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    db_path = args.db or paths.default_db()
+    command = args.command or "run"
+    if command == "run":
+        from workbench import app
+
+        return app.run(db_path, args.lang, getattr(args, "speed", 1.0),
+                       getattr(args, "exit_after_first_paint", False))
+    if command == "screenshot":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from workbench.ui.screenshot import render
+
+        return render(args.out, args.db, args.size, args.lang)
+    if command == "bench":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        sys.path.insert(0, str(paths.RESOURCES.parent))
+        from bench import runner
+
+        return runner.main(args.scenarios, as_json=args.json)
+    raise AssertionError(command)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

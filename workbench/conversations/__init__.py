@@ -1,0 +1,165 @@
+"""Buyers, conversations and messages: what happens when a buyer writes or an agent answers."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.changes import Changes
+from workbench.paths import images_dir
+from workbench.store import Store, chat, people
+
+PREVIEW_CHARS = 60
+SENDERS = ("buyer", "agent", "auto", "system")
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: int
+    buyer_id: int
+    buyer_nick: str
+    buyer_tier: str
+    agent_id: int | None
+    state: str
+    unread: int
+    waiting_since: float | None
+    last_message_at: float | None
+    last_preview: str
+    draft: str
+
+
+@dataclass(frozen=True)
+class Message:
+    id: int
+    uid: str
+    conversation_id: int
+    sender: str
+    agent_id: int | None
+    kind: str
+    text: str
+    status: str
+    created_at: float
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A buyer's message as a channel delivers it."""
+
+    uid: str
+    buyer: str
+    text: str
+    at: float
+    kind: str = "text"
+    buyer_tier: str = "普通"
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+def preview(kind: str, text: str) -> str:
+    if kind == "image":
+        return "[图片]"
+    flat = " ".join(text.split())
+    return flat[:PREVIEW_CHARS]
+
+
+def ensure_buyer(store: Store, nick: str, tier: str, now: float) -> int:
+    """The buyer's id, creating the buyer on first sight."""
+    with store.transaction():
+        buyer = people.buyer_by_nick(store, nick)
+        return buyer["id"] if buyer else people.insert_buyer(store, nick, tier, now)
+
+
+def image_path(store: Store, message: Message) -> Path:
+    """Where an image message's file lives (its text is the file name)."""
+    return images_dir(store.path) / message.text
+
+
+def _keep_image(store: Store, incoming: Incoming) -> str:
+    """Copy a received image into the data dir; the message keeps only its file name."""
+    source = Path(incoming.text)
+    name = f"{incoming.uid}{source.suffix.lower()}"
+    target = images_dir(store.path) / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        shutil.copyfile(source, target)
+    return name
+
+
+def receive(store: Store, incoming: Incoming) -> Changes:
+    """Store a buyer's message (once, however often it is delivered) and open its conversation."""
+    with store.transaction():
+        buyer_id = ensure_buyer(store, incoming.buyer, incoming.buyer_tier, incoming.at)
+        found = chat.open_conversation_for_buyer(store, buyer_id)
+        conversation_id = found["id"] if found else chat.insert_conversation(
+            store, buyer_id, incoming.at)
+        text = _keep_image(store, incoming) if incoming.kind == "image" else incoming.text
+        message_id = chat.insert_message(
+            store, incoming.uid, conversation_id, "buyer", None, incoming.kind, text,
+            "received", incoming.at)
+        if message_id is None:
+            return Changes()
+        chat.note_buyer_message(store, conversation_id, preview(incoming.kind, incoming.text),
+                                incoming.at)
+    return Changes(conversations=frozenset({conversation_id}),
+                   messages=frozenset({message_id}))
+
+
+def send(store: Store, conversation_id: int, agent_id: int, text: str, now: float,
+         kind: str = "text", uid: str | None = None) -> tuple[Message, Changes]:
+    """Record the agent's reply as 'sending' before any channel sees it."""
+    if not text.strip():
+        raise ValueError("empty message")
+    uid = uid or new_uid()
+    with store.transaction():
+        message_id = chat.insert_message(store, uid, conversation_id, "agent", agent_id, kind,
+                                         text, "sending", now)
+        chat.note_agent_reply(store, conversation_id, agent_id, preview(kind, text), now)
+    message = message_by_uid(store, uid)
+    assert message is not None and message_id is not None
+    return message, Changes(conversations=frozenset({conversation_id}),
+                            messages=frozenset({message_id}))
+
+
+def set_status(store: Store, uid: str, status: str) -> Changes:
+    """A channel reported 'sent' or 'failed' for one of our messages."""
+    with store.transaction():
+        row = chat.set_message_status(store, uid, status)
+    if row is None:
+        return Changes()
+    return Changes(conversations=frozenset({row["conversation_id"]}),
+                   messages=frozenset({row["id"]}))
+
+
+def mark_read(store: Store, conversation_id: int) -> Changes:
+    with store.transaction():
+        chat.set_unread(store, conversation_id, 0)
+    return Changes(conversations=frozenset({conversation_id}))
+
+
+def save_draft(store: Store, conversation_id: int, draft: str) -> Changes:
+    with store.transaction():
+        chat.set_draft(store, conversation_id, draft)
+    return Changes(conversations=frozenset({conversation_id}))
+
+
+def all_conversations(store: Store) -> list[Conversation]:
+    return [Conversation(**row) for row in chat.conversations(store)]
+
+
+def get(store: Store, conversation_id: int) -> Conversation | None:
+    row = chat.conversation(store, conversation_id)
+    return Conversation(**row) if row else None
+
+
+def history(store: Store, conversation_id: int, before_id: int | None = None,
+            limit: int = 200) -> list[Message]:
+    return [Message(**row) for row in chat.messages(store, conversation_id, before_id, limit)]
+
+
+def message_by_uid(store: Store, uid: str) -> Message | None:
+    row = chat.message_by_uid(store, uid)
+    return Message(**row) if row else None

@@ -1,0 +1,144 @@
+"""Numbered migrations, tracked by ``PRAGMA user_version``.
+
+A migration is appended, never edited once released: a store at version N is brought
+to the latest by running migrations N+1.. in order, each in its own transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def _v1_core(conn: sqlite3.Connection) -> None:
+    import sqlite_utils  # only needed when a store is created or migrated
+
+    db = sqlite_utils.Database(conn)
+    db["agents"].create(
+        {"id": int, "name": str, "display_name": str, "role": str, "password_hash": str,
+         "active": int, "created_at": float},
+        pk="id", not_null={"name", "role"}, defaults={"role": "agent", "active": 1},
+    )
+    db["agents"].create_index(["name"], unique=True)
+    db["buyers"].create(
+        {"id": int, "nick": str, "tier": str, "tags": str, "created_at": float},
+        pk="id", not_null={"nick"}, defaults={"tier": "普通", "tags": "[]"},
+    )
+    db["buyers"].create_index(["nick"], unique=True)
+    db["conversations"].create(
+        {"id": int, "buyer_id": int, "agent_id": int, "state": str, "unread": int,
+         "waiting_since": float, "last_message_at": float, "last_preview": str,
+         "draft": str, "created_at": float},
+        pk="id", not_null={"buyer_id", "state"},
+        defaults={"state": "waiting", "unread": 0, "last_preview": "", "draft": ""},
+        foreign_keys=[("buyer_id", "buyers", "id"), ("agent_id", "agents", "id")],
+    )
+    db["conversations"].create_index(["buyer_id"])
+    db["conversations"].create_index(["last_message_at"])
+    db["messages"].create(
+        {"id": int, "uid": str, "conversation_id": int, "sender": str, "agent_id": int,
+         "kind": str, "text": str, "status": str, "created_at": float},
+        pk="id", not_null={"uid", "conversation_id", "sender", "kind", "text", "status"},
+        defaults={"kind": "text", "status": "received"},
+        foreign_keys=[("conversation_id", "conversations", "id"), ("agent_id", "agents", "id")],
+    )
+    db["messages"].create_index(["uid"], unique=True)
+    db["messages"].create_index(["conversation_id", "id"])
+
+    db["phrase_packs"].create(
+        {"id": int, "name": str, "version": int, "author": str, "scope": str,
+         "agent_id": int, "imported_at": float},
+        pk="id", not_null={"name", "scope"}, defaults={"version": 1, "scope": "team"},
+        foreign_keys=[("agent_id", "agents", "id")],
+    )
+    db["phrase_groups"].create(
+        {"id": int, "pack_id": int, "parent_id": int, "name": str, "position": int},
+        pk="id", not_null={"pack_id", "name"}, defaults={"position": 0},
+        foreign_keys=[("pack_id", "phrase_packs", "id"), ("parent_id", "phrase_groups", "id")],
+    )
+    db["phrases"].create(
+        {"id": int, "pack_id": int, "group_id": int, "code": str, "text": str, "image": str,
+         "keywords": str, "position": int, "use_count": int, "last_used_at": float},
+        pk="id", not_null={"pack_id", "code", "text"},
+        defaults={"position": 0, "use_count": 0, "keywords": ""},
+        foreign_keys=[("pack_id", "phrase_packs", "id"), ("group_id", "phrase_groups", "id")],
+    )
+    db["phrases"].create_index(["pack_id", "code"], unique=True)
+
+    db["orders"].create(
+        {"id": str, "buyer_id": int, "status": str, "total": float, "paid": float,
+         "postage": float, "refund": float, "created_at": float, "paid_at": float,
+         "shipped_at": float, "finished_at": float, "receiver_name": str, "phone": str,
+         "address": str, "courier": str, "tracking_no": str, "buyer_message": str,
+         "source_remark": str, "flag": int},
+        pk="id", not_null={"buyer_id", "status"}, defaults={"flag": 0},
+        foreign_keys=[("buyer_id", "buyers", "id")],
+    )
+    db["orders"].create_index(["buyer_id", "created_at"])
+    db["order_items"].create(
+        {"id": int, "order_id": str, "title": str, "spec": str, "price": float,
+         "quantity": int, "seller_code": str},
+        pk="id", not_null={"order_id", "title"},
+        foreign_keys=[("order_id", "orders", "id")],
+    )
+    db["order_items"].create_index(["order_id"])
+    db["remarks"].create(
+        {"id": int, "order_id": str, "agent_id": int, "content": str, "created_at": float,
+         "edited_at": float},
+        pk="id", not_null={"order_id", "agent_id", "content", "created_at"},
+        foreign_keys=[("order_id", "orders", "id"), ("agent_id", "agents", "id")],
+    )
+    db["remarks"].create_index(["order_id", "id"])
+    db["flag_changes"].create(
+        {"id": int, "order_id": str, "agent_id": int, "old_flag": int, "new_flag": int,
+         "changed_at": float},
+        pk="id", not_null={"order_id", "new_flag", "changed_at"},
+        foreign_keys=[("order_id", "orders", "id"), ("agent_id", "agents", "id")],
+    )
+    db["flag_changes"].create_index(["order_id"])
+
+    db["todos"].create(
+        {"id": int, "title": str, "detail": str, "priority": int, "buyer_id": int,
+         "conversation_id": int, "order_id": str, "creator_id": int, "assignee_id": int,
+         "due_at": float, "remind_at": float, "state": str, "created_at": float,
+         "updated_at": float},
+        pk="id", not_null={"title", "state", "created_at"},
+        defaults={"priority": 1, "state": "未执行", "detail": ""},
+        foreign_keys=[("buyer_id", "buyers", "id"), ("conversation_id", "conversations", "id"),
+                      ("order_id", "orders", "id"), ("creator_id", "agents", "id"),
+                      ("assignee_id", "agents", "id")],
+    )
+    db["todos"].create_index(["state", "due_at"])
+
+    db["events"].create(
+        {"id": int, "at": float, "agent_id": int, "kind": str, "subject": str, "detail": str},
+        pk="id", not_null={"at", "kind"},
+        foreign_keys=[("agent_id", "agents", "id")],
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_core]
+LATEST = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> None:
+    """Bring the store to ``target``; a store newer than this program is refused."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > LATEST:
+        from workbench.store.db import StoreError
+
+        raise StoreError(
+            f"数据文件的版本({version})比本程序({LATEST})新,请先升级工作台。",
+            f"The store is version {version}, newer than this program ({LATEST}); "
+            "upgrade the workbench first.",
+        )
+    for number in range(version + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[number - 1](conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")

@@ -1,0 +1,1 @@
+"""Every widget, model and dialog. Nothing outside this package imports QtWidgets."""

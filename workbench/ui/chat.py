@@ -1,0 +1,274 @@
+"""The open conversation (centre): message bubbles and the composer.
+
+Buyer text is always painted as plain text: no markup is interpreted, and very long
+messages are cut for display so layout stays fast.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QImageReader, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import (QLabel, QListView, QPlainTextEdit, QStyledItemDelegate,
+                               QVBoxLayout, QWidget)
+
+from workbench import conversations, timefmt
+from workbench.conversations import Message
+from workbench.ui.session import Session
+
+MessageRole = Qt.ItemDataRole.UserRole + 1
+DISPLAY_CHARS = 3000   # longer messages are shown cut, with their full length noted
+THUMBNAIL = 160
+PAGE = 200
+
+BUBBLE_COLOURS = {"buyer": "#ffffff", "agent": "#d6ecff", "auto": "#eeeeee", "system": "#fff8e1"}
+SENDER_LABELS = {"buyer": "", "agent": "", "auto": "[自动回复] ", "system": "[系统] "}
+STATUS_LABELS = {"sending": "发送中", "sent": "已发送", "failed": "发送失败", "received": ""}
+
+
+def display_text(message: Message) -> str:
+    text = message.text
+    if len(text) > DISPLAY_CHARS:
+        text = text[:DISPLAY_CHARS] + f"…(共 {len(message.text)} 字,仅显示前 {DISPLAY_CHARS} 字)"
+    return SENDER_LABELS.get(message.sender, "") + text
+
+
+class MessageModel(QAbstractListModel):
+    """The messages of the selected conversation, newest last; older pages load on demand."""
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.rows: list[Message] = []
+        self.conversation_id: int | None = None
+        self.has_older = False
+        session.changed.connect(self._on_changed)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        message = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_text(message)
+        if role == MessageRole:
+            return message
+        return None
+
+    def show_conversation(self, conversation_id: int | None) -> None:
+        self.beginResetModel()
+        self.conversation_id = conversation_id
+        self.rows = (conversations.history(self.session.store, conversation_id, limit=PAGE)
+                     if conversation_id is not None else [])
+        self.has_older = len(self.rows) == PAGE
+        self.endResetModel()
+
+    def load_older(self) -> int:
+        """Prepend the previous page; returns how many rows came."""
+        if self.conversation_id is None or not self.has_older or not self.rows:
+            return 0
+        older = conversations.history(self.session.store, self.conversation_id,
+                                      before_id=self.rows[0].id, limit=PAGE)
+        self.has_older = len(older) == PAGE
+        if older:
+            self.beginInsertRows(QModelIndex(), 0, len(older) - 1)
+            self.rows[:0] = older
+            self.endInsertRows()
+        return len(older)
+
+    def _on_changed(self, changes) -> None:
+        if self.conversation_id is None or self.conversation_id not in changes.conversations:
+            return
+        known = {m.id: n for n, m in enumerate(self.rows)}
+        newest = self.rows[-1].id if self.rows else 0
+        for message_id in sorted(changes.messages):
+            if message_id in known:
+                fresh = self._reload(self.rows[known[message_id]].uid)
+                if fresh:
+                    self.rows[known[message_id]] = fresh
+                    index = self.index(known[message_id])
+                    self.dataChanged.emit(index, index)
+        fresh_rows = conversations.history(self.session.store, self.conversation_id,
+                                           before_id=None, limit=PAGE)
+        added = [m for m in fresh_rows if m.id > newest]
+        if added:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(added) - 1)
+            self.rows.extend(added)
+            self.endInsertRows()
+
+    def _reload(self, uid: str) -> Message | None:
+        return conversations.message_by_uid(self.session.store, uid)
+
+
+class MessageDelegate(QStyledItemDelegate):
+    MARGIN = 8
+    PADDING = 8
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self._thumbnails: dict[str, QPixmap] = {}
+
+    def _bubble_width(self, option) -> int:
+        return max(120, int(option.rect.width() * 0.7))
+
+    def _thumbnail(self, message: Message) -> QPixmap:
+        path = str(conversations.image_path(self.session.store, message))
+        if path not in self._thumbnails:
+            reader = QImageReader(path)
+            size = reader.size()
+            if size.isValid():
+                reader.setScaledSize(size.scaled(THUMBNAIL, THUMBNAIL,
+                                                 Qt.AspectRatioMode.KeepAspectRatio))
+            self._thumbnails[path] = QPixmap.fromImageReader(reader)
+        return self._thumbnails[path]
+
+    def _content_size(self, option, message: Message) -> QSize:
+        if message.kind == "image":
+            pixmap = self._thumbnail(message)
+            return pixmap.size() if not pixmap.isNull() else QSize(120, 20)
+        metrics = QFontMetrics(option.font)
+        inner = self._bubble_width(option) - 2 * self.PADDING
+        rect = metrics.boundingRect(QRect(0, 0, inner, 100000), Qt.TextFlag.TextWordWrap |
+                                    Qt.TextFlag.TextWrapAnywhere, display_text(message))
+        return rect.size()
+
+    def sizeHint(self, option, index) -> QSize:
+        message: Message = index.data(MessageRole)
+        content = self._content_size(option, message)
+        return QSize(option.rect.width(),
+                     content.height() + 2 * self.PADDING + 2 * self.MARGIN + 16)
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        message: Message = index.data(MessageRole)
+        content = self._content_size(option, message)
+        width = content.width() + 2 * self.PADDING
+        mine = message.sender == "agent"
+        top = option.rect.top() + self.MARGIN + 16
+        left = (option.rect.right() - self.MARGIN - width if mine
+                else option.rect.left() + self.MARGIN)
+        bubble = QRect(left, top, width, content.height() + 2 * self.PADDING)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        meta = timefmt.second(message.created_at)
+        status = STATUS_LABELS.get(message.status, "") if mine else ""
+        painter.setPen(QColor("#c62828") if message.status == "failed" else QColor("#888888"))
+        small = option.font
+        painter.setFont(small)
+        painter.drawText(QRect(option.rect.left() + self.MARGIN, option.rect.top() + 4,
+                               option.rect.width() - 2 * self.MARGIN, 16),
+                         (Qt.AlignmentFlag.AlignRight if mine else Qt.AlignmentFlag.AlignLeft)
+                         | Qt.AlignmentFlag.AlignVCenter, f"{meta} {status}".strip())
+        painter.setPen(QColor("#cfd8dc"))
+        painter.setBrush(QColor(BUBBLE_COLOURS.get(message.sender, "#ffffff")))
+        painter.drawRoundedRect(bubble, 8, 8)
+        inner = bubble.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        if message.kind == "image":
+            painter.drawPixmap(inner.topLeft(), self._thumbnail(message))
+        else:
+            painter.setPen(QColor("#212121"))
+            painter.drawText(inner, Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere,
+                             display_text(message))
+        painter.restore()
+
+
+class ChatView(QListView):
+    def __init__(self, session: Session):
+        super().__init__()
+        self.message_model = MessageModel(session)
+        self.setModel(self.message_model)
+        self.setItemDelegate(MessageDelegate(session))
+        self.setObjectName("chatView")
+        self.setAccessibleName(self.tr("聊天记录"))
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setWordWrap(True)
+        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.setStyleSheet("QListView#chatView { background: #f5f7fa; }")
+        self.message_model.rowsInserted.connect(self._on_rows_inserted)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    def show_conversation(self, conversation_id: int | None) -> None:
+        self.message_model.show_conversation(conversation_id)
+        self.scrollToBottom()
+
+    def _on_rows_inserted(self, _parent, first: int, _last: int) -> None:
+        if first > 0:
+            self.scrollToBottom()
+
+    def _on_scrolled(self, value: int) -> None:
+        if value == 0 and self.message_model.has_older:
+            self.message_model.load_older()
+
+
+class Composer(QPlainTextEdit):
+    """Enter sends, Shift+Enter starts a new line."""
+
+    send_requested = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("composer")
+        self.setAccessibleName(self.tr("输入框"))
+        self.setPlaceholderText(self.tr("输入回复,Enter 发送,Shift+Enter 换行"))
+        self.setTabChangesFocus(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self.send_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def insert_at_cursor(self, text: str) -> None:
+        self.insertPlainText(text)
+        self.setFocus()
+
+
+class ChatPanel(QWidget):
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setObjectName("chatHeader")
+        self.header.setStyleSheet("font-size: 15px; font-weight: bold; padding: 6px;")
+        self.view = ChatView(session)
+        self.composer = Composer()
+        self.composer.setMaximumHeight(120)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.composer)
+        self._shown_id: int | None = None
+        self.composer.send_requested.connect(self.send)
+        session.conversation_selected.connect(self._on_selected)
+        self._on_selected(None)
+
+    def _on_selected(self, conversation) -> None:
+        self._save_draft()
+        self._shown_id = conversation.id if conversation else None
+        if conversation:
+            self.header.setText(f"{conversation.buyer_nick}({conversation.buyer_tier})")
+            self.composer.setPlainText(conversation.draft or "")
+        else:
+            self.header.setText(self.tr("选择左侧的会话开始接待"))
+            self.composer.clear()
+        self.composer.setEnabled(conversation is not None)
+        self.view.show_conversation(self._shown_id)
+
+    def _save_draft(self) -> None:
+        if self._shown_id is None:
+            return
+        stored = conversations.get(self.session.store, self._shown_id)
+        if stored is not None and stored.draft != self.composer.toPlainText():
+            self.session.run(conversations.save_draft, self.session.store, self._shown_id,
+                             self.composer.toPlainText())
+
+    def save_draft(self) -> None:
+        self._save_draft()
+
+    def send(self) -> None:
+        if self.session.send_text(self.composer.toPlainText()):
+            self.composer.clear()

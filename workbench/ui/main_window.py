@@ -1,0 +1,81 @@
+"""The one window: conversations | chat | phrases | orders over 待办, all visible at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+from workbench import quickphrases
+from workbench.store import settings
+from workbench.ui.chat import ChatPanel
+from workbench.ui.conversation_list import ConversationListView
+from workbench.ui.orders_panel import OrderSidebar
+from workbench.ui.phrases_panel import PhrasePanel
+from workbench.ui.session import Session
+from workbench.ui.todo_panel import TodoPanel
+
+GEOMETRY_KEY = "ui.geometry"
+SPLITTER_KEYS = ("ui.splitter.main", "ui.splitter.right")
+DEFAULT_SIZES = ([250, 600, 330, 420], [560, 440])
+REFUSAL_SHOWN_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        store = session.store
+        shop = settings.get(store, quickphrases.SHOP_NAME_KEY, "") or ""
+        self.setWindowTitle(self.tr("客服工作台") + (f" — {shop}" if shop else "")
+                            + self.tr(" — 客服:") + session.agent.signature)
+        self.conversation_list = ConversationListView(session)
+        self.chat = ChatPanel(session)
+        self.phrases = PhrasePanel(session)
+        self.orders = OrderSidebar(session)
+        self.todos = TodoPanel(session)
+
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setObjectName("rightSplitter")
+        self.right_splitter.addWidget(self.orders)
+        self.right_splitter.addWidget(self.todos)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        for panel in (self.conversation_list, self.chat, self.phrases, self.right_splitter):
+            self.main_splitter.addWidget(panel)
+            self.main_splitter.setCollapsible(self.main_splitter.count() - 1, False)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main_splitter)
+        self.statusBar().setObjectName("statusBar")
+
+        self.phrases.insert_requested.connect(self.chat.composer.insert_at_cursor)
+        session.refused.connect(self.show_refusal)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.chat.composer.setFocus)
+        self._restore_layout()
+
+    def show_refusal(self, reason: str) -> None:
+        self.statusBar().showMessage(reason, REFUSAL_SHOWN_MS)
+
+    def _restore_layout(self) -> None:
+        store = self.session.store
+        geometry = settings.get(store, GEOMETRY_KEY)
+        if not (geometry and self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))):
+            self.resize(1600, 1000)
+        for splitter, key, sizes in zip((self.main_splitter, self.right_splitter),
+                                        SPLITTER_KEYS, DEFAULT_SIZES, strict=True):
+            state = settings.get(store, key)
+            if not (state and splitter.restoreState(QByteArray.fromBase64(state.encode()))):
+                splitter.setSizes(sizes)
+
+    def save_layout(self) -> None:
+        store = self.session.store
+        settings.put(store, GEOMETRY_KEY, bytes(self.saveGeometry().toBase64()).decode())
+        for splitter, key in zip((self.main_splitter, self.right_splitter), SPLITTER_KEYS,
+                                 strict=True):
+            settings.put(store, key, bytes(splitter.saveState().toBase64()).decode())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.chat.save_draft()
+        self.save_layout()
+        self.session.channel.stop()
+        super().closeEvent(event)

@@ -1,0 +1,58 @@
+"""`workbench screenshot`: the window after some simulated traffic, rendered offscreen."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QApplication
+
+from workbench import app as composition
+from workbench.store import StoreError
+
+
+def settle(rounds: int = 20) -> None:
+    """Let zero-delay simulator timers and repaints run."""
+    for _ in range(rounds):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def render(out: Path, db_path: Path | None, size: tuple[int, int], lang: str) -> int:
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    composition.install_translation(qt_app, lang)
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            workbench = composition.open_workbench(db_path or Path(scratch) / "demo.sqlite3",
+                                                   speed=0)
+        except StoreError as error:
+            print(error.message(lang), file=sys.stderr)
+            return 1
+        try:
+            window = workbench.window
+            window.resize(*size)
+            window.show()
+            settle()
+            _serve_first_buyer(window)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if not window.grab().save(str(out)):
+                print(f"cannot write {out}", file=sys.stderr)
+                return 1
+        finally:
+            workbench.close()
+    print(out)
+    return 0
+
+
+def _serve_first_buyer(window) -> None:
+    """Answer the longest-waiting buyer with a phrase, so the shot shows a real exchange."""
+    window.conversation_list.setCurrentIndex(window.conversation_list.list_model.index(0))
+    phrases = window.phrases.model.all
+    greeting = next((p for p in phrases if p.code == "hy"), phrases[0] if phrases else None)
+    if greeting is not None:
+        window.chat.composer.insert_at_cursor(window.phrases.filled(greeting))
+        window.chat.send()
+    settle()
+    window.chat.composer.setPlainText("稍等,我帮您查一下尺码表~")
+    settle()

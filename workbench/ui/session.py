@@ -1,0 +1,82 @@
+"""The GUI side of one signed-in agent: runs domain operations and broadcasts what changed.
+
+Panels never talk to each other: they call :meth:`Session.run` and listen to ``changed``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from workbench import conversations
+from workbench.accounts import Agent
+from workbench.changes import Changes, Refused
+from workbench.channels.base import Channel, Outgoing
+from workbench.store import Store
+
+
+class Session(QObject):
+    changed = Signal(object)          # Changes
+    conversation_selected = Signal(object)  # Conversation | None
+    refused = Signal(str)             # a domain rule said no; the text says why
+
+    def __init__(self, store: Store, channel: Channel, agent: Agent,
+                 clock: Callable[[], float] = time.time):
+        super().__init__()
+        self.store = store
+        self.channel = channel
+        self.agent = agent
+        self.clock = clock
+        self.current: conversations.Conversation | None = None
+        channel.received.connect(self._on_received)
+        channel.delivered.connect(lambda uid: self.publish(
+            conversations.set_status(store, uid, "sent")))
+        channel.failed.connect(lambda uid, _reason: self.publish(
+            conversations.set_status(store, uid, "failed")))
+
+    def publish(self, changes: Changes) -> None:
+        if changes:
+            if self.current and self.current.id in changes.conversations:
+                self.current = conversations.get(self.store, self.current.id)
+            self.changed.emit(changes)
+
+    def run(self, operation: Callable[..., Changes], *args, **kwargs) -> bool:
+        """Run a domain operation; a refusal is reported to the agent, not raised."""
+        try:
+            changes = operation(*args, **kwargs)
+        except Refused as refusal:
+            self.refused.emit(str(refusal))
+            return False
+        self.publish(changes)
+        return True
+
+    def select(self, conversation_id: int | None) -> None:
+        self.current = (conversations.get(self.store, conversation_id)
+                        if conversation_id is not None else None)
+        if self.current and self.current.unread:
+            self.publish(conversations.mark_read(self.store, self.current.id))
+        self.conversation_selected.emit(self.current)
+
+    def send_text(self, text: str) -> bool:
+        """Store the agent's reply, then hand it to the channel."""
+        if self.current is None or not text.strip():
+            return False
+        if len(text) > self.channel.max_length:
+            self.refused.emit(self.tr("消息过长:{0} 字,通道上限 {1} 字。请分成几条发送。")
+                              .format(len(text), self.channel.max_length))
+            return False
+        message, changes = conversations.send(self.store, self.current.id, self.agent.id, text,
+                                              self.clock())
+        self.publish(changes)
+        self.channel.send(Outgoing(message.uid, self.current.buyer_nick, self.current.id,
+                                   message.kind, message.text))
+        return True
+
+    def _on_received(self, incoming: conversations.Incoming) -> None:
+        changes = conversations.receive(self.store, incoming)
+        if self.current and self.current.id in changes.conversations:
+            # The agent is looking at it: the message is read as it arrives.
+            changes |= conversations.mark_read(self.store, self.current.id)
+        self.publish(changes)
