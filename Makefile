@@ -31,6 +31,7 @@ run: $(STAMP) system-deps
 	$(PY) -m workbench.cli run
 
 test: $(STAMP) system-deps
+	$(PY) -m ruff check workbench tests bench
 	$(OFFSCREEN) $(PY) -m pytest
 
 lint: $(STAMP)

@@ -1,1 +1,1 @@
-"""How messages reach buyers. The simulator is the default; a network channel fits the same shape."""
+"""How messages reach buyers: the simulator by default; a network channel fits the same shape."""

@@ -87,7 +87,8 @@ class Remark:
 
     def formatted(self) -> str:
         """The team format 内容—客服名—时间."""
-        return REMARK_SEPARATOR.join((self.content, self.agent_name, timefmt.minute(self.created_at)))
+        return REMARK_SEPARATOR.join(
+            (self.content, self.agent_name, timefmt.minute(self.created_at)))
 
 
 @dataclass(frozen=True)

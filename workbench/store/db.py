@@ -106,7 +106,7 @@ def translate_error(error: sqlite3.Error, path: Path) -> StoreError | None:
             f"数据文件 {path} 正被其他程序占用,请稍后再试。",
             f"The store {path} is busy in another program; try again shortly.",
         )
-    if "disk is full" in text or "disk i/o" in text or "readonly" in text or "unable to open" in text:
+    if any(word in text for word in ("disk is full", "disk i/o", "readonly", "unable to open")):
         return StoreError(
             f"无法写入数据文件 {path}(磁盘已满或无写入权限)。刚才的操作没有保存,其余数据完好。",
             f"Cannot write the store {path} (disk full or no permission). "

@@ -118,7 +118,60 @@ def _v1_core(conn: sqlite3.Connection) -> None:
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_core]
+def _v2_reception_search_handover(conn: sqlite3.Connection) -> None:
+    """Agent status and capacity, transfers, 催付 register, handover sheets, search indexes."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    db["agents"].add_column("status", str, not_null_default="online")
+    db["agents"].add_column("capacity", int, not_null_default=20)
+    db["agents"].add_column("team_group", str, not_null_default="")
+    db["conversations"].add_column("ended_at", float)
+    # The id a conversation had where it came from (an imported log, a network channel).
+    db["conversations"].add_column("external_id", str)
+    db["conversations"].create_index(["external_id"], unique=True)
+    db["transfers"].create(
+        {"id": int, "conversation_id": int, "from_agent_id": int, "to_agent_id": int,
+         "to_group": str, "reason": str, "at": float},
+        pk="id", not_null={"conversation_id", "at"},
+        foreign_keys=[("conversation_id", "conversations", "id"),
+                      ("from_agent_id", "agents", "id"), ("to_agent_id", "agents", "id")],
+    )
+    db["transfers"].create_index(["conversation_id"])
+    db["reminders"].create(
+        {"id": int, "order_id": str, "agent_id": int, "at": float, "channel": str,
+         "reason": str, "outcome": str},
+        pk="id", not_null={"order_id", "at"},
+        foreign_keys=[("order_id", "orders", "id"), ("agent_id", "agents", "id")],
+    )
+    db["reminders"].create_index(["order_id"])
+    # A todo is assigned to an agent, a shift (by name) or the whole team.
+    db["todos"].add_column("assignee_kind", str, not_null_default="agent")
+    db["todos"].add_column("assignee_shift", str)
+    db["handover_sheets"].create(
+        {"id": int, "shift": str, "from_agent_id": int, "to_agent_id": int, "notes": str,
+         "created_at": float, "acknowledged_at": float},
+        pk="id", not_null={"from_agent_id", "created_at"}, defaults={"notes": ""},
+        foreign_keys=[("from_agent_id", "agents", "id"), ("to_agent_id", "agents", "id")],
+    )
+    db["handover_items"].create(
+        {"id": int, "sheet_id": int, "kind": str, "ref": str, "title": str, "detail": str,
+         "acknowledged_at": float, "acknowledged_by": int},
+        pk="id", not_null={"sheet_id", "kind", "title"},
+        foreign_keys=[("sheet_id", "handover_sheets", "id"),
+                      ("acknowledged_by", "agents", "id")],
+    )
+    db["handover_items"].create_index(["sheet_id"])
+    # Chinese full-text search: jieba-segmented words, space-separated, in FTS5 tables whose
+    # rowid is the phrase or message id. Messages are indexed without a stored copy.
+    conn.execute("CREATE VIRTUAL TABLE phrase_index USING fts5(terms, initials)")
+    conn.execute("CREATE VIRTUAL TABLE message_index USING fts5(terms, content='')")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_core,
+    _v2_reception_search_handover,
+]
 LATEST = len(MIGRATIONS)
 
 

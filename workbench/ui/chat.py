@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QImageReader, QKeyEvent, QPainter, QPixmap
-from PySide6.QtWidgets import (QLabel, QListView, QPlainTextEdit, QStyledItemDelegate,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench import conversations, timefmt
 from workbench.conversations import Message

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -154,6 +154,17 @@ class ConversationListView(QListView):
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.list_model.tick)
         self._clock.start(1000)
+
+    def focusInEvent(self, event) -> None:
+        # Qt makes the first row current when an empty-handed view gains focus; opening a
+        # conversation must be the agent's choice, or its unread count would vanish unseen.
+        if self.currentIndex().isValid():
+            super().focusInEvent(event)
+            return
+        with QSignalBlocker(self.selectionModel()):
+            super().focusInEvent(event)
+            self.selectionModel().clear()
+        self.viewport().update()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = current.data(ConversationRole) if current.isValid() else None

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench import orders, timefmt
 from workbench.orders import Order
@@ -150,7 +159,8 @@ class OrderSidebar(QWidget):
         if order.buyer_message:
             lines.append(self.tr("买家留言:") + order.buyer_message)
         for item in orders.items(self.session.store, order.id):
-            lines.append(f"· {item.title} {item.spec or ''} ×{item.quantity} ¥{item.price or 0:.2f}")
+            lines.append(
+                f"· {item.title} {item.spec or ''} ×{item.quantity} ¥{item.price or 0:.2f}")
         return "\n".join(lines)
 
     def add_remark(self) -> None:

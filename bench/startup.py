@@ -1,0 +1,65 @@
+"""Start-up: process start to the first painted main window, against a bare PySide6 window."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.fixtures import chat_store
+
+MESSAGES = 100_000
+RUNS = 5
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+from workbench.ui.paint_probe import FirstPaintProbe
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1600, 1000)
+def painted():
+    print("painted", flush=True)
+    app.quit()
+probe = FirstPaintProbe(window, painted)
+window.show()
+app.exec()
+"""
+
+
+def _time_to_paint(command: list[str]) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               env=env, text=True)
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - started
+    process.wait(timeout=60)
+    if line.strip() != "painted":
+        raise RuntimeError(f"{command} did not paint (exit {process.returncode})")
+    return elapsed
+
+
+def run() -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as scratch:
+        db = chat_store(Path(scratch) / "startup.sqlite3", MESSAGES)
+        app = [sys.executable, "-m", "workbench.cli", "--db", str(db), "run",
+               "--exit-after-first-paint"]
+        bare = [sys.executable, "-c", BARE_WINDOW]
+        _time_to_paint(app)  # warm the OS file cache once, as a second start would be
+        app_times, bare_times = [], []
+        for _ in range(RUNS):
+            app_times.append(_time_to_paint(app))
+            bare_times.append(_time_to_paint(bare))
+    first_paint = statistics.median(app_times)
+    bare_paint = statistics.median(bare_times)
+    return {
+        "first_paint_s": round(first_paint, 3),
+        "bare_qt_first_paint_s": round(bare_paint, 3),
+        "ratio": round(first_paint / bare_paint, 2),
+        "messages": MESSAGES,
+    }

@@ -1,0 +1,75 @@
+from PySide6.QtCore import QCoreApplication, QPoint, QRect
+
+from workbench.app import install_translation, open_workbench
+
+
+def open_window(qtbot, db_path, clock, **options):
+    workbench = open_workbench(db_path, speed=0, clock=clock, start_channel=False, **options)
+    qtbot.addWidget(workbench.window)
+    workbench.window.show()
+    return workbench
+
+
+def test_all_panels_are_visible_side_by_side_at_1600x1000(qtbot, db_path, clock):
+    workbench = open_window(qtbot, db_path, clock)
+    try:
+        window = workbench.window
+        window.resize(1600, 1000)
+        panels = [window.conversation_list, window.chat, window.phrases, window.orders,
+                  window.todos]
+        qtbot.waitUntil(lambda: all(p.isVisible() and p.width() > 150 for p in panels))
+        on_screen = [QRect(p.mapTo(window, QPoint(0, 0)), p.size()) for p in panels]
+        for number, rect in enumerate(on_screen):
+            assert window.rect().contains(rect)
+            assert not any(rect.intersects(other) for other in on_screen[number + 1:])
+        assert all(p.visibleRegion().boundingRect().height() > 200 for p in panels)
+    finally:
+        workbench.close()
+
+
+def test_splitter_sizes_and_geometry_persist_across_restarts(qtbot, db_path, clock):
+    workbench = open_window(qtbot, db_path, clock)
+    window = workbench.window
+    # The offscreen screen is 800×800 and restored geometry is kept on screen.
+    window.resize(780, 700)
+    window.main_splitter.setSizes([120, 300, 150, 200])
+    qtbot.waitUntil(lambda: window.main_splitter.sizes()[0] == 120)
+    saved = window.main_splitter.sizes()
+    workbench.close()
+
+    again = open_window(qtbot, db_path, clock)
+    try:
+        assert again.window.main_splitter.sizes() == saved
+        assert (again.window.width(), again.window.height()) == (780, 700)
+    finally:
+        again.close()
+
+
+def test_english_can_be_chosen(qtbot, db_path, clock):
+    app = QCoreApplication.instance()
+    install_translation(app, "en")
+    try:
+        workbench = open_window(qtbot, db_path, clock)
+        try:
+            assert workbench.window.windowTitle().startswith("Agent Workbench")
+            assert workbench.window.phrases.search.placeholderText().startswith("Search")
+        finally:
+            workbench.close()
+    finally:
+        _remove_translators(app)
+
+
+def _remove_translators(app) -> None:
+    from PySide6.QtCore import QTranslator
+
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+
+
+def test_chinese_is_the_default(qtbot, db_path, clock):
+    workbench = open_window(qtbot, db_path, clock)
+    try:
+        assert workbench.window.windowTitle().startswith("客服工作台")
+    finally:
+        workbench.close()
