@@ -1,26 +1,35 @@
 """`workbench bench`: run scenarios headless and print their figures.
 
-Each scenario module has ``run() -> dict[str, float]``; figures are named as the issues
-ask. Benchmarks measure; tests check behaviour.
+A scenario is a module in this package with ``run() -> dict[str, float]``; its figures are
+named as the issues ask. Benchmarks measure; tests check behaviour.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
+import pkgutil
 import sys
+from pathlib import Path
 
-SCENARIOS = ("startup",)
+NOT_SCENARIOS = {"runner", "fixtures"}
+
+
+def scenario_names() -> list[str]:
+    folder = Path(__file__).parent
+    return sorted(m.name for m in pkgutil.iter_modules([str(folder)])
+                  if m.name not in NOT_SCENARIOS and not m.name.startswith("_"))
 
 
 def main(names: list[str], as_json: bool = False) -> int:
-    unknown = [name for name in names if name not in SCENARIOS]
+    known = scenario_names()
+    unknown = [name for name in names if name not in known]
     if unknown:
-        print(f"unknown scenario(s): {', '.join(unknown)}; known: {', '.join(SCENARIOS)}",
+        print(f"unknown scenario(s): {', '.join(unknown)}; known: {', '.join(known)}",
               file=sys.stderr)
         return 2
     results = {}
-    for name in names or SCENARIOS:
+    for name in names or known:
         module = importlib.import_module(f"bench.{name}")
         results[name] = module.run()
         if not as_json:

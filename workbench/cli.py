@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from pathlib import Path
 
 from workbench import paths
+from workbench.commandline import run_handler
+
+# Each area adds its subcommands through ``register(subparsers)``; a parser it adds sets
+# ``handler`` (a function of args returning the exit status). Keep these modules light:
+# heavy imports (openpyxl, jieba) belong inside the handlers.
+AREA_COMMANDS = (
+    "workbench.quickphrases.commands",
+    "workbench.orders.commands",
+    "workbench.handover.commands",
+    "workbench.supervision.commands",
+    "workbench.accounts.commands",
+)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -39,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="run benchmark scenarios and print figures")
     bench.add_argument("--json", action="store_true", help="one JSON object keyed by scenario")
     bench.add_argument("scenarios", nargs="*", help="scenario names (default: all)")
+
+    for module_name in AREA_COMMANDS:
+        importlib.import_module(module_name).register(commands)
     return parser
 
 
@@ -62,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         from bench import runner
 
         return runner.main(args.scenarios, as_json=args.json)
-    raise AssertionError(command)
+    return run_handler(args.handler, args)
 
 
 if __name__ == "__main__":

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter
 
 from workbench import quickphrases
 from workbench.store import settings
+from workbench.ui import handover_window, orders_window, supervision_window, team_mode
 from workbench.ui.chat import ChatPanel
 from workbench.ui.conversation_list import ConversationListView
 from workbench.ui.orders_panel import OrderSidebar
@@ -19,6 +20,9 @@ GEOMETRY_KEY = "ui.geometry"
 SPLITTER_KEYS = ("ui.splitter.main", "ui.splitter.right")
 DEFAULT_SIZES = ([250, 600, 330, 420], [560, 440])
 REFUSAL_SHOWN_MS = 8000
+# Each area adds its menus, windows and shortcuts through ``install(window)``.
+AREA_INSTALLERS = (orders_window.install, handover_window.install,
+                   supervision_window.install, team_mode.install)
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +55,16 @@ class MainWindow(QMainWindow):
         self.phrases.insert_requested.connect(self.chat.composer.insert_at_cursor)
         session.refused.connect(self.show_refusal)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.chat.composer.setFocus)
+        self._menus: dict[str, QMenu] = {}
+        for install in AREA_INSTALLERS:
+            install(self)
         self._restore_layout()
+
+    def area_menu(self, title: str) -> QMenu:
+        """The menu bar's menu of that title, created on first use."""
+        if title not in self._menus:
+            self._menus[title] = self.menuBar().addMenu(title)
+        return self._menus[title]
 
     def show_refusal(self, reason: str) -> None:
         self.statusBar().showMessage(reason, REFUSAL_SHOWN_MS)

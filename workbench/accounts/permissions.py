@@ -1,0 +1,38 @@
+"""What each role may do, checked in the domain layer (not only by hiding buttons)."""
+
+from __future__ import annotations
+
+from workbench.changes import Refused
+
+# Actions a domain operation may require; roles grant them.
+EDIT_TEAM_PHRASES = "edit_team_phrases"
+EDIT_FLAG_POLICY = "edit_flag_policy"
+EDIT_TEAM_SETTINGS = "edit_team_settings"
+READ_ALL_LOGS = "read_all_logs"
+EDIT_SCENARIOS = "edit_scenarios"
+MANAGE_ACCOUNTS = "manage_accounts"
+
+GRANTS: dict[str, frozenset[str]] = {
+    "agent": frozenset(),
+    "trainer": frozenset({EDIT_TEAM_PHRASES, EDIT_SCENARIOS}),
+    "supervisor": frozenset({EDIT_TEAM_PHRASES, EDIT_FLAG_POLICY, EDIT_TEAM_SETTINGS,
+                             READ_ALL_LOGS, MANAGE_ACCOUNTS}),
+}
+REFUSALS = {
+    EDIT_TEAM_PHRASES: "团队短语只能由培训师或主管修改,客服可以使用但不能改动。",
+    EDIT_FLAG_POLICY: "旗帜规则只能由主管修改。",
+    EDIT_TEAM_SETTINGS: "团队设置只能由主管修改。",
+    READ_ALL_LOGS: "只有主管可以查看所有客服的聊天记录。",
+    EDIT_SCENARIOS: "情景脚本只能由培训师或主管修改。",
+    MANAGE_ACCOUNTS: "只有主管可以管理账号。",
+}
+
+
+def allowed(role: str, action: str) -> bool:
+    return action in GRANTS.get(role, frozenset())
+
+
+def require(agent, action: str) -> None:
+    """Raise Refused unless ``agent`` (anything with a ``role``) may do ``action``."""
+    if agent is None or not allowed(agent.role, action):
+        raise Refused(REFUSALS.get(action, "没有权限。"))
