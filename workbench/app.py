@@ -44,9 +44,11 @@ class Workbench:
 
 def open_workbench(db_path: Path, *, speed: float = 1.0,
                    clock: Callable[[], float] = time.time, start_channel: bool = True,
-                   scenarios: list | None = None, agent_name: str | None = None) -> Workbench:
+                   scenarios: list | None = None, agent_name: str | None = None,
+                   channel=None) -> Workbench:
     """Open the window on ``db_path`` (seeding the demo shop into an empty store).
 
+    ``channel`` defaults to the simulator playing ``scenarios`` (all scenario files).
     A QApplication must exist. Raises StoreError when the store cannot be used.
     """
     from workbench.channels import scenarios as scenario_files
@@ -59,8 +61,10 @@ def open_workbench(db_path: Path, *, speed: float = 1.0,
         demo.seed_if_empty(store, clock())
         agent = (accounts.by_name(store, agent_name) if agent_name else None) \
             or accounts.current(store) or accounts.all_agents(store)[0]
-        channel = Simulator(scenarios if scenarios is not None else scenario_files.load_all(),
-                            speed=speed, clock=clock)
+        if channel is None:
+            channel = Simulator(
+                scenarios if scenarios is not None else scenario_files.load_all(),
+                speed=speed, clock=clock)
         session = Session(store, channel, agent, clock)
         window = MainWindow(session)
     except BaseException:
