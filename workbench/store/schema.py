@@ -168,9 +168,30 @@ def _v2_reception_search_handover(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE VIRTUAL TABLE message_index USING fts5(terms, content='')")
 
 
+def _v3_todo_reminders_handover_exchange(conn: sqlite3.Connection) -> None:
+    """待办 reminders fire once; filters by assignee stay fast; handover sheets carry the
+    uid of their exchange file (a second import is refused) and items keep a snapshot of
+    the buyer, order and due time they were handed over with."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    db["todos"].add_column("reminded_at", float)
+    db["todos"].create_index(["assignee_id", "state", "due_at"])
+    db["todos"].create_index(["assignee_shift", "state", "due_at"])
+    conn.execute("CREATE INDEX todos_pending_reminder ON todos (remind_at) "
+                 "WHERE remind_at IS NOT NULL AND reminded_at IS NULL")
+    db["handover_sheets"].add_column("uid", str)
+    db["handover_sheets"].add_column("origin", str)
+    db["handover_sheets"].create_index(["uid"], unique=True)
+    db["handover_items"].add_column("buyer_nick", str)
+    db["handover_items"].add_column("order_id", str)
+    db["handover_items"].add_column("due_at", float)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_core,
     _v2_reception_search_handover,
+    _v3_todo_reminders_handover_exchange,
 ]
 LATEST = len(MIGRATIONS)
 
