@@ -11,6 +11,7 @@ from pathlib import Path
 
 from workbench import accounts, demo
 from workbench.paths import RESOURCES
+from workbench.quickphrases import preload
 from workbench.store import Store
 
 TRANSLATIONS = RESOURCES / "translations"
@@ -38,7 +39,10 @@ class Workbench:
     window: object
 
     def close(self) -> None:
+        from workbench.ui.background import wait_for_background
+
         self.window.close()
+        wait_for_background()  # workers read the store file; let them finish first
         self.store.close()
 
 
@@ -59,6 +63,7 @@ def open_workbench(db_path: Path, *, speed: float = 1.0,
     store = Store.open(db_path, exclusive=True)
     try:
         demo.seed_if_empty(store, clock())
+        _, preload_problems, _ = preload.preload(store, clock())
         agent = (accounts.by_name(store, agent_name) if agent_name else None) \
             or accounts.current(store) or accounts.all_agents(store)[0]
         if channel is None:
@@ -67,6 +72,8 @@ def open_workbench(db_path: Path, *, speed: float = 1.0,
                 speed=speed, clock=clock)
         session = Session(store, channel, agent, clock)
         window = MainWindow(session)
+        for problem in preload_problems:
+            window.show_refusal(problem)
     except BaseException:
         store.close()
         raise
@@ -111,7 +118,7 @@ def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = F
     try:
         return app.exec()
     finally:
-        workbench.store.close()
+        workbench.close()
 
 
 def _exit_after_first_paint(app, window) -> None:

@@ -1,4 +1,7 @@
-"""The demo shop seeded into an empty store, so `make run` shows a working shop at once."""
+"""The demo shop seeded into an empty store, so `make run` shows a working shop at once.
+
+Its phrases come from the shipped team pack, which the preload imports into every store.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,6 @@ from workbench.paths import RESOURCES
 from workbench.store import Store, settings
 
 DEMO_FILE = RESOURCES / "demo" / "shop.json"
-TEAM_PACKS = RESOURCES / "phrase_packs"
 HOUR = 3600.0
 
 
@@ -28,8 +30,6 @@ def seed_if_empty(store: Store, now: float) -> bool:
             conversations.ensure_buyer(store, nick, tier, now)
         for spec in shop["orders"]:
             _seed_order(store, spec, now)
-        for pack_file in sorted(TEAM_PACKS.glob("*.json")):
-            quickphrases.import_pack(store, quickphrases.load_json_pack(pack_file), now)
         signed_in = accounts.current(store)
         assert signed_in is not None
         for spec in shop["todos"]:

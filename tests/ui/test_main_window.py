@@ -52,7 +52,7 @@ def test_english_can_be_chosen(qtbot, db_path, clock):
         workbench = open_window(qtbot, db_path, clock)
         try:
             assert workbench.window.windowTitle().startswith("Agent Workbench")
-            assert workbench.window.phrases.search.placeholderText().startswith("Search")
+            assert workbench.window.chat.header.text().startswith("Pick a conversation")
         finally:
             workbench.close()
     finally:

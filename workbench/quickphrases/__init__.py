@@ -1,19 +1,24 @@
-"""Quick phrases (快捷短语): team packs preloaded by trainers, personal phrases, search."""
+"""Quick phrases (快捷短语): team packs preloaded by trainers, personal phrases, variables.
+
+Team phrases are the company's wording: agents use them but only trainers and supervisors
+change them. Every agent may keep personal phrases in a pack of their own.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from workbench import orders, timefmt
+from workbench.accounts import Agent, permissions
 from workbench.changes import Changes, Refused
-from workbench.store import Store, settings
+from workbench.store import Store, events, settings
 from workbench.store import phrases as phrase_rows
 
-PACK_FORMAT = "workbench-phrase-pack"
-PACK_FORMAT_VERSION = 1
+SHOP_NAME_KEY = "shop_name"
+VARIABLES = ("买家", "客服", "店铺", "订单号", "收货地址", "物流单号", "时间")
+VARIABLE = re.compile(r"\{([^{}\s]{1,12})\}")
+PERSONAL_PACK_PREFIX = "个人短语·"
 
 
 @dataclass(frozen=True)
@@ -22,8 +27,10 @@ class Phrase:
     pack_id: int
     pack_name: str
     scope: str
+    owner_id: int | None
     group_id: int | None
     group_name: str | None
+    parent_group_name: str | None
     code: str
     text: str
     image: str | None
@@ -32,91 +39,191 @@ class Phrase:
     use_count: int
     last_used_at: float | None
 
-
-class PackError(Refused):
-    """A pack file that cannot be imported; the message names the place and the reason."""
-
-
-def load_json_pack(path: Path) -> dict:
-    """Read a canonical JSON pack (see docs/formats.md) and check its shape."""
-    try:
-        pack = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise PackError(f"{path}:无法读取短语包:{error}") from error
-    if not isinstance(pack, dict) or pack.get("format") != PACK_FORMAT:
-        raise PackError(f"{path}:不是工作台的短语包(缺少 format: {PACK_FORMAT})。")
-    if pack.get("format_version", 0) > PACK_FORMAT_VERSION:
-        raise PackError(f"{path}:短语包格式版本过新,请升级工作台。")
-    return pack
+    @property
+    def group_path(self) -> str:
+        """The group as a trainer writes it: 售后/退换货 for a nested group."""
+        if self.parent_group_name:
+            return f"{self.parent_group_name}/{self.group_name}"
+        return self.group_name or ""
 
 
-def import_pack(store: Store, pack: dict, now: float, agent_id: int | None = None) -> Changes:
-    """Replace the pack of the same name with this one, all or nothing."""
-    with store.transaction():
-        existing = phrase_rows.pack_by_name(store, pack["name"])
-        if existing:
-            pack_id = existing["id"]
-            phrase_rows.clear_pack(store, pack_id)
-            phrase_rows.update_pack(store, pack_id, pack.get("version", 1),
-                                    pack.get("author", ""), now)
-        else:
-            pack_id = phrase_rows.insert_pack(
-                store, pack["name"], pack.get("version", 1), pack.get("author", ""),
-                pack.get("scope", "team"), agent_id, now)
-        for position, group in enumerate(pack.get("groups", [])):
-            _import_group(store, pack_id, group, None, position)
-    return Changes(phrases=True)
+@dataclass(frozen=True)
+class Pack:
+    id: int
+    name: str
+    version: int
+    author: str | None
+    scope: str
+    agent_id: int | None
 
 
-def _import_group(store: Store, pack_id: int, group: dict, parent_id: int | None,
-                  position: int) -> None:
-    group_id = phrase_rows.insert_group(store, pack_id, group["name"], parent_id, position)
-    for index, phrase in enumerate(group.get("phrases", [])):
-        phrase_rows.insert_phrase(store, pack_id, group_id, phrase["code"], phrase["text"],
-                                  " ".join(phrase.get("keywords", [])), phrase.get("image"),
-                                  index)
-    for index, child in enumerate(group.get("groups", [])):
-        _import_group(store, pack_id, child, group_id, index)
+def from_rows(rows) -> list[Phrase]:
+    """Phrases from query rows."""
+    return [Phrase(**row) for row in rows]
+
+
+def visible(store: Store, agent: Agent | None, most_used: bool = False) -> list[Phrase]:
+    """Team phrases and this agent's personal ones, in panel order (or most used first)."""
+    return from_rows(phrase_rows.visible_phrases(store, agent.id if agent else None, most_used))
 
 
 def all_phrases(store: Store) -> list[Phrase]:
-    return [Phrase(**row) for row in phrase_rows.all_phrases(store)]
+    """Every team phrase (no personal ones): what a workstation shares."""
+    return visible(store, None)
 
 
-def matches(phrase: Phrase, query: str) -> bool:
-    """A plain match on the code prefix or a substring of text or group."""
-    query = query.strip().lower()
-    return (not query or phrase.code.lower().startswith(query) or query in phrase.text
-            or query in (phrase.group_name or ""))
+def get(store: Store, phrase_id: int) -> Phrase | None:
+    row = phrase_rows.phrase(store, phrase_id)
+    return Phrase(**row) if row else None
+
+
+def all_packs(store: Store) -> list[Pack]:
+    return [Pack(**row) for row in phrase_rows.packs(store)]
+
+
+def pack_by_name(store: Store, name: str) -> Pack | None:
+    row = phrase_rows.pack_by_name(store, name)
+    return Pack(**row) if row else None
+
+
+def group_paths(store: Store, agent: Agent | None) -> list[str]:
+    """Group paths the agent sees, parents before their children, in panel order."""
+    paths: list[str] = []
+    for row in phrase_rows.visible_groups(store, agent.id if agent else None):
+        if row["parent_group_name"] and row["parent_group_name"] not in paths:
+            paths.append(row["parent_group_name"])
+        path = (f"{row['parent_group_name']}/{row['group_name']}" if row["parent_group_name"]
+                else row["group_name"])
+        if path not in paths:
+            paths.append(path)
+    return paths
+
+
+# --- editing ---------------------------------------------------------------------------
+
+def check_may_edit(agent: Agent | None, pack: Pack) -> None:
+    """Team packs need a trainer or supervisor; a personal pack only its owner."""
+    if pack.scope == "team":
+        permissions.require(agent, permissions.EDIT_TEAM_PHRASES)
+    elif agent is None or pack.agent_id != agent.id:
+        raise Refused("只能修改自己的个人短语。")
+
+
+def check_phrase(code: str, text: str) -> None:
+    """The rules every stored phrase follows; the editor and imports share them."""
+    if not code:
+        raise Refused("快捷编码不能为空。")
+    if any(ch.isspace() for ch in code):
+        raise Refused(f"快捷编码“{code}”里不能有空格。")
+    if not text.strip():
+        raise Refused(f"短语“{code}”的内容不能为空。")
+
+
+def unknown_variables(text: str) -> list[str]:
+    return [name for name in VARIABLE.findall(text) if name not in VARIABLES]
+
+
+def personal_pack(store: Store, agent: Agent, now: float) -> Pack:
+    """The agent's personal pack, created on first use."""
+    name = PERSONAL_PACK_PREFIX + agent.name
+    with store.transaction():
+        if phrase_rows.pack_by_name(store, name) is None:
+            phrase_rows.insert_pack(store, name, 1, agent.signature, "personal", agent.id, now)
+    pack = pack_by_name(store, name)
+    assert pack is not None
+    return pack
+
+
+def group_id_for(store: Store, pack_id: int, path: str) -> int | None:
+    """The id of group ``parent/child`` (or ``name``) in a pack, created if missing."""
+    names = [part.strip() for part in path.split("/") if part.strip()][:2]
+    parent_id = None
+    existing = phrase_rows.groups(store, pack_id)
+    for name in names:
+        found = next((g for g in existing if g["name"] == name and g["parent_id"] == parent_id),
+                     None)
+        if found is None:
+            position = sum(1 for g in existing if g["parent_id"] == parent_id)
+            parent_id = phrase_rows.insert_group(store, pack_id, name, parent_id, position)
+            existing = phrase_rows.groups(store, pack_id)
+        else:
+            parent_id = found["id"]
+    return parent_id
+
+
+def save_phrase(store: Store, agent: Agent | None, pack: Pack, code: str, text: str,
+                group: str, keywords: str, now: float, phrase_id: int | None = None) -> Changes:
+    """Add a phrase to ``pack``, or change phrase ``phrase_id``; refuses unknown variables."""
+    code = code.strip()
+    check_may_edit(agent, pack)
+    check_phrase(code, text)
+    unknown = unknown_variables(text)
+    if unknown:
+        raise Refused("未知的变量:" + "、".join("{" + n + "}" for n in unknown) +
+                      "。可用的变量:" + "、".join("{" + n + "}" for n in VARIABLES))
+    with store.transaction():
+        clash = next((p for p in from_rows(phrase_rows.pack_phrases(store, pack.id))
+                      if p.code == code and p.id != phrase_id), None)
+        if clash is not None:
+            raise Refused(f"快捷编码“{code}”已被“{clash.text[:20]}”使用。")
+        group_id = group_id_for(store, pack.id, group) if group.strip() else None
+        if phrase_id is None:
+            position = len(phrase_rows.pack_phrases(store, pack.id))
+            phrase_id = phrase_rows.insert_phrase(store, pack.id, group_id, code, text,
+                                                  keywords.strip(), None, position)
+            kind = "phrase.add"
+        else:
+            phrase_rows.update_phrase(store, phrase_id, group_id, code, text, keywords.strip(),
+                                      None)
+            kind = "phrase.edit"
+        events.record(store, now, agent.id if agent else None, kind, f"phrase:{phrase_id}",
+                      {"pack": pack.name, "code": code})
+    return Changes(phrases=True)
+
+
+def delete_phrase(store: Store, agent: Agent | None, phrase_id: int, now: float) -> Changes:
+    phrase = get(store, phrase_id)
+    if phrase is None:
+        raise Refused("这条短语已不存在。")
+    pack = next(p for p in all_packs(store) if p.id == phrase.pack_id)
+    check_may_edit(agent, pack)
+    with store.transaction():
+        phrase_rows.delete_phrase(store, phrase_id)
+        events.record(store, now, agent.id if agent else None, "phrase.delete",
+                      f"phrase:{phrase_id}", {"pack": pack.name, "code": phrase.code})
+    return Changes(phrases=True)
 
 
 def note_use(store: Store, phrase_id: int, now: float) -> Changes:
     with store.transaction():
         phrase_rows.note_use(store, phrase_id, now)
-    # Usage counts change no panel's content, so nothing needs refreshing.
+    # Usage counts reorder only the 常用优先 view, which re-reads on its next search.
     return Changes()
 
 
-VARIABLE = re.compile(r"\{([^{}\s]{1,8})\}")
-SHOP_NAME_KEY = "shop_name"
-
+# --- variables -------------------------------------------------------------------------
 
 def context_values(store: Store, buyer_id: int | None, buyer_nick: str, agent_name: str,
                    now: float) -> dict[str, str]:
     """Values for {买家}, {客服}, {店铺}, {订单号}, … from the buyer and their latest order."""
-    latest = orders.for_buyer(store, buyer_id)[0] if buyer_id is not None else None
+    latest = orders.for_buyer(store, buyer_id) if buyer_id is not None else []
     values = {
         "买家": buyer_nick,
         "客服": agent_name,
         "店铺": settings.get(store, SHOP_NAME_KEY, "") or "",
         "时间": timefmt.minute(now),
     }
-    if latest is not None:
-        values |= {"订单号": latest.id, "收货地址": latest.address or "",
-                   "物流单号": latest.tracking_no or ""}
+    if latest:
+        values |= {"订单号": latest[0].id, "收货地址": latest[0].address or "",
+                   "物流单号": latest[0].tracking_no or ""}
     return {name: value for name, value in values.items() if value}
 
 
 def fill(text: str, values: dict[str, str]) -> str:
     """Replace known variables; a missing one stays visible as {名称}."""
     return VARIABLE.sub(lambda match: values.get(match[1], match[0]), text)
+
+
+def unfilled(text: str) -> list[str]:
+    """Variables still standing in a message about to be sent."""
+    return [name for name in VARIABLE.findall(text) if name in VARIABLES]

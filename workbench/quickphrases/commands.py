@@ -1,7 +1,126 @@
-"""`workbench ...` subcommands of this area (see workbench/cli.py)."""
+"""`workbench phrases import|export|list|search`."""
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
+from workbench.commandline import CommandFailed, open_store, print_json
+
+EXPORT_SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".csv": "csv"}
+
 
 def register(commands) -> None:
-    """Add this area's subparsers to ``commands``."""
+    phrases = commands.add_parser("phrases", help="quick phrases: import, export, list, search")
+    actions = phrases.add_subparsers(dest="phrases_command", required=True)
+
+    load = actions.add_parser("import", help="import a phrase pack (JSON, CSV, Qianniu, XLSX)")
+    load.add_argument("file", type=Path)
+    load.add_argument("--scope", choices=("team", "personal"), default="team")
+    load.add_argument("--agent", help="the agent: owner of personal phrases; for team packs, "
+                      "checked against the team's rules")
+    load.add_argument("--pack", help="target team pack (default: the JSON's name or the file "
+                      "name)")
+    load.add_argument("--mode", choices=("append", "replace", "update"), default="append")
+    load.add_argument("--dry-run", action="store_true", help="list what would change, write "
+                      "nothing")
+    load.set_defaults(handler=import_pack)
+
+    save = actions.add_parser("export", help="write a pack to a file")
+    save.add_argument("file", type=Path)
+    save.add_argument("--format", choices=("json", "csv", "qianniu", "xlsx"),
+                      help="default: from the file's suffix")
+    save.add_argument("--pack", help="default: the first team pack")
+    save.set_defaults(handler=export_pack)
+
+    listing = actions.add_parser("list", help="list team phrases (and an agent's own)")
+    listing.add_argument("--agent")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=list_phrases)
+
+    find = actions.add_parser("search", help="search phrases as the panel does")
+    find.add_argument("query")
+    find.add_argument("--agent")
+    find.add_argument("--json", action="store_true")
+    find.set_defaults(handler=search_phrases)
+
+
+def _agent(store, name: str | None):
+    from workbench import accounts
+
+    if name is None:
+        return None
+    agent = accounts.by_name(store, name)
+    if agent is None:
+        raise CommandFailed(f"没有名为 {name} 的客服。", f"No agent named {name}.")
+    return agent
+
+
+def import_pack(args) -> int:
+    from workbench.quickphrases import packs
+
+    with open_store(args) as store:
+        plan, _ = packs.import_file(store, args.file, mode=args.mode, scope=args.scope,
+                                    agent=_agent(store, args.agent), pack_name=args.pack,
+                                    dry_run=args.dry_run, now=time.time())
+        print(("(dry run) " if args.dry_run else "") + plan.summary())
+        if args.dry_run:
+            for line in plan.details():
+                print("  " + line)
+        else:
+            for note in plan.notes:
+                print("  " + note)
+    return 0
+
+
+def export_pack(args) -> int:
+    from workbench import quickphrases
+    from workbench.quickphrases import packs
+
+    fmt = args.format or EXPORT_SUFFIXES.get(args.file.suffix.lower())
+    if fmt is None:
+        raise CommandFailed("请用 --format 指定导出格式(json、csv、qianniu、xlsx)。",
+                            "Choose the format with --format (json, csv, qianniu, xlsx).")
+    with open_store(args) as store:
+        team = [p for p in quickphrases.all_packs(store) if p.scope == "team"]
+        pack = quickphrases.pack_by_name(store, args.pack) if args.pack else \
+            (team[0] if team else None)
+        if pack is None:
+            raise CommandFailed(f"没有短语包 {args.pack or '(团队)'}。",
+                                f"No phrase pack {args.pack or '(team)'}.")
+        count = packs.export(store, pack, args.file, fmt)
+    print(f"{count} phrases → {args.file}")
+    return 0
+
+
+def _as_json(phrase) -> dict:
+    return {"code": phrase.code, "text": phrase.text, "group": phrase.group_path,
+            "scope": phrase.scope, "pack": phrase.pack_name,
+            "keywords": phrase.keywords.split(), "use_count": phrase.use_count}
+
+
+def _print(phrases, as_json: bool) -> None:
+    if as_json:
+        print_json([_as_json(p) for p in phrases])
+        return
+    for phrase in phrases:
+        print(f"/{phrase.code}\t[{phrase.group_path}]\t{phrase.text}")
+
+
+def list_phrases(args) -> int:
+    from workbench import quickphrases
+
+    with open_store(args) as store:
+        _print(quickphrases.visible(store, _agent(store, args.agent)), args.json)
+    return 0
+
+
+def search_phrases(args) -> int:
+    from workbench import textsearch
+    from workbench.quickphrases import search
+
+    textsearch.load()  # a one-off command may wait for jieba; the window never does
+    with open_store(args) as store:
+        search.index_pending(store)
+        _print(search.search(store, _agent(store, args.agent), args.query), args.json)
+    return 0

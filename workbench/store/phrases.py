@@ -1,4 +1,4 @@
-"""Phrase packs, groups and phrases."""
+"""Phrase packs, groups, phrases and their search index."""
 
 from __future__ import annotations
 
@@ -7,20 +7,37 @@ import sqlite3
 from workbench.store.db import Store
 
 PHRASE_COLUMNS = (
-    "p.id, p.pack_id, k.name AS pack_name, k.scope, p.group_id, g.name AS group_name, p.code, "
-    "p.text, p.image, p.keywords, p.position, p.use_count, p.last_used_at"
+    "p.id, p.pack_id, k.name AS pack_name, k.scope, k.agent_id AS owner_id, p.group_id, "
+    "g.name AS group_name, pg.name AS parent_group_name, p.code, p.text, p.image, p.keywords, "
+    "p.position, p.use_count, p.last_used_at"
 )
 PHRASE_FROM = (
     "FROM phrases p JOIN phrase_packs k ON k.id = p.pack_id "
-    "LEFT JOIN phrase_groups g ON g.id = p.group_id"
+    "LEFT JOIN phrase_groups g ON g.id = p.group_id "
+    "LEFT JOIN phrase_groups pg ON pg.id = g.parent_id"
 )
+# Team phrases, and the personal phrases of one agent (:agent); others' stay private.
+VISIBLE = "(k.scope = 'team' OR k.agent_id = :agent)"
+PANEL_ORDER = ("k.scope DESC, k.id, coalesce(pg.position, g.position), "
+               "coalesce(pg.id, g.id), g.position, p.position, p.id")
+MOST_USED_ORDER = "p.use_count DESC, coalesce(p.last_used_at, 0) DESC, " + PANEL_ORDER
+PACK_COLUMNS = "id, name, version, author, scope, agent_id"
 
 
 def pack_by_name(store: Store, name: str) -> sqlite3.Row | None:
     return store.conn.execute(
-        "SELECT id, name, version, author, scope, agent_id FROM phrase_packs WHERE name = ?",
-        (name,),
+        f"SELECT {PACK_COLUMNS} FROM phrase_packs WHERE name = ?", (name,)
     ).fetchone()
+
+
+def pack_by_id(store: Store, pack_id: int) -> sqlite3.Row | None:
+    return store.conn.execute(
+        f"SELECT {PACK_COLUMNS} FROM phrase_packs WHERE id = ?", (pack_id,)
+    ).fetchone()
+
+
+def packs(store: Store) -> list[sqlite3.Row]:
+    return store.conn.execute(f"SELECT {PACK_COLUMNS} FROM phrase_packs ORDER BY id").fetchall()
 
 
 def insert_pack(store: Store, name: str, version: int, author: str, scope: str,
@@ -39,8 +56,28 @@ def update_pack(store: Store, pack_id: int, version: int, author: str, at: float
 
 
 def clear_pack(store: Store, pack_id: int) -> None:
+    store.conn.execute(
+        "DELETE FROM phrase_index WHERE rowid IN (SELECT id FROM phrases WHERE pack_id = ?)",
+        (pack_id,))
     store.conn.execute("DELETE FROM phrases WHERE pack_id = ?", (pack_id,))
+    store.conn.execute("DELETE FROM phrase_groups WHERE parent_id IS NOT NULL AND pack_id = ?",
+                       (pack_id,))
     store.conn.execute("DELETE FROM phrase_groups WHERE pack_id = ?", (pack_id,))
+
+
+def groups(store: Store, pack_id: int) -> list[sqlite3.Row]:
+    return store.conn.execute(
+        "SELECT id, pack_id, parent_id, name, position FROM phrase_groups WHERE pack_id = ? "
+        "ORDER BY parent_id IS NOT NULL, position, id", (pack_id,)
+    ).fetchall()
+
+
+def visible_groups(store: Store, agent_id: int | None) -> list[sqlite3.Row]:
+    """Groups holding phrases the agent sees, as (name, parent name) in panel order."""
+    return store.conn.execute(
+        "SELECT DISTINCT g.name AS group_name, pg.name AS parent_group_name " + PHRASE_FROM +
+        f" WHERE {VISIBLE} AND g.id IS NOT NULL ORDER BY {PANEL_ORDER}", {"agent": agent_id}
+    ).fetchall()
 
 
 def insert_group(store: Store, pack_id: int, name: str, parent_id: int | None,
@@ -59,11 +96,93 @@ def insert_phrase(store: Store, pack_id: int, group_id: int | None, code: str, t
     ).lastrowid
 
 
-def all_phrases(store: Store) -> list[sqlite3.Row]:
+def update_phrase(store: Store, phrase_id: int, group_id: int | None, code: str, text: str,
+                  keywords: str, image: str | None) -> None:
+    store.conn.execute(
+        "UPDATE phrases SET group_id = ?, code = ?, text = ?, keywords = ?, image = ? "
+        "WHERE id = ?", (group_id, code, text, keywords, image, phrase_id))
+    store.conn.execute("DELETE FROM phrase_index WHERE rowid = ?", (phrase_id,))
+
+
+def delete_phrase(store: Store, phrase_id: int) -> None:
+    store.conn.execute("DELETE FROM phrase_index WHERE rowid = ?", (phrase_id,))
+    store.conn.execute("DELETE FROM phrases WHERE id = ?", (phrase_id,))
+
+
+def phrase(store: Store, phrase_id: int) -> sqlite3.Row | None:
+    return store.conn.execute(
+        f"SELECT {PHRASE_COLUMNS} {PHRASE_FROM} WHERE p.id = ?", (phrase_id,)
+    ).fetchone()
+
+
+def pack_phrases(store: Store, pack_id: int) -> list[sqlite3.Row]:
+    return store.conn.execute(
+        f"SELECT {PHRASE_COLUMNS} {PHRASE_FROM} WHERE p.pack_id = ? ORDER BY {PANEL_ORDER}",
+        (pack_id,)
+    ).fetchall()
+
+
+def visible_phrases(store: Store, agent_id: int | None, most_used: bool = False,
+                    limit: int = -1) -> list[sqlite3.Row]:
+    order = MOST_USED_ORDER if most_used else PANEL_ORDER
+    return store.conn.execute(
+        f"SELECT {PHRASE_COLUMNS} {PHRASE_FROM} WHERE {VISIBLE} ORDER BY {order} LIMIT :limit",
+        {"agent": agent_id, "limit": limit},
+    ).fetchall()
+
+
+def search_phrases(store: Store, agent_id: int | None, code_prefix: str, substring: str,
+                   match: str | None, most_used: bool, limit: int) -> list[sqlite3.Row]:
+    """Phrases whose code starts with ``code_prefix``, or whose indexed words match ``match``,
+    or (not yet indexed) whose text or group contains ``substring``. Code hits come first,
+    then the best-ranked word hits."""
+    escaped = code_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    literal = substring.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    word_hits = ("SELECT rowid AS id, bm25(phrase_index) AS rank FROM phrase_index "
+                 "WHERE phrase_index MATCH :match" if match else
+                 "SELECT NULL AS id, 0 AS rank WHERE 0")
+    tie_break = MOST_USED_ORDER if most_used else PANEL_ORDER
+    return store.conn.execute(
+        f"WITH words AS ({word_hits}) "
+        f"SELECT {PHRASE_COLUMNS} {PHRASE_FROM} LEFT JOIN words w ON w.id = p.id "
+        f"WHERE {VISIBLE} AND (p.code LIKE :code ESCAPE '\\' OR w.id IS NOT NULL OR "
+        "(p.id NOT IN (SELECT rowid FROM phrase_index) AND "
+        " (p.text LIKE :text ESCAPE '\\' OR g.name LIKE :text ESCAPE '\\'))) "
+        f"ORDER BY p.code LIKE :code ESCAPE '\\' DESC, coalesce(w.rank, 0), {tie_break} "
+        "LIMIT :limit",
+        {"agent": agent_id, "code": escaped + "%", "text": f"%{literal}%", "match": match,
+         "limit": limit},
+    ).fetchall()
+
+
+def ranked_matches(store: Store, agent_id: int | None, match: str,
+                   limit: int) -> list[sqlite3.Row]:
+    """Best BM25 matches first (for suggestions)."""
+    return store.conn.execute(
+        f"SELECT {PHRASE_COLUMNS} {PHRASE_FROM} JOIN "
+        "(SELECT rowid AS id, bm25(phrase_index) AS rank FROM phrase_index "
+        " WHERE phrase_index MATCH :match) w ON w.id = p.id "
+        f"WHERE {VISIBLE} ORDER BY w.rank, p.use_count DESC LIMIT :limit",
+        {"agent": agent_id, "match": match, "limit": limit},
+    ).fetchall()
+
+
+def unindexed(store: Store, limit: int = 500) -> list[sqlite3.Row]:
     return store.conn.execute(
         f"SELECT {PHRASE_COLUMNS} {PHRASE_FROM} "
-        "ORDER BY k.scope DESC, g.position, p.position, p.id"
+        "WHERE p.id NOT IN (SELECT rowid FROM phrase_index) ORDER BY p.id LIMIT ?", (limit,)
     ).fetchall()
+
+
+def index_phrase(store: Store, phrase_id: int, terms: str, initials: str) -> None:
+    store.conn.execute("DELETE FROM phrase_index WHERE rowid = ?", (phrase_id,))
+    store.conn.execute(
+        "INSERT INTO phrase_index (rowid, terms, initials) SELECT id, ?, ? FROM phrases "
+        "WHERE id = ?", (terms, initials, phrase_id))
+
+
+def clear_index(store: Store) -> None:
+    store.conn.execute("DELETE FROM phrase_index")
 
 
 def note_use(store: Store, phrase_id: int, at: float) -> None:
@@ -71,3 +190,7 @@ def note_use(store: Store, phrase_id: int, at: float) -> None:
         "UPDATE phrases SET use_count = use_count + 1, last_used_at = ? WHERE id = ?",
         (at, phrase_id),
     )
+
+
+def count(store: Store) -> int:
+    return store.conn.execute("SELECT count(*) FROM phrases").fetchone()[0]

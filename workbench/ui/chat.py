@@ -6,8 +6,27 @@ messages are cut for display so layout stays fast.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QImageReader, QKeyEvent, QPainter, QPixmap
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QRect,
+    QSize,
+    QStringListModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QImageReader,
+    QKeyEvent,
+    QPainter,
+    QPixmap,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -17,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench import conversations, timefmt
+from workbench import conversations, quickphrases, timefmt
 from workbench.conversations import Message
 from workbench.ui.session import Session
 
@@ -208,27 +227,102 @@ class ChatView(QListView):
 
 
 class Composer(QPlainTextEdit):
-    """Enter sends, Shift+Enter starts a new line."""
+    """Enter sends, Shift+Enter starts a new line; /code opens matching phrases."""
 
     send_requested = Signal()
+    TRIGGER = re.compile(r"(?:^|\s)/(\S*)$")
 
     def __init__(self):
         super().__init__()
         self.setObjectName("composer")
         self.setAccessibleName(self.tr("输入框"))
-        self.setPlaceholderText(self.tr("输入回复,Enter 发送,Shift+Enter 换行"))
+        self.setPlaceholderText(self.tr("输入回复,Enter 发送,Shift+Enter 换行,/编码 插入短语"))
         self.setTabChangesFocus(True)
+        #: prefix -> [(label, text)]: where /code completions come from.
+        self.completion_source: Callable[[str], list[tuple[str, str]]] | None = None
+        self.popup = QListView()
+        self.popup.setObjectName("phraseCompletion")
+        self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.popup.setWindowFlags(Qt.WindowType.ToolTip)
+        self.popup.setUniformItemSizes(True)
+        self.popup_model = QStringListModel()
+        self.popup.setModel(self.popup_model)
+        self.popup.clicked.connect(lambda index: self._complete(index.row()))
+        self._completions: list[tuple[str, str]] = []
+        self._last_insert = ""
+        self.textChanged.connect(self._update_completions)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        key = event.key()
+        if self.popup.isVisible():
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = (self.popup.currentIndex().row() + step) % len(self._completions)
+                self.popup.setCurrentIndex(self.popup_model.index(row))
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+                self._complete(max(self.popup.currentIndex().row(), 0))
+                return
+            if key == Qt.Key.Key_Escape:
+                self.popup.hide()
+                return
+        if (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
             self.send_requested.emit()
             return
         super().keyPressEvent(event)
 
     def insert_at_cursor(self, text: str) -> None:
+        """Insert at the cursor, never over a selection: the draft is kept whole."""
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
         self.insertPlainText(text)
+        self._last_insert = text
         self.setFocus()
+
+    def take_back(self, text: str) -> None:
+        """Undo the insertion of ``text`` if it was the last edit (a double-click sends)."""
+        if self._last_insert == text and self.document().isUndoAvailable():
+            self.undo()
+        self._last_insert = ""
+
+    def hideEvent(self, event) -> None:
+        self.popup.hide()
+        super().hideEvent(event)
+
+    def _trigger_prefix(self) -> str | None:
+        cursor = self.textCursor()
+        before = cursor.block().text()[:cursor.positionInBlock()]
+        match = self.TRIGGER.search(before)
+        return match[1] if match else None
+
+    def _update_completions(self) -> None:
+        prefix = self._trigger_prefix()
+        self._completions = (self.completion_source(prefix)
+                             if prefix is not None and self.completion_source else [])
+        if not self._completions:
+            self.popup.hide()
+            return
+        self.popup_model.setStringList([label for label, _ in self._completions])
+        self.popup.setCurrentIndex(self.popup_model.index(0))
+        rect = self.cursorRect()
+        self.popup.move(self.viewport().mapToGlobal(rect.bottomLeft()))
+        self.popup.resize(max(self.width() // 2, 320),
+                          min(len(self._completions), 8) * 24 + 6)
+        self.popup.show()
+
+    def _complete(self, row: int) -> None:
+        """Replace the typed /code with the chosen phrase."""
+        prefix = self._trigger_prefix()
+        if prefix is None or not 0 <= row < len(self._completions):
+            return
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor,
+                            len(prefix) + 1)
+        cursor.insertText(self._completions[row][1])
+        self.setTextCursor(cursor)
+        self.popup.hide()
 
 
 class ChatPanel(QWidget):
@@ -242,13 +336,21 @@ class ChatPanel(QWidget):
         self.view = ChatView(session)
         self.composer = Composer()
         self.composer.setMaximumHeight(120)
+        self.notice = QLabel()
+        self.notice.setObjectName("composerNotice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setStyleSheet("color: #b71c1c; padding: 2px 6px;")
+        self.notice.hide()
+        self._confirmed_text: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.notice)
         layout.addWidget(self.composer)
         self._shown_id: int | None = None
         self.composer.send_requested.connect(self.send)
+        self.composer.textChanged.connect(self._on_draft_edited)
         session.conversation_selected.connect(self._on_selected)
         self._on_selected(None)
 
@@ -276,5 +378,24 @@ class ChatPanel(QWidget):
         self._save_draft()
 
     def send(self) -> None:
-        if self.session.send_text(self.composer.toPlainText()):
+        """Send the draft; a phrase variable left without a value asks for a second Enter."""
+        text = self.composer.toPlainText()
+        unfilled = quickphrases.unfilled(text)
+        if unfilled and text != self._confirmed_text:
+            self._confirmed_text = text
+            self.notice.setText(self.tr("还有没填的变量:{0}。再按一次 Enter 原样发送,或先改好。")
+                                .format("、".join("{" + n + "}" for n in unfilled)))
+            self.notice.show()
+            return
+        if self.session.send_text(text):
             self.composer.clear()
+
+    def send_phrase(self, text: str) -> None:
+        """A double-clicked phrase goes out on its own; the draft stays as it was."""
+        self.composer.take_back(text)
+        self.session.send_text(text)
+
+    def _on_draft_edited(self) -> None:
+        if self.composer.toPlainText() != self._confirmed_text:
+            self._confirmed_text = None
+            self.notice.hide()

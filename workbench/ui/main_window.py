@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter
 
 from workbench import quickphrases
 from workbench.store import settings
-from workbench.ui import handover_window, orders_window, supervision_window, team_mode
+from workbench.ui import (
+    handover_window,
+    orders_window,
+    phrases_window,
+    supervision_window,
+    team_mode,
+)
 from workbench.ui.chat import ChatPanel
 from workbench.ui.conversation_list import ConversationListView
 from workbench.ui.orders_panel import OrderSidebar
-from workbench.ui.phrases_panel import PhrasePanel
+from workbench.ui.phrases_panel import SHORTCUT_SLOTS, PhrasePanel
 from workbench.ui.session import Session
 from workbench.ui.todo_panel import TodoPanel
 
@@ -21,7 +27,7 @@ SPLITTER_KEYS = ("ui.splitter.main", "ui.splitter.right")
 DEFAULT_SIZES = ([250, 600, 330, 420], [560, 440])
 REFUSAL_SHOWN_MS = 8000
 # Each area adds its menus, windows and shortcuts through ``install(window)``.
-AREA_INSTALLERS = (orders_window.install, handover_window.install,
+AREA_INSTALLERS = (phrases_window.install, orders_window.install, handover_window.install,
                    supervision_window.install, team_mode.install)
 
 
@@ -53,9 +59,15 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
 
         self.phrases.insert_requested.connect(self.chat.composer.insert_at_cursor)
+        self.phrases.send_requested.connect(self.chat.send_phrase)
+        self.chat.composer.completion_source = self._phrase_completions
+        for slot in range(SHORTCUT_SLOTS):
+            QShortcut(QKeySequence(f"Alt+{slot + 1}"), self,
+                      lambda slot=slot: self.phrases.insert_visible(slot))
         session.refused.connect(self.show_refusal)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.chat.composer.setFocus)
         self._menus: dict[str, QMenu] = {}
+        self._shown_once = False
         for install in AREA_INSTALLERS:
             install(self)
         self._restore_layout()
@@ -65,6 +77,17 @@ class MainWindow(QMainWindow):
         if title not in self._menus:
             self._menus[title] = self.menuBar().addMenu(title)
         return self._menus[title]
+
+    def _phrase_completions(self, prefix: str) -> list[tuple[str, str]]:
+        return [(f"/{p.code}  {self.phrases.filled(p)[:40]}", self.phrases.filled(p))
+                for p in self.phrases.matching(prefix)]
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # After the first paint: jieba and the phrase index load in a worker.
+            QTimer.singleShot(0, self.phrases.start_indexing)
 
     def show_refusal(self, reason: str) -> None:
         self.statusBar().showMessage(reason, REFUSAL_SHOWN_MS)
@@ -90,5 +113,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.chat.save_draft()
         self.save_layout()
+        self.phrases.shut_down()
         self.session.channel.stop()
         super().closeEvent(event)

@@ -48,7 +48,7 @@ def render(out: Path, db_path: Path | None, size: tuple[int, int], lang: str) ->
 def _serve_first_buyer(window) -> None:
     """Answer the longest-waiting buyer with a phrase, so the shot shows a real exchange."""
     window.conversation_list.setCurrentIndex(window.conversation_list.list_model.index(0))
-    phrases = window.phrases.model.all
+    phrases = window.phrases.model.rows
     greeting = next((p for p in phrases if p.code == "hy"), phrases[0] if phrases else None)
     if greeting is not None:
         window.chat.composer.insert_at_cursor(window.phrases.filled(greeting))
