@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QRect,
     QSize,
@@ -249,8 +250,21 @@ class Composer(QPlainTextEdit):
         self.popup.setModel(self.popup_model)
         self.popup.clicked.connect(lambda index: self._complete(index.row()))
         self._completions: list[tuple[str, str]] = []
-        self._last_insert = ""
+        self._last_insert = (0, "")
         self.textChanged.connect(self._update_completions)
+
+    def event(self, event) -> bool:
+        # While the completion list is open, Esc closes it (before the window's Esc
+        # shortcut sees it) and Tab picks a phrase (instead of moving the focus).
+        if self.popup.isVisible():
+            if (event.type() == QEvent.Type.ShortcutOverride
+                    and event.key() == Qt.Key.Key_Escape):
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab:
+                self.keyPressEvent(event)
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -278,14 +292,18 @@ class Composer(QPlainTextEdit):
         cursor.clearSelection()
         self.setTextCursor(cursor)
         self.insertPlainText(text)
-        self._last_insert = text
+        self._last_insert = (self.textCursor().position(), text)
         self.setFocus()
 
     def take_back(self, text: str) -> None:
-        """Undo the insertion of ``text`` if it was the last edit (a double-click sends)."""
-        if self._last_insert == text and self.document().isUndoAvailable():
-            self.undo()
-        self._last_insert = ""
+        """Remove ``text`` if it is what was just inserted (a double-click sends it instead)."""
+        end, inserted = self._last_insert
+        if inserted == text and self.toPlainText()[end - len(text):end] == text:
+            cursor = self.textCursor()
+            cursor.setPosition(end - len(text))
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        self._last_insert = (0, "")
 
     def hideEvent(self, event) -> None:
         self.popup.hide()
