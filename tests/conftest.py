@@ -9,8 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from helpers import FakeClock  # noqa: E402
 
+from helpers import FakeClock  # noqa: E402
 from workbench import accounts, demo  # noqa: E402
 from workbench.store import Store  # noqa: E402
 

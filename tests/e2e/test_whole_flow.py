@@ -1,8 +1,8 @@
 """A whole shift in miniature, driven through the real window with keys and clicks."""
 
-from helpers import click_row, row_where, type_text
 from PySide6.QtCore import Qt
 
+from helpers import click_row, row_where, type_text
 from workbench import conversations, handover, orders
 from workbench.app import open_workbench
 from workbench.channels import scenarios

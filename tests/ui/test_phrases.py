@@ -51,7 +51,7 @@ def test_slash_code_opens_completion_and_enter_inserts_the_phrase(qtbot, db_path
         qtbot.keyClick(composer, Qt.Key.Key_Down)
         qtbot.keyClick(composer, Qt.Key.Key_Tab)
         assert composer.toPlainText().startswith("亲 全店满 99 元包邮")
-        assert composer.toPlainText().endswith(" 顺丰需要补 10 元差价,您拍下补运费链接后我给您备注改发顺丰。")
+        assert composer.toPlainText().endswith(" 顺丰需要补 10 元差价,您拍下补运费链接后我给您备注改发顺丰。")  # noqa: E501
     finally:
         workbench.close()
 

@@ -122,5 +122,6 @@ def search_phrases(args) -> int:
     textsearch.load()  # a one-off command may wait for jieba; the window never does
     with open_store(args) as store:
         search.index_pending(store)
-        _print(search.search(store, _agent(store, args.agent), args.query), args.json)
+        _print(search.search(store, _agent(store, args.agent), args.query, indexed=True),
+               args.json)
     return 0

@@ -77,20 +77,44 @@ def index_pending(store: Store) -> None:
         pass
 
 
-def search(store: Store, agent: Agent | None, query: str, most_used: bool = False,
-           limit: int = 200) -> list[Phrase]:
-    """Phrases for the panel's search box; an empty query lists them all."""
+def search(store: Store, agent: Agent | None, query: str, *, indexed: bool,
+           most_used: bool = False, group: str = "", limit: int = 200) -> list[Phrase]:
+    """Phrases for the panel's search box; an empty query lists them all.
+
+    ``indexed`` says the word index covers every phrase and jieba is loaded; until then
+    the search matches codes and plain substrings, so nothing is ever missing.
+    """
     query = query.strip().lower().lstrip("/")
     agent_id = agent.id if agent else None
     if not query:
-        return from_rows(phrase_rows.visible_phrases(store, agent_id, most_used, limit))
-    return from_rows(phrase_rows.search_phrases(
-        store, agent_id, query, query, _match(query), most_used, limit))
+        rows = phrase_rows.visible_phrases(store, agent_id, most_used, limit, group)
+    elif indexed and textsearch.is_loaded():
+        return _ranked_search(store, agent_id, query, most_used, limit, group)
+    else:
+        rows = phrase_rows.substring_phrases(store, agent_id, query, most_used, limit, group)
+    return from_rows(rows)
+
+
+def _ranked_search(store: Store, agent_id: int | None, query: str, most_used: bool,
+                   limit: int, group: str) -> list[Phrase]:
+    """Code hits first, then word hits by BM25; the few candidates are fetched by id, so a
+    keystroke never joins the whole phrase table."""
+    # With a group chosen, more candidates are needed to fill the list from that group.
+    wanted = limit * 10 if group else limit
+    code_ids = phrase_rows.code_prefix_ids(store, query, wanted)
+    match = _match(query)
+    word_ids = phrase_rows.word_hit_ids(store, match, wanted, ranked=len(query) > 1) \
+        if match else []
+    order = {phrase_id: n for n, phrase_id in enumerate(dict.fromkeys(code_ids + word_ids))}
+    found = from_rows(phrase_rows.visible_by_ids(store, agent_id, list(order), group))
+    if most_used:
+        found.sort(key=lambda p: (p.id not in code_ids, -p.use_count, order[p.id]))
+    else:
+        found.sort(key=lambda p: order[p.id])
+    return found[:limit]
 
 
 def _match(query: str) -> str | None:
-    if not textsearch.is_loaded():
-        return None  # code and substring matching only, until jieba is ready
     if LATIN.match(query):
         return f'initials : "{query}"*'
     expression = textsearch.match_expression(query, prefix_last=True)

@@ -122,36 +122,63 @@ def pack_phrases(store: Store, pack_id: int) -> list[sqlite3.Row]:
     ).fetchall()
 
 
+GROUP_PATH = "CASE WHEN pg.name IS NULL THEN g.name ELSE pg.name || '/' || g.name END"
+IN_GROUP = f"(:group = '' OR {GROUP_PATH} = :group OR pg.name = :group)"
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def visible_phrases(store: Store, agent_id: int | None, most_used: bool = False,
-                    limit: int = -1) -> list[sqlite3.Row]:
+                    limit: int = -1, group: str = "") -> list[sqlite3.Row]:
     order = MOST_USED_ORDER if most_used else PANEL_ORDER
     return store.conn.execute(
-        f"SELECT {PHRASE_COLUMNS} {PHRASE_FROM} WHERE {VISIBLE} ORDER BY {order} LIMIT :limit",
-        {"agent": agent_id, "limit": limit},
+        f"SELECT {PHRASE_COLUMNS} {PHRASE_FROM} WHERE {VISIBLE} AND {IN_GROUP} "
+        f"ORDER BY {order} LIMIT :limit",
+        {"agent": agent_id, "limit": limit, "group": group},
     ).fetchall()
 
 
-def search_phrases(store: Store, agent_id: int | None, code_prefix: str, substring: str,
-                   match: str | None, most_used: bool, limit: int) -> list[sqlite3.Row]:
-    """Phrases whose code starts with ``code_prefix``, or whose indexed words match ``match``,
-    or (not yet indexed) whose text or group contains ``substring``. Code hits come first,
-    then the best-ranked word hits."""
-    escaped = code_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    literal = substring.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    word_hits = ("SELECT rowid AS id, bm25(phrase_index) AS rank FROM phrase_index "
-                 "WHERE phrase_index MATCH :match" if match else
-                 "SELECT NULL AS id, 0 AS rank WHERE 0")
-    tie_break = MOST_USED_ORDER if most_used else PANEL_ORDER
+def code_prefix_ids(store: Store, prefix: str, limit: int) -> list[int]:
+    return [row[0] for row in store.conn.execute(
+        "SELECT id FROM phrases WHERE code LIKE ? ESCAPE '\\' ORDER BY code LIMIT ?",
+        (_like(prefix) + "%", limit))]
+
+
+def word_hit_ids(store: Store, match: str, limit: int, ranked: bool = True) -> list[int]:
+    """Ids whose indexed words match, best BM25 rank first unless ``ranked`` is False
+    (a one-letter prefix matches thousands; ranking them all costs more than it tells)."""
+    order = "ORDER BY rank " if ranked else ""
+    return [row[0] for row in store.conn.execute(
+        f"SELECT rowid FROM phrase_index WHERE phrase_index MATCH ? {order}LIMIT ?",
+        (match, limit))]
+
+
+def visible_by_ids(store: Store, agent_id: int | None, ids: list[int],
+                   group: str = "") -> list[sqlite3.Row]:
+    """The phrases among ``ids`` this agent sees, in no particular order."""
+    if not ids:
+        return []
+    params = {f"id{number}": phrase_id for number, phrase_id in enumerate(ids)}
+    marks = ", ".join(f":{name}" for name in params)
     return store.conn.execute(
-        f"WITH words AS ({word_hits}) "
-        f"SELECT {PHRASE_COLUMNS} {PHRASE_FROM} LEFT JOIN words w ON w.id = p.id "
-        f"WHERE {VISIBLE} AND (p.code LIKE :code ESCAPE '\\' OR w.id IS NOT NULL OR "
-        "(p.id NOT IN (SELECT rowid FROM phrase_index) AND "
-        " (p.text LIKE :text ESCAPE '\\' OR g.name LIKE :text ESCAPE '\\'))) "
-        f"ORDER BY p.code LIKE :code ESCAPE '\\' DESC, coalesce(w.rank, 0), {tie_break} "
-        "LIMIT :limit",
-        {"agent": agent_id, "code": escaped + "%", "text": f"%{literal}%", "match": match,
-         "limit": limit},
+        f"SELECT {PHRASE_COLUMNS} {PHRASE_FROM} WHERE p.id IN ({marks}) AND {VISIBLE} AND "
+        f"{IN_GROUP}", params | {"agent": agent_id, "group": group},
+    ).fetchall()
+
+
+def substring_phrases(store: Store, agent_id: int | None, text: str, most_used: bool,
+                      limit: int, group: str = "") -> list[sqlite3.Row]:
+    """Code prefix or plain substring: the search while the word index is not ready."""
+    order = MOST_USED_ORDER if most_used else PANEL_ORDER
+    return store.conn.execute(
+        f"SELECT {PHRASE_COLUMNS} {PHRASE_FROM} WHERE {VISIBLE} AND {IN_GROUP} AND "
+        "(p.code LIKE :code ESCAPE '\\' OR p.text LIKE :text ESCAPE '\\' OR "
+        " g.name LIKE :text ESCAPE '\\') "
+        f"ORDER BY p.code LIKE :code ESCAPE '\\' DESC, {order} LIMIT :limit",
+        {"agent": agent_id, "code": _like(text) + "%", "text": f"%{_like(text)}%",
+         "limit": limit, "group": group},
     ).fetchall()
 
 

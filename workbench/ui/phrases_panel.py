@@ -30,6 +30,7 @@ PhraseRole = Qt.ItemDataRole.UserRole + 1
 ALL_GROUPS = ""
 SHORTCUT_SLOTS = 9      # Alt+1 … Alt+9 insert the first nine visible phrases
 RECENT_BUYER_MESSAGES = 3
+LIST_LIMIT = 100        # more than a screen; typing narrows the rest
 
 
 class PhraseModel(QAbstractListModel):
@@ -42,6 +43,7 @@ class PhraseModel(QAbstractListModel):
         self.query = ""
         self.group = ALL_GROUPS
         self.most_used = False
+        self.indexed = False  # the word index covers every phrase
         self.values: dict[str, str] = {}
         self.refresh()
 
@@ -65,10 +67,8 @@ class PhraseModel(QAbstractListModel):
 
     def refresh(self) -> None:
         rows = phrase_search.search(self.session.store, self.session.agent, self.query,
-                                    self.most_used)
-        if self.group:
-            rows = [p for p in rows if p.group_path == self.group
-                    or p.group_path.startswith(self.group + "/")]
+                                    indexed=self.indexed, most_used=self.most_used,
+                                    group=self.group, limit=LIST_LIMIT)
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
@@ -170,6 +170,7 @@ class PhrasePanel(QWidget):
 
     def _on_changed(self, changes) -> None:
         if changes.phrases:
+            self.model.indexed = False
             self._fill_groups()
             self.model.refresh()
             self.start_indexing()
@@ -242,7 +243,8 @@ class PhrasePanel(QWidget):
     def matching(self, code_prefix: str, limit: int = 10) -> list[Phrase]:
         """Phrases for the composer's /code completion."""
         return phrase_search.search(self.session.store, self.session.agent, code_prefix,
-                                    self.model.most_used, limit)
+                                    indexed=self.model.indexed,
+                                    most_used=self.model.most_used, limit=limit)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         self.use(index.data(PhraseRole))
@@ -284,6 +286,7 @@ class PhrasePanel(QWidget):
         if more:
             self.start_indexing()
             return
+        self.model.indexed = True
         self.model.refresh()
         self.refresh_suggestions()
         self.indexed.emit()

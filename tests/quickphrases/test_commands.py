@@ -1,0 +1,42 @@
+import json
+
+from workbench import cli
+
+
+def run(capsys, *args):
+    status = cli.main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_import_list_search_export_through_the_cli(capsys, tmp_path):
+    db = str(tmp_path / "cli.sqlite3")
+    source = tmp_path / "qn.csv"
+    source.write_bytes("快捷短语编码,快捷短语,快捷短语分组\r\n\tth,\t退货请在订单页申请,\t售后\r\n"
+                       .encode("gbk"))
+    status, out, _ = run(capsys, "--db", db, "phrases", "import", str(source), "--dry-run")
+    assert status == 0 and "新增 1 条" in out and "+ /th" in out
+    status, out, _ = run(capsys, "--db", db, "phrases", "list", "--json")
+    assert json.loads(out) == []  # the dry run wrote nothing
+    assert run(capsys, "--db", db, "phrases", "import", str(source))[0] == 0
+    status, out, _ = run(capsys, "--db", db, "phrases", "search", "退货", "--json")
+    (hit,) = json.loads(out)
+    assert (hit["code"], hit["group"], hit["scope"]) == ("th", "售后", "team")
+    out_file = tmp_path / "out.json"
+    assert run(capsys, "--db", db, "phrases", "export", str(out_file))[0] == 0
+    assert json.loads(out_file.read_text(encoding="utf-8"))["name"] == "qn"
+
+
+def test_a_bad_file_fails_with_one_line_and_status_1(capsys, tmp_path):
+    db = str(tmp_path / "cli.sqlite3")
+    source = tmp_path / "bad.csv"
+    source.write_text("编码,短语\nx y,好\n", encoding="utf-8")
+    status, out, err = run(capsys, "--db", db, "phrases", "import", str(source))
+    assert status == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "第 2 行" in err
+
+
+def test_unknown_agent_fails_in_english_when_asked(capsys, tmp_path):
+    db = str(tmp_path / "cli.sqlite3")
+    status, _, err = run(capsys, "--lang", "en", "--db", db, "phrases", "list", "--agent", "x")
+    assert status == 1 and err.strip() == "No agent named x."
