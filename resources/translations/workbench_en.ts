@@ -1,23 +1,85 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>ChatPanel</name>
+    <name>BuyerHeader</name>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="382" />
+        <location filename="../../workbench/ui/chat.py" line="51" />
+        <source>标签,用逗号分隔,Enter 保存</source>
+        <translation>Tags, separated by commas; Enter saves</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="52" />
+        <source>转接</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="53" />
+        <source>内部备注</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="55" />
+        <source>打开后发出的内容只给同事看,不会发给买家</source>
+        <translation>While on, what you send is seen by colleagues only, never by the buyer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="56" />
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="74" />
         <source>选择左侧的会话开始接待</source>
-        <extracomment>prefix -&gt; [(label, text)]: where /code completions come from.</extracomment>
         <translation>Pick a conversation on the left to start serving</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="404" />
+        <location filename="../../workbench/ui/chat.py" line="78" />
+        <source>首次咨询</source>
+        <translation>First enquiry</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="79" />
+        <source>回头客 · {0} 单</source>
+        <translation>Returning · {0} orders</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPanel</name>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="202" />
+        <source>表情</source>
+        <translation>Emoji</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="204" />
+        <source>发送</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="277" />
         <source>还有没填的变量:{0}。再按一次 Enter 原样发送,或先改好。</source>
         <translation>Variables without a value: {0}. Press Enter again to send as it is, or edit first.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="293" />
+        <source>粘贴的图片无法读取。</source>
+        <translation>The pasted picture cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="307" />
+        <source>超出单条消息上限 {0} 字,请删减或分几条发送。</source>
+        <translation>Over the {0}-character limit of one message; shorten it or send several.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="313" />
+        <source>内部备注:只有同事能看到</source>
+        <translation>Internal note: only colleagues see it</translation>
     </message>
 </context>
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="209" />
+        <location filename="../../workbench/ui/chat_view.py" line="259" />
         <source>聊天记录</source>
         <translation>Chat history</translation>
     </message>
@@ -25,26 +87,66 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="239" />
+        <location filename="../../workbench/ui/composer.py" line="28" />
         <source>输入框</source>
         <translation>Composer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="240" />
+        <location filename="../../workbench/ui/composer.py" line="29" />
+        <location filename="../../workbench/ui/composer.py" line="49" />
         <source>输入回复,Enter 发送,Shift+Enter 换行,/编码 插入短语</source>
+        <extracomment>prefix -&gt; [(label, text)]: where /code completions come from.</extracomment>
         <translation>Type a reply: Enter sends, Shift+Enter new line, /code inserts a phrase</translation>
     </message>
     <message>
-        <source>输入回复,Enter 发送,Shift+Enter 换行</source>
-        <translation>Type a reply: Enter sends, Shift+Enter new line</translation>
+        <location filename="../../workbench/ui/composer.py" line="50" />
+        <source>输入回复,Ctrl+Enter 发送,Enter 换行,/编码 插入短语</source>
+        <translation>Type a reply: Ctrl+Enter sends, Enter new line, /code inserts a phrase</translation>
     </message>
 </context>
 <context>
     <name>ConversationListView</name>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="152" />
+        <location filename="../../workbench/ui/conversation_list.py" line="212" />
         <source>会话列表</source>
         <translation>Conversations</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="99" />
+        <source>在本会话中查找,Enter 下一个</source>
+        <translation>Find in this conversation, Enter for the next</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="133" />
+        <source>无结果</source>
+        <translation>No match</translation>
+    </message>
+</context>
+<context>
+    <name>FullTextDialog</name>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="319" />
+        <source>全文({0} 字)</source>
+        <translation>Full text ({0} characters)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="313" />
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="306" />
+        <source>图片</source>
+        <translation>Picture</translation>
     </message>
 </context>
 <context>
@@ -96,14 +198,37 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="333" />
+        <source>消息中的链接</source>
+        <translation>Links in the message</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="335" />
+        <source>请确认地址可信后再打开:</source>
+        <translation>Check that the address can be trusted before opening it:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="342" />
+        <source>在浏览器中打开</source>
+        <translation>Open in the browser</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="343" />
+        <source>不安全的链接,已阻止</source>
+        <translation>Unsafe link, blocked</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="40" />
+        <location filename="../../workbench/ui/main_window.py" line="43" />
         <source>客服工作台</source>
         <translation>Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="41" />
+        <location filename="../../workbench/ui/main_window.py" line="44" />
         <source> — 客服:</source>
         <translation> — agent: </translation>
     </message>
@@ -242,10 +367,6 @@
 <context>
     <name>PhrasePanel</name>
     <message>
-        <source>搜索快捷短语(编码或文字)</source>
-        <translation>Search quick phrases (code or text)</translation>
-    </message>
-    <message>
         <location filename="../../workbench/ui/phrases_panel.py" line="92" />
         <source>快捷短语</source>
         <translation>Quick phrases</translation>
@@ -277,11 +398,86 @@
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="227" />
+        <source>我的偏好</source>
+        <translation>My preferences</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="230" />
+        <source>Enter 发送,Shift+Enter 换行</source>
+        <translation>Enter sends, Shift+Enter new line</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="231" />
+        <source>Ctrl+Enter 发送,Enter 换行</source>
+        <translation>Ctrl+Enter sends, Enter new line</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="233" />
+        <source>买家等待提醒时响铃</source>
+        <translation>Beep when a buyer waits too long</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="238" />
+        <source>发送键</source>
+        <translation>Send key</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSwitcher</name>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="257" />
+        <source>切换会话</source>
+        <translation>Switch conversation</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="260" />
+        <source>输入买家名字的一部分</source>
+        <translation>Type part of a buyer name</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionMonitor</name>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="128" />
+        <source>{0} 已等待 {1} 秒</source>
+        <translation>{0} has waited {1} s</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="132" />
+        <source>买家在等待</source>
+        <translation>A buyer is waiting</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../../workbench/ui/session.py" line="67" />
+        <location filename="../../workbench/ui/session.py" line="69" />
         <source>消息过长:{0} 字,通道上限 {1} 字。请分成几条发送。</source>
         <translation>Message too long: {0} characters, the channel carries {1}. Split it into several messages.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="184" />
+        <source>接待设置</source>
+        <translation>Reception settings</translation>
+    </message>
+</context>
+<context>
+    <name>StatusControls</name>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="160" />
+        <source>同时接待 </source>
+        <translation>Serve at once: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="166" />
+        <source>状态</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -300,6 +496,39 @@
         <location filename="../../workbench/ui/todo_panel.py" line="70" />
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="147" />
+        <source>转接会话</source>
+        <translation>Transfer conversation</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="151" />
+        <source>客服:</source>
+        <translation>Agent: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="153" />
+        <source>分组:</source>
+        <translation>Group: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="155" />
+        <source>例如:买家要求退货,请售后跟进</source>
+        <translation>e.g. the buyer wants a return; after-sale please follow up</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="161" />
+        <source>转给</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="162" />
+        <source>原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -358,6 +587,26 @@
         <location filename="../../workbench/ui/phrases_window.py" line="85" />
         <source>文件夹里没有更新的短语包。</source>
         <translation>No newer phrase pack in the folder.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="67" />
+        <source>接待</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="68" />
+        <source>接待设置(主管)…</source>
+        <translation>Reception settings (supervisor)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="69" />
+        <source>我的偏好…</source>
+        <translation>My preferences…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="70" />
+        <source>快捷键说明(F1)</source>
+        <translation>Keyboard shortcuts (F1)</translation>
     </message>
 </context>
 </TS>

@@ -28,12 +28,13 @@ def test_buyer_asks_agent_answers_remarks_hands_over_and_everything_survives_res
 
     # A simulated buyer asks: the conversation shows unread.
     qtbot.waitUntil(lambda: any(c.unread == 2 for c in conversation_view.list_model.rows))
+    # The team's greeting went out automatically; it is not a human reply.
     row = row_where(conversation_view, ConversationRole, lambda c: c.buyer_nick == "晴天小鹿")
     assert conversation_view.list_model.rows[row].waiting_since is not None
 
     # The agent opens it: history shows, unread clears.
     click_row(qtbot, conversation_view, row)
-    assert window.chat.view.model().rowCount() == 2
+    assert [m.sender for m in window.chat.view.model().rows] == ["buyer", "auto", "buyer"]
     assert window.session.current.unread == 0
 
     # Inserts a phrase from the panel (variables filled) and sends with Enter.
@@ -46,9 +47,7 @@ def test_buyer_asks_agent_answers_remarks_hands_over_and_everything_survives_res
     qtbot.keyClick(window.chat.composer, Qt.Key.Key_Return)
     assert window.chat.composer.toPlainText() == ""
     conversation_id = window.session.current.id
-    qtbot.waitUntil(lambda: conversations.history(workbench.store, conversation_id)[-1]
-                    .sender == "buyer" and len(conversations.history(workbench.store,
-                                                                     conversation_id)) == 4)
+    qtbot.waitUntil(lambda: len(conversations.history(workbench.store, conversation_id)) == 5)
     sent = [m for m in conversations.history(workbench.store, conversation_id)
             if m.sender == "agent"]
     assert sent[0].text == draft and sent[0].status == "sent"
@@ -77,8 +76,8 @@ def test_buyer_asks_agent_answers_remarks_hands_over_and_everything_survives_res
     again = open_window(qtbot, db_path, clock)
     try:
         history = conversations.history(again.store, conversation_id)
-        assert [m.sender for m in history] == ["buyer", "buyer", "agent", "buyer"]
-        assert history[2].text == draft
+        assert [m.sender for m in history] == ["buyer", "auto", "buyer", "agent", "buyer"]
+        assert history[3].text == draft
         remark = orders.remarks(again.store, order.id)[0]
         assert remark.formatted().startswith("改发顺丰 到付—小满—")
         assert orders.get(again.store, order.id).flag == 1

@@ -16,6 +16,7 @@ class Outgoing:
     conversation_id: int
     kind: str
     text: str
+    auto: bool = False  # an automatic reply, not the agent's own words
 
 
 class Channel(QObject):

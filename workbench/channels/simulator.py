@@ -39,7 +39,8 @@ class Simulator(Channel):
     def send(self, message: Outgoing) -> str:
         self._later(self._random.uniform(0.05, 0.3), self.delivered.emit, message.uid)
         script = self.scripts.get(message.buyer)
-        reply = script.respond(message.text) if script else None
+        # Buyers answer people, not the greeting robot.
+        reply = script.respond(message.text) if script and not message.auto else None
         if reply is not None:
             self._later(self._random.uniform(3.0, 9.0), self._buyer_says, script.scenario,
                         Step(text=reply))

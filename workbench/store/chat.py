@@ -7,16 +7,20 @@ import sqlite3
 from workbench.store.db import Store
 
 CONVERSATION_COLUMNS = (
-    "c.id, c.buyer_id, b.nick AS buyer_nick, b.tier AS buyer_tier, c.agent_id, c.state, "
-    "c.unread, c.waiting_since, c.last_message_at, c.last_preview, c.draft"
+    "c.id, c.buyer_id, b.nick AS buyer_nick, b.tier AS buyer_tier, b.tags AS buyer_tags, "
+    "c.agent_id, c.state, c.unread, c.waiting_since, c.last_message_at, c.last_preview, "
+    "c.draft, c.ended_at, EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id "
+    "AND m.sender = 'agent') AS replied"
 )
 MESSAGE_COLUMNS = "id, uid, conversation_id, sender, agent_id, kind, text, status, created_at"
 
 
-def conversations(store: Store) -> list[sqlite3.Row]:
+def conversations(store: Store, ended_since: float = 0.0) -> list[sqlite3.Row]:
+    """Open conversations, and ended ones that ended after ``ended_since``."""
     return store.conn.execute(
         f"SELECT {CONVERSATION_COLUMNS} FROM conversations c JOIN buyers b ON b.id = c.buyer_id "
-        "ORDER BY c.last_message_at DESC"
+        "WHERE c.state != 'ended' OR c.ended_at > ? ORDER BY c.last_message_at DESC",
+        (ended_since,)
     ).fetchall()
 
 
@@ -27,11 +31,112 @@ def conversation(store: Store, conversation_id: int) -> sqlite3.Row | None:
     ).fetchone()
 
 
-def open_conversation_for_buyer(store: Store, buyer_id: int) -> sqlite3.Row | None:
+def latest_conversation_for_buyer(store: Store, buyer_id: int) -> sqlite3.Row | None:
     return store.conn.execute(
-        "SELECT id FROM conversations WHERE buyer_id = ? AND state != 'ended' "
-        "ORDER BY id DESC LIMIT 1", (buyer_id,)
+        "SELECT id, state FROM conversations WHERE buyer_id = ? ORDER BY id DESC LIMIT 1",
+        (buyer_id,)
     ).fetchone()
+
+
+def set_state(store: Store, conversation_id: int, state: str, at: float) -> None:
+    """Move a conversation to waiting, queued, in_service or ended."""
+    store.conn.execute(
+        "UPDATE conversations SET state = ?, ended_at = CASE WHEN ? = 'ended' THEN ? END "
+        "WHERE id = ?", (state, state, at, conversation_id))
+
+
+def set_agent(store: Store, conversation_id: int, agent_id: int | None) -> None:
+    store.conn.execute("UPDATE conversations SET agent_id = ? WHERE id = ?",
+                       (agent_id, conversation_id))
+
+
+def count_in_hand(store: Store, agent_id: int, excluding: int) -> int:
+    """Conversations an agent is serving (waiting for them or in service)."""
+    return store.conn.execute(
+        "SELECT count(*) FROM conversations WHERE agent_id = ? AND id != ? "
+        "AND state IN ('waiting', 'in_service')", (agent_id, excluding)).fetchone()[0]
+
+
+def oldest_queued(store: Store) -> sqlite3.Row | None:
+    return store.conn.execute(
+        "SELECT id FROM conversations WHERE state = 'queued' ORDER BY waiting_since, id LIMIT 1"
+    ).fetchone()
+
+
+def idle_in_service(store: Store, before: float) -> list[int]:
+    return [row[0] for row in store.conn.execute(
+        "SELECT id FROM conversations WHERE state = 'in_service' AND last_message_at < ?",
+        (before,))]
+
+
+def insert_transfer(store: Store, conversation_id: int, from_agent_id: int | None,
+                    to_agent_id: int | None, to_group: str | None, reason: str,
+                    at: float) -> None:
+    store.conn.execute(
+        "INSERT INTO transfers (conversation_id, from_agent_id, to_agent_id, to_group, reason, "
+        "at) VALUES (?, ?, ?, ?, ?, ?)",
+        (conversation_id, from_agent_id, to_agent_id, to_group, reason, at))
+
+
+def transfers(store: Store, conversation_id: int) -> list[sqlite3.Row]:
+    return store.conn.execute(
+        "SELECT t.id, t.conversation_id, fa.display_name AS from_agent, "
+        "ta.display_name AS to_agent, t.to_group, t.reason, t.at FROM transfers t "
+        "LEFT JOIN agents fa ON fa.id = t.from_agent_id "
+        "LEFT JOIN agents ta ON ta.id = t.to_agent_id "
+        "WHERE t.conversation_id = ? ORDER BY t.id", (conversation_id,)).fetchall()
+
+
+def agent_reception(store: Store, agent_id: int) -> sqlite3.Row | None:
+    return store.conn.execute(
+        "SELECT status, capacity, team_group FROM agents WHERE id = ?", (agent_id,)).fetchone()
+
+
+def set_agent_reception(store: Store, agent_id: int, status: str, capacity: int) -> None:
+    store.conn.execute("UPDATE agents SET status = ?, capacity = ? WHERE id = ?",
+                       (status, capacity, agent_id))
+
+
+def set_buyer_tags(store: Store, buyer_id: int, tags_json: str) -> None:
+    store.conn.execute("UPDATE buyers SET tags = ? WHERE id = ?", (tags_json, buyer_id))
+
+
+def buyer_history(store: Store, buyer_id: int) -> sqlite3.Row:
+    """How well the shop knows this buyer: earlier conversations and orders."""
+    return store.conn.execute(
+        "SELECT (SELECT count(*) FROM conversations WHERE buyer_id = :b) AS conversations, "
+        "(SELECT count(*) FROM orders WHERE buyer_id = :b) AS orders", {"b": buyer_id}
+    ).fetchone()
+
+
+def last_message(store: Store, conversation_id: int, senders: tuple[str, ...]
+                 ) -> sqlite3.Row | None:
+    marks = ", ".join("?" for _ in senders)
+    return store.conn.execute(
+        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? "
+        f"AND sender IN ({marks}) ORDER BY id DESC LIMIT 1", (conversation_id, *senders)
+    ).fetchone()
+
+
+def count_buyer_messages(store: Store, conversation_id: int) -> int:
+    return store.conn.execute(
+        "SELECT count(*) FROM messages WHERE conversation_id = ? AND sender = 'buyer'",
+        (conversation_id,)).fetchone()[0]
+
+
+def find_in_conversation(store: Store, conversation_id: int, text: str) -> list[int]:
+    """Ids of the conversation's messages containing ``text``, oldest first."""
+    literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return [row[0] for row in store.conn.execute(
+        "SELECT id FROM messages WHERE conversation_id = ? AND kind = 'text' "
+        "AND text LIKE ? ESCAPE '\\' ORDER BY id", (conversation_id, f"%{literal}%"))]
+
+
+def messages_from(store: Store, conversation_id: int, first_id: int) -> list[sqlite3.Row]:
+    """Every message from ``first_id`` on, oldest first (to show a found message)."""
+    return store.conn.execute(
+        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id >= ? "
+        "ORDER BY id", (conversation_id, first_id)).fetchall()
 
 
 def insert_conversation(store: Store, buyer_id: int, now: float) -> int:
@@ -57,10 +162,16 @@ def note_buyer_message(store: Store, conversation_id: int, preview: str, at: flo
     """A buyer wrote: one more unread, the clock starts if it was not running."""
     store.conn.execute(
         "UPDATE conversations SET unread = unread + 1, last_preview = ?, last_message_at = ?, "
-        "waiting_since = coalesce(waiting_since, ?), "
-        "state = CASE WHEN state = 'in_service' THEN state ELSE 'waiting' END WHERE id = ?",
+        "waiting_since = coalesce(waiting_since, ?) WHERE id = ?",
         (preview, at, at, conversation_id),
     )
+
+
+def note_other_message(store: Store, conversation_id: int, preview: str, at: float) -> None:
+    """An auto-reply, note or system line: shown as the latest, but nobody answered."""
+    store.conn.execute(
+        "UPDATE conversations SET last_preview = ?, last_message_at = ? WHERE id = ?",
+        (preview, at, conversation_id))
 
 
 def note_agent_reply(store: Store, conversation_id: int, agent_id: int, preview: str,

@@ -1,357 +1,193 @@
-"""The open conversation (centre): message bubbles and the composer.
-
-Buyer text is always painted as plain text: no markup is interpreted, and very long
-messages are cut for display so layout stays fast.
-"""
+"""The open conversation (centre): who the buyer is, the messages, find, and the composer."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+import tempfile
+from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QModelIndex,
-    QRect,
-    QSize,
-    QStringListModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QColor,
-    QFontMetrics,
-    QImageReader,
-    QKeyEvent,
-    QPainter,
-    QPixmap,
-    QTextCursor,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
     QLabel,
-    QListView,
-    QPlainTextEdit,
-    QStyledItemDelegate,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from workbench import conversations, quickphrases, timefmt
-from workbench.conversations import Message
+from workbench import accounts, conversations, quickphrases
+from workbench.changes import Refused
+from workbench.conversations import Conversation, reception
+from workbench.ui.chat_view import ChatView, MessageRole, display_text  # noqa: F401 - used by others
+from workbench.ui.composer import Composer, EmojiPicker
 from workbench.ui.session import Session
 
-MessageRole = Qt.ItemDataRole.UserRole + 1
-DISPLAY_CHARS = 3000   # longer messages are shown cut, with their full length noted
-THUMBNAIL = 160
-PAGE = 200
-
-BUBBLE_COLOURS = {"buyer": "#ffffff", "agent": "#d6ecff", "auto": "#eeeeee", "system": "#fff8e1"}
-SENDER_LABELS = {"buyer": "", "agent": "", "auto": "[自动回复] ", "system": "[系统] "}
-STATUS_LABELS = {"sending": "发送中", "sent": "已发送", "failed": "发送失败", "received": ""}
+NOTE_STYLE = "QPlainTextEdit#composer { background: #fff8e1; }"
 
 
-def display_text(message: Message) -> str:
-    text = message.text
-    if len(text) > DISPLAY_CHARS:
-        text = text[:DISPLAY_CHARS] + f"…(共 {len(message.text)} 字,仅显示前 {DISPLAY_CHARS} 字)"
-    return SENDER_LABELS.get(message.sender, "") + text
-
-
-class MessageModel(QAbstractListModel):
-    """The messages of the selected conversation, newest last; older pages load on demand."""
+class BuyerHeader(QWidget):
+    """Name, tier, first-time or returning, tags (打标), and what can be done with the
+    conversation: transfer, internal note mode, end."""
 
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
-        self.rows: list[Message] = []
-        self.conversation_id: int | None = None
-        self.has_older = False
-        session.changed.connect(self._on_changed)
+        self.name = QLabel()
+        self.name.setObjectName("chatHeader")
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.name.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px;")
+        self.badge = QLabel()
+        self.badge.setObjectName("buyerBadge")
+        self.badge.setStyleSheet("color: white; background: #26a69a; border-radius: 4px; "
+                                 "padding: 1px 6px;")
+        self.tags = QLineEdit()
+        self.tags.setObjectName("buyerTags")
+        self.tags.setPlaceholderText(self.tr("标签,用逗号分隔,Enter 保存"))
+        self.transfer_button = QPushButton(self.tr("转接"))
+        self.note_button = QPushButton(self.tr("内部备注"))
+        self.note_button.setCheckable(True)
+        self.note_button.setToolTip(self.tr("打开后发出的内容只给同事看,不会发给买家"))
+        self.end_button = QPushButton(self.tr("结束"))
+        top = QHBoxLayout()
+        top.addWidget(self.name)
+        top.addWidget(self.badge)
+        top.addStretch(1)
+        for button in (self.transfer_button, self.note_button, self.end_button):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.tags)
+        self.tags.returnPressed.connect(self.save_tags)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        message = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(message)
-        if role == MessageRole:
-            return message
-        return None
-
-    def show_conversation(self, conversation_id: int | None) -> None:
-        self.beginResetModel()
-        self.conversation_id = conversation_id
-        self.rows = (conversations.history(self.session.store, conversation_id, limit=PAGE)
-                     if conversation_id is not None else [])
-        self.has_older = len(self.rows) == PAGE
-        self.endResetModel()
-
-    def load_older(self) -> int:
-        """Prepend the previous page; returns how many rows came."""
-        if self.conversation_id is None or not self.has_older or not self.rows:
-            return 0
-        older = conversations.history(self.session.store, self.conversation_id,
-                                      before_id=self.rows[0].id, limit=PAGE)
-        self.has_older = len(older) == PAGE
-        if older:
-            self.beginInsertRows(QModelIndex(), 0, len(older) - 1)
-            self.rows[:0] = older
-            self.endInsertRows()
-        return len(older)
-
-    def _on_changed(self, changes) -> None:
-        if self.conversation_id is None or self.conversation_id not in changes.conversations:
+    def show_conversation(self, conversation: Conversation | None) -> None:
+        for widget in (self.badge, self.tags, self.transfer_button, self.note_button,
+                       self.end_button):
+            widget.setVisible(conversation is not None)
+        if conversation is None:
+            self.name.setText(self.tr("选择左侧的会话开始接待"))
             return
-        known = {m.id: n for n, m in enumerate(self.rows)}
-        newest = self.rows[-1].id if self.rows else 0
-        for message_id in sorted(changes.messages):
-            if message_id in known:
-                fresh = self._reload(self.rows[known[message_id]].uid)
-                if fresh:
-                    self.rows[known[message_id]] = fresh
-                    index = self.index(known[message_id])
-                    self.dataChanged.emit(index, index)
-        fresh_rows = conversations.history(self.session.store, self.conversation_id,
-                                           before_id=None, limit=PAGE)
-        added = [m for m in fresh_rows if m.id > newest]
-        if added:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(added) - 1)
-            self.rows.extend(added)
-            self.endInsertRows()
+        self.name.setText(f"{conversation.buyer_nick}({conversation.buyer_tier})")
+        profile = reception.buyer_profile(self.session.store, conversation.buyer_id)
+        self.badge.setText(self.tr("首次咨询") if profile.first_time
+                           else self.tr("回头客 · {0} 单").format(profile.orders))
+        self.tags.setText(",".join(conversation.tags))
 
-    def _reload(self, uid: str) -> Message | None:
-        return conversations.message_by_uid(self.session.store, uid)
+    def save_tags(self) -> None:
+        conversation = self.session.current
+        if conversation is not None:
+            parts = self.tags.text().replace(",", ",").split(",")
+            self.session.run(reception.set_tags, self.session.store, conversation, parts,
+                             self.session.agent, self.session.clock())
 
 
-class MessageDelegate(QStyledItemDelegate):
-    MARGIN = 8
-    PADDING = 8
+class FindBar(QWidget):
+    """Ctrl+F: find text in the open conversation; Enter for the next hit, Esc to close."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, view: ChatView):
         super().__init__()
         self.session = session
-        self._thumbnails: dict[str, QPixmap] = {}
+        self.view = view
+        self.query = QLineEdit()
+        self.query.setObjectName("findInConversation")
+        self.query.setPlaceholderText(self.tr("在本会话中查找,Enter 下一个"))
+        self.count = QLabel()
+        previous = QToolButton()
+        previous.setText("↑")
+        following = QToolButton()
+        following.setText("↓")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.query, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(previous)
+        layout.addWidget(following)
+        self.hits: list[int] = []
+        self.position = -1
+        self.query.textChanged.connect(self._search)
+        self.query.returnPressed.connect(lambda: self.step(1))
+        previous.clicked.connect(lambda: self.step(-1))
+        following.clicked.connect(lambda: self.step(1))
+        self.hide()
 
-    def _bubble_width(self, option) -> int:
-        return max(120, int(option.rect.width() * 0.7))
+    def open(self) -> None:
+        self.show()
+        self.query.setFocus()
+        self.query.selectAll()
 
-    def _thumbnail(self, message: Message) -> QPixmap:
-        path = str(conversations.image_path(self.session.store, message))
-        if path not in self._thumbnails:
-            reader = QImageReader(path)
-            size = reader.size()
-            if size.isValid():
-                reader.setScaledSize(size.scaled(THUMBNAIL, THUMBNAIL,
-                                                 Qt.AspectRatioMode.KeepAspectRatio))
-            self._thumbnails[path] = QPixmap.fromImageReader(reader)
-        return self._thumbnails[path]
+    def _search(self, text: str) -> None:
+        conversation = self.session.current
+        self.hits = conversations.find(self.session.store, conversation.id, text.strip()) \
+            if conversation else []
+        self.position = len(self.hits)  # the first step goes to the newest hit
+        self.step(-1)
 
-    def _content_size(self, option, message: Message) -> QSize:
-        if message.kind == "image":
-            pixmap = self._thumbnail(message)
-            return pixmap.size() if not pixmap.isNull() else QSize(120, 20)
-        metrics = QFontMetrics(option.font)
-        inner = self._bubble_width(option) - 2 * self.PADDING
-        rect = metrics.boundingRect(QRect(0, 0, inner, 100000), Qt.TextFlag.TextWordWrap |
-                                    Qt.TextFlag.TextWrapAnywhere, display_text(message))
-        return rect.size()
-
-    def sizeHint(self, option, index) -> QSize:
-        message: Message = index.data(MessageRole)
-        content = self._content_size(option, message)
-        return QSize(option.rect.width(),
-                     content.height() + 2 * self.PADDING + 2 * self.MARGIN + 16)
-
-    def paint(self, painter: QPainter, option, index) -> None:
-        message: Message = index.data(MessageRole)
-        content = self._content_size(option, message)
-        width = content.width() + 2 * self.PADDING
-        mine = message.sender == "agent"
-        top = option.rect.top() + self.MARGIN + 16
-        left = (option.rect.right() - self.MARGIN - width if mine
-                else option.rect.left() + self.MARGIN)
-        bubble = QRect(left, top, width, content.height() + 2 * self.PADDING)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        meta = timefmt.second(message.created_at)
-        status = STATUS_LABELS.get(message.status, "") if mine else ""
-        painter.setPen(QColor("#c62828") if message.status == "failed" else QColor("#888888"))
-        small = option.font
-        painter.setFont(small)
-        painter.drawText(QRect(option.rect.left() + self.MARGIN, option.rect.top() + 4,
-                               option.rect.width() - 2 * self.MARGIN, 16),
-                         (Qt.AlignmentFlag.AlignRight if mine else Qt.AlignmentFlag.AlignLeft)
-                         | Qt.AlignmentFlag.AlignVCenter, f"{meta} {status}".strip())
-        painter.setPen(QColor("#cfd8dc"))
-        painter.setBrush(QColor(BUBBLE_COLOURS.get(message.sender, "#ffffff")))
-        painter.drawRoundedRect(bubble, 8, 8)
-        inner = bubble.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
-        if message.kind == "image":
-            painter.drawPixmap(inner.topLeft(), self._thumbnail(message))
-        else:
-            painter.setPen(QColor("#212121"))
-            painter.drawText(inner, Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere,
-                             display_text(message))
-        painter.restore()
-
-
-class ChatView(QListView):
-    def __init__(self, session: Session):
-        super().__init__()
-        self.message_model = MessageModel(session)
-        self.setModel(self.message_model)
-        self.setItemDelegate(MessageDelegate(session))
-        self.setObjectName("chatView")
-        self.setAccessibleName(self.tr("聊天记录"))
-        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.setWordWrap(True)
-        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
-        self.setStyleSheet("QListView#chatView { background: #f5f7fa; }")
-        self.message_model.rowsInserted.connect(self._on_rows_inserted)
-        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-
-    def show_conversation(self, conversation_id: int | None) -> None:
-        self.message_model.show_conversation(conversation_id)
-        self.scrollToBottom()
-
-    def _on_rows_inserted(self, _parent, first: int, _last: int) -> None:
-        if first > 0:
-            self.scrollToBottom()
-
-    def _on_scrolled(self, value: int) -> None:
-        if value == 0 and self.message_model.has_older:
-            self.message_model.load_older()
-
-
-class Composer(QPlainTextEdit):
-    """Enter sends, Shift+Enter starts a new line; /code opens matching phrases."""
-
-    send_requested = Signal()
-    TRIGGER = re.compile(r"(?:^|\s)/(\S*)$")
-
-    def __init__(self):
-        super().__init__()
-        self.setObjectName("composer")
-        self.setAccessibleName(self.tr("输入框"))
-        self.setPlaceholderText(self.tr("输入回复,Enter 发送,Shift+Enter 换行,/编码 插入短语"))
-        self.setTabChangesFocus(True)
-        #: prefix -> [(label, text)]: where /code completions come from.
-        self.completion_source: Callable[[str], list[tuple[str, str]]] | None = None
-        self.popup = QListView()
-        self.popup.setObjectName("phraseCompletion")
-        self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.popup.setWindowFlags(Qt.WindowType.ToolTip)
-        self.popup.setUniformItemSizes(True)
-        self.popup_model = QStringListModel()
-        self.popup.setModel(self.popup_model)
-        self.popup.clicked.connect(lambda index: self._complete(index.row()))
-        self._completions: list[tuple[str, str]] = []
-        self._last_insert = (0, "")
-        self.textChanged.connect(self._update_completions)
-
-    def event(self, event) -> bool:
-        # While the completion list is open, Esc closes it (before the window's Esc
-        # shortcut sees it) and Tab picks a phrase (instead of moving the focus).
-        if self.popup.isVisible():
-            if (event.type() == QEvent.Type.ShortcutOverride
-                    and event.key() == Qt.Key.Key_Escape):
-                event.accept()
-                return True
-            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab:
-                self.keyPressEvent(event)
-                return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if self.popup.isVisible():
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                step = 1 if key == Qt.Key.Key_Down else -1
-                row = (self.popup.currentIndex().row() + step) % len(self._completions)
-                self.popup.setCurrentIndex(self.popup_model.index(row))
-                return
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
-                self._complete(max(self.popup.currentIndex().row(), 0))
-                return
-            if key == Qt.Key.Key_Escape:
-                self.popup.hide()
-                return
-        if (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
-            self.send_requested.emit()
+    def step(self, direction: int) -> None:
+        if not self.hits:
+            self.count.setText(self.tr("无结果") if self.query.text() else "")
+            self.view.message_model.highlight(None)
             return
-        super().keyPressEvent(event)
+        self.position = (self.position + direction) % len(self.hits)
+        self.count.setText(f"{self.position + 1}/{len(self.hits)}")
+        self.view.show_message(self.hits[self.position])
 
-    def insert_at_cursor(self, text: str) -> None:
-        """Insert at the cursor, never over a selection: the draft is kept whole."""
-        cursor = self.textCursor()
-        cursor.clearSelection()
-        self.setTextCursor(cursor)
-        self.insertPlainText(text)
-        self._last_insert = (self.textCursor().position(), text)
-        self.setFocus()
 
-    def take_back(self, text: str) -> None:
-        """Remove ``text`` if it is what was just inserted (a double-click sends it instead)."""
-        end, inserted = self._last_insert
-        if inserted == text and self.toPlainText()[end - len(text):end] == text:
-            cursor = self.textCursor()
-            cursor.setPosition(end - len(text))
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
-        self._last_insert = (0, "")
+class TransferDialog(QDialog):
+    """转接: to a colleague or a group, with a reason the receiver will read."""
 
-    def hideEvent(self, event) -> None:
-        self.popup.hide()
-        super().hideEvent(event)
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("转接会话"))
+        self.target = QComboBox()
+        for agent in accounts.all_agents(session.store):
+            if agent.id != session.agent.id and agent.active:
+                self.target.addItem(self.tr("客服:") + agent.signature, f"agent:{agent.name}")
+        for group in ("售前", "售后"):
+            self.target.addItem(self.tr("分组:") + group, f"group:{group}")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("例如:买家要求退货,请售后跟进"))
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b71c1c;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        form = QFormLayout(self)
+        form.addRow(self.tr("转给"), self.target)
+        form.addRow(self.tr("原因"), self.reason)
+        form.addRow(self.message)
+        form.addRow(buttons)
+        buttons.accepted.connect(self.transfer)
+        buttons.rejected.connect(self.reject)
 
-    def _trigger_prefix(self) -> str | None:
-        cursor = self.textCursor()
-        before = cursor.block().text()[:cursor.positionInBlock()]
-        match = self.TRIGGER.search(before)
-        return match[1] if match else None
-
-    def _update_completions(self) -> None:
-        prefix = self._trigger_prefix()
-        self._completions = (self.completion_source(prefix)
-                             if prefix is not None and self.completion_source else [])
-        if not self._completions:
-            self.popup.hide()
+    def transfer(self) -> None:
+        conversation = self.session.current
+        kind, name = self.target.currentData().split(":", 1)
+        to_agent = accounts.by_name(self.session.store, name) if kind == "agent" else None
+        try:
+            changes = reception.transfer(
+                self.session.store, conversation.id, self.session.agent, self.session.clock(),
+                self.reason.text(), to_agent=to_agent, to_group=name if kind == "group" else None)
+        except Refused as refusal:
+            self.message.setText(str(refusal))
             return
-        self.popup_model.setStringList([label for label, _ in self._completions])
-        self.popup.setCurrentIndex(self.popup_model.index(0))
-        rect = self.cursorRect()
-        self.popup.move(self.viewport().mapToGlobal(rect.bottomLeft()))
-        self.popup.resize(max(self.width() // 2, 320),
-                          min(len(self._completions), 8) * 24 + 6)
-        self.popup.show()
-
-    def _complete(self, row: int) -> None:
-        """Replace the typed /code with the chosen phrase."""
-        prefix = self._trigger_prefix()
-        if prefix is None or not 0 <= row < len(self._completions):
-            return
-        cursor = self.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor,
-                            len(prefix) + 1)
-        cursor.insertText(self._completions[row][1])
-        self.setTextCursor(cursor)
-        self.popup.hide()
+        self.session.publish(changes)
+        self.accept()
 
 
 class ChatPanel(QWidget):
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
-        self.header = QLabel()
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.header.setObjectName("chatHeader")
-        self.header.setStyleSheet("font-size: 15px; font-weight: bold; padding: 6px;")
+        self.buyer = BuyerHeader(session)
+        self.header = self.buyer.name
         self.view = ChatView(session)
+        self.find_bar = FindBar(session, self.view)
         self.composer = Composer()
         self.composer.setMaximumHeight(120)
         self.notice = QLabel()
@@ -359,30 +195,59 @@ class ChatPanel(QWidget):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setStyleSheet("color: #b71c1c; padding: 2px 6px;")
         self.notice.hide()
-        self._confirmed_text: str | None = None
+        self.counter = QLabel()
+        self.counter.setObjectName("composerCounter")
+        self.emoji_button = QToolButton()
+        self.emoji_button.setText("😊")
+        self.emoji_button.setToolTip(self.tr("表情"))
+        self.emoji_picker = EmojiPicker(self.composer)
+        send_button = QPushButton(self.tr("发送"))
+        tools = QHBoxLayout()
+        tools.setContentsMargins(4, 0, 4, 0)
+        tools.addWidget(self.emoji_button)
+        tools.addStretch(1)
+        tools.addWidget(self.counter)
+        tools.addWidget(send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header)
+        layout.setSpacing(2)
+        layout.addWidget(self.buyer)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.notice)
+        layout.addLayout(tools)
         layout.addWidget(self.composer)
         self._shown_id: int | None = None
+        self._confirmed_text: str | None = None
         self.composer.send_requested.connect(self.send)
         self.composer.textChanged.connect(self._on_draft_edited)
+        self.composer.image_pasted.connect(self.send_pasted_image)
+        send_button.clicked.connect(self.send)
+        self.emoji_button.clicked.connect(self.open_emoji_picker)
+        self.buyer.transfer_button.clicked.connect(self.open_transfer)
+        self.buyer.end_button.clicked.connect(self.end_conversation)
+        self.buyer.note_button.toggled.connect(self._on_note_mode)
         session.conversation_selected.connect(self._on_selected)
+        session.changed.connect(self._on_changed)
+        self.transfer_dialog: TransferDialog | None = None
         self._on_selected(None)
+
+    # --- following the selection ----------------------------------------------------
 
     def _on_selected(self, conversation) -> None:
         self._save_draft()
         self._shown_id = conversation.id if conversation else None
-        if conversation:
-            self.header.setText(f"{conversation.buyer_nick}({conversation.buyer_tier})")
-            self.composer.setPlainText(conversation.draft or "")
-        else:
-            self.header.setText(self.tr("选择左侧的会话开始接待"))
-            self.composer.clear()
+        self.buyer.show_conversation(conversation)
+        self.buyer.note_button.setChecked(False)
+        self.composer.setPlainText(conversation.draft if conversation else "")
         self.composer.setEnabled(conversation is not None)
+        self.find_bar.hide()
         self.view.show_conversation(self._shown_id)
+
+    def _on_changed(self, changes) -> None:
+        current = self.session.current
+        if current is not None and current.id in changes.conversations:
+            self.buyer.show_conversation(current)
 
     def _save_draft(self) -> None:
         if self._shown_id is None:
@@ -395,9 +260,17 @@ class ChatPanel(QWidget):
     def save_draft(self) -> None:
         self._save_draft()
 
+    # --- sending -----------------------------------------------------------------------
+
     def send(self) -> None:
         """Send the draft; a phrase variable left without a value asks for a second Enter."""
         text = self.composer.toPlainText()
+        if self.buyer.note_button.isChecked():
+            if self.session.current and self.session.run(
+                    conversations.add_note, self.session.store, self.session.current.id,
+                    self.session.agent.id, text, self.session.clock()):
+                self.composer.clear()
+            return
         unfilled = quickphrases.unfilled(text)
         if unfilled and text != self._confirmed_text:
             self._confirmed_text = text
@@ -413,7 +286,48 @@ class ChatPanel(QWidget):
         self.composer.take_back(text)
         self.session.send_text(text)
 
+    def send_pasted_image(self, image: QImage) -> None:
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "pasted.png"
+            if image.isNull() or not image.save(str(path)):
+                self.session.refused.emit(self.tr("粘贴的图片无法读取。"))
+                return
+            self.session.send_image(path)
+
     def _on_draft_edited(self) -> None:
-        if self.composer.toPlainText() != self._confirmed_text:
+        text = self.composer.toPlainText()
+        if text != self._confirmed_text:
             self._confirmed_text = None
             self.notice.hide()
+        limit = self.session.channel.max_length
+        self.counter.setText(f"{len(text)}/{limit}" if text else "")
+        self.counter.setStyleSheet("color: #c62828; font-weight: bold;" if len(text) > limit
+                                   else "color: #888;")
+        if len(text) > limit:
+            self.notice.setText(self.tr("超出单条消息上限 {0} 字,请删减或分几条发送。")
+                                .format(limit))
+            self.notice.show()
+
+    def _on_note_mode(self, on: bool) -> None:
+        self.composer.setStyleSheet(NOTE_STYLE if on else "")
+        self.composer.setPlaceholderText(self.tr("内部备注:只有同事能看到") if on else "")
+        if not on:
+            self.composer.set_send_key(self.composer.send_key)
+
+    # --- other actions -----------------------------------------------------------------
+
+    def open_emoji_picker(self) -> None:
+        self.emoji_picker.move(self.emoji_button.mapToGlobal(
+            self.emoji_button.rect().topLeft()) - self.emoji_picker.rect().bottomLeft())
+        self.emoji_picker.show()
+
+    def open_transfer(self) -> None:
+        if self.session.current is None:
+            return
+        self.transfer_dialog = TransferDialog(self.session, self)
+        self.transfer_dialog.show()
+
+    def end_conversation(self) -> None:
+        if self.session.current is not None:
+            self.session.run(reception.end_conversation, self.session.store,
+                             self.session.current.id, self.session.agent, self.session.clock())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter
 
@@ -12,11 +12,12 @@ from workbench.ui import (
     handover_window,
     orders_window,
     phrases_window,
+    reception_window,
     supervision_window,
     team_mode,
 )
 from workbench.ui.chat import ChatPanel
-from workbench.ui.conversation_list import ConversationListView
+from workbench.ui.conversation_list import ConversationPanel
 from workbench.ui.orders_panel import OrderSidebar
 from workbench.ui.phrases_panel import SHORTCUT_SLOTS, PhrasePanel
 from workbench.ui.session import Session
@@ -27,11 +28,13 @@ SPLITTER_KEYS = ("ui.splitter.main", "ui.splitter.right")
 DEFAULT_SIZES = ([250, 600, 330, 420], [560, 440])
 REFUSAL_SHOWN_MS = 8000
 # Each area adds its menus, windows and shortcuts through ``install(window)``.
-AREA_INSTALLERS = (phrases_window.install, orders_window.install, handover_window.install,
-                   supervision_window.install, team_mode.install)
+AREA_INSTALLERS = (reception_window.install, phrases_window.install, orders_window.install,
+                   handover_window.install, supervision_window.install, team_mode.install)
 
 
 class MainWindow(QMainWindow):
+    closing = Signal()  # before the store closes: timers and workers stop here
+
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
@@ -39,7 +42,8 @@ class MainWindow(QMainWindow):
         shop = settings.get(store, quickphrases.SHOP_NAME_KEY, "") or ""
         self.setWindowTitle(self.tr("客服工作台") + (f" — {shop}" if shop else "")
                             + self.tr(" — 客服:") + session.agent.signature)
-        self.conversation_list = ConversationListView(session)
+        self.conversation_panel = ConversationPanel(session)
+        self.conversation_list = self.conversation_panel.view
         self.chat = ChatPanel(session)
         self.phrases = PhrasePanel(session)
         self.orders = OrderSidebar(session)
@@ -51,7 +55,7 @@ class MainWindow(QMainWindow):
         self.right_splitter.addWidget(self.todos)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
-        for panel in (self.conversation_list, self.chat, self.phrases, self.right_splitter):
+        for panel in (self.conversation_panel, self.chat, self.phrases, self.right_splitter):
             self.main_splitter.addWidget(panel)
             self.main_splitter.setCollapsible(self.main_splitter.count() - 1, False)
         self.main_splitter.setStretchFactor(1, 1)
@@ -65,12 +69,22 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Alt+{slot + 1}"), self,
                       lambda slot=slot: self.phrases.insert_visible(slot))
         session.refused.connect(self.show_refusal)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.chat.composer.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_to_composer)
         self._menus: dict[str, QMenu] = {}
         self._shown_once = False
+        self.closing.connect(self.phrases.shut_down)
         for install in AREA_INSTALLERS:
             install(self)
         self._restore_layout()
+
+    def back_to_composer(self) -> None:
+        """Esc: close whatever is in front (help, find) and type again."""
+        overlay = getattr(self, "help_overlay", None)
+        if overlay is not None:
+            overlay.hide()
+        self.chat.find_bar.hide()
+        self.chat.view.message_model.highlight(None)
+        self.chat.composer.setFocus()
 
     def area_menu(self, title: str) -> QMenu:
         """The menu bar's menu of that title, created on first use."""
@@ -113,6 +127,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.chat.save_draft()
         self.save_layout()
-        self.phrases.shut_down()
+        self.closing.emit()
         self.session.channel.stop()
         super().closeEvent(event)

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from workbench import conversations
+from workbench import conversations, quickphrases
 from workbench.accounts import Agent
 from workbench.changes import Changes, Refused
 from workbench.channels.base import Channel, Outgoing
+from workbench.conversations import reception
 from workbench.store import Store
 
 
@@ -70,12 +72,47 @@ class Session(QObject):
         message, changes = conversations.send(self.store, self.current.id, self.agent.id, text,
                                               self.clock())
         self.publish(changes)
-        self.channel.send(Outgoing(message.uid, self.current.buyer_nick, self.current.id,
-                                   message.kind, message.text))
+        self._hand_to_channel(message, self.current.buyer_nick)
         return True
 
+    def send_image(self, path: Path) -> bool:
+        if self.current is None:
+            return False
+        try:
+            message, changes = conversations.send_image(self.store, self.current.id,
+                                                        self.agent.id, path, self.clock())
+        except Refused as refusal:
+            self.refused.emit(str(refusal))
+            return False
+        self.publish(changes)
+        self._hand_to_channel(message, self.current.buyer_nick)
+        return True
+
+    def retry(self, message: conversations.Message) -> None:
+        """Send a failed message again, under the same uid so it can never arrive twice."""
+        conversation = conversations.get(self.store, message.conversation_id)
+        if conversation is None or message.status != "failed":
+            return
+        self.publish(conversations.set_status(self.store, message.uid, "sending"))
+        self._hand_to_channel(message, conversation.buyer_nick)
+
+    def _hand_to_channel(self, message: conversations.Message, buyer: str) -> None:
+        self.channel.send(Outgoing(message.uid, buyer, message.conversation_id, message.kind,
+                                   message.text, auto=message.sender == "auto"))
+
     def _on_received(self, incoming: conversations.Incoming) -> None:
-        changes = conversations.receive(self.store, incoming)
+        changes = conversations.receive(self.store, incoming, agent_id=self.agent.id)
+        for conversation_id in changes.conversations:
+            conversation = conversations.get(self.store, conversation_id)
+            values = quickphrases.context_values(self.store, conversation.buyer_id,
+                                                 conversation.buyer_nick,
+                                                 self.agent.signature, self.clock())
+            uids, replied = reception.after_buyer_message(self.store, conversation_id,
+                                                          self.agent, self.clock(), values)
+            changes |= replied
+            for uid in uids:
+                message = conversations.message_by_uid(self.store, uid)
+                self._hand_to_channel(message, conversation.buyer_nick)
         if self.current and self.current.id in changes.conversations:
             # The agent is looking at it: the message is read as it arrives.
             changes |= conversations.mark_read(self.store, self.current.id)
