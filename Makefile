@@ -4,7 +4,8 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 # Debian packages Qt needs to run offscreen, plus a CJK font so Chinese is not boxes.
-DEBS    := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk
+DEBS    := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk \
+           fonts-noto-color-emoji
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OFFSCREEN := QT_QPA_PLATFORM=offscreen
 

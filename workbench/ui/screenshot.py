@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from workbench import app as composition
 from workbench.store import StoreError
+from workbench.ui.background import wait_for_background
 
 
 def settle(rounds: int = 20) -> None:
@@ -34,6 +35,9 @@ def render(out: Path, db_path: Path | None, size: tuple[int, int], lang: str) ->
             window.resize(*size)
             window.show()
             settle()
+            while not window.phrases.model.indexed:  # so suggestions show too
+                wait_for_background(100)
+                settle(2)
             _serve_first_buyer(window)
             out.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(out)):
