@@ -46,32 +46,42 @@
 <context>
     <name>ChatPanel</name>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="202" />
+        <location filename="../../workbench/ui/chat.py" line="206" />
+        <source>不发送这些图片</source>
+        <translation>Do not send these pictures</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="209" />
         <source>表情</source>
         <translation>Emoji</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="204" />
+        <location filename="../../workbench/ui/chat.py" line="211" />
         <source>发送</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="277" />
+        <location filename="../../workbench/ui/chat.py" line="289" />
         <source>还有没填的变量:{0}。再按一次 Enter 原样发送,或先改好。</source>
         <translation>Variables without a value: {0}. Press Enter again to send as it is, or edit first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="293" />
+        <location filename="../../workbench/ui/chat.py" line="312" />
+        <source>附图:</source>
+        <translation>Pictures: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="324" />
         <source>粘贴的图片无法读取。</source>
         <translation>The pasted picture cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="307" />
+        <location filename="../../workbench/ui/chat.py" line="338" />
         <source>超出单条消息上限 {0} 字,请删减或分几条发送。</source>
         <translation>Over the {0}-character limit of one message; shorten it or send several.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="313" />
+        <location filename="../../workbench/ui/chat.py" line="344" />
         <source>内部备注:只有同事能看到</source>
         <translation>Internal note: only colleagues see it</translation>
     </message>
@@ -152,47 +162,47 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="244" />
+        <location filename="../../workbench/ui/phrases_window.py" line="275" />
         <source>导入短语包:</source>
         <translation>Import phrase pack: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="247" />
+        <location filename="../../workbench/ui/phrases_window.py" line="278" />
         <source>团队短语</source>
         <translation>Team phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="248" />
+        <location filename="../../workbench/ui/phrases_window.py" line="279" />
         <source>我的个人短语</source>
         <translation>My personal phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="256" />
+        <location filename="../../workbench/ui/phrases_window.py" line="287" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="257" />
+        <location filename="../../workbench/ui/phrases_window.py" line="288" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="259" />
+        <location filename="../../workbench/ui/phrases_window.py" line="290" />
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="260" />
+        <location filename="../../workbench/ui/phrases_window.py" line="291" />
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="282" />
+        <location filename="../../workbench/ui/phrases_window.py" line="313" />
         <source>预览(尚未导入):</source>
         <translation>Preview (not imported yet): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="282" />
+        <location filename="../../workbench/ui/phrases_window.py" line="313" />
         <source>已导入:</source>
         <translation>Imported: </translation>
     </message>
@@ -314,85 +324,111 @@
         <translation>Separated by spaces; they help suggestions</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="140" />
+        <location filename="../../workbench/ui/phrases_window.py" line="139" />
+        <location filename="../../workbench/ui/phrases_window.py" line="226" />
+        <source>无图片</source>
+        <translation>No picture</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="141" />
+        <source>选择图片…</source>
+        <translation>Choose picture…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="142" />
+        <source>去掉图片</source>
+        <translation>Remove picture</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="145" />
         <source>可用变量:</source>
         <translation>Variables: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="146" />
+        <location filename="../../workbench/ui/phrases_window.py" line="151" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="147" />
+        <location filename="../../workbench/ui/phrases_window.py" line="152" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="148" />
+        <location filename="../../workbench/ui/phrases_window.py" line="153" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="150" />
+        <location filename="../../workbench/ui/phrases_window.py" line="155" />
         <source>短语包</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="151" />
+        <location filename="../../workbench/ui/phrases_window.py" line="156" />
         <source>快捷编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="152" />
+        <location filename="../../workbench/ui/phrases_window.py" line="157" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="153" />
+        <location filename="../../workbench/ui/phrases_window.py" line="158" />
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="154" />
+        <location filename="../../workbench/ui/phrases_window.py" line="159" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="177" />
+        <location filename="../../workbench/ui/phrases_window.py" line="164" />
+        <source>图片</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="189" />
         <source>我的个人短语</source>
         <translation>My personal phrases</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="229" />
+        <source>短语图片</source>
+        <translation>Phrase picture</translation>
     </message>
 </context>
 <context>
     <name>PhrasePanel</name>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="92" />
+        <location filename="../../workbench/ui/phrases_panel.py" line="93" />
         <source>快捷短语</source>
         <translation>Quick phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="97" />
+        <location filename="../../workbench/ui/phrases_panel.py" line="98" />
         <source>推荐回复</source>
         <translation>Suggested replies</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="110" />
+        <location filename="../../workbench/ui/phrases_panel.py" line="111" />
         <source>常用优先</source>
         <translation>Most used first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="114" />
+        <location filename="../../workbench/ui/phrases_panel.py" line="115" />
         <source>搜索:编码、文字或拼音首字母</source>
         <translation>Search: code, words or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="151" />
+        <location filename="../../workbench/ui/phrases_panel.py" line="152" />
         <source>全部分组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="296" />
+        <location filename="../../workbench/ui/phrases_panel.py" line="300" />
         <source>短语索引失败,搜索暂时只按编码和原文匹配。</source>
         <translation>Phrase indexing failed; search matches codes and plain text for now. </translation>
     </message>

@@ -187,3 +187,34 @@ def test_unknown_variables_are_noted_on_import(tmp_path, phrase_store, clock):
     source.write_text("编码,短语\nv1,\"{买家}您好,{优惠码}\"\n", encoding="utf-8")
     plan, _ = packs.import_file(phrase_store, source, dry_run=True, now=clock())
     assert any("{优惠码}" in note for note in plan.notes)
+
+
+def test_phrase_pictures_travel_with_json_packs(tmp_path, phrase_store, clock):
+    team = quickphrases.pack_by_name(phrase_store, TEAM_PACK)
+    (cm,) = [p for p in quickphrases.visible(phrase_store, None) if p.code == "cm"]
+    picture = quickphrases.image_path(phrase_store, cm)
+    assert picture.is_file()  # the shipped size chart
+    out = tmp_path / "team.json"
+    packs.export(phrase_store, team, out, "json")
+    entry = next(p for g in json.loads(out.read_text(encoding="utf-8"))["groups"]
+                 for p in g.get("phrases", []) if p["code"] == "cm")
+    assert (out.parent / entry["image"]).read_bytes() == picture.read_bytes()
+    plan, _ = packs.import_file(phrase_store, out, mode="replace", now=clock())
+    assert not plan.updated and not plan.added
+
+
+def test_a_table_import_keeps_a_phrases_picture(tmp_path, phrase_store, clock):
+    source = tmp_path / "update.csv"
+    source.write_text("编码,短语,分组\ncm,新的尺码话术,尺码\n", encoding="utf-8")
+    packs.import_file(phrase_store, source, mode="update", pack_name=TEAM_PACK, now=clock())
+    (cm,) = [p for p in quickphrases.visible(phrase_store, None) if p.code == "cm"]
+    assert cm.text == "新的尺码话术" and cm.image
+
+
+def test_a_missing_picture_stops_a_json_import(tmp_path, phrase_store, clock):
+    source = tmp_path / "pack.json"
+    source.write_text(json.dumps({
+        "format": packs.PACK_FORMAT, "format_version": 1, "name": "图包",
+        "phrases": [{"code": "p", "text": "看图", "image": "nowhere.png"}]}), encoding="utf-8")
+    with pytest.raises(PackError, match="找不到图片"):
+        packs.import_file(phrase_store, source, now=clock())

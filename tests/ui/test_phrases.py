@@ -270,3 +270,40 @@ def test_the_conversation_row_carries_the_buyer(qtbot, db_path, clock):
         assert row.buyer_nick == "晴天小鹿"
     finally:
         workbench.close()
+
+
+def test_a_phrase_with_a_picture_sends_it_with_the_message(qtbot, db_path, clock):
+    workbench = open_with_buyer(qtbot, db_path, clock)
+    try:
+        window = workbench.window
+        qtbot.keyClicks(window.phrases.search, "cm")
+        cm = row_where(window.phrases.view, PhraseRole, lambda p: p.code == "cm")
+        click_row(qtbot, window.phrases.view, cm)
+        assert window.chat.attachment_label.text().endswith(".png")
+        qtbot.keyClick(window.chat.composer, Qt.Key.Key_Return)
+        history = conversations.history(workbench.store, window.session.current.id)
+        assert [m.kind for m in history[-2:]] == ["text", "image"]
+        assert history[-2].text.startswith("麻烦告诉我您的身高和体重")
+        assert window.chat.attachment_label.text() == ""
+    finally:
+        workbench.close()
+
+
+def test_the_phrase_manager_attaches_a_picture(qtbot, db_path, clock, tmp_path):
+    workbench = open_with_buyer(qtbot, db_path, clock)
+    try:
+        manager = PhraseManager(workbench.window.session, workbench.window)
+        qtbot.addWidget(manager)
+        manager.start_new()
+        manager.code.setText("tu")
+        manager.text.setPlainText("给您看一下实拍图")
+        not_a_picture = tmp_path / "notes.txt"
+        not_a_picture.write_text("x", encoding="utf-8")
+        manager.attach_image(not_a_picture)
+        assert "不是支持的图片格式" in manager.message.text()
+        manager.attach_image(scenarios.SCENARIO_DIR / "flaw.png")
+        manager.save_button.click()
+        saved = [p for p in manager.model.rows if p.code == "tu"][0]
+        assert saved.image and saved.image.endswith(".png")
+    finally:
+        workbench.close()

@@ -6,8 +6,11 @@ change them. Every agent may keep personal phrases in a pack of their own.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 from workbench import orders, timefmt
 from workbench.accounts import Agent, permissions
@@ -19,6 +22,7 @@ SHOP_NAME_KEY = "shop_name"
 VARIABLES = ("买家", "客服", "店铺", "订单号", "收货地址", "物流单号", "时间")
 VARIABLE = re.compile(r"\{([^{}\s]{1,12})\}")
 PERSONAL_PACK_PREFIX = "个人短语·"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,37 @@ def group_paths(store: Store, agent: Agent | None) -> list[str]:
     return paths
 
 
+# --- images ----------------------------------------------------------------------------
+
+def images_folder(store: Store) -> Path:
+    return store.path.parent / "phrase_images"
+
+
+def image_path(store: Store, phrase: Phrase) -> Path | None:
+    return images_folder(store) / phrase.image if phrase.image else None
+
+
+def image_name(source: Path) -> str:
+    """The stored name of a picture: its content hash, so the same picture is kept once."""
+    try:
+        digest = hashlib.sha1(source.read_bytes()).hexdigest()[:16]
+    except OSError as error:
+        raise Refused(f"找不到图片 {source}({error.strerror})。") from error
+    return digest + source.suffix.lower()
+
+
+def keep_image(store: Store, source: Path) -> str:
+    """Copy a picture for a phrase into the data dir; returns the name to store."""
+    if source.suffix.lower() not in IMAGE_SUFFIXES:
+        raise Refused(f"{source.name} 不是支持的图片格式({'、'.join(IMAGE_SUFFIXES)})。")
+    name = image_name(source)
+    target = images_folder(store) / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return name
+
+
 # --- editing ---------------------------------------------------------------------------
 
 def check_may_edit(agent: Agent | None, pack: Pack) -> None:
@@ -152,8 +187,12 @@ def group_id_for(store: Store, pack_id: int, path: str) -> int | None:
 
 
 def save_phrase(store: Store, agent: Agent | None, pack: Pack, code: str, text: str,
-                group: str, keywords: str, now: float, phrase_id: int | None = None) -> Changes:
-    """Add a phrase to ``pack``, or change phrase ``phrase_id``; refuses unknown variables."""
+                group: str, keywords: str, now: float, phrase_id: int | None = None,
+                image: str | None = None) -> Changes:
+    """Add a phrase to ``pack``, or change phrase ``phrase_id``; refuses unknown variables.
+
+    ``image`` is the name :func:`keep_image` gave a picture, or None for none.
+    """
     code = code.strip()
     check_may_edit(agent, pack)
     check_phrase(code, text)
@@ -170,11 +209,11 @@ def save_phrase(store: Store, agent: Agent | None, pack: Pack, code: str, text: 
         if phrase_id is None:
             position = len(phrase_rows.pack_phrases(store, pack.id))
             phrase_id = phrase_rows.insert_phrase(store, pack.id, group_id, code, text,
-                                                  keywords.strip(), None, position)
+                                                  keywords.strip(), image, position)
             kind = "phrase.add"
         else:
             phrase_rows.update_phrase(store, phrase_id, group_id, code, text, keywords.strip(),
-                                      None)
+                                      image)
             kind = "phrase.edit"
         events.record(store, now, agent.id if agent else None, kind, f"phrase:{phrase_id}",
                       {"pack": pack.name, "code": code})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,9 @@ from workbench.quickphrases import (
     check_phrase,
     from_rows,
     group_id_for,
+    image_name,
+    image_path,
+    keep_image,
     pack_by_name,
     unknown_variables,
 )
@@ -67,6 +71,9 @@ class PackRow:
     text: str
     group: str = ""
     keywords: str = ""
+    # A picture file resolved beside a JSON pack ("" for none); None where the format
+    # has no pictures (tables), so an import from one leaves a phrase's picture alone.
+    image: str | None = None
 
 
 @dataclass
@@ -190,6 +197,21 @@ def _read_json(path: Path) -> PackFile:
         raise PackError(path, "短语包缺少名称 name")
     rows: list[PackRow] = []
 
+    def json_row(phrase, group_path: str) -> PackRow:
+        if not isinstance(phrase, dict):
+            raise PackError(path, "短语应是对象", row=len(rows) + 1)
+        keywords = phrase.get("keywords", [])
+        image = ""  # a JSON phrase without "image" has no picture
+        if phrase.get("image"):
+            image = str((path.parent / str(phrase["image"])).resolve())
+            if not Path(image).is_file():
+                raise PackError(path, f"找不到图片文件 {phrase['image']}", len(rows) + 1,
+                                "image")
+        return PackRow(len(rows) + 1, str(phrase.get("code", "")).strip(),
+                       str(phrase.get("text", "")), group_path,
+                       " ".join(keywords) if isinstance(keywords, list) else str(keywords),
+                       image)
+
     def walk(groups, parent: str) -> None:
         if not isinstance(groups, list):
             raise PackError(path, "groups 应是列表")
@@ -198,22 +220,14 @@ def _read_json(path: Path) -> PackFile:
                 raise PackError(path, "每个分组都要有名称 name", row=len(rows) + 1)
             path_name = f"{parent}/{group['name']}" if parent else str(group["name"])
             for phrase in group.get("phrases", []):
-                if not isinstance(phrase, dict):
-                    raise PackError(path, "短语应是对象", row=len(rows) + 1)
-                keywords = phrase.get("keywords", [])
-                rows.append(PackRow(len(rows) + 1, str(phrase.get("code", "")).strip(),
-                                    str(phrase.get("text", "")), path_name,
-                                    " ".join(keywords) if isinstance(keywords, list)
-                                    else str(keywords)))
+                rows.append(json_row(phrase, path_name))
             if group.get("groups"):
                 if parent:
                     raise PackError(path, f"分组“{path_name}”嵌套超过一层")
                 walk(group["groups"], path_name)
 
     for phrase in data.get("phrases", []):  # ungrouped phrases
-        rows.append(PackRow(len(rows) + 1, str(phrase.get("code", "")).strip(),
-                            str(phrase.get("text", "")), "",
-                            " ".join(phrase.get("keywords", []))))
+        rows.append(json_row(phrase, ""))
     walk(data.get("groups", []), "")
     return PackFile(path, "json", rows, name=str(data["name"]).strip(),
                     version=int(data.get("version", 1)), author=str(data.get("author", "")),
@@ -318,8 +332,12 @@ def plan(store: Store, pack: PackFile, *, mode: str = "append", scope: str = "te
 
 
 def _same(phrase: Phrase, row: PackRow) -> bool:
-    return (phrase.text, phrase.group_path, phrase.keywords) == (row.text, row.group,
-                                                                  row.keywords)
+    if row.image is None:
+        image = phrase.image
+    else:
+        image = image_name(Path(row.image)) if row.image else None
+    return (phrase.text, phrase.group_path, phrase.keywords, phrase.image) == (
+        row.text, row.group, row.keywords, image)
 
 
 def apply(store: Store, pack: PackFile, import_plan: ImportPlan, *, scope: str = "team",
@@ -343,15 +361,23 @@ def apply(store: Store, pack: PackFile, import_plan: ImportPlan, *, scope: str =
         for phrase, row in import_plan.updated:
             check_phrase(row.code, row.text)
             phrase_rows.update_phrase(store, phrase.id, _group(store, pack_id, row), row.code,
-                                      row.text, row.keywords, phrase.image)
+                                      row.text, row.keywords, _image(store, row, phrase.image))
         start = len(phrase_rows.pack_phrases(store, pack_id))
         for offset, row in enumerate(import_plan.added):
             phrase_rows.insert_phrase(store, pack_id, _group(store, pack_id, row), row.code,
-                                      row.text, row.keywords, None, start + offset)
+                                      row.text, row.keywords, _image(store, row, None),
+                                      start + offset)
         events.record(store, now, agent.id if agent else None, "phrases.import",
                       f"pack:{import_plan.pack_name}",
                       {"file": str(pack.path), "summary": import_plan.summary()})
     return Changes(phrases=True)
+
+
+def _image(store: Store, row: PackRow, kept: str | None) -> str | None:
+    """A JSON row's picture; tables carry none, so a phrase keeps the one it had."""
+    if row.image is None:
+        return kept
+    return keep_image(store, Path(row.image)) if row.image else None
 
 
 def _group(store: Store, pack_id: int, row: PackRow) -> int | None:
@@ -379,8 +405,9 @@ def export(store: Store, pack: Pack, path: Path, fmt: str) -> int:
     rows = [(p.code, p.text, p.group_path, p.keywords) for p in phrases]
     try:
         if fmt == "json":
-            path.write_text(json.dumps(_as_json(pack, phrases), ensure_ascii=False, indent=2),
-                            encoding="utf-8")
+            images = _export_images(store, phrases, path)
+            path.write_text(json.dumps(_as_json(pack, phrases, images), ensure_ascii=False,
+                                       indent=2), encoding="utf-8")
         elif fmt == "csv":
             _write_csv(path, HEADER, rows, "utf-8-sig")
         elif fmt == "qianniu":
@@ -413,7 +440,20 @@ def _write_xlsx(path: Path, rows) -> None:
     workbook.save(path)
 
 
-def _as_json(pack: Pack, phrases: list[Phrase]) -> dict:
+def _export_images(store: Store, phrases: list[Phrase], path: Path) -> dict[int, str]:
+    """Copy phrase pictures into a folder beside the JSON; phrase id → relative path."""
+    folder = path.with_name(path.stem + "_images")
+    written = {}
+    for phrase in phrases:
+        source = image_path(store, phrase)
+        if source is not None and source.is_file():
+            folder.mkdir(exist_ok=True)
+            shutil.copyfile(source, folder / source.name)
+            written[phrase.id] = f"{folder.name}/{source.name}"
+    return written
+
+
+def _as_json(pack: Pack, phrases: list[Phrase], images: dict[int, str]) -> dict:
     groups: dict[str, dict] = {}
     ungrouped = []
     top: list[dict] = []
@@ -421,6 +461,8 @@ def _as_json(pack: Pack, phrases: list[Phrase]) -> dict:
         entry = {"code": phrase.code, "text": phrase.text}
         if phrase.keywords:
             entry["keywords"] = phrase.keywords.split()
+        if phrase.id in images:
+            entry["image"] = images[phrase.id]
         if not phrase.group_name:
             ungrouped.append(entry)
             continue

@@ -197,6 +197,13 @@ class ChatPanel(QWidget):
         self.notice.hide()
         self.counter = QLabel()
         self.counter.setObjectName("composerCounter")
+        self.attachments: list[Path] = []  # pictures that go out with the next send
+        self.attachment_label = QLabel()
+        self.attachment_label.setObjectName("composerAttachments")
+        self.attachment_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.clear_attachments_button = QToolButton()
+        self.clear_attachments_button.setText("✕")
+        self.clear_attachments_button.setToolTip(self.tr("不发送这些图片"))
         self.emoji_button = QToolButton()
         self.emoji_button.setText("😊")
         self.emoji_button.setToolTip(self.tr("表情"))
@@ -205,6 +212,8 @@ class ChatPanel(QWidget):
         tools = QHBoxLayout()
         tools.setContentsMargins(4, 0, 4, 0)
         tools.addWidget(self.emoji_button)
+        tools.addWidget(self.attachment_label)
+        tools.addWidget(self.clear_attachments_button)
         tools.addStretch(1)
         tools.addWidget(self.counter)
         tools.addWidget(send_button)
@@ -222,6 +231,7 @@ class ChatPanel(QWidget):
         self.composer.send_requested.connect(self.send)
         self.composer.textChanged.connect(self._on_draft_edited)
         self.composer.image_pasted.connect(self.send_pasted_image)
+        self.clear_attachments_button.clicked.connect(lambda: self.set_attachments([]))
         send_button.clicked.connect(self.send)
         self.emoji_button.clicked.connect(self.open_emoji_picker)
         self.buyer.transfer_button.clicked.connect(self.open_transfer)
@@ -230,6 +240,7 @@ class ChatPanel(QWidget):
         session.conversation_selected.connect(self._on_selected)
         session.changed.connect(self._on_changed)
         self.transfer_dialog: TransferDialog | None = None
+        self.set_attachments([])
         self._on_selected(None)
 
     # --- following the selection ----------------------------------------------------
@@ -241,6 +252,7 @@ class ChatPanel(QWidget):
         self.buyer.note_button.setChecked(False)
         self.composer.setPlainText(conversation.draft if conversation else "")
         self.composer.setEnabled(conversation is not None)
+        self.set_attachments([])
         self.find_bar.hide()
         self.view.show_conversation(self._shown_id)
 
@@ -278,13 +290,32 @@ class ChatPanel(QWidget):
                                 .format("、".join("{" + n + "}" for n in unfilled)))
             self.notice.show()
             return
-        if self.session.send_text(text):
+        if not text.strip() and self.attachments:
+            self._send_attachments()
+        elif self.session.send_text(text):
             self.composer.clear()
+            self._send_attachments()
 
     def send_phrase(self, text: str) -> None:
         """A double-clicked phrase goes out on its own; the draft stays as it was."""
         self.composer.take_back(text)
-        self.session.send_text(text)
+        if self.session.send_text(text):
+            self._send_attachments()
+
+    def attach(self, path: str) -> None:
+        """A phrase's picture waits beside the composer and goes out with the message."""
+        self.set_attachments([*self.attachments, Path(path)])
+
+    def set_attachments(self, paths: list[Path]) -> None:
+        self.attachments = paths
+        self.attachment_label.setText(
+            self.tr("附图:") + "、".join(p.name for p in paths) if paths else "")
+        self.clear_attachments_button.setVisible(bool(paths))
+
+    def _send_attachments(self) -> None:
+        for path in self.attachments:
+            self.session.send_image(path)
+        self.set_attachments([])
 
     def send_pasted_image(self, image: QImage) -> None:
         with tempfile.TemporaryDirectory() as scratch:

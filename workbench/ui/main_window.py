@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
 
         self.phrases.insert_requested.connect(self.chat.composer.insert_at_cursor)
         self.phrases.send_requested.connect(self.chat.send_phrase)
+        self.phrases.attach_requested.connect(self.chat.attach)
         self.chat.composer.completion_source = self._phrase_completions
         for slot in range(SHORTCUT_SLOTS):
             QShortcut(QKeySequence(f"Alt+{slot + 1}"), self,

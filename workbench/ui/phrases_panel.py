@@ -56,7 +56,7 @@ class PhraseModel(QAbstractListModel):
         phrase = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             slot = f"Alt+{index.row() + 1} " if index.row() < SHORTCUT_SLOTS else ""
-            mark = "" if phrase.scope == "team" else "[个人] "
+            mark = ("" if phrase.scope == "team" else "[个人] ") + ("[图] " if phrase.image else "")
             return (f"{slot}/{phrase.code}  {mark}[{phrase.group_path}]\n"
                     f"{quickphrases.fill(phrase.text, self.values)}")
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -84,6 +84,7 @@ class PhrasePanel(QWidget):
 
     insert_requested = Signal(str)
     send_requested = Signal(str)
+    attach_requested = Signal(str)  # the path of a phrase's picture, sent with the message
     indexed = Signal()  # the word index caught up with the phrases
 
     def __init__(self, session: Session):
@@ -231,6 +232,9 @@ class PhrasePanel(QWidget):
 
     def use(self, phrase: Phrase, send: bool = False) -> None:
         text = self.filled(phrase)
+        picture = quickphrases.image_path(self.session.store, phrase)
+        if picture is not None:
+            self.attach_requested.emit(str(picture))
         (self.send_requested if send else self.insert_requested).emit(text)
         self.session.run(quickphrases.note_use, self.session.store, phrase.id,
                          self.session.clock())

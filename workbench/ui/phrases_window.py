@@ -136,6 +136,11 @@ class PhraseManager(QDialog):
         self.group.setPlaceholderText(self.tr("如:售后/退换货"))
         self.keywords = QLineEdit()
         self.keywords.setPlaceholderText(self.tr("空格分隔,帮助推荐回复"))
+        self.image_label = QLabel(self.tr("无图片"))
+        self.image_label.setTextFormat(Qt.TextFormat.PlainText)
+        choose_image = QPushButton(self.tr("选择图片…"))
+        clear_image = QPushButton(self.tr("去掉图片"))
+        self.image: str | None = None
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("可用变量:") + "、".join(
             "{" + name + "}" for name in quickphrases.VARIABLES))
@@ -152,6 +157,11 @@ class PhraseManager(QDialog):
         form.addRow(self.tr("分组"), self.group)
         form.addRow(self.tr("关键词"), self.keywords)
         form.addRow(self.tr("内容"), self.text)
+        image_row = QHBoxLayout()
+        image_row.addWidget(self.image_label, 1)
+        image_row.addWidget(choose_image)
+        image_row.addWidget(clear_image)
+        form.addRow(self.tr("图片"), image_row)
         buttons = QHBoxLayout()
         for button in (new_button, self.save_button, self.delete_button):
             buttons.addWidget(button)
@@ -166,6 +176,8 @@ class PhraseManager(QDialog):
         self._fill_packs()
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         new_button.clicked.connect(self.start_new)
+        choose_image.clicked.connect(self._choose_image)
+        clear_image.clicked.connect(lambda: self.set_image(None))
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
 
@@ -194,6 +206,7 @@ class PhraseManager(QDialog):
         self.group.setText(phrase.group_path)
         self.keywords.setText(phrase.keywords)
         self.text.setPlainText(phrase.text)
+        self.set_image(phrase.image)
         found = self.pack_box.findData(phrase.pack_name if phrase.scope == "team" else "")
         self.pack_box.setCurrentIndex(max(found, 0))
         self.message.clear()
@@ -204,8 +217,25 @@ class PhraseManager(QDialog):
         for field in (self.code, self.group, self.keywords):
             field.clear()
         self.text.clear()
+        self.set_image(None)
         self.pack_box.setCurrentIndex(self.pack_box.count() - 1)  # personal by default
         self.code.setFocus()
+
+    def set_image(self, name: str | None) -> None:
+        self.image = name
+        self.image_label.setText(name or self.tr("无图片"))
+
+    def _choose_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("短语图片"), "",
+                                              "图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)")
+        if path:
+            self.attach_image(Path(path))
+
+    def attach_image(self, path: Path) -> None:
+        try:
+            self.set_image(quickphrases.keep_image(self.session.store, path))
+        except Refused as refusal:
+            self.message.setText(str(refusal))
 
     def _run(self, operation, *args) -> bool:
         try:
@@ -225,7 +255,8 @@ class PhraseManager(QDialog):
         self._run(quickphrases.save_phrase, self.session.store, self.session.agent, pack,
                   self.code.text(), self.text.toPlainText(), self.group.text(),
                   self.keywords.text(), self.session.clock(),
-                  self.editing.id if self.editing and self.editing.pack_id == pack.id else None)
+                  self.editing.id if self.editing and self.editing.pack_id == pack.id else None,
+                  self.image)
 
     def delete(self) -> None:
         if self.editing is not None and self._run(
