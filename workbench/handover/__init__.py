@@ -338,6 +338,18 @@ def items_in(store: Store, states: tuple[str, ...]) -> list[Todo]:
     return [Todo(**row) for row in todo_rows.listing(store, states)]
 
 
+def listing(store: Store, states: tuple[str, ...],
+            assignee: Assignee | None = None) -> list[Todo]:
+    """Items in ``states`` held by exactly ``assignee`` (None: by anyone), soonest due first."""
+    if assignee is None:
+        rows = todo_rows.filtered(store, states, None, None, True)
+    elif assignee.kind == "agent":
+        rows = todo_rows.filtered(store, states, [assignee.agent_id], None, False)
+    else:
+        rows = todo_rows.filtered(store, states, [], assignee.shift, assignee.kind == "team")
+    return [Todo(**row) for row in rows]
+
+
 def _scope(store: Store, agent: Agent, scope: str,
            now: float) -> tuple[list[int] | None, str | None, bool]:
     if scope not in SCOPES:

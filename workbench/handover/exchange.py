@@ -54,7 +54,7 @@ class ImportReport:
 
 # ----------------------------------------------------------------------------- export
 
-def _iso(at: float | None) -> str | None:
+def iso(at: float | None) -> str | None:
     if at is None:
         return None
     return dt.datetime.fromtimestamp(at).astimezone().isoformat(timespec="seconds")
@@ -85,7 +85,7 @@ def _todo_block(store: Store, todo: handover.Todo) -> dict:
     else:
         assignee = {"kind": "team"}
     return {"priority": todo.priority, "state": todo.state, "detail": todo.detail,
-            "remind_at": _iso(todo.remind_at), "created_at": _iso(todo.created_at),
+            "remind_at": iso(todo.remind_at), "created_at": iso(todo.created_at),
             "creator": creator["name"] if creator else None, "assignee": assignee,
             "conversation": todo.conversation_id is not None}
 
@@ -101,7 +101,7 @@ def document(store: Store, sheet_id: int, now: float) -> dict:
     entries = []
     for item in pending:
         entry = {"kind": item.kind, "title": item.title, "detail": item.detail or "",
-                 "buyer": item.buyer_nick, "order": item.order_id, "due_at": _iso(item.due_at)}
+                 "buyer": item.buyer_nick, "order": item.order_id, "due_at": iso(item.due_at)}
         if item.kind == "todo":
             todo = handover.get(store, int(item.ref)) if item.ref else None
             if todo is None:
@@ -109,12 +109,12 @@ def document(store: Store, sheet_id: int, now: float) -> dict:
             entry["todo"] = _todo_block(store, todo)
         entries.append(entry)
     result = {
-        "format": FORMAT, "version": VERSION, "exported_at": _iso(now),
+        "format": FORMAT, "version": VERSION, "exported_at": iso(now),
         "shop": shop_name(store),
         "sheet": {"uid": sheet.uid or uuid.uuid4().hex, "shift": sheet.shift,
                   "from_agent": _agent_ref(store, sheet.from_agent_id),
                   "to_agent": _agent_ref(store, sheet.to_agent_id),
-                  "notes": sheet.notes, "created_at": _iso(sheet.created_at)},
+                  "notes": sheet.notes, "created_at": iso(sheet.created_at)},
         "items": entries,
     }
     result["checksum"] = _checksum(result)
