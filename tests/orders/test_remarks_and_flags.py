@@ -34,11 +34,13 @@ def test_empty_remark_is_refused(demo_store, agent, clock):
 
 
 def test_flag_change_is_recorded_in_history_and_audit_log(demo_store, agent, clock):
-    orders.set_flag(demo_store, ORDER, agent, 4, clock())
+    # Blue needs a remark under the team's default policy; it goes in with the flag.
+    orders.set_flag(demo_store, ORDER, agent, 4, clock(), remark="改发中通")
     assert orders.get(demo_store, ORDER).flag == 4
     (change,) = orders.flag_history(demo_store, ORDER)
     assert (change["old_flag"], change["new_flag"], change["agent_name"]) == (0, 4, "小满")
-    assert [e["kind"] for e in events.for_subject(demo_store, f"order:{ORDER}")] == ["flag.set"]
+    assert [e["kind"] for e in events.for_subject(demo_store, f"order:{ORDER}")] == [
+        "remark.add", "flag.set"]
 
 
 def test_unknown_flag_is_refused(demo_store, agent, clock):
