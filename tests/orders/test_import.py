@@ -258,3 +258,14 @@ def test_cells_lose_their_excel_wrappers():
     assert importer.clean_header(' ="收货地址 " ') == "收货地址"
     assert importer.parse_amount("¥1,299.00") == 1299.0
     assert importer.parse_amount("") is None
+
+
+def test_an_unchanged_back_office_remark_is_not_reported_again(demo_store, agent, clock,
+                                                              gbk_report):
+    import_report(demo_store, gbk_report, now=clock())
+    orders.add_remark(demo_store, "35153131473293579", agent, "送发圈", clock())
+    result = import_report(demo_store, gbk_report, now=clock())
+    assert result.remark_differences == [] and result.updated == 0
+    order = orders.get(demo_store, "35153131473293579")
+    lines = orders.memo_entries(order.source_remark, orders.remarks(demo_store, order.id))
+    assert lines[0] == "9.2珠,中通 礼物" and lines[1].startswith("送发圈—小满—")

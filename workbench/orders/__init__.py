@@ -110,6 +110,7 @@ class OrderFilter:
     status: str | None = None          # platform code
     flag: int | None = None
     buyer: str = ""                    # part of the buyer's nick
+    nick: str | None = None            # the buyer's whole nick
     since: float | None = None         # created at or after
     until: float | None = None         # created before
     unpaid_hours: float | None = None  # unpaid for more than N hours and never reminded
@@ -117,7 +118,8 @@ class OrderFilter:
     def query(self, now: float) -> dict:
         unpaid_before = now - self.unpaid_hours * HOUR if self.unpaid_hours is not None else None
         return {"status": self.status, "flag": self.flag, "buyer": self.buyer.strip(),
-                "since": self.since, "until": self.until, "unpaid_before": unpaid_before}
+                "nick": self.nick, "since": self.since, "until": self.until,
+                "unpaid_before": unpaid_before}
 
 
 def entry_text(content: str, agent_name: str, at: float) -> str:

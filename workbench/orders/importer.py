@@ -502,6 +502,18 @@ def _apply(store: Store, table: _Table, report: dict[str, _OrderRow], items, now
         if line.buyer:
             values["buyer_id"] = buyers[line.buyer]
         old = existing.get(order_id)
+        entries = local.get(order_id, []) if old is not None else []
+        file_remark = (values.get("source_remark") or "").strip()
+        if entries and file_remark in (memo([r.formatted() for r in entries]),
+                                       memo(memo_entries(old["source_remark"], entries))):
+            # Our own export carries the whole memo (the old back office remark, then our
+            # entries): the back office remark has not changed.
+            values["source_remark"] = old["source_remark"]
+        elif entries and file_remark and file_remark != (old["source_remark"] or "").strip():
+            # The back office remark changed while we have remarks of our own: keep both
+            # and say so (an unchanged one was reported when it first differed).
+            result.remark_differences.append(RemarkDifference(
+                order_id, file_remark, memo([r.formatted() for r in entries])))
         if old is None:
             if "buyer_id" not in values:
                 raise ReportError(table.name, f"订单 {order_id} 是新订单,需要买家会员名",
@@ -519,15 +531,6 @@ def _apply(store: Store, table: _Table, report: dict[str, _OrderRow], items, now
                 changed.add(order_id)
             else:
                 result.unchanged += 1
-            entries = local.get(order_id, [])
-            file_remark = (values.get("source_remark") or "").strip()
-            # Our own export carries the whole memo (the old back office remark, then
-            # our entries): that is no difference.
-            if entries and file_remark and file_remark not in (
-                    memo([r.formatted() for r in entries]),
-                    memo(memo_entries(old["source_remark"], entries))):
-                result.remark_differences.append(RemarkDifference(
-                    order_id, file_remark, memo([r.formatted() for r in entries])))
         if items is None and line.item and order_id not in with_items:
             title, spec, quantity = line.item
             summary_items.append((order_id, title, spec, None, quantity, ""))

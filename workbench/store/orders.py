@@ -42,9 +42,13 @@ def order(store: Store, order_id: str) -> sqlite3.Row | None:
     ).fetchone()
 
 
-def _where(status: str | None, flag: int | None, buyer: str, since: float | None,
-           until: float | None, unpaid_before: float | None) -> tuple[str, list]:
+def _where(status: str | None, flag: int | None, buyer: str, nick: str | None,
+           since: float | None, until: float | None,
+           unpaid_before: float | None) -> tuple[str, list]:
     clauses, params = [], []
+    if nick is not None:
+        clauses.append("b.nick = ?")
+        params.append(nick)
     if status:
         clauses.append("o.status = ?")
         params.append(status)
@@ -69,11 +73,13 @@ def _where(status: str | None, flag: int | None, buyer: str, since: float | None
 
 
 def find_orders(store: Store, *, status: str | None = None, flag: int | None = None,
-                buyer: str = "", since: float | None = None, until: float | None = None,
-                unpaid_before: float | None = None, limit: int | None = None,
-                offset: int = 0) -> sqlite3.Cursor:
-    """Orders matching every given condition, newest first (a cursor: callers may stream)."""
-    where, params = _where(status, flag, buyer, since, until, unpaid_before)
+                buyer: str = "", nick: str | None = None, since: float | None = None,
+                until: float | None = None, unpaid_before: float | None = None,
+                limit: int | None = None, offset: int = 0) -> sqlite3.Cursor:
+    """Orders matching every given condition, newest first (a cursor: callers may stream).
+
+    ``buyer`` is part of a nick, ``nick`` a whole one."""
+    where, params = _where(status, flag, buyer, nick, since, until, unpaid_before)
     page = ""
     if limit is not None:
         page = " LIMIT ? OFFSET ?"
@@ -84,9 +90,9 @@ def find_orders(store: Store, *, status: str | None = None, flag: int | None = N
 
 
 def count_orders(store: Store, *, status: str | None = None, flag: int | None = None,
-                 buyer: str = "", since: float | None = None, until: float | None = None,
-                 unpaid_before: float | None = None) -> int:
-    where, params = _where(status, flag, buyer, since, until, unpaid_before)
+                 buyer: str = "", nick: str | None = None, since: float | None = None,
+                 until: float | None = None, unpaid_before: float | None = None) -> int:
+    where, params = _where(status, flag, buyer, nick, since, until, unpaid_before)
     return store.conn.execute(f"SELECT count(*) {ORDER_FROM}{where}", params).fetchone()[0]
 
 
