@@ -298,6 +298,9 @@ def reassign(store: Store, todo_id: int, assignee: Assignee, agent: Agent, now: 
 
 def mark_overdue(store: Store, now: float) -> Changes:
     """Turn every item whose due time has passed into 超时; the UI calls this on a timer."""
+    # Read first: most ticks find nothing, and then no write transaction is taken.
+    if not todo_rows.overdue_candidates(store, ACTIVE_STATES, now):
+        return Changes()
     with store.transaction():
         late = todo_rows.overdue_candidates(store, ACTIVE_STATES, now)
         for row in late:
@@ -386,6 +389,13 @@ def filtered(store: Store, agent: Agent, scope: str, view: str, now: float, *,
 def count(store: Store, agent: Agent, scope: str, view: str, now: float) -> int:
     agent_ids, shift, team = _scope(store, agent, scope, now)
     return todo_rows.count(store, VIEWS[view], agent_ids, shift, team)
+
+
+def conversation_for_buyer(store: Store, buyer_id: int) -> int | None:
+    """Where to jump for a buyer: their open conversation, else their latest one."""
+    from workbench.store import handover as sheet_rows
+
+    return sheet_rows.latest_conversation(store, buyer_id)
 
 
 def resolve_assignee(store: Store, text: str) -> Assignee:

@@ -163,3 +163,12 @@ def conversation_agent(store: Store, conversation_id: int) -> sqlite3.Row | None
         "SELECT id, agent_id, state, buyer_id FROM conversations WHERE id = ?",
         (conversation_id,)
     ).fetchone()
+
+
+def latest_conversation(store: Store, buyer_id: int) -> int | None:
+    """The buyer's conversation to show: an open one first, else the latest."""
+    row = store.conn.execute(
+        "SELECT id FROM conversations WHERE buyer_id = ? "
+        "ORDER BY state = 'ended', last_message_at DESC, id DESC LIMIT 1", (buyer_id,)
+    ).fetchone()
+    return row["id"] if row else None
