@@ -158,14 +158,16 @@ def iter_matches(store: Store, cond: Conditions, batch: int = 2000) -> Iterator[
         yield from rows
 
 
-def human_messages(store: Store, conversation_ids: list[int]) -> list[sqlite3.Row]:
-    """Buyer and agent messages of these conversations, in order (for reply rounds)."""
-    rows: list[sqlite3.Row] = []
+def human_messages(store: Store, conversation_ids: list[int]) -> list[tuple]:
+    """(conversation id, sender, agent id, at) of the buyer and agent messages of these
+    conversations, grouped by conversation and in time order (for reply rounds)."""
+    conn = store.conn
+    rows: list[tuple] = []
     for start in range(0, len(conversation_ids), 500):
         chunk = conversation_ids[start:start + 500]
         marks = ", ".join("?" for _ in chunk)
-        rows += store.conn.execute(
-            "SELECT id, conversation_id, sender, agent_id, created_at FROM messages "
+        rows += conn.execute(
+            "SELECT conversation_id, sender, agent_id, created_at FROM messages "
             f"WHERE conversation_id IN ({marks}) AND sender IN ('buyer', 'agent') "
             "ORDER BY conversation_id, created_at, id", chunk).fetchall()
     return rows

@@ -30,31 +30,30 @@ class Round:
         return None if self.answered_at is None else self.answered_at - self.asked_at
 
 
-def rounds_of(messages: Iterable) -> list[Round]:
-    """Rounds of messages (each with conversation_id, sender, agent_id, created_at), given
-    grouped by conversation and in time order within each."""
+def rounds_of(messages: Iterable[tuple]) -> list[Round]:
+    """Rounds in ``messages``: (conversation id, sender, agent id, at) tuples, grouped by
+    conversation and in time order within each. Only buyer and agent messages may be
+    given; anything else must be filtered out before."""
     found: list[Round] = []
-    open_round: tuple[int, float] | None = None   # (conversation, asked at)
-    previous: tuple[int, str] | None = None       # (conversation, sender) of the last one
-    for message in messages:
-        conversation, sender = message["conversation_id"], message["sender"]
-        if previous is not None and previous[0] != conversation and open_round is not None:
-            found.append(Round(open_round[0], open_round[1], None, None))
-            open_round = None
+    conversation = None
+    asked_at: float | None = None     # the open round's first buyer message
+    for current, sender, agent_id, at in messages:
+        if current != conversation:
+            if asked_at is not None:
+                found.append(Round(conversation, asked_at, None, None))
+            conversation, asked_at = current, None
         if sender == "buyer":
-            if open_round is None:
-                open_round = (conversation, message["created_at"])
-        elif sender == "agent" and open_round is not None:
-            found.append(Round(conversation, open_round[1], message["created_at"],
-                               message["agent_id"]))
-            open_round = None
-        previous = (conversation, sender)
-    if open_round is not None:
-        found.append(Round(open_round[0], open_round[1], None, None))
+            if asked_at is None:
+                asked_at = at
+        elif asked_at is not None:
+            found.append(Round(conversation, asked_at, at, agent_id))
+            asked_at = None
+    if asked_at is not None:
+        found.append(Round(conversation, asked_at, None, None))
     return found
 
 
-def slow_conversations(messages: Iterable, limit: float = SLOW_REPLY_S) -> set[int]:
+def slow_conversations(messages: Iterable[tuple], limit: float = SLOW_REPLY_S) -> set[int]:
     """Conversations with at least one round answered later than ``limit`` seconds."""
     return {r.conversation_id for r in rounds_of(messages)
             if r.wait is not None and r.wait > limit}
