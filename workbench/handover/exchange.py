@@ -66,7 +66,7 @@ def _canonical(document: dict) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
-def _checksum(document: dict) -> str:
+def checksum(document: dict) -> str:
     return "sha256:" + hashlib.sha256(_canonical(document)).hexdigest()
 
 
@@ -117,7 +117,7 @@ def document(store: Store, sheet_id: int, now: float) -> dict:
                   "notes": sheet.notes, "created_at": iso(sheet.created_at)},
         "items": entries,
     }
-    result["checksum"] = _checksum(result)
+    result["checksum"] = checksum(result)
     return result
 
 
@@ -222,7 +222,7 @@ def read(path: Path) -> dict:
     if version > VERSION:
         raise check.fail("", f"由更新版本的工作台导出(格式版本 {version},本机支持 {VERSION}),"
                          "请先升级工作台")
-    if document.get("checksum") != _checksum(document):
+    if document.get("checksum") != checksum(document):
         raise check.fail("", "校验值不符,文件在导出后被改动或已损坏")
     sheet = check.block(document, "sheet", " 交接单信息")
     where = " 交接单信息"
