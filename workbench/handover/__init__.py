@@ -270,7 +270,7 @@ def update(store: Store, todo_id: int, agent: Agent, now: float, *, title=_UNSET
                    if getattr(todo, key) != value and key != "reminded_at"}
         if not changed:
             return Changes()
-        if assignee is not None and "assignee_kind" in values:
+        if assignee is not None and assignee != todo.assignee:
             changed["assignee"] = [_describe_assignee(store, todo.assignee),
                                    _describe_assignee(store, assignee)]
         todo_rows.update(store, todo_id, values, now)

@@ -55,7 +55,9 @@ class ShiftTableModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsEditable if self.editable else base
+        if not index.isValid() or not self.editable:
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or not self.editable:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -585,7 +585,16 @@ class HandoverUi:
     def _select_order(self, order_id: str) -> bool:
         sidebar = self.window.orders
         if hasattr(sidebar, "select_order"):
-            return sidebar.select_order(order_id) is not False
+            if sidebar.select_order(order_id):
+                return True
+            # The order's buyer is not the one shown (no conversation of theirs is open).
+            from workbench import orders
+
+            order = orders.get(self.session.store, order_id)
+            if order is None or not hasattr(sidebar, "show_buyer"):
+                return False
+            sidebar.show_buyer(order.buyer_id, order.buyer_nick)
+            return bool(sidebar.select_order(order_id))
         # Until the sidebar offers select_order: pick the row showing that order, if any.
         from workbench.ui.orders_panel import OrderRole
 
@@ -604,7 +613,8 @@ class HandoverUi:
             self.sheets_window = HandoverWindow(self)
         self.sheets_window.reload(select=select)
         self.sheets_window.show()
-        self.sheets_window.raise_()
+        if QGuiApplication.platformName() != "offscreen":  # which cannot raise, and says so
+            self.sheets_window.raise_()
         self.sheets_window.activateWindow()
         return self.sheets_window
 

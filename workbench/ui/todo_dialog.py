@@ -63,7 +63,8 @@ def message_draft(message, conversation, now: float) -> Draft:
 
 def order_draft(order, now: float) -> Draft:
     """A follow-up of an order (for example: out of stock, offer another colour)."""
-    return Draft(title=f"订单 {order.id}:", detail=f"{order.status_name},¥{order.total or 0:.2f}",
+    # The title is what is to be done; the order is linked (and shown on the item).
+    return Draft(title="", detail=f"{order.status_name},¥{order.total or 0:.2f}",
                  buyer_id=order.buyer_id, buyer_nick=order.buyer_nick, order_id=order.id,
                  due_at=now + handover.PROMISE_HOURS * HOUR)
 
@@ -176,9 +177,9 @@ class TodoDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        if self.draft.order_id and todo is None:
+            self.title.setPlaceholderText(self.tr("这个订单要跟进什么?例如:缺货,推荐其他颜色"))
         self.title.setFocus()
-        # An order's title starts "订单 X:"; the agent types what is to be done after it.
-        self.title.setCursorPosition(len(self.title.text()))
 
     def _add_assignee(self, label: str, assignee: Assignee) -> None:
         self._assignees[_key(assignee)] = assignee

@@ -312,9 +312,11 @@ class TodoPanel(QWidget):
         self._current_id: int | None = None
         self._reminded: list[Todo] = []
         self._tray: QSystemTrayIcon | None = None
+        # The clock runs while the panel is shown: a closed window (and its closed store)
+        # must not be ticked.
         self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
-        self._timer.start(TICK_MS)
         self._update_count()
         self._update_handover_notice()
 
@@ -403,6 +405,15 @@ class TodoPanel(QWidget):
         self._update_count()
 
     # ------------------------------------------------------------------ the clock
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def hideEvent(self, event) -> None:
+        self._timer.stop()
+        super().hideEvent(event)
 
     def tick(self) -> None:
         """Overdue items turn 超时; due reminders raise a notice; times move on."""
