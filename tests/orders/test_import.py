@@ -2,7 +2,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from conftest import (
+from order_files import (
     CLASSIC_HEADER,
     ITEM_HEADER,
     NEWER_HEADER,

@@ -250,26 +250,35 @@ def editable_remark(store: Store, order_id: str, agent: Agent, now: float) -> Re
     return None
 
 
+def edit_refusal(store: Store, remark_id: int, agent: Agent, now: float) -> str | None:
+    """Why this agent may not correct this entry now, or None if they may."""
+    row = order_rows.remark(store, remark_id)
+    if row is None:
+        return "这条备注已不存在。"
+    target = Remark(**row)
+    if target.agent_id != agent.id:
+        return f"这条备注是{target.agent_name}写的,只能由本人修改。需要补充请追加一条新备注。"
+    own = [r for r in remarks(store, target.order_id) if r.agent_id == agent.id]
+    if own[-1].id != target.id:
+        return "只能修改自己最新的一条备注;更早的备注请追加新备注来更正。"
+    if now - target.created_at > REMARK_EDIT_WINDOW_S:
+        return (f"备注写下已超过 {REMARK_EDIT_WINDOW_S // 60} 分钟,不能再修改。"
+                "如需更正,请追加一条新备注。")
+    return None
+
+
 def edit_remark(store: Store, remark_id: int, agent: Agent, content: str,
                 now: float) -> Changes:
     """Correct the agent's own latest entry within the edit window; the time stays the
     time it was written, and the audit log keeps both texts."""
     content = _check_content(content)
     with store.transaction():
+        refusal = edit_refusal(store, remark_id, agent, now)
+        if refusal:
+            raise RemarkRefused(refusal)
         row = order_rows.remark(store, remark_id)
-        if row is None:
-            raise RemarkRefused("这条备注已不存在。")
+        assert row is not None
         target = Remark(**row)
-        if target.agent_id != agent.id:
-            raise RemarkRefused(
-                f"这条备注是{target.agent_name}写的,只能由本人修改。需要补充请追加一条新备注。")
-        own = [r for r in remarks(store, target.order_id) if r.agent_id == agent.id]
-        if own[-1].id != target.id:
-            raise RemarkRefused("只能修改自己最新的一条备注;更早的备注请追加新备注来更正。")
-        minutes = REMARK_EDIT_WINDOW_S // 60
-        if now - target.created_at > REMARK_EDIT_WINDOW_S:
-            raise RemarkRefused(
-                f"备注写下已超过 {minutes} 分钟,不能再修改。如需更正,请追加一条新备注。")
         if content == target.content:
             return Changes()
         order = get(store, target.order_id)
@@ -346,6 +355,11 @@ def record(store: Store, buyer_id: int, fields: dict, order_items: list[dict]) -
                                    item.get("price"), item.get("quantity", 1),
                                    item.get("seller_code", ""))
     return Changes(orders=frozenset({fields["id"]}))
+
+
+def conversation_of_buyer(store: Store, buyer_id: int) -> int | None:
+    """The buyer's latest conversation, where a message about their order goes."""
+    return order_rows.latest_conversation(store, buyer_id)
 
 
 def masked_phone(phone: str | None) -> str:

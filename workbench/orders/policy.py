@@ -101,8 +101,9 @@ def from_json(data: dict) -> FlagPolicy:
     return FlagPolicy(tuple(rules))
 
 
-def save(store: Store, agent, policy: FlagPolicy, now: float) -> Changes:
-    """Replace the team's policy (supervisors only)."""
+def save(store: Store, agent, policy: FlagPolicy, now: float,
+         dispatch: str | None = None) -> Changes:
+    """Replace the team's policy (supervisors only), and the dispatch time if given."""
     permissions.require(agent, permissions.EDIT_FLAG_POLICY)
     policy = FlagPolicy(tuple(replace(r, meaning=" ".join(r.meaning.split()),
                                       reason=" ".join(r.reason.split()))
@@ -119,6 +120,8 @@ def save(store: Store, agent, policy: FlagPolicy, now: float) -> Changes:
         settings.put(store, POLICY_KEY, json.dumps(to_json(policy), ensure_ascii=False))
         events.record(store, now, agent.id, "flag_policy.set", "settings:" + POLICY_KEY,
                       {"old": json.loads(old) if old else None, "new": to_json(policy)})
+        if dispatch is not None:
+            set_dispatch_time(store, agent, dispatch, now)
     # No order changed; panels read the policy whenever they show a flag.
     return Changes()
 
@@ -143,6 +146,8 @@ def set_dispatch_time(store: Store, agent, text: str, now: float) -> Changes:
     value = f"{int(match[1]):02d}:{match[2]}"
     with store.transaction():
         old = settings.get(store, DISPATCH_KEY) or DEFAULT_DISPATCH
+        if old == value:
+            return Changes()
         settings.put(store, DISPATCH_KEY, value)
         events.record(store, now, agent.id, "dispatch_time.set", "settings:" + DISPATCH_KEY,
                       {"old": old, "new": value})

@@ -240,6 +240,13 @@ def flag_changes(store: Store, order_id: str) -> list[sqlite3.Row]:
     ).fetchall()
 
 
+def latest_conversation(store: Store, buyer_id: int) -> int | None:
+    row = store.conn.execute(
+        "SELECT id FROM conversations WHERE buyer_id = ? ORDER BY id DESC LIMIT 1", (buyer_id,)
+    ).fetchone()
+    return row[0] if row else None
+
+
 def paid_orders_of_buyer(store: Store, buyer_id: int, except_order: str) -> int:
     """How many other orders of this buyer were paid (purchases, for the 催付 table)."""
     return store.conn.execute(
