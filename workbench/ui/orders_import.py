@@ -36,6 +36,7 @@ class ImportDialog(QDialog):
     import_finished = Signal(object)   # ImportResult
     import_failed = Signal(str)
     import_cancelled = Signal()
+    progressed = Signal(str, int, int)   # phase, done, total (on the GUI thread)
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -154,6 +155,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.status.setText(self.tr("{0}:{1}/{2}").format(phase, done, total))
+        self.progressed.emit(phase, done, total)
 
     def _on_succeeded(self, result: importer.ImportResult) -> None:
         if not result.dry_run:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -118,8 +118,10 @@ class OrderTableModel(QAbstractTableModel):
         if not changes.orders:
             return
         shown = {o.id for o in self.rows}
-        if len(changes.orders) > PAGE or not changes.orders <= shown:
-            self.load(self.where)  # an import, or an order that may now match the filter
+        if self.where != OrderFilter() or not changes.orders <= shown:
+            # A changed order may now match the filter or no longer match it; new orders
+            # (an import) may belong in the list.
+            self.load(self.where)
             return
         for number, order in enumerate(self.rows):
             if order.id in changes.orders:
@@ -233,6 +235,7 @@ class OrdersWindow(QWidget):
         csv_button.clicked.connect(lambda: self._choose_export(".csv"))
         xlsx_button.clicked.connect(lambda: self._choose_export(".xlsx"))
         self.export_cancel.clicked.connect(self.cancel_export)
+        self.model.modelReset.connect(self._show_count)
         self.apply_filters()
 
     def _on_date_toggled(self, on: bool) -> None:
@@ -252,6 +255,8 @@ class OrdersWindow(QWidget):
 
     def apply_filters(self) -> None:
         self.model.load(self.current_filter())
+
+    def _show_count(self) -> None:
         self.count.setText(self.tr("共 {0} 单").format(self.model.total))
 
     def show_unpaid(self, hours: int = DEFAULT_UNPAID_HOURS) -> None:
@@ -330,6 +335,14 @@ class OrdersWindow(QWidget):
         super().closeEvent(event)
 
 
+def bring_to_front(widget: QWidget) -> None:
+    widget.show()
+    # The offscreen platform (tests, screenshots) cannot raise a window and warns if asked.
+    if QGuiApplication.platformName() != "offscreen":
+        widget.raise_()
+    widget.activateWindow()
+
+
 class OrdersUi:
     """This area's part of the main window: its menu and the windows it opens."""
 
@@ -347,9 +360,7 @@ class OrdersUi:
             self.list_window = OrdersWindow(self)
         else:
             self.list_window.apply_filters()
-        self.list_window.show()
-        self.list_window.raise_()
-        self.list_window.activateWindow()
+        bring_to_front(self.list_window)
         return self.list_window
 
     def show_unpaid(self) -> OrdersWindow:
@@ -362,8 +373,7 @@ class OrdersUi:
 
         if self.import_dialog is None:
             self.import_dialog = ImportDialog(self.session, self.window)
-        self.import_dialog.show()
-        self.import_dialog.raise_()
+        bring_to_front(self.import_dialog)
         return self.import_dialog
 
     def show_register(self):
@@ -375,8 +385,7 @@ class OrdersUi:
                                                    show_unpaid=self.show_unpaid)
         else:
             self.register_window.reload()
-        self.register_window.show()
-        self.register_window.raise_()
+        bring_to_front(self.register_window)
         return self.register_window
 
     def show_policy(self):
@@ -403,8 +412,7 @@ class OrdersUi:
         current = self.session.current
         if current is None or current.id != conversation_id:
             self.session.select(conversation_id)
-        self.window.raise_()
-        self.window.activateWindow()
+        bring_to_front(self.window)
         return self.window.orders.select_order(order_id)
 
     def close(self) -> None:
