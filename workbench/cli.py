@@ -20,6 +20,7 @@ AREA_COMMANDS = (
     "workbench.handover.commands",
     "workbench.supervision.commands",
     "workbench.accounts.commands",
+    "workbench.router.commands",
 )
 
 
