@@ -87,6 +87,10 @@ def install_translation(app, lang: str) -> None:
 
 
 def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = False) -> int:
+    """The login dialog, then the window; again after 切换账号, until the window is closed.
+
+    The start-up benchmark (``exit_after_first_paint``) skips the dialog and signs in as
+    the workstation's last agent, as tests and ``workbench screenshot`` do."""
     if not has_display():
         print(NO_DISPLAY_HELP, file=sys.stderr)
         return 2
@@ -97,21 +101,35 @@ def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = F
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("客服工作台")
     install_translation(app, lang)
-    try:
-        workbench = open_workbench(db_path, speed=speed)
-    except StoreError as error:
-        print(error.message(lang), file=sys.stderr)
+    agent_name = None
+    while True:
+        try:
+            if not exit_after_first_paint:
+                from workbench.ui import login_dialog
+
+                agent_name = login_dialog.ask(db_path)
+                if agent_name is None:
+                    return 0
+            workbench = open_workbench(db_path, speed=speed, agent_name=agent_name)
+        except StoreError as error:
+            print(error.message(lang), file=sys.stderr)
+            if not exit_after_first_paint:
+                QMessageBox.critical(None, "客服工作台", error.message(lang))
+            return 1
+        window = workbench.window
+        if exit_after_first_paint:
+            _exit_after_first_paint(app, window)
+        window.show()
         if not exit_after_first_paint:
-            QMessageBox.critical(None, "客服工作台", error.message(lang))
-        return 1
-    window = workbench.window
-    if exit_after_first_paint:
-        _exit_after_first_paint(app, window)
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        workbench.store.close()
+            from workbench.ui import supervision_window
+
+            supervision_window.start_background_work(window)
+        try:
+            status = app.exec()
+        finally:
+            workbench.store.close()
+        if exit_after_first_paint or not window.property("switchAccount"):
+            return status
 
 
 def _exit_after_first_paint(app, window) -> None:

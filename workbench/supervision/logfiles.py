@@ -27,6 +27,9 @@ FORMATS = ("jsonl", "csv", "xlsx")
 CSV_HEADER = ("conversation", "buyer", "agent", "sender", "text", "time")
 PREVIEW_CHARS = 60
 PROGRESS_EVERY = 2000
+# Import progress is reported as per-mille of the whole job: reading and checking the
+# lines takes this share, writing them the rest.
+READ_SHARE = 0.8
 
 
 class Cancelled(Exception):
@@ -191,20 +194,27 @@ def import_jsonl(store: Store, path: Path, by, now: float, skip_bad: bool = Fals
     A bad line stops the import with its number and reason, the store unchanged; with
     ``skip_bad`` the good lines are imported and the bad ones written unchanged to
     ``reject_path`` (default: ``<file>.rejected.jsonl`` beside it). ``progress(done,
-    total)`` is called now and then; ``cancelled()`` true stops with Cancelled, nothing
-    written. Unknown fields are ignored.
+    1000)`` says how far the whole job is, in per mille; ``cancelled()`` true stops with
+    Cancelled, nothing written. Unknown fields are ignored.
     """
     permissions.require(by, permissions.IMPORT_LOGS)
     path = Path(path)
     own_uid = search.store_uid(store)
-    lines, bad = _read(path, store, own_uid, skip_bad, progress, cancelled)
+    reading = writing = None
+    if progress is not None:
+        def reading(done: int, total: int) -> None:
+            progress(int(done / total * READ_SHARE * 1000), 1000)
+
+        def writing(done: int, total: int) -> None:
+            progress(int((READ_SHARE + done / total * (1 - READ_SHARE)) * 1000), 1000)
+    lines, bad = _read(path, store, own_uid, skip_bad, reading, cancelled)
     result = ImportResult(lines=len(lines) + len(bad), rejected=bad)
     if bad:
         result.reject_file = reject_path or path.with_name(path.name + ".rejected.jsonl")
         with open(result.reject_file, "w", encoding="utf-8", newline="\n") as out:
             out.writelines(item.raw + "\n" for item in bad)
     if lines:
-        _write(store, lines, own_uid, now, result, progress, cancelled)
+        _write(store, lines, own_uid, now, result, writing, cancelled)
     return result
 
 
