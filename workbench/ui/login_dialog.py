@@ -31,6 +31,7 @@ class LoginDialog(QDialog):
         self.agent: accounts.Agent | None = None
         self.setWindowTitle(self.tr("登录 — 客服工作台"))
         self.setObjectName("loginDialog")
+        self.setMinimumWidth(380)
 
         self.accounts = accounts.active_agents(store)
         self.demo_ids = {a.id for a in self.accounts if accounts.is_demo(store, a)}

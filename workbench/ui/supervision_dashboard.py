@@ -287,6 +287,10 @@ class DashboardWindow(QWidget):
         self.figures_view.setModel(self.figures)
         self.figures_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.figures_view.verticalHeader()
+        self.figures_view.setMinimumHeight(
+            rows.defaultSectionSize() * len(FIGURE_ROWS)
+            + self.figures_view.horizontalHeader().sizeHint().height() + 4)
         self.load_chart = BarChart(self.tr("每小时接待量(按消息数)"))
         self.load_chart.setObjectName("dashboardLoadChart")
         self.wait_chart = BarChart(self.tr("响应时长分布(按对话轮次)"))
@@ -305,6 +309,8 @@ class DashboardWindow(QWidget):
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.verticalHeader().hide()
+            view.horizontalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(True)
             view.doubleClicked.connect(self.open_item)
             view.activated.connect(self.open_item)
@@ -327,6 +333,8 @@ class DashboardWindow(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(self.quality)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(splitter, 1)

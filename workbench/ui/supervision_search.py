@@ -140,7 +140,9 @@ class HighlightDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(2)
-        document.setDefaultStyleSheet(f"b {{ background-color: {HIT_BACKGROUND}; }}")
+        # The marker keeps dark text, so a hit stays readable in a selected row too.
+        document.setDefaultStyleSheet(
+            f"b {{ background-color: {HIT_BACKGROUND}; color: #000000; }}")
         document.setHtml(html)
         return document
 
