@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -235,3 +236,38 @@ def make_team(prosody, qloop, qtbot, tmp_path):
     yield make
     for team in teams:
         team.close()
+
+
+def write_router_config(team: Team, capacity: int = 20) -> Path:
+    """The TOML file `workbench router --config` reads, with the password in its own file."""
+    (team.folder / "service.password").write_text(PASSWORD)
+    agents = "\n".join(f'[[agents]]\njid = "{team.jid(n)}"\ncapacity = {capacity}\n'
+                       for n in team.agent_names)
+    path = team.folder / "router.toml"
+    path.write_text(
+        f'[service]\njid = "{team.service}"\npassword_file = "service.password"\n'
+        f'server = "127.0.0.1"\nport = {team.server.port}\nca_file = "{team.server.ca_file}"\n'
+        f'database = "router.sqlite3"\n\n[routing]\nauto_reply = "{team.auto_reply}"\n\n'
+        f'{agents}', encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def router_process(tmp_path):
+    """Start `workbench router` as its own process; killed with SIGKILL when asked."""
+    processes: list[subprocess.Popen] = []
+
+    def start(config: Path) -> subprocess.Popen:
+        log = open(tmp_path / "router.log", "ab")  # noqa: SIM115 - closed below
+        process = subprocess.Popen(
+            [sys.executable, "-m", "workbench.cli", "router", "--config", str(config)],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        log.close()
+        processes.append(process)
+        return process
+
+    yield start
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=10)

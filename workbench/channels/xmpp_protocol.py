@@ -10,6 +10,7 @@ Buyers never see any of this: they talk to the service address with plain chat m
 from __future__ import annotations
 
 import hashlib
+import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -29,6 +30,10 @@ STATUS_LABELS = {"online": "在线", "busy": "忙碌", "away": "离开", "suspen
 
 def q(tag: str, ns: str = NS) -> str:
     return f"{{{ns}}}{tag}"
+
+
+def new_resource() -> str:
+    return uuid.uuid4().hex[:8]
 
 
 def buyer_message_uid(buyer: str, message_id: str) -> str:
