@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import sqlite3
 from collections.abc import Iterable
 
@@ -63,14 +65,31 @@ def _scope(agent_ids: list[int] | None, shift: str | None,
     return " AND (" + " OR ".join(parts) + ")", params
 
 
+def _sort_key(row: sqlite3.Row) -> tuple:
+    return (row["due_at"] is None, row["due_at"] or 0.0, -row["priority"], row["id"])
+
+
 def filtered(store: Store, states: tuple[str, ...], agent_ids: list[int] | None,
              shift: str | None, include_team: bool, limit: int = -1,
              offset: int = 0) -> list[sqlite3.Row]:
+    """Soonest due first (no due time last), then the more urgent, then the older.
+
+    One query per state and per due/no-due part, each read in the order of the
+    (state, due_at) index and cut at ``offset + limit``, merged here: a filter change on
+    10 000 items then never sorts thousands of rows.
+    """
     clause, params = _scope(agent_ids, shift, include_team)
-    return store.conn.execute(
-        f"SELECT {TODO_COLUMNS} {TODO_FROM} WHERE t.state IN ({_marks(states)}){clause} "
-        f"{TODO_ORDER} LIMIT ? OFFSET ?", (*states, *params, limit, offset)
-    ).fetchall()
+    wanted = -1 if limit < 0 else offset + limit
+    parts = []
+    for state in states:
+        for due_part, order in (("t.due_at IS NOT NULL", "t.due_at, t.priority DESC, t.id"),
+                                ("t.due_at IS NULL", "t.priority DESC, t.id")):
+            parts.append(store.conn.execute(
+                f"SELECT {TODO_COLUMNS} {TODO_FROM} WHERE t.state = ? AND {due_part}{clause} "
+                f"ORDER BY {order} LIMIT ?", (state, *params, wanted)).fetchall())
+    merged = heapq.merge(*parts, key=_sort_key)
+    end = None if limit < 0 else offset + limit
+    return list(itertools.islice(merged, offset, end))
 
 
 def count(store: Store, states: tuple[str, ...], agent_ids: list[int] | None,
