@@ -1,8 +1,10 @@
 """A supervisor pulls the team's conversations from the server archive, incrementally."""
 
+import pytest
 from conftest import PASSWORD, TIMEOUT_MS, run
 
-from workbench import conversations
+from workbench import accounts, conversations
+from workbench.changes import Refused
 from workbench.channels import xmpp_archive
 from workbench.store import Store
 
@@ -12,7 +14,8 @@ def pull(qtbot, team, store):
     records, last = run(qtbot, xmpp_archive.fetch(
         team.service, PASSWORD, "127.0.0.1", team.server.port, True, team.server.ca_file,
         after))
-    return xmpp_archive.import_records(store, team.service, records, last, now=1.0)
+    supervisor = accounts.by_name(store, "主管") or accounts.add(store, "主管", "supervisor", 0.0)
+    return xmpp_archive.import_records(store, supervisor, team.service, records, last, now=1.0)
 
 
 def test_supervisor_pulls_the_archive_into_the_local_store_incrementally(
@@ -52,3 +55,12 @@ def test_supervisor_pulls_the_archive_into_the_local_store_incrementally(
         assert not pull(qtbot, team, supervisor)
     finally:
         supervisor.close()
+
+
+def test_only_a_supervisor_may_import_the_team_logs(store):
+    agent = accounts.add(store, "小满", "agent", 0.0)
+    record = xmpp_archive.ArchiveRecord("a1", "buyer", "b@shop.test", "x@shop.test", 1, "u1",
+                                        "你好", 1.0)
+    with pytest.raises(Refused):
+        xmpp_archive.import_records(store, agent, "service@shop.test", [record], "a1", 1.0)
+    assert not conversations.all_conversations(store)

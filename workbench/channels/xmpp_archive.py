@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from workbench import accounts, conversations
+from workbench.accounts import permissions
 from workbench.changes import Changes
 from workbench.channels import xmpp_protocol as proto
 from workbench.channels.xmpp_client import configure_tls, release
@@ -127,9 +128,12 @@ async def fetch(jid: str, password: str, server: str, port: int, tls: bool, ca_f
     return records, last
 
 
-def import_records(store: Store, service: str, records: list[ArchiveRecord], last_id: str | None,
-                   now: float) -> Changes:
-    """Store pulled records, each once, and remember where the pull stopped; all or nothing."""
+def import_records(store: Store, agent, service: str, records: list[ArchiveRecord],
+                   last_id: str | None, now: float) -> Changes:
+    """Store pulled records, each once, and remember where the pull stopped; all or nothing.
+
+    Only a supervisor (``import_logs``) may bring the team's conversations in."""
+    permissions.require(agent, permissions.IMPORT_LOGS)
     service = _bare(service)
     prefix = f"{service}#"
     changed_conversations: set[int] = set()
@@ -181,13 +185,14 @@ def last_pulled(store: Store) -> str | None:
     return settings.get(store, LAST_ID_KEY)
 
 
-def pull(store: Store, jid: str, password: str, server: str, port: int, tls: bool, ca_file,
-         now: float) -> tuple[int, Changes]:
+def pull(store: Store, agent, jid: str, password: str, server: str, port: int, tls: bool,
+         ca_file, now: float) -> tuple[int, Changes]:
     """Fetch what is new since the last pull and import it (blocking: run off the GUI thread).
 
     Returns the number of new messages and what changed.
     """
+    permissions.require(agent, permissions.IMPORT_LOGS)
     records, last = asyncio.run(fetch(jid, password, server, port, tls, ca_file,
                                       last_pulled(store)))
-    changes = import_records(store, jid, records, last, now)
+    changes = import_records(store, agent, jid, records, last, now)
     return len(changes.messages), changes
