@@ -161,7 +161,9 @@ def clean_cell(value) -> str:
     """A cell's text without the Excel-proofing wrappers ``="…"`` and a leading ``'``."""
     if value is None:
         return ""
-    text = str(value).strip()
+    text = (value if isinstance(value, str) else str(value)).strip()
+    if not text or text[0] not in "='":
+        return text  # the usual case, kept fast: a report has hundreds of thousands of cells
     if text.startswith('="') and text.endswith('"') and len(text) >= 3:
         text = text[2:-1]
     elif text.startswith("="):
@@ -247,7 +249,7 @@ def read_table(path: Path) -> _Table:
     headers = [clean_header(c) for c in lines[header_at]]
     rows = []
     for number, cells in enumerate(lines[header_at + 1:], start=header_at + 2):
-        if any(c not in (None, "") and str(c).strip() for c in cells):
+        if any(cells) and any(str(c).strip() for c in cells if c):
             rows.append((number, list(cells)))
     return _Table(path.name, headers, rows)
 

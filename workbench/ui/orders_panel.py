@@ -372,8 +372,9 @@ class OrderSidebar(QWidget):
         self._selected_id = None
         self.model.show_buyer(buyer_id)
         if self.model.rowCount():
-            self.list.setCurrentIndex(self.model.index(0))
-        self._show_selected()
+            self.list.setCurrentIndex(self.model.index(0))  # shows it (currentChanged)
+        else:
+            self._show_selected()
 
     def _on_conversation(self, conversation) -> None:
         if conversation is None:
