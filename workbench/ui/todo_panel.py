@@ -32,7 +32,7 @@ from workbench.ui.session import Session
 
 TodoRole = Qt.ItemDataRole.UserRole + 1
 PRIORITY_MARKS = {0: "", 1: "!", 2: "!!"}
-PAGE = 200
+PAGE = 50  # rows loaded at a time; the view asks for more as it scrolls
 TICK_MS = 1000
 STATE_COLOURS = {"未执行": "#546e7a", "执行中": "#1565c0", "超时": "#c62828", "完成": "#2e7d32",
                  "取消": "#9e9e9e", "忽略": "#9e9e9e"}
@@ -149,9 +149,21 @@ class TodoDelegate(QStyledItemDelegate):
     def __init__(self, model: TodoModel):
         super().__init__()
         self.model = model
+        self._fonts: dict[str, tuple[QFont, QFont]] = {}
 
     def sizeHint(self, option, index) -> QSize:
         return QSize(200, self.HEIGHT)
+
+    def _fonts_for(self, base: QFont) -> tuple[QFont, QFont]:
+        """The chip's smaller font and the bold title font, made once per base font."""
+        key = base.key()
+        if key not in self._fonts:
+            chip = QFont(base)
+            chip.setPointSizeF(max(7.0, base.pointSizeF() - 1))
+            bold = QFont(base)
+            bold.setBold(True)
+            self._fonts[key] = (chip, bold)
+        return self._fonts[key]
 
     def paint(self, painter: QPainter, option, index) -> None:
         todo: Todo = index.data(TodoRole)
@@ -166,8 +178,7 @@ class TodoDelegate(QStyledItemDelegate):
                                    option.rect.height()), QColor(OVERDUE_COLOUR))
         rect = option.rect.adjusted(10, 4, -8, -4)
         state = "超时" if late and todo.state != "超时" else todo.state
-        chip_font = QFont(option.font)
-        chip_font.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+        chip_font, bold_font = self._fonts_for(option.font)
         painter.setFont(chip_font)
         chip_width = painter.fontMetrics().horizontalAdvance(state) + 12
         chip = QRect(rect.right() - chip_width, rect.top() + 2, chip_width, 18)
@@ -178,9 +189,7 @@ class TodoDelegate(QStyledItemDelegate):
         painter.setPen(QColor("white"))
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, state)
 
-        title_font = QFont(option.font)
-        title_font.setBold(todo.priority == 2 or late)
-        painter.setFont(title_font)
+        painter.setFont(bold_font if todo.priority == 2 or late else option.font)
         painter.setPen(QColor(OVERDUE_COLOUR) if late else option.palette.text().color())
         title_width = rect.width() - chip_width - 6
         title = painter.fontMetrics().elidedText(
