@@ -43,6 +43,7 @@ class FlagPolicyDialog(QDialog):
             colour.addWidget(icon)
             colour.addWidget(name)
             meaning = QLineEdit(rule.meaning)
+            meaning.setMinimumWidth(220)
             forbidden = QCheckBox()
             forbidden.setChecked(rule.forbidden)
             reason = QLineEdit(rule.reason)
@@ -72,9 +73,12 @@ class FlagPolicyDialog(QDialog):
         if self.editable:
             buttons.setStandardButtons(QDialogButtonBox.StandardButton.Save
                                        | QDialogButtonBox.StandardButton.Cancel)
+            buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
             buttons.accepted.connect(self.save)
         else:
             buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+            buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)

@@ -161,7 +161,8 @@ class OrdersWindow(QWidget):
         self.buyer.setClearButtonEnabled(True)
         self.by_date = QCheckBox(self.tr("下单日期"))
         self.by_date.setObjectName("filterByDate")
-        today = QDate.currentDate()
+        day = timefmt.local(self.session.clock()).date()
+        today = QDate(day.year, day.month, day.day)
         self.date_from = QDateEdit(today.addDays(-7))
         self.date_to = QDateEdit(today)
         for edit in (self.date_from, self.date_to):
@@ -189,8 +190,10 @@ class OrdersWindow(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.verticalHeader().hide()
+        self.list.setWordWrap(False)
         self.list.horizontalHeader().setStretchLastSection(True)
-        self.list.setColumnWidth(0, 160)
+        for column, width in ((0, 160), (2, 150), (3, 60), (6, 130), (7, 130)):
+            self.list.setColumnWidth(column, width)
 
         self.count = QLabel()
         self.count.setObjectName("ordersCount")
