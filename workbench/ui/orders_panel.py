@@ -570,13 +570,13 @@ class OrderSidebar(QWidget):
         store, agent, now = self.session.store, self.session.agent, self.session.clock()
         rule = orders.flag_rule(store, flag)
         if not rule.forbidden and orders.needs_remark(store, order.id, agent, flag, now):
-            self.flag_dialog = FlagRemarkDialog(rule, self.remark_input.text(), self)
-            self.flag_dialog.accepted.connect(
-                lambda: self._set_flag(order.id, flag, self.flag_dialog.remark.text(),
-                                       clear_input=True))
-            self.flag_dialog.rejected.connect(lambda: self._show_flag(order.flag))
-            self.flag_dialog.open()
-            return self.flag_dialog
+            dialog = FlagRemarkDialog(rule, self.remark_input.text(), self)
+            dialog.accepted.connect(lambda: self._set_flag(order.id, flag, dialog.remark.text(),
+                                                           clear_input=True))
+            dialog.rejected.connect(lambda: self._show_flag(order.flag))
+            self.flag_dialog = dialog
+            dialog.open()
+            return dialog
         self._set_flag(order.id, flag, "")
         return None
 
