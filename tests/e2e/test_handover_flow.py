@@ -165,6 +165,7 @@ def test_a_full_shift_handover_from_one_agent_to_another(qtbot, db_path, clock, 
     # The supervisor sees the sheet still waiting, but it is not theirs to receive.
     boss = open_window(qtbot, db_path, clock, agent_name="wang", buyers=False)
     assert boss.window.todos.handover_notice.isVisible()
+    assert "1 份交接单尚未被接收" in boss.window.todos.handover_notice.label.text()
     boss_sheets = boss.window.handover_ui.show_sheets()
     assert boss_sheets.current_sheet().id == sheet_id
     assert not boss_sheets.acknowledge_all_button.isEnabled()

@@ -163,3 +163,14 @@ def test_a_wrong_time_in_the_schedule_is_explained(qtbot, db_path, clock):
         assert "HH:MM" in dialog.error.text() and dialog.isVisible()
     finally:
         opened.close()
+
+
+def test_saving_an_item_unchanged_keeps_its_exact_times(workbench, clock):
+    (todo_id,) = handover.add(workbench.store, "到期有零头", workbench.session.agent, clock(),
+                              due_at=clock() + 3600.25, remind_at=clock() + 60.5).todos
+    dialog = workbench.window.handover_ui.edit_todo(handover.get(workbench.store, todo_id))
+    dialog.detail.setPlainText("补一句说明")
+    dialog.accept()
+    fresh = handover.get(workbench.store, todo_id)
+    assert (fresh.due_at, fresh.remind_at) == (clock() + 3600.25, clock() + 60.5)
+    assert handover.history(workbench.store, todo_id)[-1].text == "说明:无 → 补一句说明"

@@ -112,6 +112,10 @@ class TodoDialog(QDialog):
             self._add_assignee(self.tr("班次:") + shift.label, Assignee.of_shift(shift.name))
         self._add_assignee(self.tr("全组"), Assignee.team())
         current = todo.assignee if todo else Assignee.agent(session.agent.id)
+        if self.assignee.findData(_key(current)) < 0 and todo is not None:
+            # Held by someone no longer in the lists (a disabled account, a removed shift):
+            # keep them unless the agent picks another.
+            self._add_assignee(todo.assignee_label, current)
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(_key(current))))
 
         due = todo.due_at if todo else self.draft.due_at
@@ -205,14 +209,22 @@ class TodoDialog(QDialog):
                 f"{change.text}"
                 for change in handover.history(self.session.store, self.todo.id)]
 
+    def _time(self, box: QCheckBox, edit: QDateTimeEdit, original: float | None) -> float | None:
+        """The chosen time; the original one (to the fraction of a second) if untouched."""
+        if not box.isChecked():
+            return None
+        chosen = edit.dateTime().toSecsSinceEpoch()
+        if original is not None and chosen == int(original):
+            return original
+        return float(chosen)
+
     def _fields(self) -> dict:
+        source = self.todo or self.draft
         return {
             "title": self.title.text(), "detail": self.detail.toPlainText(),
             "priority": self.priority.currentData(),
-            "due_at": (float(self.due.dateTime().toSecsSinceEpoch())
-                       if self.has_due.isChecked() else None),
-            "remind_at": (float(self.remind.dateTime().toSecsSinceEpoch())
-                          if self.has_remind.isChecked() else None),
+            "due_at": self._time(self.has_due, self.due, source.due_at),
+            "remind_at": self._time(self.has_remind, self.remind, source.remind_at),
         }
 
     def accept(self) -> None:

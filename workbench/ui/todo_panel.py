@@ -477,7 +477,9 @@ class TodoPanel(QWidget):
         incoming = [s for s in waiting if s.from_agent_id != agent.id]
         outgoing = [s for s in waiting if s.from_agent_id == agent.id]
         parts = []
-        if incoming:
+        if incoming and agent.role == sheets.ALL_SHEETS_ROLE:
+            parts.append(self.tr("{0} 份交接单尚未被接收").format(len(incoming)))
+        elif incoming:
             parts.append(self.tr("{0} 份交接单待接收").format(len(incoming)))
         if outgoing:
             parts.append(self.tr("你交出的 {0} 份尚未被接收").format(len(outgoing)))
