@@ -117,6 +117,9 @@ class ShiftDialog(QDialog):
             (QDialogButtonBox.StandardButton.Save if editable
              else QDialogButtonBox.StandardButton.NoButton)
             | QDialogButtonBox.StandardButton.Close)
+        if editable:
+            buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -182,7 +182,7 @@ class HandoverComposer(QDialog):
         form.addRow(self.tr("备注"), self.notes)
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("生成交接单"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
