@@ -66,32 +66,35 @@ class Conditions:
     conversation_ids: bool = False    # restrict to temp.log_conversations (slow replies)
 
 
-def _where(cond: Conditions) -> tuple[str, list]:
-    clauses = [f"m.sender NOT IN ({', '.join('?' for _ in NOT_LOGGED)})"]
-    params: list = list(NOT_LOGGED)
+def _where(cond: Conditions) -> tuple[list[str], list, list[str], list]:
+    """Conditions on the message alone, then those that need its conversation or buyer."""
+    own = [f"m.sender NOT IN ({', '.join('?' for _ in NOT_LOGGED)})"]
+    own_params: list = list(NOT_LOGGED)
+    if cond.since is not None:
+        own.append("m.created_at >= ?")
+        own_params.append(cond.since)
+    if cond.until is not None:
+        own.append("m.created_at < ?")
+        own_params.append(cond.until)
+    if cond.sender:
+        own.append("m.sender = ?")
+        own_params.append(cond.sender)
+    if cond.conversation_ids:
+        own.append("m.conversation_id IN (SELECT id FROM temp.log_conversations)")
+    other: list[str] = []
+    other_params: list = []
     took_part = ("(c.agent_id = ? OR EXISTS (SELECT 1 FROM messages x WHERE x.agent_id = ? "
                  "AND x.conversation_id = m.conversation_id))")
     for agent_id in (cond.agent_id, cond.viewer_id):
         if agent_id is not None:
-            clauses.append(took_part)
-            params += [agent_id, agent_id]
+            other.append(took_part)
+            other_params += [agent_id, agent_id]
     if cond.buyer:
-        clauses.append("instr(b.nick, ?) > 0")
-        params.append(cond.buyer)
-    if cond.since is not None:
-        clauses.append("m.created_at >= ?")
-        params.append(cond.since)
-    if cond.until is not None:
-        clauses.append("m.created_at < ?")
-        params.append(cond.until)
-    if cond.sender:
-        clauses.append("m.sender = ?")
-        params.append(cond.sender)
+        other.append("instr(b.nick, ?) > 0")
+        other_params.append(cond.buyer)
     if cond.has_order:
-        clauses.append("EXISTS (SELECT 1 FROM orders o WHERE o.buyer_id = c.buyer_id)")
-    if cond.conversation_ids:
-        clauses.append("m.conversation_id IN (SELECT id FROM temp.log_conversations)")
-    return " AND ".join(clauses), params
+        other.append("EXISTS (SELECT 1 FROM orders o WHERE o.buyer_id = c.buyer_id)")
+    return own, own_params, other, other_params
 
 
 def _prepare_hits(store: Store, match: str) -> int:
@@ -112,27 +115,60 @@ def set_conversation_filter(store: Store, ids: Iterable[int]) -> None:
     conn.executemany("INSERT INTO temp.log_conversations (id) VALUES (?)", ((i,) for i in ids))
 
 
-def _source(cond: Conditions) -> str:
+def _matching(cond: Conditions, walk_by_time: bool = False) -> tuple[str, list]:
+    """SELECT m.id ... of the matching messages (no order), and its parameters.
+
+    Hits are read from temp.log_hits. ``walk_by_time`` instead walks messages newest
+    first along the time index and keeps those in the hit list: far quicker when hits are
+    many and only the first page is wanted."""
+    own, params, other, other_params = _where(cond)
+    joins = ""
+    if other:
+        joins = " JOIN conversations c ON c.id = m.conversation_id"
+        if cond.buyer:
+            joins += " JOIN buyers b ON b.id = c.buyer_id"
     if cond.match is None:
-        return f"messages m {HIT_JOINS}"
-    # CROSS JOIN keeps SQLite from walking all messages and probing the hit list.
-    return f"temp.log_hits h CROSS JOIN messages m ON m.id = h.id {HIT_JOINS}"
+        source = "messages m"
+    elif walk_by_time:
+        source = "messages m INDEXED BY messages_created_at"
+        own = [*own, "m.id IN (SELECT id FROM temp.log_hits)"]
+    else:
+        # CROSS JOIN keeps SQLite from walking all messages and probing the hit list.
+        source = "temp.log_hits h CROSS JOIN messages m ON m.id = h.id"
+    return (f"SELECT m.id FROM {source}{joins} WHERE {' AND '.join(own + other)}",
+            params + other_params)
 
 
 def search(store: Store, cond: Conditions, limit: int, offset: int
            ) -> tuple[int, list[sqlite3.Row]]:
-    """(number of all matching messages, one page of them newest first)."""
+    """(number of all matching messages, one page of them newest first).
+
+    Following Signal Desktop, the FTS hits land in a temporary table and are sorted by
+    time from there, never by ordering the FTS join. When hits are plentiful (more than
+    the square root of page end × messages) the time index is walked instead."""
+    conn = store.conn
+    walk = False
     if cond.match is not None:
         found = _prepare_hits(store, cond.match)
         if found == 0:
             return 0, []
-    where, params = _where(cond)
-    source = _source(cond)
-    total = store.conn.execute(
-        f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
-    rows = store.conn.execute(
-        f"SELECT {HIT_COLUMNS} FROM {source} WHERE {where} "
-        "ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?", [*params, limit, offset]
+        own, _, other, _ = _where(cond)
+        if len(own) == 1 and not other:
+            total = found  # notes are never indexed: every hit counts
+        else:
+            total = None
+        newest = conn.execute("SELECT max(id) FROM messages").fetchone()[0] or 0
+        walk = not other and found * found > (limit + offset) * newest
+    else:
+        total = None
+    sql, params = _matching(cond)
+    if total is None:
+        total = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    page_sql, page_params = _matching(cond, walk)
+    rows = conn.execute(
+        f"WITH page(id) AS ({page_sql} ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?) "
+        f"SELECT {HIT_COLUMNS} FROM page CROSS JOIN messages m ON m.id = page.id {HIT_JOINS} "
+        "ORDER BY m.created_at DESC, m.id DESC", [*page_params, limit, offset]
     ).fetchall()
     return total, rows
 
@@ -141,18 +177,18 @@ def matching_conversations(store: Store, cond: Conditions) -> list[int]:
     """Ids of the conversations holding at least one matching message."""
     if cond.match is not None and _prepare_hits(store, cond.match) == 0:
         return []
-    where, params = _where(cond)
+    sql, params = _matching(cond)
     return [row[0] for row in store.conn.execute(
-        f"SELECT DISTINCT m.conversation_id FROM {_source(cond)} WHERE {where}", params)]
+        f"SELECT DISTINCT conversation_id FROM messages WHERE id IN ({sql})", params)]
 
 
 def iter_matches(store: Store, cond: Conditions, batch: int = 2000) -> Iterator[sqlite3.Row]:
     """Every matching message, newest first (for exports)."""
     if cond.match is not None and _prepare_hits(store, cond.match) == 0:
         return
-    where, params = _where(cond)
+    sql, params = _matching(cond)
     cursor = store.conn.execute(
-        f"SELECT {HIT_COLUMNS} FROM {_source(cond)} WHERE {where} "
+        f"SELECT {HIT_COLUMNS} FROM messages m {HIT_JOINS} WHERE m.id IN ({sql}) "
         "ORDER BY m.created_at DESC, m.id DESC", params)
     while rows := cursor.fetchmany(batch):
         yield from rows

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+import re
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ from workbench.store import metrics as rows
 from workbench.supervision.rounds import SLOW_REPLY_S, Round, rounds_of
 
 DAY = 86400.0
+# Buyer-days and conversation-days are keyed by one integer, id * DAY_SLOTS + day number:
+# cheaper than tuples when a month holds hundreds of thousands of them.
+DAY_SLOTS = 1 << 20
 FIRST_REPLY_S = 30.0
 # How far before the period rounds are traced back, and how long after it answers are
 # looked for: a question asked in the period and answered more than a day after its end
@@ -177,8 +181,9 @@ class Report:
 # --- local days ----------------------------------------------------------------------
 
 class LocalDays:
-    """Local calendar days and hours around a period, found by bisection (fast and right
-    on days whose length is not 24 hours)."""
+    """Local calendar days and hours around a period. Where every day of the range is 24
+    hours long (no daylight-saving change), plain arithmetic on the first midnight does;
+    otherwise the day is found by bisection."""
 
     def __init__(self, start: float, end: float):
         day = dt.date.fromtimestamp(start) - dt.timedelta(days=1)
@@ -190,14 +195,25 @@ class LocalDays:
             self.midnights.append(midnight.timestamp())
             self.hours += [(midnight + dt.timedelta(hours=h)).timestamp() for h in range(24)]
             day += dt.timedelta(days=1)
+        first = self.midnights[0]
+        self.uniform = all(b - a == DAY for a, b in zip(self.midnights, self.midnights[1:],
+                                                         strict=False)) and \
+            all(h == first + 3600 * n for n, h in enumerate(self.hours))
+        self.first = first
 
     def day(self, at: float) -> int:
+        if self.uniform:
+            return int((at - self.first) // DAY)
         return bisect.bisect_right(self.midnights, at) - 1
 
     def hour(self, at: float) -> int:
+        if self.uniform:
+            return int((at - self.first) % DAY // 3600)
         return (bisect.bisect_right(self.hours, at) - 1) % 24
 
     def since_midnight(self, at: float) -> float:
+        if self.uniform:
+            return (at - self.first) % DAY
         return at - self.midnights[self.day(at)]
 
 
@@ -213,10 +229,10 @@ class _Tally:
         self.waits: list[float] = []
         self.rounds_in_hours = 0
         self.rounds_within_3min = 0
-        self.received: set[tuple[int, int]] = set()     # (buyer, day)
+        self.received: set[int] = set()     # buyer-day keys
         self.sent = 0
 
-    def figures(self, ordered: set[tuple[int, int]], paid: set[tuple[int, int]]) -> Figures:
+    def figures(self, ordered: set[int], paid: set[int]) -> Figures:
         received = len(self.received)
         ordered_here = len(self.received & ordered)
         paid_here = len(self.received & paid)
@@ -272,150 +288,173 @@ def report(store: Store, viewer, since: float, until: float, now: float,
 def _compute(store: Store, since: float, until: float, now: float, only: int | None,
              config: MetricSettings) -> Report:
     days = LocalDays(since - LOOKBACK_S, until + LOOKAHEAD_S)
+    day_of, hour_of = days.day, days.hour
+    # Most periods have no daylight-saving change: then days and hours are plain
+    # arithmetic, written out in the loop (a month is some 300 000 messages).
+    uniform, first_midnight = days.uniform, days.first
     names = rows.agent_names(store)
     team = _Tally()
     tallies: dict[int, _Tally] = defaultdict(_Tally)
     report = Report(since, until, config, Figures(), {})
     found = _Found()
-    first_message: dict[tuple[int, int], float] = {}  # (buyer, day) -> first buyer message
-    conversations: dict[int, list[tuple]] = defaultdict(list)
+    first_message: dict[int, float] = {}   # buyer-day key -> the buyer's first message
+    banned = _any_word(config.banned_words)
+    buyer_hours, agent_hours = report.buyer_messages_by_hour, report.agent_messages_by_hour
+    goodbye_check = found.goodbye_check
+    team_received = team.received
 
-    def counts(agent_id: int | None) -> bool:
-        return only is None or agent_id == only
-
-    for message_id, conversation, buyer, serving, sender, agent_id, at, text in \
-            rows.human_messages(store, since - LOOKBACK_S, until + LOOKAHEAD_S):
-        conversations[conversation].append((conversation, sender, agent_id, at))
-        found.buyer_of[conversation] = buyer
-        found.serving[conversation] = serving
+    messages = rows.human_messages(store, since - LOOKBACK_S, until + LOOKAHEAD_S)
+    people = rows.conversation_people(store, since - LOOKBACK_S, {m[0] for m in messages})
+    found.people = people
+    for conversation, sender, agent_id, at, message_id, text in messages:
         if not since <= at < until:
             continue
-        day = days.day(at)
-        last = found.goodbye_check.setdefault((conversation, day), [None, None, "", at])
+        buyer, serving = people[conversation]
+        if uniform:
+            offset = at - first_midnight
+            day = int(offset // DAY)
+            hour = int(offset % DAY // 3600)
+        else:
+            day, hour = day_of(at), hour_of(at)
+        key = conversation * DAY_SLOTS + day
+        last = goodbye_check.get(key)
+        if last is None:
+            last = goodbye_check[key] = [None, None, "", at]
         last[3] = at
+        buyer_day = buyer * DAY_SLOTS + day
         if sender == "buyer":
-            first_message.setdefault((buyer, day), at)
-            if counts(serving):
-                report.buyer_messages_by_hour[days.hour(at)] += 1
+            if buyer_day not in first_message:
+                first_message[buyer_day] = at
+            if only is None or serving == only:
+                buyer_hours[hour] += 1
             continue
-        last[:3] = [agent_id, at, text]
-        if counts(agent_id):
-            team.received.add((buyer, day))
+        last[0], last[1], last[2] = agent_id, at, text
+        if only is None or agent_id == only:
+            team_received.add(buyer_day)
             team.sent += 1
-            report.agent_messages_by_hour[days.hour(at)] += 1
-            words = tuple(word for word in config.banned_words if word and word in text)
-            if words:
+            agent_hours[hour] += 1
+            if banned is not None and banned.search(text):
+                words = tuple(w for w in config.banned_words if w and w in text)
                 found.banned.append((message_id, conversation, agent_id, at, words, text))
         if agent_id is not None:
-            tallies[agent_id].received.add((buyer, day))
-            tallies[agent_id].sent += 1
+            tally = tallies[agent_id]
+            tally.received.add(buyer_day)
+            tally.sent += 1
 
     # A buyer-day is received only if the buyer wrote that day as well as the agent.
     for tally in (team, *tallies.values()):
         tally.received = {key for key in tally.received if key in first_message}
 
-    hours = config.service_window
-    for conversation, messages in conversations.items():
-        days_seen: set[int] = set()
-        for one in rounds_of(messages):
-            day = days.day(one.asked_at)
-            first_of_day = day not in days_seen
-            days_seen.add(day)
-            if not since <= one.asked_at < until:
-                continue
-            who = one.answered_by if one.answered_by is not None \
-                else found.serving[conversation]
-            if counts(who):
-                targets = [team] + ([tallies[who]] if who is not None else [])
-                _tally_round(one, who, targets, first_of_day, now, days, hours, found)
+    open_at, close_at = config.service_window
+    wraps = close_at <= open_at
+    wait_counts, slow = found.wait_counts, found.slow
+    session_days: set[int] = set()
+    for one in rounds_of(messages):
+        conversation, asked_at, answered_at, answered_by = one
+        offset = asked_at - first_midnight
+        day = int(offset // DAY) if uniform else day_of(asked_at)
+        key = conversation * DAY_SLOTS + day
+        first_of_day = key not in session_days
+        if first_of_day:
+            session_days.add(key)
+        if not since <= asked_at < until:
+            continue
+        who = answered_by if answered_by is not None else people[conversation][1]
+        if only is not None and who != only:
+            continue
+        targets = (team, tallies[who]) if who is not None else (team,)
+        wait = None if answered_at is None else answered_at - asked_at
+        waited = now - asked_at
+        # A session's first round: the first reply, counted once it came or 30 s passed.
+        if first_of_day and (wait is not None or waited > FIRST_REPLY_S):
+            for tally in targets:
+                tally.sessions += 1
+                if wait is not None:
+                    tally.first_waits.append(wait)
+                    if wait <= FIRST_REPLY_S:
+                        tally.sessions_within_30s += 1
+        if wait is not None:
+            for tally in targets:
+                tally.waits.append(wait)
+            for bucket, (limit, _) in enumerate(WAIT_BUCKETS):
+                if limit is None or wait <= limit:
+                    wait_counts[bucket] += 1
+                    break
+        # Three-minute rate: rounds asked within service hours, once answered or overdue.
+        seconds = offset % DAY if uniform else days.since_midnight(asked_at)
+        in_hours = (seconds >= open_at or seconds < close_at) if wraps \
+            else open_at <= seconds < close_at
+        if in_hours and (wait is not None or waited > SLOW_REPLY_S):
+            within = wait is not None and wait <= SLOW_REPLY_S
+            for tally in targets:
+                tally.rounds_in_hours += 1
+                tally.rounds_within_3min += within
+            if not within:
+                slow.append((one, who))
 
     ordered, paid = _conversions(store, days, since, until, first_message)
     report.team = team.figures(ordered, paid)
     report.agents = {names.get(agent_id, str(agent_id)): tally.figures(ordered, paid)
-                     for agent_id, tally in sorted(tallies.items()) if counts(agent_id)}
+                     for agent_id, tally in sorted(tallies.items())
+                     if only is None or agent_id == only}
     report.wait_distribution = [(label, count) for (_, label), count in
                                 zip(WAIT_BUCKETS, found.wait_counts, strict=True)]
-    _lists(store, report, names, found, config, now, counts)
+    _lists(store, report, names, found, config, now,
+           lambda agent_id: only is None or agent_id == only)
     return report
+
+
+def _any_word(words) -> re.Pattern | None:
+    """One pattern for a word list, so most messages are passed over in C."""
+    words = [w for w in words if w]
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
 
 
 class _Found:
     """Per-conversation facts and the raw quality lists, gathered in one pass."""
 
     def __init__(self) -> None:
-        self.buyer_of: dict[int, int] = {}
-        self.serving: dict[int, int | None] = {}
+        self.people: dict[int, tuple] = {}   # conversation -> (buyer, assigned agent)
         self.wait_counts = [0] * len(WAIT_BUCKETS)
         self.slow: list[tuple[Round, int | None]] = []
-        # (conversation, day) -> [last agent id, its time, its text, last human message]
+        # conversation-day key -> [last agent id, its time, its text, last human message]
         self.goodbye_check: dict[tuple[int, int], list] = {}
         self.banned: list[tuple] = []
 
 
-def _in_hours(seconds: float, hours: tuple[float, float]) -> bool:
-    start, end = hours
-    return start <= seconds < end if start < end else seconds >= start or seconds < end
-
-
-def _tally_round(one: Round, who: int | None, targets: list[_Tally], first_of_day: bool,
-                 now: float, days: LocalDays, hours: tuple[float, float],
-                 found: _Found) -> None:
-    wait = one.wait
-    waited = now - one.asked_at
-    if first_of_day and (wait is not None or waited > FIRST_REPLY_S):
-        for tally in targets:
-            tally.sessions += 1
-            if wait is not None:
-                tally.first_waits.append(wait)
-                if wait <= FIRST_REPLY_S:
-                    tally.sessions_within_30s += 1
-    if wait is not None:
-        for tally in targets:
-            tally.waits.append(wait)
-        bucket = next(n for n, (limit, _) in enumerate(WAIT_BUCKETS)
-                      if limit is None or wait <= limit)
-        found.wait_counts[bucket] += 1
-    if _in_hours(days.since_midnight(one.asked_at), hours) and \
-            (wait is not None or waited > SLOW_REPLY_S):
-        within = wait is not None and wait <= SLOW_REPLY_S
-        for tally in targets:
-            tally.rounds_in_hours += 1
-            tally.rounds_within_3min += within
-        if not within:
-            found.slow.append((one, who))
-
-
 def _conversions(store: Store, days: LocalDays, since: float, until: float,
-                 first_message: dict[tuple[int, int], float]
-                 ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+                 first_message: dict[int, float]) -> tuple[set[int], set[int]]:
     """Buyer-days with an order placed after the day's first message, the same day; and
     those among them whose order was also paid that day."""
-    ordered: set[tuple[int, int]] = set()
-    paid: set[tuple[int, int]] = set()
+    ordered: set[int] = set()
+    paid: set[int] = set()
     for buyer, created, paid_at in rows.orders_created(store, since, until + DAY):
-        key = (buyer, days.day(created))
+        day = days.day(created)
+        key = buyer * DAY_SLOTS + day
         asked = first_message.get(key)
         if asked is None or created < asked:
             continue
         ordered.add(key)
-        if paid_at is not None and days.day(paid_at) == key[1]:
+        if paid_at is not None and days.day(paid_at) == day:
             paid.add(key)
     return ordered, paid
 
 
 def _lists(store: Store, report: Report, names: dict[int, str], found: _Found,
            config: MetricSettings, now: float, counts) -> None:
-    missing = [(conversation, agent_id, at, text)
-               for (conversation, _), (agent_id, at, text, last) in found.goodbye_check.items()
-               if agent_id is not None and counts(agent_id) and now - last >= QUIET_S
-               and not any(word and word in text for word in config.goodbye_words)]
-    buyers = {found.buyer_of[c] for c in
+    goodbye = _any_word(config.goodbye_words)
+    missing = []
+    for key, (agent_id, at, text, last) in found.goodbye_check.items():
+        if agent_id is not None and counts(agent_id) and now - last >= QUIET_S \
+                and (goodbye is None or not goodbye.search(text)):
+            missing.append((key // DAY_SLOTS, agent_id, at, text))
+    buyers = {found.people[c][0] for c in
               [r.conversation_id for r, _ in found.slow] + [m[0] for m in missing]
               + [b[1] for b in found.banned]}
     nicks = rows.buyer_nicks(store, buyers)
 
     def buyer(conversation: int) -> str:
-        return nicks.get(found.buyer_of[conversation], "")
+        return nicks.get(found.people[conversation][0], "")
 
     report.slow_rounds = sorted(
         (SlowRound(r.conversation_id, buyer(r.conversation_id), names.get(who), r.asked_at,

@@ -12,14 +12,16 @@ round the same way (see docs/metrics.md):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 SLOW_REPLY_S = 180.0
 
 
-@dataclass(frozen=True)
-class Round:
+class Round(NamedTuple):
+    """A NamedTuple rather than a dataclass: a month of figures makes hundreds of
+    thousands of them."""
+
     conversation_id: int
     asked_at: float                # the round's first buyer message
     answered_at: float | None      # the first agent message after it; None: unanswered
@@ -30,27 +32,25 @@ class Round:
         return None if self.answered_at is None else self.answered_at - self.asked_at
 
 
-def rounds_of(messages: Iterable[tuple]) -> list[Round]:
-    """Rounds in ``messages``: (conversation id, sender, agent id, at) tuples, grouped by
-    conversation and in time order within each. Only buyer and agent messages may be
-    given; anything else must be filtered out before."""
-    found: list[Round] = []
-    conversation = None
-    asked_at: float | None = None     # the open round's first buyer message
-    for current, sender, agent_id, at in messages:
-        if current != conversation:
+def rounds_of(messages: Iterable[tuple]) -> Iterator[Round]:
+    """Rounds in ``messages``: tuples starting (conversation id, sender, agent id, at), in
+    time order within each conversation (grouped or interleaved, either works). Only buyer
+    and agent messages may be given; anything else must be filtered out before.
+
+    Answered rounds come as their answer arrives, unanswered ones at the end; within one
+    conversation that is always the order the rounds started in."""
+    open_rounds: dict[int, float] = {}   # conversation -> its open round's first question
+    for message in messages:
+        conversation = message[0]
+        if message[1] == "buyer":
+            if conversation not in open_rounds:
+                open_rounds[conversation] = message[3]
+        else:
+            asked_at = open_rounds.pop(conversation, None)
             if asked_at is not None:
-                found.append(Round(conversation, asked_at, None, None))
-            conversation, asked_at = current, None
-        if sender == "buyer":
-            if asked_at is None:
-                asked_at = at
-        elif asked_at is not None:
-            found.append(Round(conversation, asked_at, at, agent_id))
-            asked_at = None
-    if asked_at is not None:
-        found.append(Round(conversation, asked_at, None, None))
-    return found
+                yield Round(conversation, asked_at, message[3], message[2])
+    for conversation, asked_at in open_rounds.items():
+        yield Round(conversation, asked_at, None, None)
 
 
 def slow_conversations(messages: Iterable[tuple], limit: float = SLOW_REPLY_S) -> set[int]:
