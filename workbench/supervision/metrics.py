@@ -13,6 +13,7 @@ import re
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from workbench import accounts
 from workbench.accounts import permissions
@@ -126,8 +127,9 @@ class Figures:
         return {key: getattr(self, key) for key in self.JSON_KEYS}
 
 
-@dataclass(frozen=True)
-class SlowRound:
+class SlowRound(NamedTuple):
+    """(Quality-list items are NamedTuples: a month can list tens of thousands.)"""
+
     conversation_id: int
     buyer: str
     agent: str | None
@@ -139,8 +141,7 @@ class SlowRound:
         return None if self.answered_at is None else self.answered_at - self.asked_at
 
 
-@dataclass(frozen=True)
-class MissingGoodbye:
+class MissingGoodbye(NamedTuple):
     conversation_id: int
     buyer: str
     agent: str | None
@@ -148,8 +149,7 @@ class MissingGoodbye:
     last_text: str
 
 
-@dataclass(frozen=True)
-class BannedWord:
+class BannedWord(NamedTuple):
     message_id: int
     conversation_id: int
     buyer: str
