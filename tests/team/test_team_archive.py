@@ -1,8 +1,8 @@
 """A supervisor pulls the team's conversations from the server archive, incrementally."""
 
 import pytest
-from conftest import PASSWORD, TIMEOUT_MS, run
 
+from team.team_support import PASSWORD, TIMEOUT_MS, run
 from workbench import accounts, conversations
 from workbench.changes import Refused
 from workbench.channels import xmpp_archive

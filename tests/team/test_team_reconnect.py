@@ -1,8 +1,7 @@
 """Kill the router or drop an agent's connection in the middle of traffic: nothing is lost,
 nothing shows twice."""
 
-from conftest import TIMEOUT_MS, write_router_config
-
+from team.team_support import TIMEOUT_MS, write_router_config
 from workbench import conversations
 
 

@@ -1,9 +1,9 @@
 """Team mode in the real window: log in from the 团队 menu, answer a buyer with keys."""
 
-from conftest import PASSWORD, TIMEOUT_MS
 from helpers import click_row, row_where, type_text
 from PySide6.QtCore import Qt
 
+from team.team_support import PASSWORD, TIMEOUT_MS
 from workbench.app import open_workbench
 from workbench.channels.xmpp import XmppChannel
 from workbench.ui.conversation_list import ConversationRole
