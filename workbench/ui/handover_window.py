@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QStringListModel,
+    Qt,
+)
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -168,8 +174,6 @@ class HandoverComposer(QDialog):
         self.notes.setMaximumHeight(100)
         self.preview = QListView()
         self.preview.setObjectName("composerPreview")
-        from PySide6.QtCore import QStringListModel
-
         self.preview_model = QStringListModel()
         self.preview.setModel(self.preview_model)
         self.error = QLabel()
