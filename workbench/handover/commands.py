@@ -52,7 +52,8 @@ def register(commands) -> None:
     sheet.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
     sheet.add_argument("--to", metavar="NAME", help="the incoming agent (default: next shift)")
     sheet.add_argument("--shift", help="the shift name (default: the agent's shift)")
-    sheet.add_argument("--notes", default="", help="the shift's important information")
+    sheet.add_argument("--notes", default="",
+                       help="the shift's important information; \\n starts a new line")
     sheet.add_argument("--exchange", type=Path, metavar="FILE",
                        help="also write the file another workstation imports")
     sheet.add_argument("--sheet", type=int, metavar="ID",
