@@ -269,3 +269,10 @@ def test_an_unchanged_back_office_remark_is_not_reported_again(demo_store, agent
     order = orders.get(demo_store, "35153131473293579")
     lines = orders.memo_entries(order.source_remark, orders.remarks(demo_store, order.id))
     assert lines[0] == "9.2珠,中通 礼物" and lines[1].startswith("送发圈—小满—")
+
+
+def test_an_old_excel_file_is_refused_with_advice(demo_store, clock, tmp_path):
+    path = tmp_path / "orders.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    with pytest.raises(ReportError, match="另存为 .xlsx 或 CSV"):
+        import_report(demo_store, path, now=clock())

@@ -241,6 +241,8 @@ def _read_xlsx(path: Path) -> list[list]:
 
 def read_table(path: Path) -> _Table:
     path = Path(path)
+    if path.suffix.lower() == ".xls":
+        raise ReportError(path.name, "不支持旧版 Excel(.xls)文件,请在 Excel 里另存为 .xlsx 或 CSV")
     lines = _read_xlsx(path) if path.suffix.lower() in XLSX_SUFFIXES else _read_csv(path)
     header_at = next((n for n, cells in enumerate(lines)
                       if any(clean_header(c) for c in cells)), None)
