@@ -92,6 +92,20 @@ class ProsodyServer:
                         self.domain, password], check=True, capture_output=True, timeout=30)
         return f"{user}@{self.domain}"
 
+    def add_users(self, users: list[str], password: str, parallel: int = 8) -> None:
+        """Many accounts: prosodyctl is one short process per account, so run a few at once."""
+        pending = list(users)
+        while pending:
+            batch, pending = pending[:parallel], pending[parallel:]
+            processes = [subprocess.Popen(
+                ["prosodyctl", "--config", str(self.config_path), "register", user,
+                 self.domain, password], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                for user in batch]
+            for process in processes:
+                _, error = process.communicate(timeout=60)
+                if process.returncode != 0:
+                    raise RuntimeError(f"prosodyctl register failed: {error.decode()}")
+
     def start(self, timeout: float = 15.0) -> None:
         log = open(self.folder / "stdout.log", "ab")  # noqa: SIM115 - kept by the process
         self.process = subprocess.Popen(
