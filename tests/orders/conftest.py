@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from order_files import CLASSIC_HEADER, classic_row, write_gbk
+
+from orders.order_files import CLASSIC_HEADER, classic_row, write_gbk
 
 
 @pytest.fixture

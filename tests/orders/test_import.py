@@ -2,7 +2,8 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from order_files import (
+
+from orders.order_files import (
     CLASSIC_HEADER,
     ITEM_HEADER,
     NEWER_HEADER,
@@ -10,7 +11,6 @@ from order_files import (
     write_gbk,
     write_utf8_bom,
 )
-
 from workbench import orders, timefmt
 from workbench.orders import importer
 from workbench.orders.importer import Cancelled, ReportError, import_report

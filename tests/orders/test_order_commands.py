@@ -2,8 +2,7 @@ import json
 import subprocess
 import sys
 
-from order_files import CLASSIC_HEADER, classic_row, write_gbk
-
+from orders.order_files import CLASSIC_HEADER, classic_row, write_gbk
 from workbench import cli, orders, timefmt
 
 

@@ -98,8 +98,7 @@ def test_a_correction_that_would_pass_the_limit_is_refused(demo_store, agent, cl
 
 
 def test_the_back_office_remark_counts_towards_the_limit(demo_store, agent, clock, tmp_path):
-    from order_files import CLASSIC_HEADER, classic_row, write_gbk
-
+    from orders.order_files import CLASSIC_HEADER, classic_row, write_gbk
     from workbench.orders.importer import import_report
 
     path = write_gbk(tmp_path / "r.csv", CLASSIC_HEADER,
