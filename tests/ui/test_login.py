@@ -1,5 +1,6 @@
 """The login dialog, and run(): login, the window, 切换账号, login again."""
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -57,16 +58,31 @@ def _later(steps):
     QTimer.singleShot(50, next_step)
 
 
+def _login_dialog() -> LoginDialog:
+    return next(w for w in QApplication.topLevelWidgets()
+                if isinstance(w, LoginDialog) and w.isVisible())
+
+
 def _sign_in_as(name):
     def step():
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, LoginDialog)
+        dialog = _login_dialog()
         dialog.account_box.setCurrentIndex(dialog.account_box.findData(name))
         dialog.sign_in_button.click()
     return step
 
 
-def test_run_signs_in_then_switches_account(qapp, db_path, monkeypatch):
+@pytest.fixture
+def one_quit_per_window(qapp):
+    """Closing our window must end app.exec() exactly once, whatever other tests left
+    open: the steps quit explicitly and closing the last window does not quit as well
+    (a second quit would be left pending and end the next event loop at once)."""
+    qapp.setQuitOnLastWindowClosed(False)
+    yield qapp
+    qapp.setQuitOnLastWindowClosed(True)
+
+
+def test_run_signs_in_then_switches_account(one_quit_per_window, db_path, monkeypatch):
+    qapp = one_quit_per_window
     windows = []
     from workbench.ui import main_window
 
@@ -80,7 +96,7 @@ def test_run_signs_in_then_switches_account(qapp, db_path, monkeypatch):
 
     def switch():
         windows[-1].supervision.actions["switch"].trigger()
-        qapp.quit()  # other tests' windows may still be open; only ours matters here
+        qapp.quit()
 
     def close():
         windows[-1].close()
@@ -90,6 +106,7 @@ def test_run_signs_in_then_switches_account(qapp, db_path, monkeypatch):
     assert app.run(db_path, "zh", 0.0) == 0
     assert [w.session.agent.name for w in windows] == ["xiaoman", "wang"]
     assert "王主管" in windows[1].windowTitle()
+    assert not any(w.isVisible() for w in windows)
     store = Store.open(db_path)
     try:
         assert accounts.current(store).name == "wang"
@@ -97,6 +114,6 @@ def test_run_signs_in_then_switches_account(qapp, db_path, monkeypatch):
         store.close()
 
 
-def test_quitting_the_login_dialog_ends_the_program(qapp, db_path):
-    _later([lambda: QApplication.activeModalWidget().reject()])
+def test_quitting_the_login_dialog_ends_the_program(one_quit_per_window, db_path):
+    _later([lambda: _login_dialog().reject()])
     assert app.run(db_path, "zh", 0.0) == 0

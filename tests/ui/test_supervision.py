@@ -300,3 +300,31 @@ def test_switch_account_closes_the_window_for_the_login_dialog(qtbot, db_path, c
 def _has_colour(image: QImage, rgb: int) -> bool:
     return any(image.pixel(x, y) & 0xFFFFFF == rgb
                for x in range(0, image.width(), 2) for y in range(0, image.height(), 2))
+
+
+def test_the_supervision_models_pass_the_model_tester(qtmodeltester, qtbot, db_path, clock):
+    from workbench.supervision import metrics
+    from workbench.ui.supervision_dashboard import FiguresModel, QualityModel
+    from workbench.ui.supervision_search import ResultModel, TranscriptModel
+
+    workbench = open_as(qtbot, db_path, clock, "wang")
+    try:
+        store, boss = workbench.store, accounts.by_name(workbench.store, "wang")
+        search.catch_up(store)
+        result = search.search(store, boss, search.LogFilter(query="退货"))
+        results = ResultModel()
+        results.set_hits(result.hits)
+        qtmodeltester.check(results)
+        conversation = result.hits[0].message.conversation_id
+        qtmodeltester.check(TranscriptModel(search.transcript(store, boss, conversation).messages,
+                                            result.hits[0].message.id))
+        since = logfiles.parse_time(f"{DAY} 00:00:00")
+        report = metrics.report(store, boss, since, since + 86400, since + 3 * 86400)
+        figures = FiguresModel()
+        figures.set_report(report)
+        qtmodeltester.check(figures)
+        quality = QualityModel(("a", "b"))
+        quality.set_rows([(("x", "y"), conversation, since)])
+        qtmodeltester.check(quality)
+    finally:
+        workbench.close()
