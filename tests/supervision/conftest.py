@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
+from supervision.logdata import write_jsonl
 from workbench import accounts
 from workbench.supervision import logfiles, search
-
-
-def line(conversation, buyer, sender, text, time, agent=None, **extra):
-    return {"conversation": conversation, "buyer": buyer, "agent": agent, "sender": sender,
-            "text": text, "time": time, **extra}
-
-
-def write_jsonl(path: Path, records) -> Path:
-    path.write_text("".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False))
-                            + "\n" for r in records), encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@ import io
 import json
 
 import pytest
-from conftest import line, write_jsonl
 
+from supervision.logdata import line, write_jsonl
 from workbench import accounts, cli
 
 RECORDS = [

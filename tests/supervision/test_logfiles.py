@@ -2,8 +2,8 @@ import json
 
 import openpyxl
 import pytest
-from conftest import line, write_jsonl
 
+from supervision.logdata import line, write_jsonl
 from workbench import accounts
 from workbench.changes import Refused
 from workbench.store import Store

@@ -1,8 +1,8 @@
 """Service figures on small hand-computed fixtures (see docs/metrics.md)."""
 
 import pytest
-from conftest import line
 
+from supervision.logdata import line
 from workbench import accounts, orders, timefmt
 from workbench.changes import Refused
 from workbench.store import people

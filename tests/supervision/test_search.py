@@ -1,6 +1,6 @@
 import pytest
-from conftest import line
 
+from supervision.logdata import line, write_jsonl
 from workbench import accounts, orders, textsearch, timefmt
 from workbench.changes import Refused
 from workbench.supervision import search
@@ -109,8 +109,6 @@ def test_the_index_catches_up_incrementally_and_rebuilds_on_a_new_segmenter(
     assert search.not_indexed(demo_store) == 0
     assert search.catch_up(demo_store) == 0
     path_records = [line("i", "索引买家", "buyer", "还有优惠券吗", f"{DAY1} 08:05:00")]
-    from conftest import write_jsonl
-
     from workbench.supervision import logfiles
     logfiles.import_jsonl(demo_store, write_jsonl(demo_store.path.with_name("x.jsonl"),
                                                   path_records), boss, 0)
