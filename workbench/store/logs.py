@@ -147,7 +147,7 @@ def search(store: Store, cond: Conditions, limit: int, offset: int
     time from there, never by ordering the FTS join. When hits are plentiful (more than
     the square root of page end × messages) the time index is walked instead."""
     conn = store.conn
-    walk = False
+    total = None
     if cond.match is not None:
         found = _prepare_hits(store, cond.match)
         if found == 0:
@@ -155,15 +155,13 @@ def search(store: Store, cond: Conditions, limit: int, offset: int
         own, _, other, _ = _where(cond)
         if len(own) == 1 and not other:
             total = found  # notes are never indexed: every hit counts
-        else:
-            total = None
-        newest = conn.execute("SELECT max(id) FROM messages").fetchone()[0] or 0
-        walk = not other and found * found > (limit + offset) * newest
-    else:
-        total = None
     sql, params = _matching(cond)
     if total is None:
         total = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    walk = False
+    if cond.match is not None and not _where(cond)[2]:
+        newest = conn.execute("SELECT max(id) FROM messages").fetchone()[0] or 0
+        walk = total * total > (limit + offset) * newest
     page_sql, page_params = _matching(cond, walk)
     rows = conn.execute(
         f"WITH page(id) AS ({page_sql} ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?) "
