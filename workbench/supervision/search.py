@@ -7,6 +7,7 @@ or sent a message in it).
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -233,7 +234,7 @@ def conditions(store: Store, viewer, flt: LogFilter) -> logs.Conditions | None:
         candidates = logs.matching_conversations(store, cond)
         slow = rounds.slow_conversations(logs.human_messages(store, candidates))
         logs.set_conversation_filter(store, slow)
-        cond = logs.Conditions(**{**cond.__dict__, "conversation_ids": True})
+        cond = dataclasses.replace(cond, conversation_ids=True)
     return cond
 
 
