@@ -221,8 +221,9 @@ class MetricSettingsDialog(QDialog):
         form.addRow(self.tr("服务时间"), self.hours)
         form.addRow(self.tr("结束语(每行一个)"), self.goodbye)
         form.addRow(self.tr("违禁用语(每行一个)"), self.banned)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
