@@ -246,3 +246,21 @@ def test_table_models_behave(qtmodeltester, qtbot, workbench):
     window.session.run(reminders.remind, workbench.store, UNPAID, window.session.agent,
                        window.session.clock())
     qtmodeltester.check(window.orders_ui.show_register().model)
+
+
+def test_a_buyer_without_conversation_is_called_and_registered(qtbot, workbench):
+    window = workbench.window
+    listing = window.orders_ui.show_unpaid()
+    listing.list.setCurrentIndex(listing.model.index(0, 0))
+    dialog = listing.remind_selected()
+    assert dialog.channel.currentText() == "电话" and dialog.send_button.text() == "登记"
+    # 旺旺 needs the buyer's conversation: refused, nothing registered.
+    dialog.channel.setCurrentText("旺旺")
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert "请先打开买家 阿飞不飞 的会话" in window.statusBar().currentMessage()
+    assert reminders.register(workbench.store) == []
+    dialog.channel.setCurrentText("电话")
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    (entry,) = reminders.register(workbench.store)
+    assert (entry.order_id, entry.channel) == (UNPAID, "电话")
+    assert listing.model.rowCount() == 0  # reminded: off the work list

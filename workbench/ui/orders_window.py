@@ -141,6 +141,7 @@ class OrdersWindow(QWidget):
         self.ui = ui
         self.session = ui.window.session
         self.export_job: StoreJob | None = None
+        self.reminder_dialog = None
         self.setWindowTitle(self.tr("订单列表"))
         self.setObjectName("ordersWindow")
         self.resize(980, 600)
@@ -276,11 +277,21 @@ class OrdersWindow(QWidget):
         return order is not None and self.ui.open_order(order.id)
 
     def remind_selected(self):
-        """Open the buyer's conversation and the 催付 dialog for the selected order."""
+        """Open the buyer's conversation and the 催付 dialog for the selected order. A buyer
+        without a conversation can still be called or texted and the reminder registered."""
         order = self.selected()
-        if order is None or not self.ui.open_order(order.id):
+        if order is None:
             return None
-        return self.ui.window.orders.remind()
+        if self.ui.open_order(order.id):
+            return self.ui.window.orders.remind()
+        from workbench.ui.orders_reminders import ReminderDialog
+
+        dialog = ReminderDialog.for_order(self.session, order, self)
+        if dialog is not None:
+            dialog.channel.setCurrentText("电话")
+            self.reminder_dialog = dialog
+            dialog.open()
+        return dialog
 
     # ------------------------------------------------------------------ export
 
