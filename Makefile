@@ -3,9 +3,10 @@
 VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
-# Debian packages Qt needs to run offscreen, plus a CJK font so Chinese is not boxes.
+# Debian packages Qt needs to run offscreen, CJK and emoji fonts so Chinese is not boxes;
+# Prosody and openssl for the team-mode tests, which start their own private server.
 DEBS    := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk \
-           fonts-noto-color-emoji
+           fonts-noto-color-emoji prosody openssl
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
@@ -25,6 +26,10 @@ system-deps:
 	  if command -v apt-get >/dev/null; then \
 	    echo "installing Debian packages:$$missing"; \
 	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	    case "$$missing" in *prosody*) \
+	      echo "stopping the system Prosody service: tests run their own on 127.0.0.1"; \
+	      ($(SUDO) systemctl disable --now prosody || $(SUDO) service prosody stop) \
+	        >/dev/null 2>&1 || true;; esac; \
 	  else echo "please install:$$missing"; fi; \
 	fi
 

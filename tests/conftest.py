@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 
 from helpers import FakeClock  # noqa: E402
 from workbench import accounts, demo  # noqa: E402
+from workbench.quickphrases import preload  # noqa: E402
 from workbench.store import Store  # noqa: E402
 
 
@@ -39,7 +40,9 @@ def store(db_path: Path):
 
 @pytest.fixture
 def demo_store(store: Store, clock: FakeClock) -> Store:
+    """The demo shop as the window opens it: seeded, with the shipped phrases preloaded."""
     demo.seed_if_empty(store, clock())
+    preload.preload(store, clock())
     return store
 
 

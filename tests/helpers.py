@@ -38,3 +38,4 @@ def click_row(qtbot, view, row: int) -> None:
 def row_where(view, role, predicate) -> int:
     model = view.model()
     return next(r for r in range(model.rowCount()) if predicate(model.index(r, 0).data(role)))
+

@@ -93,7 +93,12 @@ def install_translation(app, lang: str) -> None:
         app.installTranslator(translator)
 
 
-def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = False) -> int:
+def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = False,
+        channel: str = "simulator") -> int:
+    """The login dialog, then the window; again after 切换账号, until the window is closed.
+
+    The start-up benchmark (``exit_after_first_paint``) skips the dialog and signs in as
+    the workstation's last agent, as tests and ``workbench screenshot`` do."""
     if not has_display():
         print(NO_DISPLAY_HELP, file=sys.stderr)
         return 2
@@ -104,21 +109,59 @@ def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = F
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("客服工作台")
     install_translation(app, lang)
-    try:
-        workbench = open_workbench(db_path, speed=speed)
-    except StoreError as error:
-        print(error.message(lang), file=sys.stderr)
+    loop = _event_loop(app, channel)
+    agent_name = None
+    while True:
+        try:
+            if not exit_after_first_paint:
+                from workbench.ui import login_dialog
+
+                agent_name = login_dialog.ask(db_path)
+                if agent_name is None:
+                    return 0
+            workbench = open_workbench(db_path, speed=speed, agent_name=agent_name,
+                                       channel=_channel(channel))
+        except StoreError as error:
+            print(error.message(lang), file=sys.stderr)
+            if not exit_after_first_paint:
+                QMessageBox.critical(None, "客服工作台", error.message(lang))
+            return 1
+        window = workbench.window
+        if exit_after_first_paint:
+            _exit_after_first_paint(app, window)
+        window.show()
         if not exit_after_first_paint:
-            QMessageBox.critical(None, "客服工作台", error.message(lang))
-        return 1
-    window = workbench.window
-    if exit_after_first_paint:
-        _exit_after_first_paint(app, window)
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        workbench.close()
+            from workbench.ui import supervision_window
+
+            supervision_window.start_background_work(window)
+        try:
+            status = loop.run_forever() if loop is not None else app.exec()
+        finally:
+            workbench.close()
+        if exit_after_first_paint or not window.property("switchAccount"):
+            return status
+
+
+def _channel(kind: str):
+    """None means the simulator; team mode's channel asks for its login in the window."""
+    if kind != "xmpp":
+        return None
+    from workbench.channels.xmpp import XmppChannel
+
+    return XmppChannel()
+
+
+def _event_loop(app, kind: str):
+    """Team mode: asyncio (slixmpp) runs inside Qt's event loop through qasync."""
+    if kind != "xmpp":
+        return None
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    return loop
 
 
 def _exit_after_first_paint(app, window) -> None:

@@ -20,6 +20,7 @@ AREA_COMMANDS = (
     "workbench.handover.commands",
     "workbench.supervision.commands",
     "workbench.accounts.commands",
+    "workbench.router.commands",
 )
 
 
@@ -44,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--speed", type=float, default=1.0,
                      help="simulator time scale: 1 real time, 0.1 ten times faster")
     run.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+    run.add_argument("--channel", choices=("simulator", "xmpp"), default="simulator",
+                     help="where buyers come from: the built-in simulator, or team mode "
+                          "over XMPP (see docs/team-mode.md)")
 
     shot = commands.add_parser("screenshot", help="render the window offscreen to a PNG")
     shot.add_argument("--out", type=Path, required=True)
@@ -66,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         from workbench import app
 
         return app.run(db_path, args.lang, getattr(args, "speed", 1.0),
-                       getattr(args, "exit_after_first_paint", False))
+                       getattr(args, "exit_after_first_paint", False),
+                       channel=getattr(args, "channel", "simulator"))
     if command == "screenshot":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from workbench.ui.screenshot import render

@@ -1,12 +1,22 @@
-"""Agents, their roles, and who is signed in at this workstation."""
+"""Agents, their roles, passwords and who is signed in at this workstation.
+
+Roles: ``agent`` (客服), ``supervisor`` (客服主管), ``trainer`` (培训). The first account
+created in a store is always a supervisor, so somebody can manage the others. Passwords are
+kept only as scrypt hashes (see :mod:`workbench.accounts.passwords`). An account without
+any hash is a *demo account* (the demo shop's): it signs in without a password and the
+login dialog says so.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.store import Store, people, settings
+from workbench.accounts import passwords, permissions
+from workbench.changes import Refused
+from workbench.store import Store, events, people, settings
 
 ROLES = ("agent", "supervisor", "trainer")
+ROLE_NAMES = {"agent": "客服", "supervisor": "主管", "trainer": "培训师"}
 CURRENT_AGENT_KEY = "current_agent"
 
 
@@ -23,8 +33,13 @@ class Agent:
         """The name that signs remarks and messages."""
         return self.display_name or self.name
 
+    @property
+    def role_name(self) -> str:
+        return ROLE_NAMES.get(self.role, self.role)
+
 
 def add(store: Store, name: str, role: str, now: float, display_name: str = "") -> Agent:
+    """An account without a password: the demo shop's accounts are made this way."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
     with store.transaction():
@@ -48,6 +63,11 @@ def all_agents(store: Store) -> list[Agent]:
     return [Agent(**row) for row in people.all_agents(store)]
 
 
+def active_agents(store: Store) -> list[Agent]:
+    """Who may sign in at the login dialog."""
+    return [agent for agent in all_agents(store) if agent.active]
+
+
 def sign_in(store: Store, agent: Agent) -> None:
     settings.put(store, CURRENT_AGENT_KEY, agent.name)
 
@@ -55,3 +75,117 @@ def sign_in(store: Store, agent: Agent) -> None:
 def current(store: Store) -> Agent | None:
     name = settings.get(store, CURRENT_AGENT_KEY)
     return by_name(store, name) if name else None
+
+
+def is_demo(store: Store, agent: Agent) -> bool:
+    """A demo account has no password at all (not even a locked one)."""
+    return agent.id in people.agents_without_password(store)
+
+
+def is_locked(store: Store, agent: Agent) -> bool:
+    """Created by a log import: cannot sign in until a supervisor sets a password."""
+    return people.agent_password_hash(store, agent.id) == passwords.LOCKED
+
+
+# --- changes ---------------------------------------------------------------------------
+
+def create(store: Store, name: str, role: str, password: str, now: float,
+           by: Agent | None = None, display_name: str = "") -> Agent:
+    """A new account with a password. The store's first account is made a supervisor
+    (whatever ``role`` says, nobody could manage accounts otherwise); later ones need
+    ``by`` to be allowed to manage accounts."""
+    name = name.strip()
+    if not name or any(ch.isspace() for ch in name):
+        raise Refused("账号名不能为空,也不能含空格。")
+    if role not in ROLES:
+        raise Refused(f"未知角色 {role}:可选 agent(客服)、supervisor(主管)、trainer(培训师)。")
+    _check_password(password)
+    with store.transaction():
+        if people.count_agents(store) == 0:
+            role = "supervisor"
+        else:
+            permissions.require(by, permissions.MANAGE_ACCOUNTS)
+        if people.agent_by_name(store, name) is not None:
+            raise Refused(f"账号 {name} 已存在。")
+        agent_id = people.insert_agent_account(store, name, display_name.strip() or name, role,
+                                               passwords.hash_password(password), now)
+        events.record(store, now, by.id if by else agent_id, "account.add", f"agent:{agent_id}",
+                      {"name": name, "role": role})
+    agent = by_id(store, agent_id)
+    assert agent is not None
+    return agent
+
+
+def set_password(store: Store, name: str, password: str, by: Agent | None, now: float) -> None:
+    """Anyone may change their own password; a supervisor may set anybody's."""
+    target = _existing(store, name)
+    if by is None or by.id != target.id:
+        permissions.require(by, permissions.MANAGE_ACCOUNTS)
+    _check_password(password)
+    with store.transaction():
+        people.set_agent_password_hash(store, target.id, passwords.hash_password(password))
+        events.record(store, now, by.id if by else None, "account.passwd",
+                      f"agent:{target.id}", {"name": target.name})
+
+
+def disable(store: Store, name: str, by: Agent | None, now: float) -> None:
+    """The account can no longer sign in; its history and signatures stay."""
+    permissions.require(by, permissions.MANAGE_ACCOUNTS)
+    target = _existing(store, name)
+    with store.transaction():
+        if target.role == "supervisor" and target.active and \
+                people.count_active_supervisors(store) <= 1:
+            raise Refused("这是最后一个可用的主管账号,不能停用。")
+        people.set_agent_active(store, target.id, False)
+        events.record(store, now, by.id if by else None, "account.disable",
+                      f"agent:{target.id}", {"name": target.name})
+
+
+def authenticate(store: Store, name: str, password: str) -> Agent:
+    """The account, if ``password`` opens it; otherwise Refused (the same words for an
+    unknown name and a wrong password, so names cannot be probed)."""
+    agent = by_name(store, name)
+    if agent is None:
+        raise Refused("账号或密码不正确。")
+    if not agent.active:
+        raise Refused(f"账号 {name} 已停用,请联系主管。")
+    stored = people.agent_password_hash(store, agent.id)
+    if stored is None:
+        return agent  # a demo account
+    if stored == passwords.LOCKED:
+        raise Refused(f"账号 {name} 还没有设置密码,请主管先用 `workbench accounts passwd "
+                      f"{name}` 设置。")
+    if not passwords.verify(password, stored):
+        raise Refused("账号或密码不正确。")
+    return agent
+
+
+def log_in(store: Store, name: str, password: str, now: float) -> Agent:
+    """Check the password, then remember the account as this workstation's last agent."""
+    agent = authenticate(store, name, password)
+    with store.transaction():
+        sign_in(store, agent)
+        events.record(store, now, agent.id, "account.login", f"agent:{agent.id}", {})
+    return agent
+
+
+def ensure_agent(store: Store, name: str, now: float) -> int:
+    """The id of the agent called ``name``, creating a locked ``agent`` account if missing
+    (used by log imports: the account exists for the history but cannot sign in yet)."""
+    with store.transaction():
+        row = people.agent_by_name(store, name)
+        if row is not None:
+            return row["id"]
+        return people.insert_agent_account(store, name, name, "agent", passwords.LOCKED, now)
+
+
+def _existing(store: Store, name: str) -> Agent:
+    agent = by_name(store, name)
+    if agent is None:
+        raise Refused(f"没有账号 {name}。")
+    return agent
+
+
+def _check_password(password: str) -> None:
+    if len(password) < passwords.MIN_LENGTH:
+        raise Refused(f"密码至少 {passwords.MIN_LENGTH} 个字符。")

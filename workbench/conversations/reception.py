@@ -215,6 +215,25 @@ def transfer(store: Store, conversation_id: int, by: Agent, now: float, reason: 
     return Changes(conversations=frozenset({conversation_id}))
 
 
+def take_over(store: Store, conversation_id: int, agent: Agent, now: float,
+              reason: str) -> Changes:
+    """The agent takes an open conversation over (from a handover sheet, say): recorded as
+    a transfer to them, with a line in the history."""
+    conversation = get(store, conversation_id)
+    if conversation is None or conversation.state == "ended" or \
+            conversation.agent_id == agent.id:
+        return Changes()
+    with store.transaction():
+        chat.insert_transfer(store, conversation_id, conversation.agent_id, agent.id, None,
+                             reason, now)
+        chat.set_agent(store, conversation_id, agent.id)
+        add_line(store, conversation_id, "system", f"{agent.signature} 接手了会话。原因:{reason}",
+                 now)
+        events.record(store, now, agent.id, "conversation.take_over",
+                      f"conversation:{conversation_id}", {"reason": reason})
+    return Changes(conversations=frozenset({conversation_id}))
+
+
 def transfers(store: Store, conversation_id: int) -> list[dict]:
     return [dict(row) for row in chat.transfers(store, conversation_id)]
 

@@ -1,4 +1,9 @@
-"""Orders as the agent sees them: status, items, the remark memo and the flag."""
+"""Orders as the agent sees them: status, items, the remark memo and the flag.
+
+Remarks follow the team's rules (DOMAIN.md): every entry reads 内容—客服名—时间, entries
+are appended, nobody edits a colleague's entry, and an agent may correct only their own
+latest entry for a few minutes. Flags follow the team's flag policy (``policy``).
+"""
 
 from __future__ import annotations
 
@@ -7,36 +12,28 @@ from dataclasses import dataclass
 from workbench import timefmt
 from workbench.accounts import Agent
 from workbench.changes import Changes, Refused
+from workbench.orders import policy as flag_policy
+from workbench.orders.codes import (  # noqa: F401 - part of this package's interface
+    CHIP_COLOURS,
+    FLAG_COLOURS,
+    FLAG_NAMES,
+    NEVER_PAID,
+    STATUS_CHIPS,
+    STATUS_NAMES,
+    UNPAID,
+    parse_flag,
+    parse_status,
+)
 from workbench.store import Store, events
 from workbench.store import orders as order_rows
 
-# Taobao Open Platform status codes and the names the seller back office shows.
-STATUS_NAMES = {
-    "WAIT_BUYER_PAY": "等待买家付款",
-    "WAIT_SELLER_SEND_GOODS": "买家已付款,等待卖家发货",
-    "SELLER_CONSIGNED_PART": "卖家部分发货",
-    "WAIT_BUYER_CONFIRM_GOODS": "卖家已发货,等待买家确认",
-    "TRADE_BUYER_SIGNED": "买家已签收(货到付款)",
-    "TRADE_FINISHED": "交易成功",
-    "TRADE_CLOSED": "交易关闭(付款后退款成功)",
-    "TRADE_CLOSED_BY_TAOBAO": "交易关闭(付款前关闭)",
-}
-# The five states the course teaches, as short chips for the sidebar.
-STATUS_CHIPS = {
-    "WAIT_BUYER_PAY": "待付款",
-    "WAIT_SELLER_SEND_GOODS": "已付款",
-    "SELLER_CONSIGNED_PART": "已发货",
-    "WAIT_BUYER_CONFIRM_GOODS": "已发货",
-    "TRADE_BUYER_SIGNED": "已签收",
-    "TRADE_FINISHED": "交易成功",
-    "TRADE_CLOSED": "交易关闭",
-    "TRADE_CLOSED_BY_TAOBAO": "交易关闭",
-}
-FLAG_NAMES = {0: "灰", 1: "红", 2: "黄", 3: "绿", 4: "蓝", 5: "紫"}
-FLAG_COLOURS = {0: "#9e9e9e", 1: "#e53935", 2: "#fdd835", 3: "#43a047", 4: "#1e88e5",
-                5: "#8e24aa"}
 MEMO_LIMIT_BYTES = 1000
 REMARK_SEPARATOR = "—"
+# An agent may correct their own latest entry for this long after writing it.
+REMARK_EDIT_WINDOW_S = 5 * 60
+# A flag whose colour needs a remark accepts one the same agent wrote this recently.
+FLAG_REMARK_RECENT_S = 5 * 60
+HOUR = 3600.0
 
 
 class RemarkRefused(Refused):
@@ -65,6 +62,7 @@ class Order:
     buyer_message: str | None
     source_remark: str | None
     flag: int
+    reminder_count: int = 0
 
     @property
     def status_name(self) -> str:
@@ -73,6 +71,10 @@ class Order:
     @property
     def status_chip(self) -> str:
         return STATUS_CHIPS.get(self.status, self.status)
+
+    @property
+    def unpaid(self) -> bool:
+        return self.status == UNPAID
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,7 @@ class Remark:
 
     def formatted(self) -> str:
         """The team format 内容—客服名—时间."""
-        return REMARK_SEPARATOR.join(
-            (self.content, self.agent_name, timefmt.minute(self.created_at)))
+        return entry_text(self.content, self.agent_name, self.created_at)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,31 @@ class Item:
     seller_code: str | None
 
 
+@dataclass(frozen=True)
+class OrderFilter:
+    """What the order list window and `workbench orders list` filter by."""
+
+    status: str | None = None          # platform code
+    flag: int | None = None
+    buyer: str = ""                    # part of the buyer's nick
+    nick: str | None = None            # the buyer's whole nick
+    since: float | None = None         # created at or after
+    until: float | None = None         # created before
+    unpaid_hours: float | None = None  # unpaid for more than N hours and never reminded
+
+    def query(self, now: float) -> dict:
+        unpaid_before = now - self.unpaid_hours * HOUR if self.unpaid_hours is not None else None
+        return {"status": self.status, "flag": self.flag, "buyer": self.buyer.strip(),
+                "nick": self.nick, "since": self.since, "until": self.until,
+                "unpaid_before": unpaid_before}
+
+
+def entry_text(content: str, agent_name: str, at: float) -> str:
+    return REMARK_SEPARATOR.join((content, agent_name, timefmt.minute(at)))
+
+
 def for_buyer(store: Store, buyer_id: int) -> list[Order]:
+    """The buyer's orders, newest first."""
     return [Order(**row) for row in order_rows.orders_for_buyer(store, buyer_id)]
 
 
@@ -111,12 +136,37 @@ def get(store: Store, order_id: str) -> Order | None:
     return Order(**row) if row else None
 
 
+def find(store: Store, where: OrderFilter, now: float, limit: int | None = None,
+         offset: int = 0) -> list[Order]:
+    """Orders matching ``where``, newest first."""
+    cursor = order_rows.find_orders(store, **where.query(now), limit=limit, offset=offset)
+    return [Order(**row) for row in cursor]
+
+
+def count(store: Store, where: OrderFilter, now: float) -> int:
+    return order_rows.count_orders(store, **where.query(now))
+
+
 def items(store: Store, order_id: str) -> list[Item]:
     return [Item(**row) for row in order_rows.items(store, order_id)]
 
 
+def items_of(store: Store, order_ids: list[str]) -> dict[str, list[Item]]:
+    found: dict[str, list[Item]] = {order_id: [] for order_id in order_ids}
+    for row in order_rows.items_for_orders(store, order_ids):
+        found[row["order_id"]].append(Item(**row))
+    return found
+
+
 def remarks(store: Store, order_id: str) -> list[Remark]:
     return [Remark(**row) for row in order_rows.remarks(store, order_id)]
+
+
+def remarks_of(store: Store, order_ids: list[str]) -> dict[str, list[Remark]]:
+    found: dict[str, list[Remark]] = {order_id: [] for order_id in order_ids}
+    for row in order_rows.remarks_for_orders(store, order_ids):
+        found[row["order_id"]].append(Remark(**row))
+    return found
 
 
 def memo(entries: list[str]) -> str:
@@ -128,51 +178,176 @@ def memo_bytes(entries: list[str]) -> int:
     return len(memo(entries).encode("utf-8"))
 
 
-def add_remark(store: Store, order_id: str, agent: Agent, content: str, now: float) -> Changes:
-    """Append an entry after the existing ones; nobody rewrites a colleague's entry."""
-    content = " ".join(content.split())
+def memo_entries(source_remark: str | None, entries: list[Remark]) -> list[str]:
+    """The whole memo: the back office's remark (lines not already ours), then our entries.
+
+    The back office remark is what the order carried before; our entries are appended
+    after it, so both count towards the platform's limit.
+    """
+    ours = [r.formatted() for r in entries]
+    theirs = [line for line in (source_remark or "").splitlines()
+              if line.strip() and line.strip() not in ours]
+    return [*theirs, *ours]
+
+
+def memo_size_with(store: Store, order_id: str, agent: Agent, content: str, now: float,
+                   replacing: int | None = None) -> int:
+    """Bytes the memo would take with ``content`` appended (or replacing entry ``replacing``);
+    for the live counter under the remark box."""
+    order = get(store, order_id)
+    if order is None:
+        return 0
+    entries = [r for r in remarks(store, order_id) if r.id != replacing]
+    lines = memo_entries(order.source_remark, entries)
+    content = _clean(content)
+    if content:
+        lines.append(entry_text(content, agent.signature, now))
+    return memo_bytes(lines)
+
+
+def _clean(content: str) -> str:
+    return " ".join(content.split())
+
+
+def _check_content(content: str) -> str:
+    content = _clean(content)
     if not content:
         raise RemarkRefused("备注内容不能为空。")
     if REMARK_SEPARATOR in content:
         raise RemarkRefused(f"备注内容里不能含有分隔符“{REMARK_SEPARATOR}”。")
+    return content
+
+
+def _check_size(lines: list[str]) -> None:
+    size = memo_bytes(lines)
+    if size > MEMO_LIMIT_BYTES:
+        raise RemarkRefused(
+            f"备注超出平台上限:加上这条共 {size} 字节,上限 {MEMO_LIMIT_BYTES} 字节"
+            f"(多了 {size - MEMO_LIMIT_BYTES} 字节)。请写得简短些。"
+        )
+
+
+def add_remark(store: Store, order_id: str, agent: Agent, content: str, now: float) -> Changes:
+    """Append an entry after the existing ones; nobody rewrites a colleague's entry."""
+    content = _check_content(content)
     with store.transaction():
-        if get(store, order_id) is None:
+        order = get(store, order_id)
+        if order is None:
             raise RemarkRefused(f"找不到订单 {order_id}。")
-        entries = [r.formatted() for r in remarks(store, order_id)]
-        new_entry = REMARK_SEPARATOR.join((content, agent.signature, timefmt.minute(now)))
-        size = memo_bytes([*entries, new_entry])
-        if size > MEMO_LIMIT_BYTES:
-            raise RemarkRefused(
-                f"备注超出平台上限:加上这条共 {size} 字节,上限 {MEMO_LIMIT_BYTES} 字节。"
-            )
+        lines = memo_entries(order.source_remark, remarks(store, order_id))
+        _check_size([*lines, entry_text(content, agent.signature, now)])
         remark_id = order_rows.insert_remark(store, order_id, agent.id, content, now)
         events.record(store, now, agent.id, "remark.add", f"order:{order_id}",
                       {"remark": remark_id, "content": content})
     return Changes(orders=frozenset({order_id}))
 
 
-def set_flag(store: Store, order_id: str, agent: Agent, flag: int, now: float) -> Changes:
+def editable_remark(store: Store, order_id: str, agent: Agent, now: float) -> Remark | None:
+    """The entry this agent may still correct: their own latest, if young enough."""
+    own = [r for r in remarks(store, order_id) if r.agent_id == agent.id]
+    if own and now - own[-1].created_at <= REMARK_EDIT_WINDOW_S:
+        return own[-1]
+    return None
+
+
+def edit_refusal(store: Store, remark_id: int, agent: Agent, now: float) -> str | None:
+    """Why this agent may not correct this entry now, or None if they may."""
+    row = order_rows.remark(store, remark_id)
+    if row is None:
+        return "这条备注已不存在。"
+    target = Remark(**row)
+    if target.agent_id != agent.id:
+        return f"这条备注是{target.agent_name}写的,只能由本人修改。需要补充请追加一条新备注。"
+    own = [r for r in remarks(store, target.order_id) if r.agent_id == agent.id]
+    if own[-1].id != target.id:
+        return "只能修改自己最新的一条备注;更早的备注请追加新备注来更正。"
+    if now - target.created_at > REMARK_EDIT_WINDOW_S:
+        return (f"备注写下已超过 {REMARK_EDIT_WINDOW_S // 60} 分钟,不能再修改。"
+                "如需更正,请追加一条新备注。")
+    return None
+
+
+def edit_remark(store: Store, remark_id: int, agent: Agent, content: str,
+                now: float) -> Changes:
+    """Correct the agent's own latest entry within the edit window; the time stays the
+    time it was written, and the audit log keeps both texts."""
+    content = _check_content(content)
+    with store.transaction():
+        refusal = edit_refusal(store, remark_id, agent, now)
+        if refusal:
+            raise RemarkRefused(refusal)
+        row = order_rows.remark(store, remark_id)
+        assert row is not None
+        target = Remark(**row)
+        if content == target.content:
+            return Changes()
+        order = get(store, target.order_id)
+        assert order is not None
+        others = [r for r in remarks(store, target.order_id) if r.id != target.id]
+        lines = memo_entries(order.source_remark, others)
+        _check_size([*lines, entry_text(content, target.agent_name, target.created_at)])
+        order_rows.update_remark(store, target.id, content, now)
+        events.record(store, now, agent.id, "remark.edit", f"order:{target.order_id}",
+                      {"remark": target.id, "old": target.content, "new": content})
+    return Changes(orders=frozenset({target.order_id}))
+
+
+def flag_rule(store: Store, flag: int) -> flag_policy.FlagRule:
+    """What the team's policy says about this colour."""
     if flag not in FLAG_NAMES:
         raise RemarkRefused(f"没有编号为 {flag} 的旗帜。")
+    return flag_policy.load(store).rule(flag)
+
+
+def needs_remark(store: Store, order_id: str, agent: Agent, flag: int, now: float) -> bool:
+    """Whether setting ``flag`` now still needs a remark from this agent."""
+    rule = flag_rule(store, flag)
+    return rule.remark_required and not _has_recent_remark(store, order_id, agent, now)
+
+
+def _has_recent_remark(store: Store, order_id: str, agent: Agent, now: float) -> bool:
+    return any(r.agent_id == agent.id and now - r.created_at <= FLAG_REMARK_RECENT_S
+               for r in remarks(store, order_id))
+
+
+def set_flag(store: Store, order_id: str, agent: Agent, flag: int, now: float,
+             remark: str = "") -> Changes:
+    """Set the order's flag as the team's policy allows.
+
+    A forbidden colour is refused with the policy's reason. A colour that needs a remark
+    takes ``remark`` (appended in the same transaction) or one the agent wrote in the last
+    few minutes; otherwise it is refused, saying what the colour means.
+    """
+    rule = flag_rule(store, flag)
+    if rule.forbidden:
+        raise RemarkRefused(f"不能插{rule.name}旗:{rule.reason or '团队规定不使用这种颜色'}。")
+    changes = Changes()
     with store.transaction():
         order = get(store, order_id)
         if order is None:
             raise RemarkRefused(f"找不到订单 {order_id}。")
+        if _clean(remark):
+            changes |= add_remark(store, order_id, agent, remark, now)
+        elif rule.remark_required and not _has_recent_remark(store, order_id, agent, now):
+            raise RemarkRefused(
+                f"按团队旗帜规则,{rule.name}旗表示“{rule.meaning}”,插旗时需同时写一条备注"
+                "说明具体内容。")
         if order.flag == flag:
-            return Changes()
+            return changes
         order_rows.set_flag(store, order_id, flag)
         order_rows.insert_flag_change(store, order_id, agent.id, order.flag, flag, now)
         events.record(store, now, agent.id, "flag.set", f"order:{order_id}",
                       {"old": order.flag, "new": flag})
-    return Changes(orders=frozenset({order_id}))
+    return changes | Changes(orders=frozenset({order_id}))
 
 
 def flag_history(store: Store, order_id: str) -> list[dict]:
+    """Who changed the flag, from what to what, when (oldest first)."""
     return [dict(row) for row in order_rows.flag_changes(store, order_id)]
 
 
 def record(store: Store, buyer_id: int, fields: dict, order_items: list[dict]) -> Changes:
-    """Add an order with its items (the demo shop and, later, the report import)."""
+    """Add an order with its items (the demo shop and tests)."""
     with store.transaction():
         order_rows.insert_order(store, {**fields, "buyer_id": buyer_id})
         for item in order_items:
@@ -180,3 +355,32 @@ def record(store: Store, buyer_id: int, fields: dict, order_items: list[dict]) -
                                    item.get("price"), item.get("quantity", 1),
                                    item.get("seller_code", ""))
     return Changes(orders=frozenset({fields["id"]}))
+
+
+def conversation_of_buyer(store: Store, buyer_id: int) -> int | None:
+    """The buyer's latest conversation, where a message about their order goes."""
+    return order_rows.latest_conversation(store, buyer_id)
+
+
+def masked_phone(phone: str | None) -> str:
+    """A phone number as it may be written in a chat: 138****1111."""
+    digits = (phone or "").strip()
+    if len(digits) >= 11:
+        return digits[:3] + "****" + digits[-4:]
+    return digits
+
+
+def summary(store: Store, order: Order) -> str:
+    """The message that asks the buyer to confirm items and address (核对地址)."""
+    lines = [f"亲,跟您核对一下订单信息(订单号 {order.id}):"]
+    for item in items(store, order.id):
+        spec = f"({item.spec})" if item.spec else ""
+        lines.append(f"· {item.title}{spec} ×{item.quantity or 1}")
+    if order.total is not None:
+        lines.append(f"合计 ¥{order.total:.2f}")
+    receiver = " ".join(part for part in (order.receiver_name or "",
+                                          masked_phone(order.phone)) if part)
+    lines.append(f"收货人:{receiver or '(未填写)'}")
+    lines.append(f"收货地址:{order.address or '(未填写)'}")
+    lines.append("请确认宝贝和地址是否正确,有需要修改的地方请告诉我哦~")
+    return "\n".join(lines)

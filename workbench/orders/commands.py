@@ -1,7 +1,172 @@
-"""`workbench ...` subcommands of this area (see workbench/cli.py)."""
+"""`workbench orders ...`: import the back office's report, list, remark and flag orders.
+
+Kept light to import: the order domain (and openpyxl) load inside the handlers.
+"""
 
 from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from workbench.commandline import CommandFailed, open_store, print_json
 
 
 def register(commands) -> None:
     """Add this area's subparsers to ``commands``."""
+    parser = commands.add_parser("orders", help="orders: import the order report, list, "
+                                 "remark, flag")
+    sub = parser.add_subparsers(dest="orders_command", required=True)
+
+    imp = sub.add_parser("import", help="import the back office's order report (CSV/XLSX)")
+    imp.add_argument("file", type=Path, help="order report: CSV (GBK or UTF-8) or XLSX")
+    imp.add_argument("--items", type=Path, help="the line-item file that goes with it")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="say what the import would do, change nothing")
+    imp.set_defaults(handler=import_command)
+
+    listing = sub.add_parser("list", help="list orders, newest first")
+    listing.add_argument("--buyer", help="the buyer's nick (买家会员名)")
+    listing.add_argument("--status", help="status as platform code or Chinese name")
+    listing.add_argument("--flag", help="flag as number 0-5 or colour (红, red, ...)")
+    listing.add_argument("--json", action="store_true", help="a JSON list of orders")
+    listing.set_defaults(handler=list_command)
+
+    remark = sub.add_parser("remark", help="append a remark in the team format")
+    remark.add_argument("order_id")
+    remark.add_argument("text")
+    remark.add_argument("--agent", required=True, help="the agent's login or display name")
+    remark.set_defaults(handler=remark_command)
+
+    flag = sub.add_parser("flag", help="set the order's flag, as the team's policy allows")
+    flag.add_argument("order_id")
+    flag.add_argument("colour", help="number 0-5 or colour (红, 蓝, red, ...)")
+    flag.add_argument("--agent", required=True, help="the agent's login or display name")
+    flag.add_argument("--remark", default="",
+                      help="the remark the colour needs (appended with the flag)")
+    flag.set_defaults(handler=flag_command)
+
+
+def _say(args, zh: str, en: str) -> None:
+    print(en if args.lang == "en" else zh)
+
+
+def _agent(store, name: str):
+    from workbench import accounts
+
+    found = accounts.by_name(store, name) or next(
+        (a for a in accounts.all_agents(store) if a.display_name == name), None)
+    if found is None:
+        raise CommandFailed(f"找不到客服“{name}”。", f"No agent named {name!r}.")
+    return found
+
+
+def import_command(args) -> int:
+    from workbench.orders.importer import import_report
+
+    for path in (args.file, args.items):
+        if path is not None and not path.is_file():
+            raise CommandFailed(f"找不到文件 {path}。", f"No such file: {path}")
+    with open_store(args) as store:
+        result = import_report(store, args.file, args.items, now=time.time(),
+                               dry_run=args.dry_run)
+    en = (f"{'Dry run (nothing written)' if result.dry_run else 'Imported'}: {result.file}, "
+          f"{result.rows} rows: {result.added} added, {result.updated} updated, "
+          f"{result.unchanged} unchanged; {result.new_buyers} new buyers; items replaced "
+          f"for {result.item_orders} orders.")
+    for diff in result.remark_differences:
+        en += (f"\n  {diff.order_id}: remark in the file {diff.file_remark!r} differs from "
+               f"the local remarks {diff.local_memo!r}; both kept.")
+    _say(args, result.summary(), en)
+    return 0
+
+
+def _parse_filters(args):
+    from workbench import orders
+
+    status = flag = None
+    if args.status:
+        status = orders.parse_status(args.status)
+        if status is None:
+            known = ", ".join(orders.STATUS_NAMES)
+            raise CommandFailed(f"看不懂订单状态“{args.status}”;可用:{known} 或其中文名。",
+                                f"Unknown status {args.status!r}; use one of {known}.")
+    if args.flag:
+        flag = orders.parse_flag(args.flag)
+        if flag is None:
+            raise CommandFailed(f"看不懂旗帜“{args.flag}”;请用 0-5 或 灰/红/黄/绿/蓝/紫。",
+                                f"Unknown flag {args.flag!r}; use 0-5 or a colour name.")
+    return status, flag
+
+
+def _time(at):
+    from workbench import timefmt
+
+    return timefmt.second(at) if at is not None else None
+
+
+def list_command(args) -> int:
+    from workbench import orders
+
+    status, flag = _parse_filters(args)
+    with open_store(args) as store:
+        where = orders.OrderFilter(status=status, flag=flag, nick=args.buyer)
+        found = orders.find(store, where, time.time())
+        ids = [o.id for o in found]
+        remarks = orders.remarks_of(store, ids)
+        items = orders.items_of(store, ids)
+    if args.json:
+        print_json([_as_json(o, remarks[o.id], items[o.id]) for o in found])
+        return 0
+    for order in found:
+        created = _time(order.created_at) or "—"
+        print(f"{order.id}  {order.buyer_nick}  {order.status_name}  "
+              f"¥{order.paid or 0:.2f}  {orders.FLAG_NAMES.get(order.flag, order.flag)}  "
+              f"{created}  {len(remarks[order.id])}")
+    return 0
+
+
+def _as_json(order, remarks, items) -> dict:
+    from workbench import orders
+
+    return {
+        "id": order.id, "buyer": order.buyer_nick, "status": order.status,
+        "status_name": order.status_name, "flag": order.flag,
+        "flag_name": orders.FLAG_NAMES.get(order.flag, ""),
+        "total": order.total, "paid": order.paid, "postage": order.postage,
+        "refund": order.refund, "created_at": _time(order.created_at),
+        "paid_at": _time(order.paid_at), "shipped_at": _time(order.shipped_at),
+        "receiver_name": order.receiver_name, "phone": order.phone, "address": order.address,
+        "courier": order.courier, "tracking_no": order.tracking_no,
+        "buyer_message": order.buyer_message, "source_remark": order.source_remark,
+        "remarks": [r.formatted() for r in remarks],
+        "items": [{"title": i.title, "spec": i.spec, "price": i.price,
+                   "quantity": i.quantity, "seller_code": i.seller_code} for i in items],
+        "reminders": order.reminder_count,
+    }
+
+
+def remark_command(args) -> int:
+    from workbench import orders
+
+    with open_store(args) as store:
+        agent = _agent(store, args.agent)
+        orders.add_remark(store, args.order_id, agent, args.text, time.time())
+        entry = orders.remarks(store, args.order_id)[-1].formatted()
+    _say(args, f"已追加备注:{entry}", f"Remark added: {entry}")
+    return 0
+
+
+def flag_command(args) -> int:
+    from workbench import orders
+
+    flag = orders.parse_flag(args.colour)
+    if flag is None:
+        raise CommandFailed(f"看不懂旗帜“{args.colour}”;请用 0-5 或 灰/红/黄/绿/蓝/紫。",
+                            f"Unknown flag {args.colour!r}; use 0-5 or a colour name.")
+    with open_store(args) as store:
+        agent = _agent(store, args.agent)
+        rule = orders.flag_rule(store, flag)
+        orders.set_flag(store, args.order_id, agent, flag, time.time(), remark=args.remark)
+    _say(args, f"订单 {args.order_id} 已设为 {rule.describe()}",
+         f"Order {args.order_id} flag set to {flag} ({rule.describe()}).")
+    return 0

@@ -188,10 +188,20 @@ def _v3_todo_reminders_handover_exchange(conn: sqlite3.Connection) -> None:
     db["handover_items"].add_column("due_at", float)
 
 
+def _v4_log_search_and_figures(conn: sqlite3.Connection) -> None:
+    """Supervision reads messages by time (figures of a period, filtered log searches
+    newest first) and by agent (an agent sees only the conversations they took part in)."""
+    conn.execute("CREATE INDEX messages_created_at ON messages (created_at)")
+    conn.execute("CREATE INDEX messages_agent ON messages (agent_id, conversation_id) "
+                 "WHERE agent_id IS NOT NULL")
+    conn.execute("CREATE INDEX conversations_agent ON conversations (agent_id)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_core,
     _v2_reception_search_handover,
     _v3_todo_reminders_handover_exchange,
+    _v4_log_search_and_figures,
 ]
 LATEST = len(MIGRATIONS)
 

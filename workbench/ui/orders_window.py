@@ -1,7 +1,472 @@
-"""This area's windows and menu entries, added to the main window by ``install``."""
+"""The 订单 menu: the order list window (filters, export), import, the 催付 register and
+the flag policy. ``install(window)`` adds them to the main window."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench import orders, timefmt
+from workbench.orders import Order, OrderFilter, export
+from workbench.ui.orders_panel import OrderRole, flag_icon
+from workbench.ui.orders_worker import StoreJob
+
+MENU = "订单"
+PAGE = 200
+DEFAULT_UNPAID_HOURS = 1
+DAY = 86400.0
+
+
+class OrderTableModel(QAbstractTableModel):
+    """Orders matching the window's filter, newest first, fetched a page at a time."""
+
+    HEADERS = ("订单号", "买家", "状态", "旗帜", "总金额", "实付", "下单时间", "付款时间",
+               "收货人", "催付")
+
+    def __init__(self, session):
+        super().__init__()
+        self.session = session
+        self.where = OrderFilter()
+        self.rows: list[Order] = []
+        self.total = 0
+        session.changed.connect(self._on_changed)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        order = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(order, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == 3:
+            return flag_icon(order.flag) if order.flag in orders.FLAG_COLOURS else None
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            return QColor(orders.CHIP_COLOURS.get(order.status_chip, "#000000"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5, 9):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == OrderRole:
+            return order
+        return None
+
+    @staticmethod
+    def _cell(order: Order, column: int) -> str:
+        def when(at):
+            return timefmt.minute(at) if at else ""
+
+        def money(value):
+            return f"{value:.2f}" if value is not None else ""
+
+        return (order.id, order.buyer_nick, order.status_name,
+                orders.FLAG_NAMES.get(order.flag, str(order.flag)), money(order.total),
+                money(order.paid), when(order.created_at), when(order.paid_at),
+                order.receiver_name or "", str(order.reminder_count or ""))[column]
+
+    def load(self, where: OrderFilter) -> None:
+        self.beginResetModel()
+        self.where = where
+        now = self.session.clock()
+        self.total = orders.count(self.session.store, where, now)
+        self.rows = orders.find(self.session.store, where, now, limit=PAGE)
+        self.endResetModel()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008 - Qt's signature
+        more = orders.find(self.session.store, self.where, self.session.clock(), limit=PAGE,
+                           offset=len(self.rows))
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows += more
+            self.endInsertRows()
+        else:
+            self.total = len(self.rows)
+
+    def row_of(self, order_id: str) -> int | None:
+        return next((n for n, o in enumerate(self.rows) if o.id == order_id), None)
+
+    def _on_changed(self, changes) -> None:
+        if not changes.orders:
+            return
+        shown = {o.id for o in self.rows}
+        if self.where != OrderFilter() or not changes.orders <= shown:
+            # A changed order may now match the filter or no longer match it; new orders
+            # (an import) may belong in the list.
+            self.load(self.where)
+            return
+        for number, order in enumerate(self.rows):
+            if order.id in changes.orders:
+                fresh = orders.get(self.session.store, order.id)
+                if fresh is not None:
+                    self.rows[number] = fresh
+                    self.dataChanged.emit(self.index(number, 0),
+                                          self.index(number, self.columnCount() - 1))
+
+
+class OrdersWindow(QWidget):
+    """All orders, filterable by status, flag, buyer, date and "unpaid for more than N
+    hours, not yet reminded" (the list an agent works through for 催付); export."""
+
+    def __init__(self, ui: OrdersUi):
+        super().__init__(ui.window, Qt.WindowType.Window)
+        self.ui = ui
+        self.session = ui.window.session
+        self.export_job: StoreJob | None = None
+        self.reminder_dialog = None
+        self.setWindowTitle(self.tr("订单列表"))
+        self.setObjectName("ordersWindow")
+        self.resize(980, 600)
+
+        self.status = QComboBox()
+        self.status.setObjectName("filterStatus")
+        self.status.addItem(self.tr("全部状态"), None)
+        for code, name in orders.STATUS_NAMES.items():
+            self.status.addItem(name, code)
+        self.flag = QComboBox()
+        self.flag.setObjectName("filterFlag")
+        self.flag.addItem(self.tr("全部旗帜"), None)
+        for code, name in orders.FLAG_NAMES.items():
+            self.flag.addItem(flag_icon(code), name, code)
+        self.buyer = QLineEdit()
+        self.buyer.setObjectName("filterBuyer")
+        self.buyer.setPlaceholderText(self.tr("买家昵称"))
+        self.buyer.setClearButtonEnabled(True)
+        self.by_date = QCheckBox(self.tr("下单日期"))
+        self.by_date.setObjectName("filterByDate")
+        day = timefmt.local(self.session.clock()).date()
+        today = QDate(day.year, day.month, day.day)
+        self.date_from = QDateEdit(today.addDays(-7))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.unpaid = QCheckBox(self.tr("未付款超过"))
+        self.unpaid.setObjectName("filterUnpaid")
+        self.unpaid_hours = QSpinBox()
+        self.unpaid_hours.setObjectName("filterUnpaidHours")
+        self.unpaid_hours.setRange(0, 24 * 7)
+        self.unpaid_hours.setValue(DEFAULT_UNPAID_HOURS)
+        self.unpaid_hours.setSuffix(self.tr(" 小时且未催付"))
+        filters = QHBoxLayout()
+        for widget in (self.status, self.flag, self.buyer, self.by_date, self.date_from,
+                       QLabel("—"), self.date_to, self.unpaid, self.unpaid_hours):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+
+        self.model = OrderTableModel(self.session)
+        self.list = QTableView()
+        self.list.setObjectName("ordersTable")
+        self.list.setModel(self.model)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.verticalHeader().hide()
+        self.list.setWordWrap(False)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((0, 160), (2, 150), (3, 60), (6, 130), (7, 130)):
+            self.list.setColumnWidth(column, width)
+
+        self.count = QLabel()
+        self.count.setObjectName("ordersCount")
+        open_button = QPushButton(self.tr("在侧栏打开"))
+        open_button.setObjectName("ordersOpen")
+        remind_button = QPushButton(self.tr("催付…"))
+        remind_button.setObjectName("ordersRemind")
+        csv_button = QPushButton(self.tr("导出 CSV…"))
+        xlsx_button = QPushButton(self.tr("导出 Excel…"))
+        self.export_progress = QProgressBar()
+        self.export_progress.setObjectName("exportProgress")
+        self.export_progress.hide()
+        self.export_cancel = QPushButton(self.tr("取消导出"))
+        self.export_cancel.hide()
+        self.message = QLabel()
+        self.message.setObjectName("ordersMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.export_progress)
+        bottom.addWidget(self.export_cancel)
+        for button in (open_button, remind_button, csv_button, xlsx_button):
+            bottom.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(bottom)
+
+        for combo in (self.status, self.flag):
+            combo.currentIndexChanged.connect(lambda *_: self.apply_filters())
+        self.buyer.textChanged.connect(lambda *_: self.apply_filters())
+        self.by_date.toggled.connect(self._on_date_toggled)
+        self.date_from.dateChanged.connect(lambda *_: self.apply_filters())
+        self.date_to.dateChanged.connect(lambda *_: self.apply_filters())
+        self.unpaid.toggled.connect(lambda *_: self.apply_filters())
+        self.unpaid_hours.valueChanged.connect(lambda *_: self.apply_filters())
+        self.list.doubleClicked.connect(lambda *_: self.open_selected())
+        open_button.clicked.connect(self.open_selected)
+        remind_button.clicked.connect(self.remind_selected)
+        csv_button.clicked.connect(lambda: self._choose_export(".csv"))
+        xlsx_button.clicked.connect(lambda: self._choose_export(".xlsx"))
+        self.export_cancel.clicked.connect(self.cancel_export)
+        self.model.modelReset.connect(self._show_count)
+        self.apply_filters()
+
+    def _on_date_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.apply_filters()
+
+    def current_filter(self) -> OrderFilter:
+        since = until = None
+        if self.by_date.isChecked():
+            since = self.date_from.date().startOfDay().toSecsSinceEpoch()
+            until = self.date_to.date().addDays(1).startOfDay().toSecsSinceEpoch()
+        return OrderFilter(
+            status=self.status.currentData(), flag=self.flag.currentData(),
+            buyer=self.buyer.text(), since=since, until=until,
+            unpaid_hours=self.unpaid_hours.value() if self.unpaid.isChecked() else None)
+
+    def apply_filters(self) -> None:
+        self.model.load(self.current_filter())
+
+    def _show_count(self) -> None:
+        self.count.setText(self.tr("共 {0} 单").format(self.model.total))
+
+    def show_unpaid(self, hours: int = DEFAULT_UNPAID_HOURS) -> None:
+        """Preset the filter to the 催付 work list: unpaid for over ``hours``, not reminded."""
+        self.unpaid_hours.setValue(hours)
+        self.unpaid.setChecked(True)
+
+    def selected(self) -> Order | None:
+        index = self.list.currentIndex()
+        return index.data(OrderRole) if index.isValid() else None
+
+    def open_selected(self) -> bool:
+        order = self.selected()
+        return order is not None and self.ui.open_order(order.id)
+
+    def remind_selected(self):
+        """Open the buyer's conversation and the 催付 dialog for the selected order. A buyer
+        without a conversation can still be called or texted and the reminder registered."""
+        order = self.selected()
+        if order is None:
+            return None
+        if self.ui.open_order(order.id):
+            return self.ui.window.orders.remind()
+        from workbench.ui.orders_reminders import ReminderDialog
+
+        dialog = ReminderDialog.for_order(self.session, order, self)
+        if dialog is not None:
+            dialog.channel.setCurrentText("电话")
+            self.reminder_dialog = dialog
+            dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------------ export
+
+    def _choose_export(self, suffix: str) -> None:
+        name = f"订单-{timefmt.local(self.session.clock()).strftime('%Y%m%d-%H%M')}{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出订单"), name,
+                                              f"*{suffix}")
+        if path:
+            if not path.lower().endswith(suffix):
+                path += suffix
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> StoreJob | None:
+        """Export the orders the filter shows to ``path`` on a worker thread."""
+        if self.export_job is not None:
+            return None
+        where, now = self.current_filter(), self.session.clock()
+
+        def work(store, progress, cancelled):
+            return export.export(store, where, path, now,
+                                 progress=lambda done, total: progress("导出", done, total),
+                                 cancelled=cancelled)
+
+        job = StoreJob(self.session.store.path, work, (export.Cancelled,))
+        job.progressed.connect(lambda _p, done, total: (
+            self.export_progress.setRange(0, max(total, 1)), self.export_progress.setValue(done)))
+        job.succeeded.connect(lambda count: self.message.setText(
+            self.tr("已导出 {0} 单到 {1}").format(count, path)))
+        job.failed.connect(self.message.setText)
+        job.stopped.connect(lambda: self.message.setText(self.tr("导出已取消,没有留下文件。")))
+        job.finished.connect(self._export_done)
+        self.export_job = job
+        self.export_progress.setRange(0, 0)
+        self.export_progress.show()
+        self.export_cancel.show()
+        self.message.setText(self.tr("正在导出…"))
+        job.start()
+        return job
+
+    def cancel_export(self) -> None:
+        if self.export_job is not None:
+            self.export_job.cancel()
+
+    def _export_done(self) -> None:
+        job, self.export_job = self.export_job, None
+        if job is not None:
+            job.deleteLater()
+        self.export_progress.hide()
+        self.export_cancel.hide()
+
+    def closeEvent(self, event) -> None:
+        if self.export_job is not None:
+            self.export_job.cancel()
+            self.export_job.wait()
+        super().closeEvent(event)
+
+
+def bring_to_front(widget: QWidget) -> None:
+    widget.show()
+    # The offscreen platform (tests, screenshots) cannot raise a window and warns if asked.
+    if QGuiApplication.platformName() != "offscreen":
+        widget.raise_()
+    widget.activateWindow()
+
+
+class OrdersUi:
+    """This area's part of the main window: its menu and the windows it opens."""
+
+    def __init__(self, window):
+        self.window = window
+        self.session = window.session
+        self.list_window: OrdersWindow | None = None
+        self.import_dialog = None
+        self.register_window = None
+        self.policy_dialog = None
+        self.closer: QObject | None = None
+
+    def show_orders(self) -> OrdersWindow:
+        if self.list_window is None:
+            self.list_window = OrdersWindow(self)
+        else:
+            self.list_window.apply_filters()
+        bring_to_front(self.list_window)
+        return self.list_window
+
+    def show_unpaid(self) -> OrdersWindow:
+        orders_window = self.show_orders()
+        orders_window.show_unpaid()
+        return orders_window
+
+    def show_import(self):
+        from workbench.ui.orders_import import ImportDialog
+
+        if self.import_dialog is None:
+            self.import_dialog = ImportDialog(self.session, self.window)
+        bring_to_front(self.import_dialog)
+        return self.import_dialog
+
+    def show_register(self):
+        from workbench.ui.orders_reminders import RemindersWindow
+
+        if self.register_window is None:
+            self.register_window = RemindersWindow(self.session, self.window,
+                                                   open_order=self.open_order,
+                                                   show_unpaid=self.show_unpaid)
+        else:
+            self.register_window.reload()
+        bring_to_front(self.register_window)
+        return self.register_window
+
+    def show_policy(self):
+        from workbench.ui.orders_policy import FlagPolicyDialog
+
+        self.policy_dialog = FlagPolicyDialog(self.session, self.window)
+        self.policy_dialog.open()
+        return self.policy_dialog
+
+    def open_order(self, order_id: str) -> bool:
+        """Open the buyer's conversation and select the order in the sidebar."""
+        store = self.session.store
+        order = orders.get(store, order_id)
+        if order is None:
+            return False
+        conversation_id = orders.conversation_of_buyer(store, order.buyer_id)
+        if conversation_id is None:
+            self.window.statusBar().showMessage(
+                self.window.tr("买家 {0} 还没有会话,无法在侧栏打开;"
+                               "可以电话或短信联系后在催付登记表里记录。")
+                .format(order.buyer_nick), 8000)
+            return False
+        self.window.conversation_list.select_conversation(conversation_id)
+        current = self.session.current
+        if current is None or current.id != conversation_id:
+            self.session.select(conversation_id)
+        bring_to_front(self.window)
+        return self.window.orders.select_order(order_id)
+
+    def close(self) -> None:
+        for widget in (self.list_window, self.import_dialog, self.register_window):
+            if widget is not None:
+                widget.close()
+
+
+def _action(window, text: str, slot, name: str) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    action.triggered.connect(lambda *_: slot())
+    return action
+
 
 def install(window) -> None:
-    """Add menus, actions and shortcuts to ``window`` (a MainWindow)."""
+    """Add the 订单 menu: the order list, the 催付 work list and register, import, policy."""
+    ui = OrdersUi(window)
+    window.orders_ui = ui
+    tr = window.tr
+    menu = window.area_menu(tr(MENU))
+    menu.addAction(_action(window, tr("订单列表…"), ui.show_orders, "actionOrderList"))
+    menu.addAction(_action(window, tr("待催付订单…"), ui.show_unpaid, "actionUnpaidOrders"))
+    menu.addAction(_action(window, tr("催付登记表…"), ui.show_register, "actionReminderRegister"))
+    menu.addSeparator()
+    menu.addAction(_action(window, tr("导入订单报表…"), ui.show_import, "actionImportOrders"))
+    menu.addSeparator()
+    menu.addAction(_action(window, tr("旗帜规则…"), ui.show_policy, "actionFlagPolicy"))
+    # Closing the main window stops this area's running imports and exports first: their
+    # threads must not outlive the window.
+    ui.closer = _CloseWatcher(ui, window)
+    window.installEventFilter(ui.closer)
+
+
+class _CloseWatcher(QObject):
+    def __init__(self, ui: OrdersUi, window):
+        super().__init__(window)
+        self.ui = ui
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self.ui.close()
+        return False

@@ -1,0 +1,204 @@
+"""A sheet carried between two workstations: export, import, and damaged files."""
+
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from workbench import accounts, conversations, demo, handover, orders
+from workbench.changes import Refused
+from workbench.handover import Assignee, exchange, sheets, xlsx
+from workbench.store import Store
+
+NEW_ORDER = "3515313147329399999"
+
+
+@pytest.fixture
+def other_store(tmp_path, clock):
+    """The second workstation: the same team and shop, but without the newest buyer."""
+    opened = Store.open(tmp_path / "other.sqlite3")
+    demo.seed_if_empty(opened, clock())
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sheet_id(demo_store, agent, clock):
+    """小满's sheet for 阿杰: the demo todos, one for a buyer and order only this store has,
+    a shift item, and notes."""
+    now = clock()
+    buyer_id = conversations.ensure_buyer(demo_store, "新来的小熊", "普通", now)
+    orders.record(demo_store, buyer_id, {"id": NEW_ORDER, "status": "WAIT_SELLER_SEND_GOODS",
+                                         "total": 66.0, "created_at": now}, [])
+    handover.add(demo_store, "给新来的小熊补发袜子", agent, now, detail="少发一双", priority=2,
+                 order_id=NEW_ORDER, due_at=now + 7200, remind_at=now + 3600)
+    (started,) = handover.add(demo_store, "核对晚班库存", agent, now,
+                              assignee=Assignee.of_shift("晚班")).todos
+    handover.set_state(demo_store, started, "执行中", agent, now)
+    ajie = accounts.by_name(demo_store, "ajie")
+    made, _ = sheets.build(demo_store, agent, now, shift="晚班", to_agent_id=ajie.id,
+                           notes="顺丰今天停发\n新品 20 点上架")
+    return made
+
+
+def snapshot(store):
+    return list(store.conn.iterdump())
+
+
+def test_xlsx_export_is_a_readable_交接表_with_one_row_per_item(demo_store, sheet_id, tmp_path):
+    out = tmp_path / "交接表.xlsx"
+    assert xlsx.export(demo_store, sheet_id, out) == 6
+    page = load_workbook(out).active
+    assert page.title == "交接表"
+    assert page["A1"].value == "小满家居服旗舰店 交接表"
+    assert "交接人:小满" in page["A2"].value and "接收人:阿杰" in page["A2"].value
+    header = [cell.value for cell in page[xlsx.HEADER_ROW]]
+    assert header == list(xlsx.HEADER)
+    rows = [[cell.value for cell in row] for row in
+            page.iter_rows(min_row=xlsx.HEADER_ROW + 1, max_row=xlsx.HEADER_ROW + 6)]
+    assert [row[0] for row in rows] == [1, 2, 3, 4, 5, 6]
+    assert [row[1] for row in rows] == ["待办"] * 4 + ["备注"] * 2
+    new_todo = next(row for row in rows if row[2] == "给新来的小熊补发袜子")
+    assert new_todo[4:6] == ["新来的小熊", NEW_ORDER]  # the order id stays text
+    assert "紧急" in new_todo[3] and new_todo[7] is None
+    assert page.print_title_rows == f"${xlsx.HEADER_ROW}:${xlsx.HEADER_ROW}"
+    assert page.page_setup.orientation == "landscape"
+    values = [cell.value for row in page.iter_rows() for cell in row if cell.value]
+    assert "顺丰今天停发\n新品 20 点上架" in values
+
+
+def test_xlsx_shows_who_received_what_and_when(demo_store, sheet_id, tmp_path, clock):
+    ajie = accounts.by_name(demo_store, "ajie")
+    first = sheets.items(demo_store, sheet_id)[0]
+    sheets.acknowledge(demo_store, sheet_id, [first.id], ajie, clock())
+    xlsx.export(demo_store, sheet_id, tmp_path / "s.xlsx")
+    page = load_workbook(tmp_path / "s.xlsx").active
+    row = [cell.value for cell in page[xlsx.HEADER_ROW + 1]]
+    assert row[7] == "阿杰" and row[8]
+    assert "部分接收" in page["A2"].value
+
+
+def test_export_then_import_recreates_the_items_and_reports_what_is_missing(
+        demo_store, other_store, sheet_id, tmp_path, clock):
+    path = tmp_path / f"sheet{exchange.SUFFIX}"
+    assert exchange.export(demo_store, sheet_id, path, clock()) == 6
+    clock.advance(3600)
+    ajie = accounts.by_name(other_store, "ajie")
+    report, changes = exchange.import_file(other_store, path, ajie, clock())
+
+    assert report.buyers_missing == ("新来的小熊",)
+    assert report.orders_missing == (NEW_ORDER,)
+    assert (report.items, report.todos, report.from_agent) == (6, 4, "小满")
+    assert "新来的小熊" in report.summary() and NEW_ORDER in report.summary()
+    sheet = sheets.get(other_store, report.sheet_id)
+    assert (sheet.from_agent_name, sheet.to_agent_name, sheet.shift) == ("小满", "阿杰", "晚班")
+    assert sheet.notes == "顺丰今天停发\n新品 20 点上架" and sheet.origin.startswith("import:")
+    recreated = {t.title: t for t in (handover.get(other_store, i) for i in changes.todos)}
+    known = recreated["核实韵达 43123456789008 为什么三天没更新"]
+    assert (known.buyer_nick, known.order_id, known.priority) == \
+        ("等快递等到花儿都谢了", "3515313147329357908", 2)
+    unknown = recreated["给新来的小熊补发袜子"]
+    assert unknown.buyer_id is None and unknown.order_id is None
+    assert "新来的小熊" in unknown.detail and NEW_ORDER in unknown.detail
+    assert unknown.remind_at is not None and unknown.assignee_name == "小满"
+    shift_todo = recreated["核对晚班库存"]
+    assert (shift_todo.state, shift_todo.assignee_label) == ("执行中", "晚班(班次)")
+
+    # The incoming agent receives it there like any local sheet.
+    sheets.acknowledge(other_store, report.sheet_id, None, ajie, clock())
+    assert all(handover.get(other_store, t).assignee_name == "阿杰" for t in changes.todos)
+    assert sheets.get(other_store, report.sheet_id).state_name == "已接收"
+
+
+def test_the_same_file_is_imported_only_once(demo_store, other_store, sheet_id, tmp_path,
+                                             clock):
+    path = tmp_path / "sheet.handover.json"
+    exchange.export(demo_store, sheet_id, path, clock())
+    ajie = accounts.by_name(other_store, "ajie")
+    exchange.import_file(other_store, path, ajie, clock())
+    before = snapshot(other_store)
+    with pytest.raises(Refused, match="已经导入过"):
+        exchange.import_file(other_store, path, ajie, clock())
+    assert snapshot(other_store) == before
+
+
+def _rewrite(path, change):
+    document = json.loads(path.read_text(encoding="utf-8"))
+    change(document)
+    document["checksum"] = exchange.checksum(document)
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+def _set_priority(document):
+    document["items"][0]["todo"]["priority"] = 7
+
+
+def _set_kind(document):
+    document["items"][2]["kind"] = "telegram"
+
+
+def _set_due(document):
+    document["items"][1]["due_at"] = "明天下午"
+
+
+def _set_sender(document):
+    document["sheet"]["from_agent"]["name"] = "stranger"
+
+
+def _drop_items(document):
+    document["items"] = []
+
+
+@pytest.mark.parametrize(("damage", "reason"), [
+    (lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]), "JSON 格式错误"),
+    (lambda p: p.write_text(p.read_text(encoding="utf-8").replace("核对晚班库存", "核对早班库存"),
+                            encoding="utf-8"), "校验值不符"),
+    (lambda p: p.write_bytes(b"\xff\xfe\x00garbage"), "不是 UTF-8"),
+    (lambda p: p.write_text('{"format": "something-else"}', encoding="utf-8"),
+     "不是工作台的交接文件"),
+    (lambda p: _rewrite(p, lambda d: d.update(version=2)), "更新版本"),
+    (lambda p: _rewrite(p, _set_priority), "第 1 项:字段 todo.priority"),
+    (lambda p: _rewrite(p, _set_kind), "第 3 项:字段 kind"),
+    (lambda p: _rewrite(p, _set_due), "第 2 项:字段 due_at"),
+    (lambda p: _rewrite(p, _set_sender), "stranger"),
+    (lambda p: _rewrite(p, _drop_items), "没有任何交接事项"),
+])
+def test_a_damaged_file_is_refused_clearly_and_leaves_the_store_unchanged(
+        demo_store, other_store, sheet_id, tmp_path, clock, damage, reason):
+    path = tmp_path / "sheet.handover.json"
+    exchange.export(demo_store, sheet_id, path, clock())
+    damage(path)
+    before = snapshot(other_store)
+    with pytest.raises(Refused) as refused:
+        exchange.import_file(other_store, path, accounts.by_name(other_store, "ajie"), clock())
+    assert reason in str(refused.value)
+    assert str(refused.value).startswith("sheet.handover.json")
+    assert "本机数据没有改动" in str(refused.value)
+    assert snapshot(other_store) == before
+
+
+def test_a_failure_half_way_through_the_import_rolls_everything_back(
+        demo_store, other_store, sheet_id, tmp_path, clock, monkeypatch):
+    path = tmp_path / "sheet.handover.json"
+    exchange.export(demo_store, sheet_id, path, clock())
+    before = snapshot(other_store)
+    calls = []
+    real_add = handover.add
+
+    def failing_add(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise Refused("磁盘出了点问题")
+        return real_add(*args, **kwargs)
+
+    monkeypatch.setattr(handover, "add", failing_add)
+    with pytest.raises(Refused):
+        exchange.import_file(other_store, path, accounts.by_name(other_store, "ajie"), clock())
+    assert len(calls) == 3
+    assert snapshot(other_store) == before
+
+
+def test_a_fully_received_sheet_has_nothing_to_carry(demo_store, sheet_id, tmp_path, clock):
+    sheets.acknowledge(demo_store, sheet_id, None, accounts.by_name(demo_store, "ajie"), clock())
+    with pytest.raises(Refused, match="已全部接收"):
+        exchange.export(demo_store, sheet_id, tmp_path / "x.json", clock())

@@ -1,0 +1,98 @@
+import json
+import subprocess
+import sys
+
+from orders.order_files import CLASSIC_HEADER, classic_row, write_gbk
+from workbench import cli, orders, timefmt
+
+
+def run(capsys, db_path, *args):
+    status = cli.main(["--db", str(db_path), *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_import_then_list_as_json(demo_store, db_path, gbk_report, capsys):
+    status, out, _ = run(capsys, db_path, "orders", "import", str(gbk_report))
+    assert status == 0 and "新增 3 单" in out
+    status, out, _ = run(capsys, db_path, "orders", "list", "--buyer", "晴天小鹿", "--json")
+    listed = json.loads(out)
+    assert [o["id"] for o in listed] == ["35153131473293579", "3515313147329357901"]
+    first = listed[0]
+    assert (first["buyer"], first["status"], first["flag"], first["paid"]) == (
+        "晴天小鹿", "TRADE_FINISHED", 0, 129.0)
+    assert first["remarks"] == [] and first["source_remark"] == "9.2珠,中通 礼物"
+    assert first["created_at"] == "2025-11-20 10:01:02"
+
+
+def test_dry_run_changes_nothing(demo_store, db_path, gbk_report, capsys):
+    status, out, _ = run(capsys, db_path, "orders", "import", str(gbk_report), "--dry-run")
+    assert status == 0 and out.startswith("预览")
+    assert orders.get(demo_store, "35153131473293579") is None
+
+
+def test_a_bad_file_fails_with_file_row_and_column(demo_store, db_path, tmp_path, capsys):
+    path = write_gbk(tmp_path / "bad.csv", CLASSIC_HEADER,
+                     [classic_row("1", "甲"), classic_row("2", "乙", paid="九十")])
+    status, _, err = run(capsys, db_path, "orders", "import", str(path))
+    assert status == 1
+    assert "bad.csv:第 3 行,“买家实际支付金额”列:金额“九十”不是数字" in err
+    assert orders.get(demo_store, "1") is None
+
+
+def test_remark_and_flag_from_the_command_line(demo_store, db_path, capsys):
+    order = "3515313147329357902"
+    status, out, _ = run(capsys, db_path, "orders", "remark", order, "改发顺丰", "--agent", "ajie")
+    assert status == 0 and out.startswith("已追加备注:改发顺丰—阿杰—")
+    status, _, _ = run(capsys, db_path, "orders", "flag", order, "蓝", "--agent", "ajie")
+    assert status == 0
+    status, out, _ = run(capsys, db_path, "orders", "list", "--flag", "blue", "--json")
+    (listed,) = json.loads(out)
+    assert listed["id"] == order and listed["flag"] == 4
+    assert listed["remarks"][0].startswith("改发顺丰—阿杰—")
+
+
+def test_flag_policy_refusals_on_the_command_line(demo_store, db_path, capsys):
+    order = "3515313147329357902"
+    status, _, err = run(capsys, db_path, "orders", "flag", order, "2", "--agent", "xiaoman")
+    assert status == 1 and "团队规定黄旗不可使用" in err
+    status, _, err = run(capsys, db_path, "orders", "flag", order, "紫", "--agent", "xiaoman")
+    assert status == 1 and "需同时写一条备注" in err
+    status, out, _ = run(capsys, db_path, "orders", "flag", order, "紫", "--agent", "小满",
+                         "--remark", "改 L 码")
+    assert status == 0 and "紫旗" in out
+    assert orders.get(demo_store, order).flag == 5
+
+
+def test_list_filters_by_status_in_chinese_or_code(demo_store, db_path, capsys):
+    _, by_name, _ = run(capsys, db_path, "orders", "list", "--status", "等待买家付款", "--json")
+    _, by_code, _ = run(capsys, db_path, "orders", "list", "--status", "WAIT_BUYER_PAY",
+                        "--json")
+    assert [o["id"] for o in json.loads(by_name)] == ["3515313147329357906"]
+    assert by_name == by_code
+    status, _, err = run(capsys, db_path, "orders", "list", "--status", "飞了")
+    assert status == 1 and "看不懂订单状态" in err
+
+
+def test_unknown_agent_and_language(demo_store, db_path, capsys):
+    status, _, err = run(capsys, db_path, "--lang", "en", "orders", "remark",
+                         "3515313147329357902", "x", "--agent", "nobody")
+    assert status == 1 and "No agent named 'nobody'" in err
+
+
+def test_plain_list_shows_one_line_per_order(demo_store, db_path, capsys):
+    status, out, _ = run(capsys, db_path, "orders", "list", "--buyer", "阿飞不飞")
+    assert status == 0
+    (line,) = out.splitlines()
+    assert line.startswith("3515313147329357906  阿飞不飞  等待买家付款  ¥0.00  灰")
+
+
+def test_the_installed_command_runs(demo_store, db_path):
+    result = subprocess.run([sys.executable, "-m", "workbench.cli", "--db", str(db_path),
+                             "orders", "list", "--json"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(result.stdout)
+    assert len(listed) == 9
+    assert listed[0]["created_at"] == timefmt.second(
+        max(o.created_at for o in orders.find(demo_store, orders.OrderFilter(), 0)))

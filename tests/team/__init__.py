@@ -1,0 +1,1 @@
+"""Team mode tests (a package, so this conftest is not the bare `conftest` module others import)."""

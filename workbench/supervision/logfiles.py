@@ -1,0 +1,369 @@
+"""Conversation logs in files: JSONL import (all-or-nothing, or skipping bad lines into a
+reject file) and exports to JSONL, CSV and XLSX. The format is in docs/formats-logs.md.
+
+An import validates every line before it writes anything, then writes in one transaction;
+re-importing the same file adds nothing (each message gets a stable uid).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench import accounts
+from workbench.accounts import permissions
+from workbench.changes import Changes, Refused
+from workbench.store import Store, logs
+from workbench.supervision import search
+
+FIELDS = ("conversation", "buyer", "agent", "sender", "text", "time")
+SENDERS = ("buyer", "agent", "auto", "system")
+FORMATS = ("jsonl", "csv", "xlsx")
+CSV_HEADER = ("conversation", "buyer", "agent", "sender", "text", "time")
+PREVIEW_CHARS = 60
+PROGRESS_EVERY = 2000
+# Import progress is reported as per-mille of the whole job: reading and checking the
+# lines takes this share, writing them the rest.
+READ_SHARE = 0.8
+
+
+class Cancelled(Exception):
+    """The user stopped a long import or export; nothing was written."""
+
+
+@dataclass(frozen=True)
+class BadLine:
+    number: int
+    reason: str
+    raw: str
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    conversation: str
+    buyer: str
+    agent: str | None
+    sender: str
+    text: str
+    at: float
+    uid: str | None
+
+
+@dataclass
+class ImportResult:
+    lines: int = 0
+    messages_added: int = 0
+    duplicates: int = 0
+    conversations_added: int = 0
+    agents_created: list[str] = field(default_factory=list)
+    rejected: list[BadLine] = field(default_factory=list)
+    reject_file: Path | None = None
+    changes: Changes = field(default_factory=Changes)
+
+
+# --- reading lines ---------------------------------------------------------------------
+
+def parse_time(value) -> float:
+    """ISO 8601 (an offset or Z is honoured) or ``YYYY-MM-DD HH:MM:SS``; without an offset
+    the time is local. A date without a time of day is refused."""
+    if not isinstance(value, str) or ":" not in value:
+        raise ValueError
+    return dt.datetime.fromisoformat(value.strip()).timestamp()
+
+
+def format_time(at: float) -> str:
+    """ISO 8601 local time with its offset, e.g. 2025-11-24T21:20:05+08:00."""
+    return dt.datetime.fromtimestamp(at).astimezone().isoformat(timespec="seconds")
+
+
+def parse_line(number: int, raw: str) -> Line:
+    """One log line, or ValueError whose message says what is wrong (in Chinese)."""
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"不是有效的 JSON({error.msg},第 {error.colno} 列)") from None
+    if not isinstance(record, dict):
+        raise ValueError("每行应是一个 JSON 对象 {...}")
+    missing = [name for name in FIELDS if name not in record]
+    if missing:
+        raise ValueError("缺少字段 " + "、".join(missing))
+    for name in ("conversation", "buyer", "text", "sender", "time"):
+        if not isinstance(record[name], str):
+            raise ValueError(f"字段 {name} 应为字符串")
+    conversation, buyer = record["conversation"].strip(), record["buyer"].strip()
+    if not conversation:
+        raise ValueError("conversation 不能为空")
+    if not buyer:
+        raise ValueError("buyer 不能为空")
+    agent = record["agent"]
+    if agent is not None and not isinstance(agent, str):
+        raise ValueError("字段 agent 应为字符串或 null")
+    agent = agent.strip() or None if agent is not None else None
+    sender = record["sender"]
+    if sender not in SENDERS:
+        raise ValueError(f"sender 应为 buyer、agent、auto 或 system,而不是 {sender!r}")
+    if sender == "agent" and agent is None:
+        raise ValueError("sender 为 agent 的消息必须给出 agent(客服账号名)")
+    try:
+        at = parse_time(record["time"])
+    except (ValueError, OverflowError, OSError):
+        raise ValueError(f"time 不是有效时间 {record['time']!r}"
+                         "(应为 ISO 8601 或 YYYY-MM-DD HH:MM:SS)") from None
+    uid = record.get("uid")
+    return Line(number, conversation, buyer, agent, sender, record["text"], at,
+                uid if isinstance(uid, str) and uid else None)
+
+
+def _stable_uid(line: Line, seen: dict[tuple, int]) -> str:
+    """The same line of the same file always gets the same uid, so re-imports add nothing;
+    identical lines in one conversation are told apart by their order."""
+    key = (line.conversation, line.sender, repr(line.at), line.text)
+    seen[key] = seen.get(key, 0) + 1
+    digest = hashlib.sha1("\x1f".join((*key, str(seen[key]))).encode("utf-8")).hexdigest()
+    return f"log-{digest}"
+
+
+def _read(path: Path, store: Store, own_uid: str, skip_bad: bool,
+          progress: Callable[[int, int], None] | None,
+          cancelled: Callable[[], bool] | None) -> tuple[list[Line], list[BadLine]]:
+    size = max(path.stat().st_size, 1)
+    good: list[Line] = []
+    bad: list[BadLine] = []
+    buyers: dict[str, str] = {}     # conversation -> buyer, in this file or the store
+    done = 0
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for number, raw in enumerate(handle, start=1):
+            done += len(raw.encode("utf-8"))
+            if number % PROGRESS_EVERY == 0:
+                if cancelled and cancelled():
+                    raise Cancelled
+                if progress:
+                    progress(done, size)
+            if not raw.strip():
+                continue
+            try:
+                line = parse_line(number, raw)
+                expected = buyers.get(line.conversation)
+                if expected is None:
+                    expected = _stored_buyer(store, own_uid, line.conversation) or line.buyer
+                    buyers[line.conversation] = expected
+                if expected != line.buyer:
+                    raise ValueError(f"会话 {line.conversation} 的买家是 {expected},"
+                                     f"这一行却是 {line.buyer}")
+            except ValueError as error:
+                if not skip_bad:
+                    raise Refused(f"{path.name} 第 {number} 行:{error}。"
+                                  "没有导入任何记录;改正后重新导入,或用 --skip-bad "
+                                  "跳过坏行。") from None
+                bad.append(BadLine(number, str(error), raw.rstrip("\r\n")))
+                continue
+            good.append(line)
+    return good, bad
+
+
+def _stored_buyer(store: Store, own_uid: str, conversation: str) -> str | None:
+    local = _own_conversation(store, own_uid, conversation)
+    if local is not None:
+        return logs.conversation_buyer(store, local)
+    row = logs.conversation_by_external_id(store, conversation)
+    return row["buyer"] if row else None
+
+
+def _own_conversation(store: Store, own_uid: str, conversation: str) -> int | None:
+    """A conversation exported from this very store maps back to itself."""
+    prefix, _, number = conversation.partition(":")
+    if prefix == own_uid and number.isdigit() and logs.conversation_buyer(store, int(number)):
+        return int(number)
+    return None
+
+
+# --- importing -----------------------------------------------------------------------
+
+def import_jsonl(store: Store, path: Path, by, now: float, skip_bad: bool = False,
+                 reject_path: Path | None = None,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """Import a JSONL log file as ``by`` (a supervisor).
+
+    A bad line stops the import with its number and reason, the store unchanged; with
+    ``skip_bad`` the good lines are imported and the bad ones written unchanged to
+    ``reject_path`` (default: ``<file>.rejected.jsonl`` beside it). ``progress(done,
+    1000)`` says how far the whole job is, in per mille; ``cancelled()`` true stops with
+    Cancelled, nothing written. Unknown fields are ignored.
+    """
+    permissions.require(by, permissions.IMPORT_LOGS)
+    path = Path(path)
+    own_uid = search.store_uid(store)
+    reading = writing = None
+    if progress is not None:
+        def reading(done: int, total: int) -> None:
+            progress(int(done / total * READ_SHARE * 1000), 1000)
+
+        def writing(done: int, total: int) -> None:
+            progress(int((READ_SHARE + done / total * (1 - READ_SHARE)) * 1000), 1000)
+    lines, bad = _read(path, store, own_uid, skip_bad, reading, cancelled)
+    result = ImportResult(lines=len(lines) + len(bad), rejected=bad)
+    if bad:
+        result.reject_file = reject_path or path.with_name(path.name + ".rejected.jsonl")
+        with open(result.reject_file, "w", encoding="utf-8", newline="\n") as out:
+            out.writelines(item.raw + "\n" for item in bad)
+    if lines:
+        _write(store, lines, own_uid, now, result, writing, cancelled)
+    return result
+
+
+def _write(store: Store, lines: list[Line], own_uid: str, now: float, result: ImportResult,
+           progress, cancelled) -> None:
+    by_conversation: dict[str, list[Line]] = {}
+    for line in lines:
+        by_conversation.setdefault(line.conversation, []).append(line)
+    seen: dict[tuple, int] = {}
+    changed: set[int] = set()
+    with store.transaction():
+        agent_ids: dict[str, int] = {}
+        for name in sorted({line.agent for line in lines if line.agent}):
+            if accounts.by_name(store, name) is None:
+                result.agents_created.append(name)
+            agent_ids[name] = accounts.ensure_agent(store, name, now)
+        nicks = sorted({line.buyer for line in lines})
+        known = logs.buyer_ids(store, nicks)
+        logs.insert_buyers(store, (nick for nick in nicks if nick not in known), now)
+        buyer_ids = logs.buyer_ids(store, nicks)
+        written = 0
+        for key, group in by_conversation.items():
+            if cancelled and cancelled():
+                raise Cancelled
+            group.sort(key=lambda line: (line.at, line.number))
+            last = group[-1]
+            preview = " ".join(last.text.split())[:PREVIEW_CHARS]
+            conversation_id = _own_conversation(store, own_uid, key)
+            if conversation_id is None:
+                row = logs.conversation_by_external_id(store, key)
+                conversation_id = row["id"] if row else None
+            if conversation_id is None:
+                serving = next((line.agent for line in reversed(group) if line.agent), None)
+                conversation_id = logs.insert_imported_conversation(
+                    store, key, buyer_ids[group[0].buyer],
+                    agent_ids[serving] if serving else None, group[0].at, last.at, preview)
+                result.conversations_added += 1
+            else:
+                logs.extend_conversation(store, conversation_id, last.at, preview)
+            added = logs.insert_messages(store, (
+                (line.uid or _stable_uid(line, seen), conversation_id, line.sender,
+                 agent_ids[line.agent] if line.sender == "agent" else None, line.text, line.at)
+                for line in group))
+            result.messages_added += added
+            if added:
+                changed.add(conversation_id)
+            written += len(group)
+            if progress:
+                progress(written, len(lines))
+    result.duplicates = len(lines) - result.messages_added
+    result.changes = Changes(conversations=frozenset(changed))
+
+
+# --- exporting -----------------------------------------------------------------------
+
+def format_of(path: Path, fmt: str | None) -> str:
+    fmt = (fmt or path.suffix.lstrip(".") or "jsonl").lower()
+    if fmt not in FORMATS:
+        raise Refused(f"不支持的导出格式 {fmt}:可选 jsonl、csv、xlsx。")
+    return fmt
+
+
+def collect(store: Store, viewer, flt: search.LogFilter, transcripts: bool = False,
+            cancelled: Callable[[], bool] | None = None) -> Iterable[search.LogMessage]:
+    """What an export writes: the matching messages newest first, or with ``transcripts``
+    every conversation holding a match, whole and in order."""
+    if not transcripts:
+        yield from search.iter_messages(store, viewer, flt)
+        return
+    for conversation_id in search.matching_conversations(store, viewer, flt):
+        if cancelled and cancelled():
+            raise Cancelled
+        yield from search.transcript(store, viewer, conversation_id).messages
+
+
+def export(store: Store, viewer, flt: search.LogFilter, out: Path, fmt: str | None = None,
+           transcripts: bool = False, progress: Callable[[int], None] | None = None,
+           cancelled: Callable[[], bool] | None = None) -> int:
+    """Write the messages ``viewer`` may read that match ``flt``; returns how many.
+
+    The file is written beside its target and renamed at the end, so a failed or
+    cancelled export leaves no half-written file."""
+    out = Path(out)
+    fmt = format_of(out, fmt)
+    messages = collect(store, viewer, flt, transcripts, cancelled)
+    partial = out.with_name(out.name + ".part")
+    try:
+        count = write_messages(messages, partial, fmt, progress, cancelled)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+def write_messages(messages: Iterable[search.LogMessage], out: Path, fmt: str,
+                   progress: Callable[[int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> int:
+    count = 0
+
+    def rows():
+        nonlocal count
+        for message in messages:
+            count += 1
+            if count % PROGRESS_EVERY == 0:
+                if cancelled and cancelled():
+                    raise Cancelled
+                if progress:
+                    progress(count)
+            yield message
+
+    if fmt == "jsonl":
+        with open(out, "w", encoding="utf-8", newline="\n") as handle:
+            for message in rows():
+                record = {**message.record(), "uid": message.uid}
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        # UTF-8 with a byte-order mark, so Excel opens Chinese text correctly.
+        with open(out, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_HEADER)
+            for message in rows():
+                record = message.record()
+                writer.writerow([record[name] or "" for name in CSV_HEADER])
+    else:
+        _write_xlsx(rows(), out)
+    return count
+
+
+def _write_xlsx(messages: Iterable[search.LogMessage], out: Path) -> None:
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("聊天记录")
+    sheet.append(["会话", "买家", "客服", "发送方", "内容", "时间"])
+    for message in messages:
+        record = message.record()
+        # Every cell is text: openpyxl would store a message starting with "=" as a formula.
+        cells = []
+        for value in (record["conversation"], record["buyer"], record["agent"] or "",
+                      search.SENDER_NAMES.get(message.sender, message.sender), message.text,
+                      record["time"]):
+            cell = WriteOnlyCell(sheet, value=_xml_safe(value))
+            cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
+    book.save(out)
+
+
+def _xml_safe(text: str) -> str:
+    """XLSX is XML: control characters other than tab and newlines cannot be stored."""
+    return "".join(ch if ch in "\t\n\r" or ord(ch) >= 32 else " " for ch in text)

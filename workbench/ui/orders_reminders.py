@@ -1,0 +1,354 @@
+"""催付: the dialog that sends a reminder and registers it, and the register window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench import orders, timefmt
+from workbench.changes import Refused
+from workbench.orders import Order, policy, reminders
+from workbench.orders.reminders import Reminder
+from workbench.ui.orders_panel import plain_label
+from workbench.ui.session import Session
+
+WARNING_COLOUR = "#c62828"
+ReminderRole = Qt.ItemDataRole.UserRole + 3
+DAY = 86400.0
+
+
+class ReminderDialog(QDialog):
+    """Shows when to remind and any warnings, sends the team's phrase into the buyer's
+    conversation (or notes an SMS or call), registers it, then offers the green flag."""
+
+    reminded = Signal(str)   # order id
+
+    @classmethod
+    def for_order(cls, session: Session, order: Order,
+                  parent: QWidget | None = None) -> ReminderDialog | None:
+        """The dialog for ``order``, or None (the refusal reported) if it needs none."""
+        try:
+            check = reminders.check(session.store, order.id, session.clock())
+        except Refused as refusal:
+            session.refused.emit(str(refusal))
+            return None
+        return cls(session, check, parent)
+
+    def __init__(self, session: Session, check: reminders.Check, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.check = check
+        order = check.order
+        self.setWindowTitle(self.tr("催付 · {0}").format(order.buyer_nick))
+        placed = timefmt.minute(order.created_at) if order.created_at else "—"
+        header = plain_label(self.tr("订单 {0} · 买家 {1} · {2} 下单 · ¥{3:.2f}").format(
+            order.id, order.buyer_nick, placed, order.total or 0))
+        window_text = check.window.describe() if check.window else self.tr("下单时间不详")
+        self.window_label = plain_label(self.tr("催付时间:") + window_text)
+        self.warnings = plain_label("\n".join("⚠ " + w for w in check.warnings))
+        self.warnings.setObjectName("reminderWarnings")
+        self.warnings.setStyleSheet(f"color: {WARNING_COLOUR};")
+        self.warnings.setVisible(bool(check.warnings))
+        self.confirm = QCheckBox(self.tr("我已了解以上提醒,仍要催付"))
+        self.confirm.setObjectName("reminderConfirm")
+        self.confirm.setVisible(bool(check.warnings))
+
+        self.channel = QComboBox()
+        self.channel.setObjectName("reminderChannel")
+        self.channel.addItems(list(reminders.CHANNELS))
+        self.reason = QComboBox()
+        self.reason.setObjectName("reminderReason")
+        self.reason.setEditable(True)
+        self.reason.addItems(["", *reminders.REASONS])
+        self.reason.lineEdit().setPlaceholderText(self.tr("未付款原因(知道的话)"))
+        self.text = QPlainTextEdit(reminders.text(session.store, order, session.agent,
+                                                  session.clock()))
+        self.text.setObjectName("reminderText")
+        # Team phrases are used as written (DOMAIN.md): the agent sends, not rewrites.
+        self.text.setReadOnly(True)
+        self.text.setMaximumHeight(90)
+        form = QFormLayout()
+        form.addRow(self.tr("方式"), self.channel)
+        form.addRow(self.tr("原因"), self.reason)
+        form.addRow(self.tr("话术"), self.text)
+
+        self.send_button = QPushButton()
+        self.send_button.setObjectName("reminderSend")
+        self.send_button.setDefault(True)
+        cancel = QPushButton(self.tr("取消"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(cancel)
+
+        # Shown once the reminder is registered: the green flag the policy assigns.
+        self.after = QWidget()
+        self.after.setObjectName("reminderAfter")
+        self.after_label = plain_label()
+        self.flag_remark = QLineEdit()
+        self.flag_remark.setObjectName("reminderFlagRemark")
+        self.flag_button = QPushButton()
+        self.flag_button.setObjectName("reminderFlag")
+        self.close_button = QPushButton(self.tr("关闭"))
+        after_buttons = QHBoxLayout()
+        after_buttons.addStretch(1)
+        after_buttons.addWidget(self.flag_button)
+        after_buttons.addWidget(self.close_button)
+        after_layout = QVBoxLayout(self.after)
+        after_layout.setContentsMargins(0, 0, 0, 0)
+        after_layout.addWidget(self.after_label)
+        after_layout.addWidget(self.flag_remark)
+        after_layout.addLayout(after_buttons)
+        self.after.hide()
+
+        self.before = QWidget()
+        before_layout = QVBoxLayout(self.before)
+        before_layout.setContentsMargins(0, 0, 0, 0)
+        before_layout.addWidget(self.warnings)
+        before_layout.addWidget(self.confirm)
+        before_layout.addLayout(form)
+        before_layout.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(self.window_label)
+        layout.addWidget(self.before)
+        layout.addWidget(self.after)
+
+        self.channel.currentIndexChanged.connect(lambda *_: self._update())
+        self.confirm.toggled.connect(lambda *_: self._update())
+        self.send_button.clicked.connect(self.send)
+        cancel.clicked.connect(self.reject)
+        self.flag_button.clicked.connect(self.set_green_flag)
+        self.close_button.clicked.connect(self.accept)
+        self._update()
+
+    @property
+    def order(self) -> Order:
+        return self.check.order
+
+    def _update(self) -> None:
+        chat = self.channel.currentText() == reminders.CHAT_CHANNEL
+        self.send_button.setText(self.tr("发送并登记") if chat else self.tr("登记"))
+        self.text.setEnabled(chat)
+        self.send_button.setEnabled(not self.check.warnings or self.confirm.isChecked())
+
+    def send(self) -> bool:
+        """Send the phrase (旺旺) and register the reminder; then offer the green flag."""
+        if self.check.warnings and not self.confirm.isChecked():
+            return False
+        channel = self.channel.currentText()
+        reason = self.reason.currentText().strip()
+        if channel == reminders.CHAT_CHANNEL:
+            current = self.session.current
+            if current is None or current.buyer_id != self.order.buyer_id:
+                self.session.refused.emit(self.tr("请先打开买家 {0} 的会话,再发送催付。")
+                                          .format(self.order.buyer_nick))
+                return False
+            if not self.session.send_text(self.text.toPlainText()):
+                return False
+        if not self.session.run(reminders.remind, self.session.store, self.order.id,
+                                self.session.agent, self.session.clock(), channel=channel,
+                                reason=reason):
+            return False
+        self.reminded.emit(self.order.id)
+        self._offer_green_flag(channel, reason)
+        return True
+
+    def _offer_green_flag(self, channel: str, reason: str) -> None:
+        self.before.hide()
+        self.window_label.hide()
+        green = reminders.green_flag(self.session.store)
+        if green is None:
+            self.after_label.setText(self.tr("已登记催付。团队旗帜规则里没有催付后使用的颜色。"))
+            self.flag_remark.hide()
+            self.flag_button.hide()
+        else:
+            rule = policy.load(self.session.store).rule(green)
+            self.after_label.setText(self.tr("已登记催付。按团队旗帜规则:{0}").format(
+                rule.describe()))
+            self.flag_button.setText(self.tr("插{0}旗并备注").format(rule.name))
+            remark = self.tr("已{0}催付").format(channel)
+            if reason:
+                remark += self.tr(",原因:{0}").format(reason)
+            self.flag_remark.setText(remark)
+        self.after.show()
+
+    def set_green_flag(self) -> bool:
+        green = reminders.green_flag(self.session.store)
+        if green is None:
+            return False
+        if self.session.run(orders.set_flag, self.session.store, self.order.id,
+                            self.session.agent, green, self.session.clock(),
+                            remark=self.flag_remark.text()):
+            self.accept()
+            return True
+        return False
+
+
+class ReminderModel(QAbstractTableModel):
+    """The register (催付登记表), newest first."""
+
+    HEADERS = ("时间", "订单号", "买家", "客服", "方式", "未付原因", "结果", "订单现状")
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.since: float | None = None
+        self.rows: list[Reminder] = []
+        session.changed.connect(self._on_changed)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        entry = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (timefmt.minute(entry.at), entry.order_id, entry.buyer_nick,
+                    entry.agent_name or "", entry.channel or "", entry.reason or "",
+                    entry.outcome or "", entry.order_status_name)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 7 and \
+                entry.order_status != orders.UNPAID:
+            return QColor("#2e7d32")
+        if role == ReminderRole:
+            return entry
+        return None
+
+    def load(self, since: float | None) -> None:
+        self.beginResetModel()
+        self.since = since
+        self.rows = reminders.register(self.session.store, since)
+        self.endResetModel()
+
+    def _on_changed(self, changes) -> None:
+        if changes.orders:
+            self.load(self.since)
+
+
+class RemindersWindow(QWidget):
+    """The 催付 register: who was reminded, when, by whom, why they had not paid, and how
+    it ended; the outcome is written down here once it is known."""
+
+    RANGES = (("今天", 0), ("近 7 天", 7), ("全部", None))
+
+    def __init__(self, session: Session, parent: QWidget | None = None, open_order=None,
+                 show_unpaid=None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.session = session
+        self.setWindowTitle(self.tr("催付登记表"))
+        self.setObjectName("remindersWindow")
+        self.resize(760, 480)
+        self.range = QComboBox()
+        self.range.setObjectName("reminderRange")
+        for text, _days in self.RANGES:
+            self.range.addItem(self.tr(text))
+        self.range.setCurrentIndex(2)
+        self.model = ReminderModel(session)
+        self.view = QTableView()
+        self.view.setObjectName("reminderTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().hide()
+        self.reason = QComboBox()
+        self.reason.setObjectName("registerReason")
+        self.reason.setEditable(True)
+        self.reason.addItems(["", *reminders.REASONS])
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("registerOutcome")
+        self.outcome.setEditable(True)
+        self.outcome.addItems(list(reminders.OUTCOMES))
+        self.save_button = QPushButton(self.tr("保存原因和结果"))
+        self.save_button.setObjectName("registerSave")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("范围")))
+        top.addWidget(self.range)
+        top.addStretch(1)
+        if show_unpaid is not None:
+            unpaid = QPushButton(self.tr("待催付订单…"))
+            unpaid.clicked.connect(show_unpaid)
+            top.addWidget(unpaid)
+        if open_order is not None:
+            opener = QPushButton(self.tr("打开所选订单"))
+            opener.clicked.connect(lambda: self._open(open_order))
+            top.addWidget(opener)
+        edit = QHBoxLayout()
+        edit.addWidget(QLabel(self.tr("未付原因")))
+        edit.addWidget(self.reason, 1)
+        edit.addWidget(QLabel(self.tr("结果")))
+        edit.addWidget(self.outcome, 1)
+        edit.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(edit)
+        self.range.currentIndexChanged.connect(lambda *_: self.reload())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.save_button.clicked.connect(self.save)
+        self.reload()
+
+    def reload(self) -> None:
+        days = self.RANGES[self.range.currentIndex()][1]
+        since = None
+        if days is not None:
+            today = timefmt.local(self.session.clock()).replace(hour=0, minute=0, second=0,
+                                                                microsecond=0)
+            since = today.timestamp() - days * DAY
+        self.model.load(since)
+        self._show_selected()
+
+    def selected(self) -> Reminder | None:
+        index = self.view.currentIndex()
+        return self.model.index(index.row(), 0).data(ReminderRole) if index.isValid() else None
+
+    def _show_selected(self) -> None:
+        entry = self.selected()
+        for widget in (self.reason, self.outcome, self.save_button):
+            widget.setEnabled(entry is not None)
+        if entry is not None:
+            self.reason.setCurrentText(entry.reason or "")
+            self.outcome.setCurrentText(entry.outcome or "")
+
+    def save(self) -> bool:
+        entry = self.selected()
+        if entry is None:
+            return False
+        row = self.view.currentIndex().row()
+        done = self.session.run(reminders.update, self.session.store, entry.id,
+                                self.session.agent, self.reason.currentText(),
+                                self.outcome.currentText(), self.session.clock())
+        if done and 0 <= row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        return done
+
+    def _open(self, open_order) -> None:
+        entry = self.selected()
+        if entry is not None:
+            open_order(entry.order_id)
