@@ -170,6 +170,10 @@ async def _one_run(kill_router_at: float | None) -> dict[str, float]:
                 release(client)
         finally:
             await shop.stop()
+    if os.environ.get("WORKBENCH_BENCH_TEAM_KEEP"):
+        import json
+
+        (shop.folder / "seen.json").write_text(json.dumps(shop.seen))
     missing = sorted(set(range(total)) - set(shop.seen))
     if missing:
         print(f"lost {len(missing)}: first {missing[:10]}, last {missing[-10:]}",
