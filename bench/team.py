@@ -25,6 +25,12 @@ DRAIN_S = 30.0       # how long to wait for the last messages before calling the
 PASSWORD = "bench-password"
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -37,6 +43,7 @@ class Shop:
         from workbench.router.prosody import ProsodyServer
 
         self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
         self.server = ProsodyServer(folder / "prosody")
         self.server.prepare()
         self.server.add_users(["service"] + [f"agent{n:02d}" for n in range(AGENTS)]
@@ -69,7 +76,8 @@ class Shop:
                 sys.executable, "-m", "bench._team_agent", str(self.folder / f"agent{n}.db"),
                 f"agent{n:02d}@{self.server.domain}", self.service, str(self.server.port),
                 str(self.server.ca_file), stdin=asyncio.subprocess.PIPE,
-                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL, env=env,
+                stdout=asyncio.subprocess.PIPE, stderr=open(self.folder / f"agent{n}.err", "wb"),
+                env=env,
                 cwd=str(Path(__file__).resolve().parent.parent))
             self.agents.append(process)
             asyncio.ensure_future(self._read(process))
@@ -129,7 +137,8 @@ async def _one_run(kill_router_at: float | None) -> dict[str, float]:
     from workbench.channels.xmpp_client import release
 
     with tempfile.TemporaryDirectory() as scratch:
-        shop = Shop(Path(scratch))
+        keep = os.environ.get("WORKBENCH_BENCH_TEAM_KEEP")  # a folder to look at afterwards
+        shop = Shop(Path(keep) / str(kill_router_at) if keep else Path(scratch))
         try:
             await shop.start_router()
             await shop.start_agents()
@@ -137,6 +146,7 @@ async def _one_run(kill_router_at: float | None) -> dict[str, float]:
                 raise RuntimeError(f"only {shop.ready} of {AGENTS} agents came up")
             clients = await _buyers(shop)
             total = int(RATE * DURATION_S)
+            router_cpu = _cpu_seconds(shop.router.pid)
             started = time.monotonic()
             killed = False
             for seq in range(total):
@@ -152,6 +162,7 @@ async def _one_run(kill_router_at: float | None) -> dict[str, float]:
                 client.make_message(shop.service, mbody=f"bench {seq} {time.time():.6f}",
                                     mtype="chat").send()
             await _until(lambda: len(shop.seen) >= total, DRAIN_S)
+            router_cpu = _cpu_seconds(shop.router.pid) - router_cpu
             for client in clients:
                 client.disconnect(wait=1.0)
             await _until(lambda: all(c.transport is None for c in clients), 10)
@@ -159,6 +170,14 @@ async def _one_run(kill_router_at: float | None) -> dict[str, float]:
                 release(client)
         finally:
             await shop.stop()
+    if os.environ.get("WORKBENCH_BENCH_TEAM_KEEP"):
+        import json
+
+        (shop.folder / "seen.json").write_text(json.dumps(shop.seen))
+    missing = sorted(set(range(total)) - set(shop.seen))
+    if missing:
+        print(f"lost {len(missing)}: first {missing[:10]}, last {missing[-10:]}",
+              file=sys.stderr)
     latencies = [values[0] for values in shop.seen.values()]
     return {
         "sent": total,
@@ -166,6 +185,9 @@ async def _one_run(kill_router_at: float | None) -> dict[str, float]:
         "p99_ms": round(_percentile(latencies, 0.99), 1) if latencies else -1,
         "lost": total - len(shop.seen),
         "duplicated": sum(len(v) - 1 for v in shop.seen.values()),
+        "max_ms": round(max(latencies), 1) if latencies else -1,
+        # Only meaningful without a restart (a new process starts from zero).
+        "router_cpu_ms_per_message": round(router_cpu * 1000 / total, 2),
     }
 
 
@@ -177,5 +199,7 @@ def run() -> dict[str, float]:
         "p50_ms": steady["p50_ms"], "p99_ms": steady["p99_ms"],
         "lost": steady["lost"], "duplicated": steady["duplicated"],
         "restart_lost": restart["lost"], "restart_duplicated": restart["duplicated"],
+        "router_cpu_ms_per_message": steady["router_cpu_ms_per_message"],
         "restart_p50_ms": restart["p50_ms"], "restart_p99_ms": restart["p99_ms"],
+        "restart_max_ms": restart["max_ms"],
     }

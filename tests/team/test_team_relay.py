@@ -1,6 +1,7 @@
 """A buyer writes to the service address, an agent answers, the buyer sees only the shop."""
 
 from workbench import conversations
+from workbench.channels.xmpp import XmppChannel
 
 
 def test_buyer_message_reaches_agent_and_answer_comes_from_service_address(make_team, qtbot):
@@ -23,3 +24,17 @@ def test_buyer_message_reaches_agent_and_answer_comes_from_service_address(make_
     qtbot.waitUntil(lambda: conversations.history(seat.store, conversation.id)[-1].status
                     == "sent", timeout=10_000)
 
+
+
+def test_a_wrong_password_is_reported_and_not_retried(make_team, qtbot):
+    team = make_team(agents=["a1"])
+    channel = XmppChannel(team.settings("a1"), "not-the-password")
+    states = []
+    channel.state_changed.connect(states.append)
+    channel.start()
+    qtbot.waitUntil(lambda: channel.state == "error", timeout=10_000)
+    assert channel.error == "账号或密码错误。"
+    sender = channel._xmpp._run_out_filters
+    channel.stop()
+    qtbot.waitUntil(sender.done, timeout=10_000)
+    assert "online" not in states

@@ -96,3 +96,16 @@ def test_quiet_conversations_end_and_free_the_agent(router_store):
     # b1 writes again: a new conversation, queued behind nobody but A is full.
     assert [type(a) for a in router.buyer_message("b1@x", "u3", "又来了", 101.0, 101.0)] == [
         ToBuyer]
+
+
+def test_the_router_command_explains_a_bad_config(tmp_path, capsys):
+    from workbench.cli import main
+
+    config = tmp_path / "router.toml"
+    config.write_text('[service]\njid = "service@shop.test"\n', encoding="utf-8")
+    assert main(["router", "--config", str(config)]) == 1
+    assert "[[agents]]" in capsys.readouterr().err
+    config.write_text('[service]\njid = "service@shop.test"\npassword_file = "pw"\n'
+                      '[[agents]]\njid = "a@shop.test"\n', encoding="utf-8")
+    assert main(["router", "--config", str(config)]) == 1
+    assert "无法读取密码文件" in capsys.readouterr().err

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sys
 import time
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
@@ -342,7 +343,7 @@ def run(config_path, verbose: bool = False) -> int:
     try:
         config = router_config.load(config_path)
     except router_config.ConfigError as error:
-        print(error)
+        print(error, file=sys.stderr)
         return 1
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     if config.log_file:

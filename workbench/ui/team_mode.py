@@ -77,6 +77,7 @@ class LoginDialog(QDialog):
     def __init__(self, settings: XmppSettings | None, parent=None, ask_service: bool = True):
         super().__init__(parent)
         self.setWindowTitle(self.tr("团队模式登录"))
+        self.setMinimumWidth(440)
         self.server = QLineEdit(settings.server if settings else "")
         self.server.setPlaceholderText(self.tr("留空则按账号的域名查找"))
         self.port = QSpinBox()
