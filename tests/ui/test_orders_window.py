@@ -181,6 +181,8 @@ def test_a_cancelled_import_leaves_no_trace(qtbot, workbench, tmp_path, monkeypa
         return original(*args, **kwargs)
 
     monkeypatch.setattr(importer, "import_report", held)
+    # The phrase index fills in the background after start-up; let it finish first.
+    qtbot.waitUntil(lambda: workbench.window.phrases.model.indexed, timeout=20000)
     before = list(workbench.store.conn.iterdump())
     dialog = workbench.window.orders_ui.show_import()
     dialog.start(report(tmp_path, ['="8201",甲,交易成功,1,1,2025-11-24 12:00:00,深圳\r\n']))

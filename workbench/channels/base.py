@@ -34,6 +34,9 @@ class Channel(QObject):
 
     #: The longest text the channel carries in one message.
     max_length = 2000
+    #: True where something upstream (team mode's router) greets, queues and assigns
+    #: buyers; then the workstation sends no auto-replies of its own.
+    routes_buyers = False
 
     def start(self) -> None:
         """Begin delivering incoming traffic."""

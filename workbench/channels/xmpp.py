@@ -64,6 +64,8 @@ def bare(jid) -> str:
 class XmppChannel(Channel):
     """The channel of an agent in team mode. ``configure`` then ``start``."""
 
+    routes_buyers = True  # the router greets, queues and assigns buyers
+
     state_changed = Signal(str)      # 'offline' | 'connecting' | 'online' | 'error'
     router_changed = Signal(bool)    # the router (service address) is reachable or not
     notice = Signal(str)             # a team event for the status bar, in Chinese

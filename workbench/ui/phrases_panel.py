@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -102,6 +103,8 @@ class PhrasePanel(QWidget):
         for number, button in enumerate(self.suggestion_buttons):
             button.setObjectName(f"suggestion{number + 1}")
             button.setStyleSheet("text-align: left; padding: 3px;")
+            # The text is cut to fit: a long suggestion must not widen the window.
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             self.suggestion_group.addButton(button, number)
             suggestions.addWidget(button)
         self.suggestion_group.idClicked.connect(self._insert_suggestion)

@@ -102,7 +102,7 @@ class Session(QObject):
 
     def _on_received(self, incoming: conversations.Incoming) -> None:
         changes = conversations.receive(self.store, incoming, agent_id=self.agent.id)
-        for conversation_id in changes.conversations:
+        for conversation_id in () if self.channel.routes_buyers else changes.conversations:
             conversation = conversations.get(self.store, conversation_id)
             values = quickphrases.context_values(self.store, conversation.buyer_id,
                                                  conversation.buyer_nick,
