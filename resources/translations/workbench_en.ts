@@ -123,6 +123,99 @@
     </message>
 </context>
 <context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="260" />
+        <source>服务数据看板</source>
+        <translation>Service dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="260" />
+        <source>我的服务数据</source>
+        <translation>My service figures</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="271" />
+        <source>全部客服</source>
+        <translation>All agents</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="277" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="279" />
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="295" />
+        <source>每小时接待量(按消息数)</source>
+        <translation>Hourly reception volume (by messages)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="297" />
+        <source>响应时长分布(按对话轮次)</source>
+        <translation>Response time distribution (by round)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="305" />
+        <source>超过3分钟的回复</source>
+        <translation>Replies over 3 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="306" />
+        <source>未致结束语</source>
+        <translation>No closing phrase</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="307" />
+        <source>违禁用语</source>
+        <translation>Banned phrases</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="322" />
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="322" />
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="355" />
+        <source>正在计算…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="367" />
+        <source>买家消息</source>
+        <translation>Buyer messages</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="368" />
+        <source>客服消息</source>
+        <translation>Agent messages</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="370" />
+        <source>轮次</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="372" />
+        <source>未回复</source>
+        <translation>No reply</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="381" />
+        <source>服务时间 {0};自动回复不计入。</source>
+        <translation>Service hours {0}; auto-replies are not counted.</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../workbench/ui/chat.py" line="99" />
@@ -136,11 +229,250 @@
     </message>
 </context>
 <context>
+    <name>FlagPolicyDialog</name>
+    <message>
+        <location filename="../../workbench/ui/orders_policy.py" line="30" />
+        <source>旗帜规则</source>
+        <translation>Flag rules</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_policy.py" line="67" />
+        <source>每天发货时间(催付时间表用)</source>
+        <translation>Daily dispatch time (for the payment reminder schedule)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_policy.py" line="70" />
+        <source>只有主管可以修改旗帜规则;你可以查看。</source>
+        <translation>Only a supervisor can change the flag rules; you can view them.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_policy.py" line="71" />
+        <source>修改后对全队生效,并记录在操作日志里。</source>
+        <translation>Changes apply to the whole team and are recorded in the activity log.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_policy.py" line="76" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_policy.py" line="77" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_policy.py" line="81" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FlagRemarkDialog</name>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="224" />
+        <source>插{0}旗</source>
+        <translation>Set {0} flag</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="225" />
+        <source>{0}
+按团队旗帜规则,插这面旗需要同时写一条备注,说明具体要做什么。</source>
+        <translation>{0}
+Under the team flag rules, this flag needs a remark saying exactly what to do.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="229" />
+        <source>备注内容,例如:改地址为……</source>
+        <translation>Remark, e.g. change the address to…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="233" />
+        <source>插旗并备注</source>
+        <translation>Flag and add remark</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="234" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FullTextDialog</name>
     <message>
         <location filename="../../workbench/ui/chat_view.py" line="319" />
         <source>全文({0} 字)</source>
         <translation>Full text ({0} characters)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverComposer</name>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="154" />
+        <source>新建交接单</source>
+        <translation>New handover sheet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="161" />
+        <source>(不指定班次)</source>
+        <translation>(No shift)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="166" />
+        <source>下一班(任何接班客服)</source>
+        <translation>Next shift (any incoming agent)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="173" />
+        <source>本班的重要信息,一行一条(例如:仓库今天 17 点后不发顺丰)</source>
+        <translation>Key notes for this shift, one per line (e.g. the warehouse ships no SF Express after 17:00 today)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="184" />
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="185" />
+        <source>交给</source>
+        <translation>Hand to</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="186" />
+        <source>备注</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="188" />
+        <source>生成交接单</source>
+        <translation>Create handover sheet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="189" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="194" />
+        <source>将交接的事项</source>
+        <translation>Items to hand over</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWindow</name>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="232" />
+        <source>交接单</source>
+        <translation>Handover sheets</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="234" />
+        <source>新建交接单…</source>
+        <translation>New handover sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="236" />
+        <source>导入交接文件…</source>
+        <translation>Import handover file…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="238" />
+        <source>只看未接收</source>
+        <translation>Unacknowledged only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="271" />
+        <source>接收所选</source>
+        <translation>Acknowledge selected</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="273" />
+        <source>全部接收</source>
+        <translation>Acknowledge all</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="275" />
+        <source>导出交接表 XLSX…</source>
+        <translation>Export handover table (XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="277" />
+        <source>导出交接文件…</source>
+        <translation>Export handover file…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="347" />
+        <source>还没有交接单。下班前用“新建交接单”把未完成的事交给下一班。</source>
+        <translation>No handover sheets yet. Before your shift ends, use “New handover sheet” to pass unfinished work to the next shift.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="350" />
+        <source>,{0} 全部接收</source>
+        <translation>, all acknowledged {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="352" />
+        <source>交接单 #{0} · {1} · 班次 {2} · {3} → {4} · {5}{6}</source>
+        <translation>Handover sheet #{0} · {1} · shift {2} · {3} → {4} · {5}{6}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="355" />
+        <source>下一班</source>
+        <translation>Next shift</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="357" />
+        <source>本班重要信息:</source>
+        <translation>Key notes for this shift: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="357" />
+        <source>(无)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="392" />
+        <source>已接收 {0}/{1} 项。</source>
+        <translation>Acknowledged {0}/{1} items.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="399" />
+        <source>先在表格里选中要接收的事项。</source>
+        <translation>First select the items to acknowledge in the table.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="414" />
+        <source>导出交接表</source>
+        <translation>Export handover table</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="421" />
+        <source>交接表已导出:{0}({1} 项)</source>
+        <translation>Handover table exported: {0} ({1} items)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="432" />
+        <source>导出交接文件</source>
+        <translation>Export handover file</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="433" />
+        <source>交接文件 (*.json)</source>
+        <translation>Handover files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="442" />
+        <source>交接文件已导出:{0}({1} 项)。在另一台工作台用“导入交接文件”打开。</source>
+        <translation>Handover file exported: {0} ({1} items). Open it on another workbench with “Import handover file”.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="451" />
+        <source>导入交接文件</source>
+        <translation>Import handover file</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="451" />
+        <source>交接文件 (*.json);;所有文件 (*)</source>
+        <translation>Handover files (*.json);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -206,6 +538,185 @@
         <source>已导入:</source>
         <translation>Imported: </translation>
     </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="45" />
+        <source>导入订单报表</source>
+        <translation>Import order report</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="50" />
+        <source>后台导出的订单报表:CSV(GBK 或 UTF-8)或 XLSX</source>
+        <translation>Order report exported from the shop back office: CSV (GBK or UTF-8) or XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="53" />
+        <source>可选:宝贝明细文件</source>
+        <translation>Optional: item details file</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="54" />
+        <location filename="../../workbench/ui/orders_import.py" line="55" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="56" />
+        <source>只预览,不写入</source>
+        <translation>Preview only, write nothing</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="59" />
+        <source>订单报表</source>
+        <translation>Order report</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="62" />
+        <source>宝贝明细</source>
+        <translation>Item details</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="74" />
+        <location filename="../../workbench/ui/supervision_import.py" line="49" />
+        <source>开始导入</source>
+        <translation>Start import</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="77" />
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="80" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="100" />
+        <source>选择文件</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="119" />
+        <source>请先选择订单报表文件。</source>
+        <translation>Choose an order report file first.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="123" />
+        <location filename="../../workbench/ui/supervision_import.py" line="90" />
+        <source>找不到文件:{0}</source>
+        <translation>File not found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="141" />
+        <source>正在读取文件…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="152" />
+        <location filename="../../workbench/ui/supervision_import.py" line="110" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="157" />
+        <source>{0}:{1}/{2}</source>
+        <translation>{0}: {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="165" />
+        <source>预览完成,没有写入。</source>
+        <translation>Preview finished; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="166" />
+        <source>导入完成。</source>
+        <translation>Import finished.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="171" />
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_import.py" line="184" />
+        <source>已取消,工作台里的订单没有任何改动。</source>
+        <translation>Cancelled; no orders in the workbench were changed.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="40" />
+        <source>导入聊天记录</source>
+        <translation>Import chat logs</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="45" />
+        <source>JSONL 文件,每行一条消息(格式见 docs/formats-logs.md)</source>
+        <translation>JSONL file, one message per line (format: see docs/formats-logs.md)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="46" />
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="47" />
+        <source>跳过坏行(写入 .rejected.jsonl 文件),导入其余各行</source>
+        <translation>Skip bad lines (written to a .rejected.jsonl file) and import the rest</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="51" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="82" />
+        <source>选择聊天记录文件</source>
+        <translation>Choose a chat log file</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="83" />
+        <source>JSON Lines (*.jsonl *.json);;全部 (*)</source>
+        <translation>JSON Lines (*.jsonl *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="96" />
+        <source>正在检查每一行…</source>
+        <translation>Checking each line…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="104" />
+        <source>没有导入:</source>
+        <translation>Nothing imported: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="105" />
+        <source>已取消,没有导入任何记录。</source>
+        <translation>Cancelled; nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="116" />
+        <source>正在写入…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="120" />
+        <source>导入 {0} 条消息,新会话 {1} 个;已有而跳过 {2} 条。</source>
+        <translation>Imported {0} messages in {1} new conversations; skipped {2} already present.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="123" />
+        <source>新建客服账号(未设密码,主管设置后才能登录):</source>
+        <translation>New agent accounts (no password; they can sign in once a supervisor sets one): </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="126" />
+        <source>{0} 行坏行已写入 {1}:</source>
+        <translation>{0} bad lines written to {1}: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_import.py" line="128" />
+        <source>第 {0} 行:{1}</source>
+        <translation>Line {0}: {1}</translation>
+    </message>
 </context>
 <context>
     <name>LinkDialog</name>
@@ -231,6 +742,243 @@
     </message>
 </context>
 <context>
+    <name>LogSearchWindow</name>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="164" />
+        <source>聊天记录查询</source>
+        <translation>Chat log search</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="165" />
+        <source>我的聊天记录</source>
+        <translation>My chat logs</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="178" />
+        <source>搜索聊天内容:空格隔开的词须同时出现,"引号"内为连续短语</source>
+        <translation>Search messages: words separated by spaces must all appear; "quotes" match an exact phrase</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="179" />
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="184" />
+        <source>全部客服</source>
+        <translation>All agents</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="192" />
+        <source>买家昵称(包含)</source>
+        <translation>Buyer nickname (contains)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="193" />
+        <source>时间段</source>
+        <translation>Date range</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="208" />
+        <source>有订单</source>
+        <translation>Has orders</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="210" />
+        <source>慢回复(超过3分钟)</source>
+        <translation>Slow replies (over 3 minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="231" />
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="232" />
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="235" />
+        <source>导出结果…</source>
+        <translation>Export results…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="236" />
+        <source>导出整段会话…</source>
+        <translation>Export whole conversations…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="237" />
+        <source>取消导出</source>
+        <translation>Cancel export</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="299" />
+        <source>正在搜索…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="322" />
+        <source>输入关键词或选择条件后按 Enter 搜索。</source>
+        <translation>Type keywords or choose filters, then press Enter to search.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="327" />
+        <source>共 {0} 条</source>
+        <translation>{0} matches</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="329" />
+        <source>,第 {0}–{1} 条</source>
+        <translation>, showing {0}–{1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="331" />
+        <source>(还有 {0} 条新消息未编入索引,稍后会自动补上)</source>
+        <translation> ({0} new messages not indexed yet; they will be added automatically)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="339" />
+        <source>正在编制搜索索引:{0} / {1}</source>
+        <translation>Building the search index: {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="362" />
+        <source>导出聊天记录</source>
+        <translation>Export chat logs</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="363" />
+        <source>Excel (*.xlsx);;CSV (*.csv);;JSON Lines (*.jsonl)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv);;JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="372" />
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="379" />
+        <source>正在导出:已写 {0} 条</source>
+        <translation>Exporting: {0} written</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="380" />
+        <source>导出已取消,没有写入文件。</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="388" />
+        <source>已导出 {0} 条到 {1}</source>
+        <translation>Exported {0} messages to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../workbench/ui/login_dialog.py" line="32" />
+        <source>登录 — 客服工作台</source>
+        <translation>Sign in — Agent Workbench</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/login_dialog.py" line="60" />
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/login_dialog.py" line="64" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/login_dialog.py" line="67" />
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/login_dialog.py" line="68" />
+        <location filename="../../workbench/ui/team_mode.py" line="105" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/login_dialog.py" line="79" />
+        <source>没有可登录的账号。请先用 `workbench accounts add 名字` 创建账号(第一个账号是主管)。</source>
+        <translation>There is no account to sign in with. First create one with `workbench accounts add NAME` (the first account is the supervisor).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/login_dialog.py" line="94" />
+        <source>演示账号无需密码</source>
+        <translation>Demo accounts need no password</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/login_dialog.py" line="96" />
+        <source>演示登录:这是演示店铺的账号,没有密码,任何人都能登录。正式使用前请主管用 `workbench accounts passwd` 为每个账号设置密码。</source>
+        <translation>Demo sign-in: this account belongs to the demo shop; it has no password and anyone can sign in. Before real use, a supervisor should set a password for every account with `workbench accounts passwd`.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="79" />
+        <source>团队模式登录</source>
+        <translation>Team mode sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="82" />
+        <source>留空则按账号的域名查找</source>
+        <translation>Leave empty to look it up from the account's domain</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="92" />
+        <source>加密连接(TLS,建议保持开启)</source>
+        <translation>Encrypted connection (TLS; best left on)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="94" />
+        <source>选择本店的 CA 证书</source>
+        <translation>Choose the shop's CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="96" />
+        <source>使用本店自建证书时填写</source>
+        <translation>Only if the shop uses its own certificate</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="100" />
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="101" />
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="102" />
+        <source>我的账号 (JID)</source>
+        <translation>My account (JID)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="104" />
+        <source>店铺服务账号</source>
+        <translation>Shop service account</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="107" />
+        <source>私有 CA 证书</source>
+        <translation>Private CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="126" />
+        <source>请填写完整的账号,例如 xiaoman@shop.example。</source>
+        <translation>Enter the full account, e.g. xiaoman@shop.example.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="129" />
+        <source>请输入密码。</source>
+        <translation>Enter the password.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="43" />
@@ -242,68 +990,501 @@
         <source> — 客服:</source>
         <translation> — agent: </translation>
     </message>
+<message>
+        <location filename="../../workbench/ui/handover_window.py" line="658" />
+        <source>新建待办…</source>
+        <translation>New to-do…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="659" />
+        <source>加入待办(所选消息或订单)</source>
+        <translation>Add as to-do (selected message or order)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="662" />
+        <source>交接单…</source>
+        <translation>Handover sheets…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="663" />
+        <source>新建交接单…</source>
+        <translation>New handover sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="664" />
+        <source>导入交接文件…</source>
+        <translation>Import handover file…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="666" />
+        <source>班次设置…</source>
+        <translation>Shift settings…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="673" />
+        <source>加入待办</source>
+        <translation>Add as to-do</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="451" />
+        <source>订单列表…</source>
+        <translation>Order list…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="452" />
+        <source>待催付订单…</source>
+        <translation>Unpaid orders to remind…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="453" />
+        <source>催付登记表…</source>
+        <translation>Payment reminder log…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="455" />
+        <source>导入订单报表…</source>
+        <translation>Import order report…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="457" />
+        <source>旗帜规则…</source>
+        <translation>Flag rules…</translation>
+    </message>
+<message>
+        <location filename="../../workbench/ui/phrases_window.py" line="36" />
+        <source>短语</source>
+        <translation>Phrases</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="37" />
+        <source>管理短语…</source>
+        <translation>Manage phrases…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="39" />
+        <source>导入短语包…</source>
+        <translation>Import phrase pack…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="40" />
+        <source>导出短语包…</source>
+        <translation>Export phrase pack…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="41" />
+        <source>预载文件夹…</source>
+        <translation>Preload folder…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="54" />
+        <source>导入短语包</source>
+        <translation>Import phrase pack</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="64" />
+        <source>还没有团队短语包可以导出。</source>
+        <translation>There is no team phrase pack to export yet.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="66" />
+        <source>导出短语包</source>
+        <translation>Export phrase pack</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="74" />
+        <source>已导出 {0} 条短语到 {1}</source>
+        <translation>Exported {0} phrases to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="79" />
+        <source>团队短语包的预载文件夹</source>
+        <translation>Preload folder for team phrase packs</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="85" />
+        <source>文件夹里没有更新的短语包。</source>
+        <translation>No newer phrase pack in the folder.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="67" />
+        <source>接待</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="68" />
+        <source>接待设置(主管)…</source>
+        <translation>Reception settings (supervisor)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="69" />
+        <source>我的偏好…</source>
+        <translation>My preferences…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="70" />
+        <source>快捷键说明(F1)</source>
+        <translation>Keyboard shortcuts (F1)</translation>
+    </message>
+<message>
+        <location filename="../../workbench/ui/handover_window.py" line="518" />
+        <source>先在聊天记录里选中一条消息。</source>
+        <translation>Select a message in the chat first.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="532" />
+        <source>先在订单列表里选中一个订单。</source>
+        <translation>Select an order in the order list first.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="586" />
+        <source>这一项没有可以打开的会话或订单。</source>
+        <translation>This item has no conversation or order to open.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="421" />
+        <source>买家 {0} 还没有会话,无法在侧栏打开;可以电话或短信联系后在催付登记表里记录。</source>
+        <translation>Buyer {0} has no conversation yet, so the order cannot open in the sidebar; contact them by phone or SMS and record it in the payment reminder log.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricSettingsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="212" />
+        <source>服务数据设置</source>
+        <translation>Service figure settings</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="221" />
+        <source>服务时间</source>
+        <translation>Service hours</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="222" />
+        <source>结束语(每行一个)</source>
+        <translation>Closing phrases (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="223" />
+        <source>违禁用语(每行一个)</source>
+        <translation>Banned phrases (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="225" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="226" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="232" />
+        <source>知道了</source>
+        <translation>Got it</translation>
+    </message>
 </context>
 <context>
     <name>OrderSidebar</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="75" />
+        <location filename="../../workbench/ui/orders_panel.py" line="257" />
+        <location filename="../../workbench/ui/orders_panel.py" line="399" />
         <source>买家订单</source>
         <translation>Buyer's orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="91" />
+        <location filename="../../workbench/ui/orders_panel.py" line="264" />
+        <source>买家订单列表</source>
+        <translation>Buyer's order list</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="266" />
+        <source>复制单号</source>
+        <translation>Copy order no.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="267" />
+        <source>复制地址</source>
+        <translation>Copy address</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="269" />
+        <source>核对地址</source>
+        <translation>Confirm address</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="270" />
+        <source>把订单的宝贝和收货地址发给买家核对</source>
+        <translation>Send the order's items and shipping address to the buyer to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="271" />
+        <source>催付</source>
+        <translation>Remind to pay</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="272" />
+        <source>给未付款的订单发催付话术并登记</source>
+        <translation>Send a payment reminder for an unpaid order and log it</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="289" />
         <source>追加备注,Enter 保存</source>
         <translation>Append a remark, Enter saves</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="97" />
+        <location filename="../../workbench/ui/orders_panel.py" line="292" />
+        <location filename="../../workbench/ui/orders_panel.py" line="311" />
+        <location filename="../../workbench/ui/orders_panel.py" line="506" />
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="102" />
+        <location filename="../../workbench/ui/orders_panel.py" line="293" />
+        <location filename="../../workbench/ui/orders_panel.py" line="505" />
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="294" />
+        <source>修改自己最新的一条备注({0} 分钟内)</source>
+        <translation>Edit your latest remark (within {0} minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="308" />
         <source>旗帜</source>
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="150" />
+        <location filename="../../workbench/ui/orders_panel.py" line="329" />
+        <source>复制订单号</source>
+        <translation>Copy order number</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="330" />
+        <source>复制收货地址</source>
+        <translation>Copy shipping address</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="331" />
+        <source>发给买家核对地址</source>
+        <translation>Send to buyer to confirm address</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="332" />
+        <source>催付…</source>
+        <translation>Payment reminder…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="401" />
+        <source>{0} 的订单({1})</source>
+        <translation>{0}'s orders ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="403" />
+        <source>{0} 暂无订单</source>
+        <translation>{0} has no orders yet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="431" />
+        <source>(禁用)</source>
+        <translation> (disabled)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="436" />
+        <source>未插旗。选择颜色时会显示它在团队规则里的含义。</source>
+        <translation>No flag. Choosing a colour shows what it means under the team rules.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="449" />
         <source>订单号:</source>
         <translation>Order: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="151" />
+        <location filename="../../workbench/ui/orders_panel.py" line="450" />
         <source>状态:</source>
         <translation>Status: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="152" />
+        <location filename="../../workbench/ui/orders_panel.py" line="451" />
         <source>金额:</source>
         <translation>Amount: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="153" />
+        <location filename="../../workbench/ui/orders_panel.py" line="451" />
+        <source>(实付 ¥{0:.2f},邮费 ¥{1:.2f})</source>
+        <translation> (paid ¥{0:.2f}, postage ¥{1:.2f})</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="455" />
+        <source>退款:</source>
+        <translation>Refund: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="456" />
         <source>下单:</source>
         <translation>Placed: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="154" />
+        <location filename="../../workbench/ui/orders_panel.py" line="456" />
+        <source>  付款:</source>
+        <translation>  Paid: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="459" />
+        <source>发货:</source>
+        <translation>Shipped: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="459" />
+        <source>  完成:</source>
+        <translation>  Completed: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="462" />
         <source>收货人:</source>
         <translation>Receiver: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="155" />
+        <location filename="../../workbench/ui/orders_panel.py" line="463" />
         <source>地址:</source>
         <translation>Address: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="158" />
+        <location filename="../../workbench/ui/orders_panel.py" line="466" />
         <source>物流:</source>
         <translation>Shipping: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="160" />
+        <location filename="../../workbench/ui/orders_panel.py" line="468" />
         <source>买家留言:</source>
         <translation>Buyer's note: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="474" />
+        <source>催付:</source>
+        <translation>Payment reminder: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="478" />
+        <source>旗帜:</source>
+        <translation>Flag: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="495" />
+        <source>{0}/{1} 字节 超出{2}</source>
+        <translation>{0}/{1} bytes, {2} over</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="499" />
+        <source>{0}/{1} 字节</source>
+        <translation>{0}/{1} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="505" />
+        <source>取消修改</source>
+        <translation>Cancel edit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="506" />
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="607" />
+        <source>请先打开买家 {0} 的会话,再发送。</source>
+        <translation>Open the conversation with buyer {0} first, then send.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersWindow</name>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="145" />
+        <source>订单列表</source>
+        <translation>Order list</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="151" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="156" />
+        <source>全部旗帜</source>
+        <translation>All flags</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="161" />
+        <source>买家昵称</source>
+        <translation>Buyer nickname</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="163" />
+        <source>下单日期</source>
+        <translation>Order date</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="173" />
+        <source>未付款超过</source>
+        <translation>Unpaid for over</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="179" />
+        <source> 小时且未催付</source>
+        <translation> hours, not reminded</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="201" />
+        <source>在侧栏打开</source>
+        <translation>Open in sidebar</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="203" />
+        <source>催付…</source>
+        <translation>Payment reminder…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="205" />
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="206" />
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="210" />
+        <source>取消导出</source>
+        <translation>Cancel export</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="264" />
+        <source>共 {0} 单</source>
+        <translation>{0} orders</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="300" />
+        <source>导出订单</source>
+        <translation>Export orders</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="322" />
+        <source>已导出 {0} 单到 {1}</source>
+        <translation>Exported {0} orders to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="324" />
+        <source>导出已取消,没有留下文件。</source>
+        <translation>Export cancelled; no file was left behind.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="330" />
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
     </message>
 </context>
 <context>
@@ -403,32 +1584,32 @@
 <context>
     <name>PhrasePanel</name>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="93" />
+        <location filename="../../workbench/ui/phrases_panel.py" line="94" />
         <source>快捷短语</source>
         <translation>Quick phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="98" />
+        <location filename="../../workbench/ui/phrases_panel.py" line="99" />
         <source>推荐回复</source>
         <translation>Suggested replies</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="111" />
+        <location filename="../../workbench/ui/phrases_panel.py" line="114" />
         <source>常用优先</source>
         <translation>Most used first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="115" />
+        <location filename="../../workbench/ui/phrases_panel.py" line="118" />
         <source>搜索:编码、文字或拼音首字母</source>
         <translation>Search: code, words or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="152" />
+        <location filename="../../workbench/ui/phrases_panel.py" line="155" />
         <source>全部分组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="300" />
+        <location filename="../../workbench/ui/phrases_panel.py" line="303" />
         <source>短语索引失败,搜索暂时只按编码和原文匹配。</source>
         <translation>Phrase indexing failed; search matches codes and plain text for now. </translation>
     </message>
@@ -488,6 +1669,170 @@
     </message>
 </context>
 <context>
+    <name>RemarkModel</name>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="184" />
+        <source>[后台] </source>
+        <translation>[Back office] </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="186" />
+        <source>来自后台订单报表的备注,只读</source>
+        <translation>Remark from the back-office order report; read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="191" />
+        <source>(已修改)</source>
+        <translation> (edited)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="194" />
+        <source>你的最新备注,{0} 分钟内可以修改</source>
+        <translation>Your latest remark; you can edit it for {0} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="196" />
+        <source>只读:{0}的备注</source>
+        <translation>Read-only: {0}'s remark</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="58" />
+        <source>催付 · {0}</source>
+        <translation>Payment reminder · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="60" />
+        <source>订单 {0} · 买家 {1} · {2} 下单 · ¥{3:.2f}</source>
+        <translation>Order {0} · buyer {1} · placed {2} · ¥{3:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="62" />
+        <source>下单时间不详</source>
+        <translation>Order time unknown</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="63" />
+        <source>催付时间:</source>
+        <translation>Reminder window: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="68" />
+        <source>我已了解以上提醒,仍要催付</source>
+        <translation>I have read the warnings above and still want to send a reminder</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="79" />
+        <source>未付款原因(知道的话)</source>
+        <translation>Reason for not paying (if known)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="87" />
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="88" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="89" />
+        <source>话术</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="94" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="108" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="147" />
+        <source>发送并登记</source>
+        <translation>Send and log</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="147" />
+        <source>登记</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="160" />
+        <source>请先打开买家 {0} 的会话,再发送催付。</source>
+        <translation>Open the conversation with buyer {0} first, then send the payment reminder.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="178" />
+        <source>已登记催付。团队旗帜规则里没有催付后使用的颜色。</source>
+        <translation>Payment reminder logged. The team flag rules set no colour for after a reminder.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="183" />
+        <source>已登记催付。按团队旗帜规则:{0}</source>
+        <translation>Payment reminder logged. Under the team flag rules: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="185" />
+        <source>插{0}旗并备注</source>
+        <translation>Set {0} flag with remark</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="186" />
+        <source>已{0}催付</source>
+        <translation>Reminded to pay via {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="188" />
+        <source>,原因:{0}</source>
+        <translation>, reason: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersWindow</name>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="263" />
+        <source>催付登记表</source>
+        <translation>Payment reminder log</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="288" />
+        <source>保存原因和结果</source>
+        <translation>Save reason and outcome</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="291" />
+        <source>范围</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="295" />
+        <source>待催付订单…</source>
+        <translation>Unpaid orders to remind…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="299" />
+        <source>打开所选订单</source>
+        <translation>Open selected order</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="303" />
+        <source>未付原因</source>
+        <translation>Reason unpaid</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="305" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../../workbench/ui/session.py" line="69" />
@@ -504,6 +1849,52 @@
     </message>
 </context>
 <context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="91" />
+        <source>班次设置</source>
+        <translation>Shift settings</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="100" />
+        <source>添加班次</source>
+        <translation>Add shift</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="101" />
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="104" />
+        <source>时间写成 HH:MM;结束不晚于开始表示次日(晚班 18:00–次日 01:00)。</source>
+        <translation>Write times as HH:MM; an end no later than the start means the next day (evening shift 18:00–01:00 next day).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="105" />
+        <source>只有主管可以修改班次,这里只能查看。</source>
+        <translation>Only a supervisor can change shifts; here you can only view them.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="121" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="122" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftTableModel</name>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="53" />
+        <source>结束不晚于开始表示次日,例如 18:00–01:00</source>
+        <translation>An end no later than the start means the next day, e.g. 18:00–01:00</translation>
+    </message>
+</context>
+<context>
     <name>StatusControls</name>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="160" />
@@ -517,21 +1908,369 @@
     </message>
 </context>
 <context>
+    <name>Supervision</name>
+    <message>
+        <location filename="../../workbench/ui/supervision_window.py" line="41" />
+        <source>主管</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_window.py" line="42" />
+        <source>聊天记录查询…</source>
+        <translation>Search chat logs…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_window.py" line="43" />
+        <source>服务数据看板…</source>
+        <translation>Service dashboard…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_window.py" line="45" />
+        <source>导入聊天记录…</source>
+        <translation>Import chat logs…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_window.py" line="48" />
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_window.py" line="49" />
+        <source>当前:{0}({1})</source>
+        <translation>Signed in: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_window.py" line="53" />
+        <source>我的聊天记录…</source>
+        <translation>My chat logs…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_window.py" line="55" />
+        <source>我的服务数据…</source>
+        <translation>My service figures…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_window.py" line="57" />
+        <source>切换账号 / 退出登录…</source>
+        <translation>Switch account / sign out…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMode</name>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="203" />
+        <source>团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="204" />
+        <source>登录设置…</source>
+        <translation>Sign-in settings…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="205" />
+        <source>我的状态</source>
+        <translation>My status</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="212" />
+        <source>转接当前买家…</source>
+        <translation>Transfer current buyer…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="213" />
+        <source>结束当前会话(释放接待名额)</source>
+        <translation>End current conversation (frees a reception slot)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="216" />
+        <source>拉取团队聊天记录…</source>
+        <translation>Fetch team chat logs…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="225" />
+        <source>以 workbench run --channel xmpp 启动进入团队模式</source>
+        <translation>Start with workbench run --channel xmpp to use team mode</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="258" />
+        <source>团队:</source>
+        <translation>Team: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="260" />
+        <source> · 路由在线</source>
+        <translation> · router online</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="260" />
+        <source> · 等待路由</source>
+        <translation> · waiting for router</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="279" />
+        <source>请先选中一个会话。</source>
+        <translation>Select a conversation first.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="294" />
+        <source>未连接到服务器,无法转接。</source>
+        <translation>Not connected to the server; cannot transfer.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="299" />
+        <source>未连接到服务器。</source>
+        <translation>Not connected to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="311" />
+        <source>拉取团队聊天记录(店铺服务账号)</source>
+        <translation>Fetch team chat logs (shop service account)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="325" />
+        <source>正在拉取团队聊天记录…</source>
+        <translation>Fetching team chat logs…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="332" />
+        <source>已拉取 {0} 条新消息。</source>
+        <translation>Fetched {0} new messages.</translation>
+    </message>
+</context>
+<context>
+    <name>TodoDialog</name>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="89" />
+        <source>编辑待办</source>
+        <translation>Edit to-do</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="89" />
+        <source>新建待办</source>
+        <translation>New to-do</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="112" />
+        <source>班次:</source>
+        <translation>Shift: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="113" />
+        <source>全组</source>
+        <translation>Whole team</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="122" />
+        <source>到期</source>
+        <translation>due</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="129" />
+        <source>提醒</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="151" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="152" />
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="153" />
+        <source>优先级</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="154" />
+        <source>负责</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="159" />
+        <source>关联</source>
+        <translation>Linked to</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="166" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="176" />
+        <source>变更记录</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="181" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="182" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="187" />
+        <source>这个订单要跟进什么?例如:缺货,推荐其他颜色</source>
+        <translation>What needs following up on this order? e.g. out of stock, suggest another colour</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="201" />
+        <source>买家 </source>
+        <translation>Buyer </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="203" />
+        <source>会话 #{0}</source>
+        <translation>Conversation #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="205" />
+        <source>订单 </source>
+        <translation>Order </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="206" />
+        <source>无(自由待办)</source>
+        <translation>None (standalone to-do)</translation>
+    </message>
+</context>
+<context>
     <name>TodoPanel</name>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="61" />
+        <location filename="../../workbench/ui/todo_panel.py" line="261" />
         <source>待办</source>
         <translation>To-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="69" />
-        <source>新待办,Enter 添加(24 小时内到期)</source>
-        <translation>New to-do, Enter adds it (due in 24 hours)</translation>
+        <location filename="../../workbench/ui/todo_panel.py" line="280" />
+        <source>查看</source>
+        <translation>View</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="70" />
+        <location filename="../../workbench/ui/todo_panel.py" line="281" />
+        <source>打开交接单</source>
+        <translation>Open handover sheets</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="285" />
+        <source>待办列表</source>
+        <translation>To-do list</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="292" />
+        <source>新待办,Enter 添加(24 小时内到期;! 开头为紧急)</source>
+        <translation>New to-do, Enter adds (due within 24 hours; start with ! for urgent)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="297" />
+        <source>更多</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="341" />
+        <source>打开关联会话/订单</source>
+        <translation>Open linked conversation/order</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="342" />
+        <source>开始执行</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="345" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="347" />
+        <source>忽略</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="349" />
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="351" />
+        <source>编辑 / 查看记录…</source>
+        <translation>Edit / view history…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="352" />
+        <source>新建待办…</source>
+        <translation>New to-do…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="443" />
+        <source>⏰ 待办提醒:{0}{1},{2}</source>
+        <translation>⏰ To-do reminder: {0}{1}, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="446" />
+        <source> 等 {0} 项</source>
+        <translation> ({0} in all)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="450" />
+        <source>待办提醒</source>
+        <translation>To-do reminder</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="461" />
+        <source>客服工作台</source>
+        <translation>Agent Workbench</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="481" />
+        <source>{0} 份交接单尚未被接收</source>
+        <translation>{0} handover sheets not yet acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="483" />
+        <source>{0} 份交接单待接收</source>
+        <translation>{0} handover sheets to acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="485" />
+        <source>你交出的 {0} 份尚未被接收</source>
+        <translation>{0} of your handover sheets not yet acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="486" />
+        <source>交接:</source>
+        <translation>Handover: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="500" />
+        <source>{0} 项</source>
+        <translation>{0} items</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="293" />
+        <location filename="../../workbench/ui/todo_panel.py" line="344" />
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptWindow</name>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="449" />
+        <source>会话记录 — {0}</source>
+        <translation>Transcript — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="450" />
+        <source>买家:{0}  客服:{1}  会话:{2}  共 {3} 条</source>
+        <translation>Buyer: {0}  Agent: {1}  Conversation: {2}  {3} messages</translation>
     </message>
 </context>
 <context>
@@ -563,86 +2302,32 @@
     </message>
     <message>
         <location filename="../../workbench/ui/chat.py" line="162" />
+        <location filename="../../workbench/ui/team_mode.py" line="146" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="137" />
+        <source>转接买家</source>
+        <translation>Transfer buyer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="144" />
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="145" />
+        <source>转给客服 (JID)</source>
+        <translation>To agent (JID)</translation>
+    </message>
 </context>
 <context>
-    <name>window</name>
+    <name>_FileField</name>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="36" />
-        <source>短语</source>
-        <translation>Phrases</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="37" />
-        <source>管理短语…</source>
-        <translation>Manage phrases…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="39" />
-        <source>导入短语包…</source>
-        <translation>Import phrase pack…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="40" />
-        <source>导出短语包…</source>
-        <translation>Export phrase pack…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="41" />
-        <source>预载文件夹…</source>
-        <translation>Preload folder…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="54" />
-        <source>导入短语包</source>
-        <translation>Import phrase pack</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="64" />
-        <source>还没有团队短语包可以导出。</source>
-        <translation>There is no team phrase pack to export yet.</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="66" />
-        <source>导出短语包</source>
-        <translation>Export phrase pack</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="74" />
-        <source>已导出 {0} 条短语到 {1}</source>
-        <translation>Exported {0} phrases to {1}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="79" />
-        <source>团队短语包的预载文件夹</source>
-        <translation>Preload folder for team phrase packs</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="85" />
-        <source>文件夹里没有更新的短语包。</source>
-        <translation>No newer phrase pack in the folder.</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/reception_window.py" line="67" />
-        <source>接待</source>
-        <translation>Reception</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/reception_window.py" line="68" />
-        <source>接待设置(主管)…</source>
-        <translation>Reception settings (supervisor)…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/reception_window.py" line="69" />
-        <source>我的偏好…</source>
-        <translation>My preferences…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/reception_window.py" line="70" />
-        <source>快捷键说明(F1)</source>
-        <translation>Keyboard shortcuts (F1)</translation>
+        <location filename="../../workbench/ui/team_mode.py" line="61" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
     </message>
 </context>
 </TS>

@@ -197,11 +197,19 @@ def _v4_log_search_and_figures(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX conversations_agent ON conversations (agent_id)")
 
 
+def _v5_reply_lookup(conn: sqlite3.Connection) -> None:
+    """Whether the agent has answered a conversation is asked for every listed
+    conversation at start-up; this index answers it without reading the messages."""
+    conn.execute("CREATE INDEX idx_messages_conversation_sender "
+                 "ON messages (conversation_id, sender)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_core,
     _v2_reception_search_handover,
     _v3_todo_reminders_handover_exchange,
     _v4_log_search_and_figures,
+    _v5_reply_lookup,
 ]
 LATEST = len(MIGRATIONS)
 

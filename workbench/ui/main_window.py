@@ -19,6 +19,7 @@ from workbench.ui import (
 from workbench.ui.chat import ChatPanel
 from workbench.ui.conversation_list import ConversationPanel
 from workbench.ui.orders_panel import OrderSidebar
+from workbench.ui.paint_probe import FirstPaintProbe
 from workbench.ui.phrases_panel import SHORTCUT_SLOTS, PhrasePanel
 from workbench.ui.session import Session
 from workbench.ui.todo_panel import TodoPanel
@@ -27,6 +28,7 @@ GEOMETRY_KEY = "ui.geometry"
 SPLITTER_KEYS = ("ui.splitter.main", "ui.splitter.right")
 DEFAULT_SIZES = ([250, 600, 330, 420], [560, 440])
 REFUSAL_SHOWN_MS = 8000
+WARM_UP_DELAY_MS = 300
 # Each area adds its menus, windows and shortcuts through ``install(window)``.
 AREA_INSTALLERS = (reception_window.install, phrases_window.install, orders_window.install,
                    handover_window.install, supervision_window.install, team_mode.install)
@@ -72,7 +74,7 @@ class MainWindow(QMainWindow):
         session.refused.connect(self.show_refusal)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_to_composer)
         self._menus: dict[str, QMenu] = {}
-        self._shown_once = False
+        self._first_paint = FirstPaintProbe(self, self._after_first_paint)
         self.closing.connect(self.phrases.shut_down)
         for install in AREA_INSTALLERS:
             install(self)
@@ -97,12 +99,10 @@ class MainWindow(QMainWindow):
         return [(f"/{p.code}  {self.phrases.filled(p)[:40]}", self.phrases.filled(p))
                 for p in self.phrases.matching(prefix)]
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not self._shown_once:
-            self._shown_once = True
-            # After the first paint: jieba and the phrase index load in a worker.
-            QTimer.singleShot(0, self.phrases.start_indexing)
+    def _after_first_paint(self) -> None:
+        # jieba and the phrase index load in a worker, once the window stands: the worker
+        # holds Python's lock while jieba loads, which would slow the first paint.
+        QTimer.singleShot(WARM_UP_DELAY_MS, self.phrases.start_indexing)
 
     def show_refusal(self, reason: str) -> None:
         self.statusBar().showMessage(reason, REFUSAL_SHOWN_MS)

@@ -9,6 +9,7 @@ store's settings so the dialog is filled in next time.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,8 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.channels import xmpp_protocol as proto
-from workbench.channels.xmpp import STATE_LABELS, XmppChannel, XmppSettings, unsent_outgoing
 from workbench.store import settings as stored
+
+if TYPE_CHECKING:
+    from workbench.channels.xmpp import XmppSettings
+
+
+def _xmpp():
+    """The XMPP channel module, imported on first use: it brings asyncio and slixmpp,
+    which the simulator's start-up does not need."""
+    from workbench.channels import xmpp
+
+    return xmpp
+
 
 SETTING_KEYS = {"server": "team.server", "port": "team.port", "jid": "team.jid",
                 "service": "team.service", "tls": "team.tls", "ca_file": "team.ca_file"}
@@ -39,7 +51,7 @@ def saved_settings(store) -> XmppSettings | None:
     service = stored.get(store, SETTING_KEYS["service"])
     if not jid or not service:
         return None
-    return XmppSettings(
+    return _xmpp().XmppSettings(
         jid=jid, service=service, server=stored.get(store, SETTING_KEYS["server"], "") or "",
         port=int(stored.get(store, SETTING_KEYS["port"], "5222") or 5222),
         tls=stored.get(store, SETTING_KEYS["tls"], "1") != "0",
@@ -114,7 +126,7 @@ class LoginDialog(QDialog):
         (self.password if settings else self.jid).setFocus()
 
     def settings(self) -> XmppSettings:
-        return XmppSettings(
+        return _xmpp().XmppSettings(
             jid=self.jid.text().strip().lower(), service=self.service.text().strip().lower(),
             server=self.server.text().strip(), port=self.port.value(),
             tls=self.tls.isChecked(), ca_file=self.ca_file.edit.text().strip())
@@ -197,7 +209,7 @@ class TeamMode(QObject):
         self.window = window
         self.session = window.session
         channel = self.session.channel
-        self.channel = channel if isinstance(channel, XmppChannel) else None
+        self.channel = channel if channel.routes_buyers else None  # only team mode's does
         self.dialog: QDialog | None = None
         self.pulling: _PullTask | None = None
         menu = window.area_menu(self.tr("团队"))
@@ -224,7 +236,7 @@ class TeamMode(QObject):
             self.login_action.setToolTip(
                 self.tr("以 workbench run --channel xmpp 启动进入团队模式"))
             return
-        self.channel.set_outbox(lambda: unsent_outgoing(self.session.store,
+        self.channel.set_outbox(lambda: _xmpp().unsent_outgoing(self.session.store,
                                                         self.session.agent.id))
         self.channel.state_changed.connect(self._show_state)
         self.channel.router_changed.connect(self._show_state)
@@ -255,7 +267,7 @@ class TeamMode(QObject):
 
     def _show_state(self, *_args) -> None:
         channel = self.channel
-        text = self.tr("团队:") + STATE_LABELS.get(channel.state, channel.state)
+        text = self.tr("团队:") + _xmpp().STATE_LABELS.get(channel.state, channel.state)
         if channel.state == "online":
             text += self.tr(" · 路由在线") if channel.router_online else self.tr(" · 等待路由")
         if channel.error:
@@ -304,9 +316,9 @@ class TeamMode(QObject):
         """Asks for the service account (whose archive it is) and its password."""
         base = (self.channel.settings if self.channel else None) or saved_settings(
             self.session.store)
-        service = XmppSettings(jid=base.service, service=base.service, server=base.server,
-                               port=base.port, tls=base.tls, ca_file=base.ca_file) \
-            if base else None
+        service = _xmpp().XmppSettings(
+            jid=base.service, service=base.service, server=base.server, port=base.port,
+            tls=base.tls, ca_file=base.ca_file) if base else None
         dialog = LoginDialog(service, self.window, ask_service=False)
         dialog.setWindowTitle(self.tr("拉取团队聊天记录(店铺服务账号)"))
         dialog.accepted.connect(lambda: self._pull(dialog))
