@@ -125,10 +125,12 @@ class Store:
         self._depth = 0
 
     @classmethod
-    def open(cls, path: Path | str, *, exclusive: bool = False) -> Store:
+    def open(cls, path: Path | str, *, exclusive: bool = False,
+             migrations: list | None = None, synchronous: str = "NORMAL") -> Store:
         """Open (creating if absent) and migrate the store at ``path``.
 
         ``exclusive`` takes the single-instance lock: the window does, CLI commands don't.
+        Another kind of file (the router's) passes its own ``migrations``.
         """
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -143,8 +145,8 @@ class Store:
                 conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA foreign_keys = ON")
-                conn.execute("PRAGMA synchronous = NORMAL")
-                schema.migrate(conn)
+                conn.execute(f"PRAGMA synchronous = {synchronous}")
+                schema.migrate(conn, migrations=migrations or schema.MIGRATIONS)
             except sqlite3.Error as error:
                 conn.close()
                 raise translate_error(error, path) or error from error

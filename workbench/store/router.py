@@ -9,12 +9,11 @@ yet confirmed (so they are sent again).
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-from workbench.store.db import BUSY_TIMEOUT_MS, StoreError, translate_error
+from workbench.store.db import Store
 
 
 def _v1_router(conn: sqlite3.Connection) -> None:
@@ -78,71 +77,15 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_router]
-LATEST = len(MIGRATIONS)
 
 
-class RouterStore:
-    """The router's open file. Use :meth:`open`; one process, one connection."""
-
-    def __init__(self, path: Path, conn: sqlite3.Connection):
-        self.path = path
-        self.conn = conn
-        self._depth = 0
+class RouterStore(Store):
+    """The router's open file: a store with the router's own migrations."""
 
     @classmethod
     def open(cls, path: Path | str) -> RouterStore:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            conn = sqlite3.connect(path, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            # FULL: a message the router confirmed must survive a power cut, not only a kill.
-            conn.execute("PRAGMA synchronous = FULL")
-            _migrate(conn)
-        except sqlite3.Error as error:
-            raise translate_error(error, path) or error from error
-        return cls(path, conn)
-
-    def close(self) -> None:
-        self.conn.close()
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All-or-nothing, nesting like Store.transaction."""
-        outer = self._depth == 0
-        if outer:
-            self.conn.execute("BEGIN IMMEDIATE")
-        self._depth += 1
-        try:
-            yield self.conn
-        except BaseException:
-            self._depth -= 1
-            if outer:
-                self.conn.execute("ROLLBACK")
-            raise
-        self._depth -= 1
-        if outer:
-            self.conn.execute("COMMIT")
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > LATEST:
-        raise StoreError(
-            f"路由数据文件的版本({version})比本程序({LATEST})新,请先升级工作台。",
-            f"The router file is version {version}, newer than this program ({LATEST}).")
-    for number in range(version + 1, LATEST + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            MIGRATIONS[number - 1](conn)
-            conn.execute(f"PRAGMA user_version = {number}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        # FULL: a message the router confirmed must survive a power cut, not only a kill.
+        return super().open(path, migrations=MIGRATIONS, synchronous="FULL")
 
 
 # --- conversations -------------------------------------------------------------------------

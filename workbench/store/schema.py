@@ -214,21 +214,25 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
 LATEST = len(MIGRATIONS)
 
 
-def migrate(conn: sqlite3.Connection, target: int = LATEST) -> None:
-    """Bring the store to ``target``; a store newer than this program is refused."""
+def migrate(conn: sqlite3.Connection, target: int | None = None,
+            migrations: list[Callable[[sqlite3.Connection], None]] = MIGRATIONS) -> None:
+    """Bring a file to ``target`` (default: the latest of ``migrations``); a file newer than
+    this program is refused."""
+    latest = len(migrations)
+    target = latest if target is None else target
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > LATEST:
+    if version > latest:
         from workbench.store.db import StoreError
 
         raise StoreError(
-            f"数据文件的版本({version})比本程序({LATEST})新,请先升级工作台。",
-            f"The store is version {version}, newer than this program ({LATEST}); "
+            f"数据文件的版本({version})比本程序({latest})新,请先升级工作台。",
+            f"The store is version {version}, newer than this program ({latest}); "
             "upgrade the workbench first.",
         )
     for number in range(version + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            MIGRATIONS[number - 1](conn)
+            migrations[number - 1](conn)
             conn.execute(f"PRAGMA user_version = {number}")
         except BaseException:
             conn.execute("ROLLBACK")
