@@ -105,6 +105,8 @@ def test_transfer_moves_the_buyer_and_the_history_to_another_agent(make_team, qt
     qtbot.waitUntil(lambda: a2.buyer_texts() == ["我要退货"], timeout=WAIT)
     qtbot.waitUntil(lambda: len(notices) == 2, timeout=WAIT)
     assert any("转接给了你" in n and "售后问题" in n for n in notices)
+    # The buyer is no longer a1's: a1's own copy of the conversation has ended.
+    assert conversations.all_conversations(a1.store)[0].state == "ended"
 
     b1.say(team.service, "怎么寄回?")
     qtbot.waitUntil(lambda: a2.buyer_texts() == ["我要退货", "怎么寄回?"], timeout=WAIT)

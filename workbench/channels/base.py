@@ -24,7 +24,8 @@ class Channel(QObject):
 
     Signals: ``received(Incoming)`` a buyer's message; ``delivered(uid)`` the channel
     accepted one of ours; ``failed(uid, reason)`` it could not; ``presence(buyer, status)``
-    a buyer came online or left.
+    a buyer came online or left ("online", "offline"), or is no longer this workstation's
+    to serve ("released": transferred away, or ended upstream).
     """
 
     received = Signal(object)

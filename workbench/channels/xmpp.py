@@ -275,6 +275,7 @@ class XmppChannel(Channel):
                 self.notice.emit(f"{payload.get('other')} 把买家 {payload.get('buyer')} "
                                  f"转接给了你。{payload.get('reason', '')}")
             elif tag == "released":
+                self.presence.emit(payload.get("buyer", ""), "released")
                 reason = payload.get("reason", "")
                 if reason == "idle":
                     self.notice.emit(f"买家 {payload.get('buyer')} 的会话因长时间无消息已结束。")

@@ -228,6 +228,12 @@ def message_by_uid(store: Store, uid: str) -> Message | None:
     return Message(**row) if row else None
 
 
+def latest_for_buyer(store: Store, nick: str) -> Conversation | None:
+    buyer = people.buyer_by_nick(store, nick)
+    latest = chat.latest_conversation_for_buyer(store, buyer["id"]) if buyer else None
+    return get(store, latest["id"]) if latest else None
+
+
 def find(store: Store, conversation_id: int, text: str) -> list[int]:
     """Ids of the messages in a conversation that contain ``text``."""
     return chat.find_in_conversation(store, conversation_id, text) if text else []

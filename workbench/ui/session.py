@@ -37,6 +37,7 @@ class Session(QObject):
             conversations.set_status(store, uid, "sent")))
         channel.failed.connect(lambda uid, _reason: self.publish(
             conversations.set_status(store, uid, "failed")))
+        channel.presence.connect(self._on_presence)
 
     def publish(self, changes: Changes) -> None:
         if changes:
@@ -99,6 +100,15 @@ class Session(QObject):
     def _hand_to_channel(self, message: conversations.Message, buyer: str) -> None:
         self.channel.send(Outgoing(message.uid, buyer, message.conversation_id, message.kind,
                                    message.text, auto=message.sender == "auto"))
+
+    def _on_presence(self, buyer: str, status: str) -> None:
+        """A buyer released upstream (transferred away, ended by the router) ends here too."""
+        if status != "released":
+            return
+        conversation = conversations.latest_for_buyer(self.store, buyer)
+        if conversation is not None and conversation.state != "ended":
+            self.run(reception.end_conversation, self.store, conversation.id, self.agent,
+                     self.clock())
 
     def _on_received(self, incoming: conversations.Incoming) -> None:
         changes = conversations.receive(self.store, incoming, agent_id=self.agent.id)
