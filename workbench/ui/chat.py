@@ -246,7 +246,7 @@ class ChatPanel(QWidget):
     # --- following the selection ----------------------------------------------------
 
     def _on_selected(self, conversation) -> None:
-        self._save_draft()
+        self.save_draft()
         self._shown_id = conversation.id if conversation else None
         self.buyer.show_conversation(conversation)
         self.buyer.note_button.setChecked(False)
@@ -261,16 +261,14 @@ class ChatPanel(QWidget):
         if current is not None and current.id in changes.conversations:
             self.buyer.show_conversation(current)
 
-    def _save_draft(self) -> None:
+    def save_draft(self) -> None:
+        """Keep what is in the composer with the conversation (switching, closing)."""
         if self._shown_id is None:
             return
         stored = conversations.get(self.session.store, self._shown_id)
         if stored is not None and stored.draft != self.composer.toPlainText():
             self.session.run(conversations.save_draft, self.session.store, self._shown_id,
                              self.composer.toPlainText())
-
-    def save_draft(self) -> None:
-        self._save_draft()
 
     # --- sending -----------------------------------------------------------------------
 
