@@ -5,7 +5,7 @@ Everyone can read the schedule; saving it is for supervisors (the domain decides
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,27 +22,16 @@ from workbench.changes import Refused
 from workbench.handover import shifts
 from workbench.handover.shifts import Shift
 from workbench.ui.session import Session
+from workbench.ui.table_model import RowsTableModel
 
 
-class ShiftTableModel(QAbstractTableModel):
+class ShiftTableModel(RowsTableModel):
     COLUMNS = ("名称", "开始", "结束", "客服(账号名,逗号分隔)")
 
     def __init__(self, rows: list[Shift], editable: bool):
         super().__init__()
         self.rows = [list((s.name, s.start, s.end, ", ".join(s.agents))) for s in rows]
         self.editable = editable
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
-            return self.tr(self.COLUMNS[section])
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QStringListModel,
     Qt,
@@ -44,6 +43,7 @@ from workbench.changes import Refused
 from workbench.handover import Todo, sheets, shifts
 from workbench.handover.sheets import Sheet, SheetItem
 from workbench.ui.session import Session
+from workbench.ui.table_model import RowsTableModel
 from workbench.ui.todo_dialog import TodoDialog, message_draft, order_draft
 
 MENU = "交接"
@@ -94,7 +94,7 @@ class SheetListModel(QAbstractListModel):
         return next((n for n, sheet in enumerate(self.rows) if sheet.id == sheet_id), None)
 
 
-class SheetItemModel(QAbstractTableModel):
+class SheetItemModel(RowsTableModel):
     COLUMNS = ("类别", "事项", "说明", "买家", "订单", "到期", "接收")
 
     def __init__(self, session: Session):
@@ -102,18 +102,6 @@ class SheetItemModel(QAbstractTableModel):
         self.session = session
         self.rows: list[SheetItem] = []
         self.sheet_id: int | None = None
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
-            return self.tr(self.COLUMNS[section])
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

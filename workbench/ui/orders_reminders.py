@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from workbench.orders import Order, policy, reminders
 from workbench.orders.reminders import Reminder
 from workbench.ui.orders_panel import plain_label
 from workbench.ui.session import Session
+from workbench.ui.table_model import RowsTableModel
 
 WARNING_COLOUR = "#c62828"
 ReminderRole = Qt.ItemDataRole.UserRole + 3
@@ -201,10 +202,10 @@ class ReminderDialog(QDialog):
         return False
 
 
-class ReminderModel(QAbstractTableModel):
+class ReminderModel(RowsTableModel):
     """The register (催付登记表), newest first."""
 
-    HEADERS = ("时间", "订单号", "买家", "客服", "方式", "未付原因", "结果", "订单现状")
+    COLUMNS = ("时间", "订单号", "买家", "客服", "方式", "未付原因", "结果", "订单现状")
 
     def __init__(self, session: Session):
         super().__init__()
@@ -212,17 +213,6 @@ class ReminderModel(QAbstractTableModel):
         self.since: float | None = None
         self.rows: list[Reminder] = []
         session.changed.connect(self._on_changed)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

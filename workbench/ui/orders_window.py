@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from workbench import orders, timefmt
 from workbench.orders import Order, OrderFilter, export
 from workbench.ui.orders_panel import OrderRole, flag_icon
 from workbench.ui.orders_worker import StoreJob
+from workbench.ui.table_model import RowsTableModel
 
 MENU = "订单"
 PAGE = 200
@@ -35,10 +36,10 @@ DEFAULT_UNPAID_HOURS = 1
 DAY = 86400.0
 
 
-class OrderTableModel(QAbstractTableModel):
+class OrderTableModel(RowsTableModel):
     """Orders matching the window's filter, newest first, fetched a page at a time."""
 
-    HEADERS = ("订单号", "买家", "状态", "旗帜", "总金额", "实付", "下单时间", "付款时间",
+    COLUMNS = ("订单号", "买家", "状态", "旗帜", "总金额", "实付", "下单时间", "付款时间",
                "收货人", "催付")
 
     def __init__(self, session):
@@ -48,17 +49,6 @@ class OrderTableModel(QAbstractTableModel):
         self.rows: list[Order] = []
         self.total = 0
         session.changed.connect(self._on_changed)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

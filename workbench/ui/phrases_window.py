@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +24,7 @@ from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.quickphrases import Phrase, packs, preload
 from workbench.ui.session import Session
+from workbench.ui.table_model import RowsTableModel
 
 COLUMNS = ("编码", "短语", "分组", "短语包")
 MODES = (("追加(编码不能重复)", "append"), ("按编码更新", "update"), ("整包替换", "replace"))
@@ -85,7 +86,9 @@ def _choose_preload_folder(window) -> None:
                             or window.tr("文件夹里没有更新的短语包。"))
 
 
-class PhraseTableModel(QAbstractTableModel):
+class PhraseTableModel(RowsTableModel):
+    COLUMNS = COLUMNS
+
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
@@ -97,17 +100,6 @@ class PhraseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = quickphrases.visible(self.session.store, self.session.agent)
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

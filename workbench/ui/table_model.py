@@ -1,0 +1,25 @@
+"""The part every table model here shares: ``rows`` under the titles in ``COLUMNS``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+
+class RowsTableModel(QAbstractTableModel):
+    """Subclasses set ``COLUMNS`` (titles, in Chinese) and keep their rows in ``rows``;
+    they add ``data`` (and whatever else they need)."""
+
+    COLUMNS: tuple[str, ...] = ()
+    rows: list
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.COLUMNS)):
+            return self.tr(self.COLUMNS[section])
+        return None
