@@ -7,14 +7,12 @@ shared between threads. Results come back as signals, handled on the GUI thread.
 from __future__ import annotations
 
 import threading
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
-from workbench.changes import Refused
-from workbench.store import Store, StoreError
+from workbench.ui.store_work import run_on_own_store
 
 
 class StoreJob(QThread):
@@ -44,23 +42,11 @@ class StoreJob(QThread):
         return self._cancel.is_set()
 
     def run(self) -> None:
-        try:
-            store = Store.open(self.db_path)
-        except StoreError as error:
-            self.failed.emit(error.zh)
-            return
-        try:
-            result = self.work(store, self.progressed.emit, self._cancel.is_set)
-        except self.cancel_types:
+        outcome = run_on_own_store(self.db_path, self.work, self.progressed.emit,
+                                   self._cancel.is_set, self.cancel_types)
+        if outcome.state == "done":
+            self.succeeded.emit(outcome.result)
+        elif outcome.state == "cancelled":
             self.stopped.emit()
-        except Refused as refusal:
-            self.failed.emit(str(refusal))
-        except StoreError as error:
-            self.failed.emit(error.zh)
-        except Exception as error:  # a bug: say so rather than dying silently in a thread
-            traceback.print_exc()
-            self.failed.emit(f"出错了(程序问题,请告诉开发者):{error!r}")
         else:
-            self.succeeded.emit(result)
-        finally:
-            store.close()
+            self.failed.emit(outcome.message)

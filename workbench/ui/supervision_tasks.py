@@ -7,14 +7,12 @@ connection and reports back with signals, which Qt delivers on the GUI thread.
 from __future__ import annotations
 
 import threading
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from workbench.changes import Refused
-from workbench.store import Store, StoreError
+from workbench.ui.store_work import run_on_own_store
 
 
 class Task(QObject):
@@ -49,27 +47,14 @@ class Task(QObject):
     def _run(self) -> None:
         from workbench.supervision.logfiles import Cancelled
 
-        try:
-            store = Store.open(self.db_path)
-        except StoreError as error:
-            self.failed.emit(error.zh)
-            return
-        try:
-            result = self.work(store, self._report, self.is_cancelled)
-        except Cancelled:
+        outcome = run_on_own_store(self.db_path, self.work, self._report, self.is_cancelled,
+                                   (Cancelled,))
+        if outcome.state == "done":
+            self.finished.emit(outcome.result)
+        elif outcome.state == "cancelled":
             self.cancelled.emit()
-        except Refused as refusal:
-            self.failed.emit(str(refusal))
-        except StoreError as error:
-            self.failed.emit(error.zh)
-        except Exception as error:  # a bug: say so rather than fail silently in a thread
-            traceback.print_exc()
-            self.failed.emit(f"内部错误:{error!r}")
         else:
-            # Work that ran to its end is reported as done, even if cancel came too late.
-            self.finished.emit(result)
-        finally:
-            store.close()
+            self.failed.emit(outcome.message)
 
     def _report(self, done: int, total: int = 0) -> None:
         self.progress.emit(done, total)
