@@ -65,3 +65,13 @@ def test_history_pages_back_from_the_newest(store):
     assert [m.text for m in newest] == ["3", "4"]
     older = conversations.history(store, conversation.id, before_id=newest[0].id, limit=2)
     assert [m.text for m in older] == ["1", "2"]
+
+
+def test_the_conversation_list_reads_each_field_from_its_own_column(store, agent):
+    conversations.receive(store, incoming("a", text="这件有 XL 吗", at=100.0))
+    (conversation,) = conversations.all_conversations(store)
+    conversations.send(store, conversation.id, agent.id, "有的", 110.0)
+    (listed,) = conversations.all_conversations(store)
+    assert listed == conversations.get(store, conversation.id)
+    assert (listed.buyer_nick, listed.state, listed.unread) == ("晴天小鹿", "in_service", 0)
+    assert (listed.last_message_at, listed.replied, listed.ended_at) == (110.0, 1, None)
