@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.channels import xmpp_protocol as proto
 from workbench.store import settings as stored
 
 if TYPE_CHECKING:
@@ -216,11 +215,6 @@ class TeamMode(QObject):
         self.login_action = menu.addAction(self.tr("登录设置…"), self.open_login)
         self.status_menu = menu.addMenu(self.tr("我的状态"))
         self.status_actions = {}
-        for status in proto.STATUSES:
-            action = self.status_menu.addAction(proto.STATUS_LABELS[status])
-            action.setCheckable(True)
-            action.triggered.connect(lambda _checked=False, s=status: self.set_status(s))
-            self.status_actions[status] = action
         self.transfer_action = menu.addAction(self.tr("转接当前买家…"), self.open_transfer)
         self.end_action = menu.addAction(self.tr("结束当前会话(释放接待名额)"),
                                          self.end_conversation)
@@ -236,6 +230,7 @@ class TeamMode(QObject):
             self.login_action.setToolTip(
                 self.tr("以 workbench run --channel xmpp 启动进入团队模式"))
             return
+        self._fill_status_menu()
         self.channel.set_outbox(lambda: _xmpp().unsent_outgoing(self.session.store,
                                                         self.session.agent.id))
         self.channel.state_changed.connect(self._show_state)
@@ -247,6 +242,16 @@ class TeamMode(QObject):
         if not self.channel.has_credentials:
             # Each start asks for the password (it is never stored); after the window shows.
             QTimer.singleShot(0, self.open_login)
+
+    def _fill_status_menu(self) -> None:
+        # Only team mode has statuses; the simulator's start-up skips the protocol module.
+        from workbench.channels import xmpp_protocol as proto
+
+        for status in proto.STATUSES:
+            action = self.status_menu.addAction(proto.STATUS_LABELS[status])
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, s=status: self.set_status(s))
+            self.status_actions[status] = action
 
     # --- login ----------------------------------------------------------------------------
 
