@@ -12,6 +12,7 @@ class Changes:
     orders: frozenset[str] = field(default_factory=frozenset)
     todos: frozenset[int] = field(default_factory=frozenset)
     phrases: bool = False
+    settings: frozenset[str] = field(default_factory=frozenset)  # team settings' keys
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -20,11 +21,12 @@ class Changes:
             self.orders | other.orders,
             self.todos | other.todos,
             self.phrases or other.phrases,
+            self.settings | other.settings,
         )
 
     def __bool__(self) -> bool:
         return bool(self.conversations or self.messages or self.orders or self.todos
-                    or self.phrases)
+                    or self.phrases or self.settings)
 
 
 class Refused(ValueError):

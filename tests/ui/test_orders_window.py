@@ -241,6 +241,26 @@ def test_only_a_supervisor_edits_the_flag_policy(qtbot, db_path, clock):
         boss_window.close()
 
 
+def test_saving_the_flag_policy_updates_the_open_order_at_once(qtbot, db_path, clock):
+    boss = open_window(qtbot, db_path, clock, agent_name="wang")
+    try:
+        sidebar = boss.window.orders
+        order = orders.get(boss.store, UNPAID)
+        sidebar.show_buyer(order.buyer_id, order.buyer_nick)
+        assert sidebar.select_order(UNPAID)
+        flag_two = sidebar.flag_box.findData(2)
+        assert sidebar.flag_box.itemText(flag_two).endswith("(禁用)")
+        dialog = boss.window.orders_ui.show_policy()
+        meaning, forbidden, _reason, _remark = dialog.rows[2]
+        forbidden.setChecked(False)
+        meaning.setText("售后跟进")
+        assert dialog.save()
+        assert not sidebar.flag_box.itemText(flag_two).endswith("(禁用)")
+        assert "售后跟进" in sidebar.flag_box.itemData(flag_two, Qt.ItemDataRole.ToolTipRole)
+    finally:
+        boss.close()
+
+
 def test_table_models_behave(qtmodeltester, qtbot, workbench):
     window = workbench.window
     listing = window.orders_ui.show_orders()

@@ -115,15 +115,15 @@ def save(store: Store, agent, policy: FlagPolicy, now: float,
     for rule in policy.rules:
         if not rule.meaning:
             raise Refused(f"请写明{rule.name}旗的含义。")
+    changes = Changes(settings=frozenset({POLICY_KEY}))
     with store.transaction():
         old = settings.get(store, POLICY_KEY)
         settings.put(store, POLICY_KEY, json.dumps(to_json(policy), ensure_ascii=False))
         events.record(store, now, agent.id, "flag_policy.set", "settings:" + POLICY_KEY,
                       {"old": json.loads(old) if old else None, "new": to_json(policy)})
         if dispatch is not None:
-            set_dispatch_time(store, agent, dispatch, now)
-    # No order changed; panels read the policy whenever they show a flag.
-    return Changes()
+            changes |= set_dispatch_time(store, agent, dispatch, now)
+    return changes
 
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -151,4 +151,4 @@ def set_dispatch_time(store: Store, agent, text: str, now: float) -> Changes:
         settings.put(store, DISPATCH_KEY, value)
         events.record(store, now, agent.id, "dispatch_time.set", "settings:" + DISPATCH_KEY,
                       {"old": old, "new": value})
-    return Changes()
+    return Changes(settings=frozenset({DISPATCH_KEY}))

@@ -343,6 +343,7 @@ class OrderSidebar(QWidget):
         self.flag_box.activated.connect(self._on_flag_chosen)
         self.flag_box.highlighted.connect(self._on_flag_highlighted)
         session.conversation_selected.connect(self._on_conversation)
+        session.changed.connect(self._on_policy_changed)
         self._selected_id: str | None = None
         self._show_selected()
 
@@ -434,6 +435,12 @@ class OrderSidebar(QWidget):
         self.flag_box.setCurrentIndex(self.flag_box.findData(flag))
         self.flag_meaning.setText(team.rule(flag).describe() if flag else
                                   self.tr("未插旗。选择颜色时会显示它在团队规则里的含义。"))
+
+    def _on_policy_changed(self, changes) -> None:
+        # A supervisor saved new flag rules: the open order's colours and meaning follow.
+        order = self.selected_order()
+        if policy.POLICY_KEY in changes.settings and order is not None:
+            self._show_flag(order.flag)
 
     def _on_flag_highlighted(self, index: int) -> None:
         rule = policy.load(self.session.store).rule(self.flag_box.itemData(index))
