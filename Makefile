@@ -52,9 +52,12 @@ bench: $(STAMP) system-deps
 screenshot: $(STAMP) system-deps
 	$(OFFSCREEN) $(PY) -m workbench.cli screenshot --out docs/screenshot.png --size 1600x1000
 
-# Recompile the English translation after editing resources/translations/workbench_en.ts.
+# Collect new window texts into resources/translations/workbench_en.ts (as unfinished, to
+# be translated there; existing translations are kept) and compile it for --lang en.
+TS := resources/translations/workbench_en.ts
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lrelease resources/translations/workbench_en.ts -qm resources/translations/workbench_en.qm
+	$(VENV)/bin/pyside6-lupdate workbench/*.py workbench/ui/*.py -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 clean:
 	rm -rf $(VENV) *.egg-info

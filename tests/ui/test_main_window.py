@@ -1,3 +1,5 @@
+import re
+
 from PySide6.QtCore import QCoreApplication, QPoint, QRect
 
 from workbench.app import install_translation, open_workbench
@@ -53,6 +55,16 @@ def test_english_can_be_chosen(qtbot, db_path, clock):
         try:
             assert workbench.window.windowTitle().startswith("Agent Workbench")
             assert workbench.window.chat.header.text().startswith("Pick a conversation")
+            menus = {action.text(): action.menu() for action in
+                     workbench.window.menuBar().actions()}
+            assert list(menus) == ["Reception", "Phrases", "Orders", "Handover", "Account",
+                                   "Team"]
+            # Every area's own entries are translated (Account names the signed-in agent).
+            entries = [action.text() for title, menu in menus.items() if title != "Account"
+                       for action in menu.actions()]
+            assert not [text for text in entries if re.search("[\u4e00-\u9fff]", text)]
+            assert workbench.window.conversation_panel.filter_box.itemText(0) == \
+                "All conversations"
         finally:
             workbench.close()
     finally:

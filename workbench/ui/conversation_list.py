@@ -6,7 +6,15 @@ time and red past the reception standard (first reply 30 s, later replies 3 minu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSignalBlocker, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QModelIndex,
+    QRect,
+    QSignalBlocker,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,8 +32,13 @@ from workbench.conversations import Conversation, reception
 from workbench.ui.session import Session
 
 ConversationRole = Qt.ItemDataRole.UserRole + 1
-FILTERS = {"all": "全部会话", "waiting": "等待回复", "unread": "有未读", "mine": "我的"}
-SORTS = {"waiting": "等待最久优先", "latest": "最新消息优先"}
+# Shown through the panel's tr(); marked so lupdate collects them under its context.
+FILTERS = {"all": QT_TRANSLATE_NOOP("ConversationPanel", "全部会话"),
+           "waiting": QT_TRANSLATE_NOOP("ConversationPanel", "等待回复"),
+           "unread": QT_TRANSLATE_NOOP("ConversationPanel", "有未读"),
+           "mine": QT_TRANSLATE_NOOP("ConversationPanel", "我的")}
+SORTS = {"waiting": QT_TRANSLATE_NOOP("ConversationPanel", "等待最久优先"),
+         "latest": QT_TRANSLATE_NOOP("ConversationPanel", "最新消息优先")}
 LEVEL_COLOURS = {reception.NORMAL: "#607d8b", reception.WARNING: "#ef6c00",
                  reception.ALERT: "#c62828"}
 STATE_LABELS = {"queued": "排队中", "ended": "已结束"}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QStringListModel,
     Qt,
@@ -46,7 +47,10 @@ from workbench.ui.session import Session
 from workbench.ui.table_model import RowsTableModel
 from workbench.ui.todo_dialog import TodoDialog, message_draft, order_draft
 
-MENU = "交接"
+# What these functions show belongs to the main window: one translation context for
+# Qt at run time (window.tr) and for lupdate, which reads only literal contexts.
+translate = QCoreApplication.translate
+
 ADD_TODO_KEY = "Ctrl+T"
 NEW_TODO_KEY = "Ctrl+Shift+T"
 SHEETS_KEY = "Ctrl+Shift+H"
@@ -503,7 +507,7 @@ class HandoverUi:
         index = self.window.chat.view.currentIndex()
         message = index.data(MessageRole) if index.isValid() else None
         if message is None:
-            self._say(self.window.tr("先在聊天记录里选中一条消息。"))
+            self._say(translate("MainWindow", "先在聊天记录里选中一条消息。"))
             return None
         from workbench import conversations
 
@@ -517,7 +521,7 @@ class HandoverUi:
         index = self.window.orders.list.currentIndex()
         order = index.data(OrderRole) if index.isValid() else None
         if order is None:
-            self._say(self.window.tr("先在订单列表里选中一个订单。"))
+            self._say(translate("MainWindow", "先在订单列表里选中一个订单。"))
             return None
         draft = order_draft(order, self.session.clock())
         return self._show_dialog(TodoDialog(self.session, self.window, draft=draft))
@@ -571,7 +575,7 @@ class HandoverUi:
         if order_id:
             shown = self._select_order(order_id) or shown
         if not shown:
-            self._say(self.window.tr("这一项没有可以打开的会话或订单。"))
+            self._say(translate("MainWindow", "这一项没有可以打开的会话或订单。"))
         return shown
 
     def _select_order(self, order_id: str) -> bool:
@@ -641,24 +645,29 @@ def install(window) -> None:
     jumps from 待办 items to their conversation or order."""
     ui = HandoverUi(window)
     window.handover_ui = ui
-    tr = window.tr
-    menu = window.area_menu(MENU)
-    menu.addAction(_action(window, tr("新建待办…"), ui.new_todo, "actionNewTodo", NEW_TODO_KEY))
-    menu.addAction(_action(window, tr("加入待办(所选消息或订单)"), ui.add_from_focus,
-                           "actionAddTodo", ADD_TODO_KEY))
+    menu = window.area_menu(translate("MainWindow", "交接"))
+    menu.addAction(_action(window, translate("MainWindow", "新建待办…"), ui.new_todo,
+                           "actionNewTodo", NEW_TODO_KEY))
+    menu.addAction(_action(window, translate("MainWindow", "加入待办(所选消息或订单)"),
+                           ui.add_from_focus, "actionAddTodo", ADD_TODO_KEY))
     menu.addSeparator()
-    menu.addAction(_action(window, tr("交接单…"), ui.show_sheets, "actionSheets", SHEETS_KEY))
-    menu.addAction(_action(window, tr("新建交接单…"), ui.compose, "actionNewSheet"))
-    menu.addAction(_action(window, tr("导入交接文件…"), ui.import_file, "actionImportSheet"))
+    menu.addAction(_action(window, translate("MainWindow", "交接单…"), ui.show_sheets,
+                           "actionSheets", SHEETS_KEY))
+    menu.addAction(_action(window, translate("MainWindow", "新建交接单…"), ui.compose,
+                           "actionNewSheet"))
+    menu.addAction(_action(window, translate("MainWindow", "导入交接文件…"), ui.import_file,
+                           "actionImportSheet"))
     menu.addSeparator()
-    menu.addAction(_action(window, tr("班次设置…"), ui.edit_shifts, "actionShifts"))
+    menu.addAction(_action(window, translate("MainWindow", "班次设置…"), ui.edit_shifts,
+                           "actionShifts"))
 
     # Right-click on a message or an order. The key is shown, not bound, here: the menu's
     # Ctrl+T already acts on whichever of the two has the focus.
     for view, slot, name in ((window.chat.view, ui.add_from_message, "actionMessageToTodo"),
                              (window.orders.list, ui.add_from_order, "actionOrderToTodo")):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        view.addAction(_action(window, tr("加入待办") + f"\t{ADD_TODO_KEY}", slot, name))
+        text = translate("MainWindow", "加入待办") + f"\t{ADD_TODO_KEY}"
+        view.addAction(_action(window, text, slot, name))
 
     window.todos.open_requested.connect(ui.open_todo)
     window.todos.edit_requested.connect(ui.edit_todo)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,7 +28,7 @@ from workbench.orders import importer
 from workbench.ui.orders_panel import plain_label
 from workbench.ui.orders_worker import StoreJob
 
-FILE_FILTER = "订单报表 (*.csv *.xlsx);;所有文件 (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "订单报表 (*.csv *.xlsx);;所有文件 (*)")
 FAILED_COLOUR = "#c62828"
 
 

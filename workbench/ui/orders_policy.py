@@ -32,8 +32,9 @@ class FlagPolicyDialog(QDialog):
         self.editable = permissions.allowed(session.agent.role, permissions.EDIT_FLAG_POLICY)
         current = policy.load(session.store)
         grid = QGridLayout()
-        for column, title in enumerate(("颜色", "含义", "禁用", "禁用原因", "需备注")):
-            grid.addWidget(QLabel(self.tr(title)), 0, column)
+        for column, title in enumerate((self.tr("颜色"), self.tr("含义"), self.tr("禁用"),
+                                        self.tr("禁用原因"), self.tr("需备注"))):
+            grid.addWidget(QLabel(title), 0, column)
         self.rows: dict[int, tuple[QLineEdit, QCheckBox, QLineEdit, QCheckBox]] = {}
         for number, rule in enumerate(current.rules, start=1):
             name = QLabel(rule.name)

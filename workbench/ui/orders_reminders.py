@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -244,7 +244,9 @@ class RemindersWindow(QWidget):
     """The 催付 register: who was reminded, when, by whom, why they had not paid, and how
     it ended; the outcome is written down here once it is known."""
 
-    RANGES = (("今天", 0), ("近 7 天", 7), ("全部", None))
+    RANGES = ((QT_TRANSLATE_NOOP("RemindersWindow", "今天"), 0),
+              (QT_TRANSLATE_NOOP("RemindersWindow", "近 7 天"), 7),
+              (QT_TRANSLATE_NOOP("RemindersWindow", "全部"), None))
 
     def __init__(self, session: Session, parent: QWidget | None = None, open_order=None,
                  show_unpaid=None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,10 @@ from workbench.ui.orders_panel import OrderRole, flag_icon
 from workbench.ui.orders_worker import StoreJob
 from workbench.ui.table_model import RowsTableModel
 
-MENU = "订单"
+# What these functions show belongs to the main window: one translation context for
+# Qt at run time (window.tr) and for lupdate, which reads only literal contexts.
+translate = QCoreApplication.translate
+
 PAGE = 200
 DEFAULT_UNPAID_HOURS = 1
 DAY = 86400.0
@@ -408,8 +411,8 @@ class OrdersUi:
         conversation_id = orders.conversation_of_buyer(store, order.buyer_id)
         if conversation_id is None:
             self.window.statusBar().showMessage(
-                self.window.tr("买家 {0} 还没有会话,无法在侧栏打开;"
-                               "可以电话或短信联系后在催付登记表里记录。")
+                translate("MainWindow", "买家 {0} 还没有会话,无法在侧栏打开;"
+                                        "可以电话或短信联系后在催付登记表里记录。")
                 .format(order.buyer_nick), 8000)
             return False
         self.window.conversation_list.select_conversation(conversation_id)
@@ -436,15 +439,19 @@ def install(window) -> None:
     """Add the 订单 menu: the order list, the 催付 work list and register, import, policy."""
     ui = OrdersUi(window)
     window.orders_ui = ui
-    tr = window.tr
-    menu = window.area_menu(tr(MENU))
-    menu.addAction(_action(window, tr("订单列表…"), ui.show_orders, "actionOrderList"))
-    menu.addAction(_action(window, tr("待催付订单…"), ui.show_unpaid, "actionUnpaidOrders"))
-    menu.addAction(_action(window, tr("催付登记表…"), ui.show_register, "actionReminderRegister"))
+    menu = window.area_menu(translate("MainWindow", "订单"))
+    menu.addAction(_action(window, translate("MainWindow", "订单列表…"), ui.show_orders,
+                           "actionOrderList"))
+    menu.addAction(_action(window, translate("MainWindow", "待催付订单…"), ui.show_unpaid,
+                           "actionUnpaidOrders"))
+    menu.addAction(_action(window, translate("MainWindow", "催付登记表…"), ui.show_register,
+                           "actionReminderRegister"))
     menu.addSeparator()
-    menu.addAction(_action(window, tr("导入订单报表…"), ui.show_import, "actionImportOrders"))
+    menu.addAction(_action(window, translate("MainWindow", "导入订单报表…"), ui.show_import,
+                           "actionImportOrders"))
     menu.addSeparator()
-    menu.addAction(_action(window, tr("旗帜规则…"), ui.show_policy, "actionFlagPolicy"))
+    menu.addAction(_action(window, translate("MainWindow", "旗帜规则…"), ui.show_policy,
+                           "actionFlagPolicy"))
     # Closing the main window stops this area's running imports and exports first: their
     # threads must not outlive the window.
     ui.closer = _CloseWatcher(ui, window)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +26,10 @@ from workbench.quickphrases import Phrase, packs, preload
 from workbench.ui.session import Session
 from workbench.ui.table_model import RowsTableModel
 
+# What these functions show belongs to the main window: one translation context for
+# Qt at run time (window.tr) and for lupdate, which reads only literal contexts.
+translate = QCoreApplication.translate
+
 COLUMNS = ("编码", "短语", "分组", "短语包")
 MODES = (("追加(编码不能重复)", "append"), ("按编码更新", "update"), ("整包替换", "replace"))
 FILE_FILTERS = "短语包 (*.json *.csv *.xlsx);;所有文件 (*)"
@@ -34,12 +38,12 @@ EXPORT_FILTERS = {"工作台短语包 (*.json)": "json", "CSV 表格 (*.csv)": "
 
 
 def install(window) -> None:
-    menu = window.area_menu(window.tr("短语"))
-    menu.addAction(window.tr("管理短语…"), lambda: _show(window, "phrase_manager",
-                                                        PhraseManager))
-    menu.addAction(window.tr("导入短语包…"), lambda: _import(window))
-    menu.addAction(window.tr("导出短语包…"), lambda: _export(window))
-    menu.addAction(window.tr("预载文件夹…"), lambda: _choose_preload_folder(window))
+    menu = window.area_menu(translate("MainWindow", "短语"))
+    menu.addAction(translate("MainWindow", "管理短语…"),
+                   lambda: _show(window, "phrase_manager", PhraseManager))
+    menu.addAction(translate("MainWindow", "导入短语包…"), lambda: _import(window))
+    menu.addAction(translate("MainWindow", "导出短语包…"), lambda: _export(window))
+    menu.addAction(translate("MainWindow", "预载文件夹…"), lambda: _choose_preload_folder(window))
 
 
 def _show(window, attribute: str, dialog_class) -> None:
@@ -52,7 +56,8 @@ def _show(window, attribute: str, dialog_class) -> None:
 
 
 def _import(window) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, window.tr("导入短语包"), "", FILE_FILTERS)
+    path, _ = QFileDialog.getOpenFileName(window, translate("MainWindow", "导入短语包"), "",
+                                          FILE_FILTERS)
     if path:
         dialog = ImportDialog(window.session, Path(path), window)
         dialog.show()
@@ -62,28 +67,29 @@ def _export(window) -> None:
     session: Session = window.session
     team = [p for p in quickphrases.all_packs(session.store) if p.scope == "team"]
     if not team:
-        window.show_refusal(window.tr("还没有团队短语包可以导出。"))
+        window.show_refusal(translate("MainWindow", "还没有团队短语包可以导出。"))
         return
-    path, chosen = QFileDialog.getSaveFileName(window, window.tr("导出短语包"), team[0].name,
-                                               ";;".join(EXPORT_FILTERS))
+    path, chosen = QFileDialog.getSaveFileName(window, translate("MainWindow", "导出短语包"),
+                                               team[0].name, ";;".join(EXPORT_FILTERS))
     if path:
         try:
             count = packs.export(session.store, team[0], Path(path), EXPORT_FILTERS[chosen])
         except Refused as refusal:
             window.show_refusal(str(refusal))
             return
-        window.show_refusal(window.tr("已导出 {0} 条短语到 {1}").format(count, path))
+        window.show_refusal(translate("MainWindow", "已导出 {0} 条短语到 {1}").format(count, path))
 
 
 def _choose_preload_folder(window) -> None:
     session: Session = window.session
-    folder = QFileDialog.getExistingDirectory(window, window.tr("团队短语包的预载文件夹"))
+    folder = QFileDialog.getExistingDirectory(
+        window, translate("MainWindow", "团队短语包的预载文件夹"))
     if folder:
         preload.set_folder(session.store, Path(folder))
         imported, problems, changes = preload.preload(session.store, session.clock())
         session.publish(changes)
         window.show_refusal("；".join(imported + problems)
-                            or window.tr("文件夹里没有更新的短语包。"))
+                            or translate("MainWindow", "文件夹里没有更新的短语包。"))
 
 
 class PhraseTableModel(RowsTableModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,11 @@ SHORTCUTS = (
     ("Alt+1 … Alt+9", "插入短语列表中的前九条"),
     ("F1", "显示这份快捷键说明"),
 )
+
+# What these functions show belongs to the main window: one translation context for
+# Qt at run time (window.tr) and for lupdate, which reads only literal contexts.
+translate = QCoreApplication.translate
+
 SETTING_LABELS = {
     "greeting": "自动问候语", "busy_reply": "忙碌时自动回复", "away_reply": "离开时自动回复",
     "queue_reply": "排队时自动回复", "first_reply_warn_s": "首次回复提醒(秒)",
@@ -64,10 +69,12 @@ def install(window) -> None:
     QShortcut(QKeySequence("Ctrl+K"), window, lambda: open_switcher(window))
     QShortcut(QKeySequence("Ctrl+F"), window, window.chat.find_bar.open)
     QShortcut(QKeySequence(Qt.Key.Key_F1), window, lambda: toggle_help(window))
-    menu = window.area_menu(window.tr("接待"))
-    menu.addAction(window.tr("接待设置(主管)…"), lambda: open_dialog(window, SettingsDialog))
-    menu.addAction(window.tr("我的偏好…"), lambda: open_dialog(window, PreferencesDialog))
-    menu.addAction(window.tr("快捷键说明(F1)"), lambda: toggle_help(window))
+    menu = window.area_menu(translate("MainWindow", "接待"))
+    menu.addAction(translate("MainWindow", "接待设置(主管)…"),
+                   lambda: open_dialog(window, SettingsDialog))
+    menu.addAction(translate("MainWindow", "我的偏好…"),
+                   lambda: open_dialog(window, PreferencesDialog))
+    menu.addAction(translate("MainWindow", "快捷键说明(F1)"), lambda: toggle_help(window))
     apply_preferences(window)
 
 
