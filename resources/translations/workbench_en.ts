@@ -4,42 +4,42 @@
 <context>
     <name>BuyerHeader</name>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="51"/>
+        <location filename="../../workbench/ui/chat.py" line="54"/>
         <source>标签,用逗号分隔,Enter 保存</source>
         <translation>Tags, separated by commas; Enter saves</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="52"/>
+        <location filename="../../workbench/ui/chat.py" line="55"/>
         <source>转接</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="53"/>
+        <location filename="../../workbench/ui/chat.py" line="56"/>
         <source>内部备注</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="55"/>
+        <location filename="../../workbench/ui/chat.py" line="58"/>
         <source>打开后发出的内容只给同事看,不会发给买家</source>
         <translation>While on, what you send is seen by colleagues only, never by the buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="56"/>
+        <location filename="../../workbench/ui/chat.py" line="59"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="74"/>
+        <location filename="../../workbench/ui/chat.py" line="77"/>
         <source>选择左侧的会话开始接待</source>
         <translation>Pick a conversation on the left to start serving</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="78"/>
+        <location filename="../../workbench/ui/chat.py" line="81"/>
         <source>首次咨询</source>
         <translation>First enquiry</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="79"/>
+        <location filename="../../workbench/ui/chat.py" line="82"/>
         <source>回头客 · {0} 单</source>
         <translation>Returning · {0} orders</translation>
     </message>
@@ -47,42 +47,42 @@
 <context>
     <name>ChatPanel</name>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="206"/>
+        <location filename="../../workbench/ui/chat.py" line="209"/>
         <source>不发送这些图片</source>
         <translation>Do not send these pictures</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="209"/>
+        <location filename="../../workbench/ui/chat.py" line="212"/>
         <source>表情</source>
         <translation>Emoji</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="211"/>
+        <location filename="../../workbench/ui/chat.py" line="214"/>
         <source>发送</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="287"/>
+        <location filename="../../workbench/ui/chat.py" line="290"/>
         <source>还有没填的变量:{0}。再按一次 Enter 原样发送,或先改好。</source>
         <translation>Variables without a value: {0}. Press Enter again to send as it is, or edit first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="310"/>
+        <location filename="../../workbench/ui/chat.py" line="313"/>
         <source>附图:</source>
         <translation>Pictures: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="322"/>
+        <location filename="../../workbench/ui/chat.py" line="325"/>
         <source>粘贴的图片无法读取。</source>
         <translation>The pasted picture cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="336"/>
+        <location filename="../../workbench/ui/chat.py" line="339"/>
         <source>超出单条消息上限 {0} 字,请删减或分几条发送。</source>
         <translation>Over the {0}-character limit of one message; shorten it or send several.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="342"/>
+        <location filename="../../workbench/ui/chat.py" line="345"/>
         <source>内部备注:只有同事能看到</source>
         <translation>Internal note: only colleagues see it</translation>
     </message>
@@ -90,7 +90,7 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="259"/>
+        <location filename="../../workbench/ui/chat_view.py" line="277"/>
         <source>聊天记录</source>
         <translation>Chat history</translation>
     </message>
@@ -116,9 +116,37 @@
     </message>
 </context>
 <context>
+    <name>ConversationDelegate</name>
+    <message>
+        <location filename="../../workbench/ui/conversation_list.py" line="45"/>
+        <source>排队中</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conversation_list.py" line="46"/>
+        <source>已结束</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conversation_list.py" line="213"/>
+        <source>{0}秒</source>
+        <translation>{0}s</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conversation_list.py" line="215"/>
+        <source>{0}分{1:02d}秒</source>
+        <translation>{0}m{1:02d}s</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conversation_list.py" line="217"/>
+        <source>{0}时{1:02d}分</source>
+        <translation>{0}h{1:02d}m</translation>
+    </message>
+</context>
+<context>
     <name>ConversationListView</name>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="225"/>
+        <location filename="../../workbench/ui/conversation_list.py" line="230"/>
         <source>会话列表</source>
         <translation>Conversations</translation>
     </message>
@@ -126,32 +154,32 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="36"/>
+        <location filename="../../workbench/ui/conversation_list.py" line="37"/>
         <source>全部会话</source>
         <translation>All conversations</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="37"/>
+        <location filename="../../workbench/ui/conversation_list.py" line="38"/>
         <source>等待回复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="38"/>
+        <location filename="../../workbench/ui/conversation_list.py" line="39"/>
         <source>有未读</source>
         <translation>Unread</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="39"/>
+        <location filename="../../workbench/ui/conversation_list.py" line="40"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="40"/>
+        <location filename="../../workbench/ui/conversation_list.py" line="41"/>
         <source>等待最久优先</source>
         <translation>Longest wait first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="41"/>
+        <location filename="../../workbench/ui/conversation_list.py" line="42"/>
         <source>最新消息优先</source>
         <translation>Newest message first</translation>
     </message>
@@ -159,105 +187,217 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="260"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="272"/>
         <source>服务数据看板</source>
         <translation>Service dashboard</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="260"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="272"/>
         <source>我的服务数据</source>
         <translation>My service figures</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="271"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="283"/>
         <source>全部客服</source>
         <translation>All agents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="277"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="289"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="279"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="291"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="295"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="307"/>
         <source>每小时接待量(按消息数)</source>
         <translation>Hourly reception volume (by messages)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="297"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="309"/>
         <source>响应时长分布(按对话轮次)</source>
         <translation>Response time distribution (by round)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="305"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="312"/>
+        <source>提问时间</source>
+        <translation>Asked at</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="312"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="314"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="316"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="312"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="314"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="316"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="313"/>
+        <source>等待</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="314"/>
+        <source>最后回复</source>
+        <translation>Last reply</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="315"/>
+        <source>最后一句</source>
+        <translation>Last message</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="316"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="317"/>
+        <source>用语</source>
+        <translation>Wording</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="317"/>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="320"/>
         <source>超过3分钟的回复</source>
         <translation>Replies over 3 minutes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="306"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="321"/>
         <source>未致结束语</source>
         <translation>No closing phrase</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="307"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="322"/>
         <source>违禁用语</source>
         <translation>Banned phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="322"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="337"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="322"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="337"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="355"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="370"/>
         <source>正在计算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="367"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="382"/>
         <source>买家消息</source>
         <translation>Buyer messages</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="368"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="383"/>
         <source>客服消息</source>
         <translation>Agent messages</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="370"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="385"/>
         <source>轮次</source>
         <translation>Rounds</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="372"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="387"/>
         <source>未回复</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="381"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="388"/>
+        <source>{0:.0f} 秒</source>
+        <translation>{0:.0f} s</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="397"/>
         <source>服务时间 {0};自动回复不计入。</source>
         <translation>Service hours {0}; auto-replies are not counted.</translation>
     </message>
 </context>
 <context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="47"/>
+        <source>接待人数</source>
+        <translation>Buyers served</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="48"/>
+        <source>首次响应时长(均值)</source>
+        <translation>First response time (mean)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="50"/>
+        <source>首次响应时长(中位数)</source>
+        <translation>First response time (median)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="52"/>
+        <source>平均响应时长</source>
+        <translation>Average response time</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="53"/>
+        <source>30秒应答率</source>
+        <translation>Answered within 30 s</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="54"/>
+        <source>三分钟响应率</source>
+        <translation>Answered within 3 min</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="55"/>
+        <source>询单转化率</source>
+        <translation>Inquiry conversion</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="56"/>
+        <source>付款转化率</source>
+        <translation>Payment conversion</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="57"/>
+        <source>发送消息数</source>
+        <translation>Messages sent</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="71"/>
+        <source>{0:.1f} 秒</source>
+        <translation>{0:.1f} s</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="84"/>
+        <source>团队</source>
+        <translation>Team</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="99"/>
+        <location filename="../../workbench/ui/chat.py" line="102"/>
         <source>在本会话中查找,Enter 下一个</source>
         <translation>Find in this conversation, Enter for the next</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="133"/>
+        <location filename="../../workbench/ui/chat.py" line="136"/>
         <source>无结果</source>
         <translation>No match</translation>
     </message>
@@ -328,29 +468,29 @@
 <context>
     <name>FlagRemarkDialog</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="224"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="226"/>
         <source>插{0}旗</source>
         <translation>Set {0} flag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="225"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="227"/>
         <source>{0}
 按团队旗帜规则,插这面旗需要同时写一条备注,说明具体要做什么。</source>
         <translation>{0}
 Under the team flag rules, this flag needs a remark saying exactly what to do.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="229"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="231"/>
         <source>备注内容,例如:改地址为……</source>
         <translation>Remark, e.g. change the address to…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="233"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="235"/>
         <source>插旗并备注</source>
         <translation>Flag and add remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="234"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="236"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -358,7 +498,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>FullTextDialog</name>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="319"/>
+        <location filename="../../workbench/ui/chat_view.py" line="337"/>
         <source>全文({0} 字)</source>
         <translation>Full text ({0} characters)</translation>
     </message>
@@ -366,52 +506,52 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>HandoverComposer</name>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="146"/>
+        <location filename="../../workbench/ui/handover_window.py" line="155"/>
         <source>新建交接单</source>
         <translation>New handover sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="153"/>
+        <location filename="../../workbench/ui/handover_window.py" line="162"/>
         <source>(不指定班次)</source>
         <translation>(No shift)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="158"/>
+        <location filename="../../workbench/ui/handover_window.py" line="167"/>
         <source>下一班(任何接班客服)</source>
         <translation>Next shift (any incoming agent)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="165"/>
+        <location filename="../../workbench/ui/handover_window.py" line="174"/>
         <source>本班的重要信息,一行一条(例如:仓库今天 17 点后不发顺丰)</source>
         <translation>Key notes for this shift, one per line (e.g. the warehouse ships no SF Express after 17:00 today)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="176"/>
+        <location filename="../../workbench/ui/handover_window.py" line="185"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="177"/>
+        <location filename="../../workbench/ui/handover_window.py" line="186"/>
         <source>交给</source>
         <translation>Hand to</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="178"/>
+        <location filename="../../workbench/ui/handover_window.py" line="187"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="180"/>
+        <location filename="../../workbench/ui/handover_window.py" line="189"/>
         <source>生成交接单</source>
         <translation>Create handover sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="181"/>
+        <location filename="../../workbench/ui/handover_window.py" line="190"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="186"/>
+        <location filename="../../workbench/ui/handover_window.py" line="195"/>
         <source>将交接的事项</source>
         <translation>Items to hand over</translation>
     </message>
@@ -419,117 +559,127 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>HandoverWindow</name>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="224"/>
+        <location filename="../../workbench/ui/handover_window.py" line="233"/>
         <source>交接单</source>
         <translation>Handover sheets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="226"/>
+        <location filename="../../workbench/ui/handover_window.py" line="235"/>
         <source>新建交接单…</source>
         <translation>New handover sheet…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="228"/>
+        <location filename="../../workbench/ui/handover_window.py" line="237"/>
         <source>导入交接文件…</source>
         <translation>Import handover file…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="230"/>
+        <location filename="../../workbench/ui/handover_window.py" line="239"/>
         <source>只看未接收</source>
         <translation>Unacknowledged only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="263"/>
+        <location filename="../../workbench/ui/handover_window.py" line="272"/>
         <source>接收所选</source>
         <translation>Acknowledge selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="265"/>
+        <location filename="../../workbench/ui/handover_window.py" line="274"/>
         <source>全部接收</source>
         <translation>Acknowledge all</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="267"/>
+        <location filename="../../workbench/ui/handover_window.py" line="276"/>
         <source>导出交接表 XLSX…</source>
         <translation>Export handover table (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="269"/>
+        <location filename="../../workbench/ui/handover_window.py" line="278"/>
         <source>导出交接文件…</source>
         <translation>Export handover file…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="339"/>
+        <location filename="../../workbench/ui/handover_window.py" line="348"/>
         <source>还没有交接单。下班前用“新建交接单”把未完成的事交给下一班。</source>
         <translation>No handover sheets yet. Before your shift ends, use “New handover sheet” to pass unfinished work to the next shift.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="342"/>
+        <location filename="../../workbench/ui/handover_window.py" line="351"/>
         <source>,{0} 全部接收</source>
         <translation>, all acknowledged {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="344"/>
+        <location filename="../../workbench/ui/handover_window.py" line="353"/>
         <source>交接单 #{0} · {1} · 班次 {2} · {3} → {4} · {5}{6}</source>
         <translation>Handover sheet #{0} · {1} · shift {2} · {3} → {4} · {5}{6}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="347"/>
+        <location filename="../../workbench/ui/handover_window.py" line="356"/>
         <source>下一班</source>
         <translation>Next shift</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="349"/>
+        <location filename="../../workbench/ui/handover_window.py" line="358"/>
         <source>本班重要信息:</source>
         <translation>Key notes for this shift: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="349"/>
+        <location filename="../../workbench/ui/handover_window.py" line="358"/>
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="384"/>
+        <location filename="../../workbench/ui/handover_window.py" line="393"/>
         <source>已接收 {0}/{1} 项。</source>
         <translation>Acknowledged {0}/{1} items.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="391"/>
+        <location filename="../../workbench/ui/handover_window.py" line="400"/>
         <source>先在表格里选中要接收的事项。</source>
         <translation>First select the items to acknowledge in the table.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="406"/>
+        <location filename="../../workbench/ui/handover_window.py" line="415"/>
         <source>导出交接表</source>
         <translation>Export handover table</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="413"/>
+        <location filename="../../workbench/ui/handover_window.py" line="415"/>
+        <source>交接表-{0}.xlsx</source>
+        <translation>handover-{0}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="423"/>
         <source>交接表已导出:{0}({1} 项)</source>
         <translation>Handover table exported: {0} ({1} items)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="424"/>
+        <location filename="../../workbench/ui/handover_window.py" line="434"/>
         <source>导出交接文件</source>
         <translation>Export handover file</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="425"/>
+        <location filename="../../workbench/ui/handover_window.py" line="435"/>
+        <source>交接单-{0}{1}</source>
+        <translation>handover-sheet-{0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="436"/>
         <source>交接文件 (*.json)</source>
         <translation>Handover files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="434"/>
+        <location filename="../../workbench/ui/handover_window.py" line="445"/>
         <source>交接文件已导出:{0}({1} 项)。在另一台工作台用“导入交接文件”打开。</source>
         <translation>Handover file exported: {0} ({1} items). Open it on another workbench with “Import handover file”.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="443"/>
+        <location filename="../../workbench/ui/handover_window.py" line="454"/>
         <source>导入交接文件</source>
         <translation>Import handover file</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="443"/>
+        <location filename="../../workbench/ui/handover_window.py" line="454"/>
         <source>交接文件 (*.json);;所有文件 (*)</source>
         <translation>Handover files (*.json);;All files (*)</translation>
     </message>
@@ -537,7 +687,62 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="320"/>
+        <location filename="../../workbench/ui/reception_window.py" line="43"/>
+        <source>发送(可在“我的偏好”改为 Ctrl+Enter)</source>
+        <translation>Send (change to Ctrl+Enter under “My preferences”)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="44"/>
+        <source>换行</source>
+        <translation>New line</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="45"/>
+        <source>下一位等待回复的买家</source>
+        <translation>Next buyer awaiting a reply</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="46"/>
+        <source>上一位等待回复的买家</source>
+        <translation>Previous buyer awaiting a reply</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="47"/>
+        <source>快速切换:输入买家名字</source>
+        <translation>Quick switch: type a buyer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="48"/>
+        <source>在本会话中查找</source>
+        <translation>Find in this conversation</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="49"/>
+        <source>回到输入框</source>
+        <translation>Back to the input box</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="50"/>
+        <source>/编码</source>
+        <translation>/code</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="51"/>
+        <source>插入快捷短语(方向键选择,Enter 或 Tab 确认)</source>
+        <translation>Insert a quick phrase (arrow keys to choose, Enter or Tab to confirm)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="52"/>
+        <source>插入短语列表中的前九条</source>
+        <translation>Insert one of the first nine phrases in the list</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="53"/>
+        <source>显示这份快捷键说明</source>
+        <translation>Show this list of shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="334"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -545,7 +750,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="306"/>
+        <location filename="../../workbench/ui/chat_view.py" line="324"/>
         <source>图片</source>
         <translation>Picture</translation>
     </message>
@@ -553,47 +758,62 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="273"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="37"/>
+        <source>追加(编码不能重复)</source>
+        <translation>Append (codes must be new)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="38"/>
+        <source>按编码更新</source>
+        <translation>Update by code</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="39"/>
+        <source>整包替换</source>
+        <translation>Replace the whole pack</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="282"/>
         <source>导入短语包:</source>
         <translation>Import phrase pack: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="276"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="285"/>
         <source>团队短语</source>
         <translation>Team phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="277"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="286"/>
         <source>我的个人短语</source>
         <translation>My personal phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="285"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="294"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="286"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="295"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="288"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="297"/>
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="289"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="298"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="311"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="320"/>
         <source>预览(尚未导入):</source>
         <translation>Preview (not imported yet): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="311"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="320"/>
         <source>已导入:</source>
         <translation>Imported: </translation>
     </message>
@@ -785,22 +1005,22 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="333"/>
+        <location filename="../../workbench/ui/chat_view.py" line="351"/>
         <source>消息中的链接</source>
         <translation>Links in the message</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="335"/>
+        <location filename="../../workbench/ui/chat_view.py" line="353"/>
         <source>请确认地址可信后再打开:</source>
         <translation>Check that the address can be trusted before opening it:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="342"/>
+        <location filename="../../workbench/ui/chat_view.py" line="360"/>
         <source>在浏览器中打开</source>
         <translation>Open in the browser</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="343"/>
+        <location filename="../../workbench/ui/chat_view.py" line="361"/>
         <source>不安全的链接,已阻止</source>
         <translation>Unsafe link, blocked</translation>
     </message>
@@ -808,132 +1028,162 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>LogSearchWindow</name>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="164"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="53"/>
+        <source>全部发送方</source>
+        <translation>All senders</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="54"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="55"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="56"/>
+        <source>自动回复</source>
+        <translation>Auto-reply</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="57"/>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="172"/>
         <source>聊天记录查询</source>
         <translation>Chat log search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="165"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="173"/>
         <source>我的聊天记录</source>
         <translation>My chat logs</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="178"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="186"/>
         <source>搜索聊天内容:空格隔开的词须同时出现,&quot;引号&quot;内为连续短语</source>
         <translation>Search messages: words separated by spaces must all appear; &quot;quotes&quot; match an exact phrase</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="179"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="187"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="184"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="192"/>
         <source>全部客服</source>
         <translation>All agents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="192"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="200"/>
         <source>买家昵称(包含)</source>
         <translation>Buyer nickname (contains)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="193"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="201"/>
         <source>时间段</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="208"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="216"/>
         <source>有订单</source>
         <translation>Has orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="210"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="218"/>
         <source>慢回复(超过3分钟)</source>
         <translation>Slow replies (over 3 minutes)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="231"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="239"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="232"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="240"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="235"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="243"/>
         <source>导出结果…</source>
         <translation>Export results…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="236"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="244"/>
         <source>导出整段会话…</source>
         <translation>Export whole conversations…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="237"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="245"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="299"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="307"/>
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="322"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="330"/>
         <source>输入关键词或选择条件后按 Enter 搜索。</source>
         <translation>Type keywords or choose filters, then press Enter to search.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="327"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="335"/>
         <source>共 {0} 条</source>
         <translation>{0} matches</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="329"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="337"/>
         <source>,第 {0}–{1} 条</source>
         <translation>, showing {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="331"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="339"/>
         <source>(还有 {0} 条新消息未编入索引,稍后会自动补上)</source>
         <translation> ({0} new messages not indexed yet; they will be added automatically)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="339"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="347"/>
         <source>正在编制搜索索引:{0} / {1}</source>
         <translation>Building the search index: {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="362"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="370"/>
         <source>导出聊天记录</source>
         <translation>Export chat logs</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="363"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="370"/>
+        <source>聊天记录.xlsx</source>
+        <translation>chat-logs.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="371"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;JSON Lines (*.jsonl)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="372"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="380"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="379"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="387"/>
         <source>正在导出:已写 {0} 条</source>
         <translation>Exporting: {0} written</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="380"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="388"/>
         <source>导出已取消,没有写入文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="388"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="396"/>
         <source>已导出 {0} 条到 {1}</source>
         <translation>Exported {0} messages to {1}</translation>
     </message>
@@ -1055,200 +1305,266 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation> — agent: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="648"/>
+        <location filename="../../workbench/ui/handover_window.py" line="659"/>
         <source>交接</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="649"/>
+        <location filename="../../workbench/ui/handover_window.py" line="660"/>
         <source>新建待办…</source>
         <translation>New to-do…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="651"/>
+        <location filename="../../workbench/ui/handover_window.py" line="662"/>
         <source>加入待办(所选消息或订单)</source>
         <translation>Add as to-do (selected message or order)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="654"/>
+        <location filename="../../workbench/ui/handover_window.py" line="665"/>
         <source>交接单…</source>
         <translation>Handover sheets…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="656"/>
+        <location filename="../../workbench/ui/handover_window.py" line="667"/>
         <source>新建交接单…</source>
         <translation>New handover sheet…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="658"/>
+        <location filename="../../workbench/ui/handover_window.py" line="669"/>
         <source>导入交接文件…</source>
         <translation>Import handover file…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="661"/>
+        <location filename="../../workbench/ui/handover_window.py" line="672"/>
         <source>班次设置…</source>
         <translation>Shift settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="669"/>
+        <location filename="../../workbench/ui/handover_window.py" line="680"/>
         <source>加入待办</source>
         <translation>Add as to-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="442"/>
+        <location filename="../../workbench/ui/orders_window.py" line="459"/>
         <source>订单</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="443"/>
+        <location filename="../../workbench/ui/orders_window.py" line="460"/>
         <source>订单列表…</source>
         <translation>Order list…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="445"/>
+        <location filename="../../workbench/ui/orders_window.py" line="462"/>
         <source>待催付订单…</source>
         <translation>Unpaid orders to remind…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="447"/>
+        <location filename="../../workbench/ui/orders_window.py" line="464"/>
         <source>催付登记表…</source>
         <translation>Payment reminder log…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="450"/>
+        <location filename="../../workbench/ui/orders_window.py" line="467"/>
         <source>导入订单报表…</source>
         <translation>Import order report…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="453"/>
+        <location filename="../../workbench/ui/orders_window.py" line="470"/>
         <source>旗帜规则…</source>
         <translation>Flag rules…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="41"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="40"/>
+        <source>短语包 (*.json *.csv *.xlsx);;所有文件 (*)</source>
+        <translation>Phrase packs (*.json *.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="42"/>
+        <source>工作台短语包 (*.json)</source>
+        <translation>Workbench phrase pack (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="43"/>
+        <source>CSV 表格 (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="44"/>
+        <source>千牛快捷短语 (*.csv)</source>
+        <translation>Qianniu quick phrases (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="49"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="42"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="50"/>
         <source>管理短语…</source>
         <translation>Manage phrases…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="44"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="52"/>
         <source>导入短语包…</source>
         <translation>Import phrase pack…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="45"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="53"/>
         <source>导出短语包…</source>
         <translation>Export phrase pack…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="46"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="54"/>
         <source>预载文件夹…</source>
         <translation>Preload folder…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="59"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="67"/>
         <source>导入短语包</source>
         <translation>Import phrase pack</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="70"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="78"/>
         <source>还没有团队短语包可以导出。</source>
         <translation>There is no team phrase pack to export yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="72"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="81"/>
         <source>导出短语包</source>
         <translation>Export phrase pack</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="80"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="89"/>
         <source>已导出 {0} 条短语到 {1}</source>
         <translation>Exported {0} phrases to {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="86"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="95"/>
         <source>团队短语包的预载文件夹</source>
         <translation>Preload folder for team phrase packs</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="92"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="101"/>
         <source>文件夹里没有更新的短语包。</source>
         <translation>No newer phrase pack in the folder.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="72"/>
+        <location filename="../../workbench/ui/reception_window.py" line="86"/>
         <source>接待</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="73"/>
+        <location filename="../../workbench/ui/reception_window.py" line="87"/>
         <source>接待设置(主管)…</source>
         <translation>Reception settings (supervisor)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="75"/>
+        <location filename="../../workbench/ui/reception_window.py" line="89"/>
         <source>我的偏好…</source>
         <translation>My preferences…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="77"/>
+        <location filename="../../workbench/ui/reception_window.py" line="91"/>
         <source>快捷键说明(F1)</source>
         <translation>Keyboard shortcuts (F1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="510"/>
+        <location filename="../../workbench/ui/handover_window.py" line="521"/>
         <source>先在聊天记录里选中一条消息。</source>
         <translation>Select a message in the chat first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="524"/>
+        <location filename="../../workbench/ui/handover_window.py" line="535"/>
         <source>先在订单列表里选中一个订单。</source>
         <translation>Select an order in the order list first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="578"/>
+        <location filename="../../workbench/ui/handover_window.py" line="589"/>
         <source>这一项没有可以打开的会话或订单。</source>
         <translation>This item has no conversation or order to open.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="414"/>
+        <location filename="../../workbench/ui/orders_window.py" line="431"/>
         <source>买家 {0} 还没有会话,无法在侧栏打开;可以电话或短信联系后在催付登记表里记录。</source>
         <translation>Buyer {0} has no conversation yet, so the order cannot open in the sidebar; contact them by phone or SMS and record it in the payment reminder log.</translation>
     </message>
 </context>
 <context>
+    <name>MessageDelegate</name>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="56"/>
+        <source>发送中</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="57"/>
+        <source>已发送</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="58"/>
+        <source>发送失败,点击重发</source>
+        <translation>failed, click to resend</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="259"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+</context>
+<context>
+    <name>MessageModel</name>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="53"/>
+        <source>[自动回复] </source>
+        <translation>[auto-reply] </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="54"/>
+        <source>[系统] </source>
+        <translation>[system] </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="55"/>
+        <source>[内部备注] </source>
+        <translation>[internal note] </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat_view.py" line="65"/>
+        <source>…(共 {0} 字,仅显示前 {1} 字,点击查看全文)</source>
+        <translation>… ({0} characters, first {1} shown; click for the full text)</translation>
+    </message>
+</context>
+<context>
     <name>MetricSettingsDialog</name>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="212"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="224"/>
         <source>服务数据设置</source>
         <translation>Service figure settings</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="221"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="233"/>
         <source>服务时间</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="222"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="234"/>
         <source>结束语(每行一个)</source>
         <translation>Closing phrases (one per line)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="223"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="235"/>
         <source>违禁用语(每行一个)</source>
         <translation>Banned phrases (one per line)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="225"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="237"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="226"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="238"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1256,307 +1572,381 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="232"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="247"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
 </context>
 <context>
+    <name>OrderDelegate</name>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="154"/>
+        <source>已催付 {0} 次</source>
+        <translation>reminded {0}×</translation>
+    </message>
+</context>
+<context>
+    <name>OrderModel</name>
+    <message>
+        <location filename="../../workbench/ui/orders_panel.py" line="77"/>
+        <source>{0} · {1}旗</source>
+        <translation>{0} · {1} flag</translation>
+    </message>
+</context>
+<context>
     <name>OrderSidebar</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="257"/>
-        <location filename="../../workbench/ui/orders_panel.py" line="400"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="259"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="402"/>
         <source>买家订单</source>
         <translation>Buyer&apos;s orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="264"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="266"/>
         <source>买家订单列表</source>
         <translation>Buyer&apos;s order list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="266"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="268"/>
         <source>复制单号</source>
         <translation>Copy order no.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="267"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="269"/>
         <source>复制地址</source>
         <translation>Copy address</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="269"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="271"/>
         <source>核对地址</source>
         <translation>Confirm address</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="270"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="272"/>
         <source>把订单的宝贝和收货地址发给买家核对</source>
         <translation>Send the order&apos;s items and shipping address to the buyer to confirm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="271"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="273"/>
         <source>催付</source>
         <translation>Remind to pay</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="272"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="274"/>
         <source>给未付款的订单发催付话术并登记</source>
         <translation>Send a payment reminder for an unpaid order and log it</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="289"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="291"/>
         <source>追加备注,Enter 保存</source>
         <translation>Append a remark, Enter saves</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="292"/>
-        <location filename="../../workbench/ui/orders_panel.py" line="311"/>
-        <location filename="../../workbench/ui/orders_panel.py" line="513"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="294"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="313"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="515"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="293"/>
-        <location filename="../../workbench/ui/orders_panel.py" line="512"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="295"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="514"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="294"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="296"/>
         <source>修改自己最新的一条备注({0} 分钟内)</source>
         <translation>Edit your latest remark (within {0} minutes)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="308"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="310"/>
         <source>旗帜</source>
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="329"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="331"/>
         <source>复制订单号</source>
         <translation>Copy order number</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="330"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="332"/>
         <source>复制收货地址</source>
         <translation>Copy shipping address</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="331"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="333"/>
         <source>发给买家核对地址</source>
         <translation>Send to buyer to confirm address</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="332"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="334"/>
         <source>催付…</source>
         <translation>Payment reminder…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="402"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="404"/>
         <source>{0} 的订单({1})</source>
         <translation>{0}&apos;s orders ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="404"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="406"/>
         <source>{0} 暂无订单</source>
         <translation>{0} has no orders yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="432"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="434"/>
         <source>(禁用)</source>
         <translation> (disabled)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="437"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="439"/>
         <source>未插旗。选择颜色时会显示它在团队规则里的含义。</source>
         <translation>No flag. Choosing a colour shows what it means under the team rules.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="456"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="458"/>
         <source>订单号:</source>
         <translation>Order: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="457"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="459"/>
         <source>状态:</source>
         <translation>Status: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="458"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="460"/>
         <source>金额:</source>
         <translation>Amount: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="458"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="460"/>
         <source>(实付 ¥{0:.2f},邮费 ¥{1:.2f})</source>
         <translation> (paid ¥{0:.2f}, postage ¥{1:.2f})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="462"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="464"/>
         <source>退款:</source>
         <translation>Refund: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="463"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="465"/>
         <source>下单:</source>
         <translation>Placed: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="463"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="465"/>
         <source>  付款:</source>
         <translation>  Paid: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="466"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="468"/>
         <source>发货:</source>
         <translation>Shipped: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="466"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="468"/>
         <source>  完成:</source>
         <translation>  Completed: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="469"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="471"/>
         <source>收货人:</source>
         <translation>Receiver: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="470"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="472"/>
         <source>地址:</source>
         <translation>Address: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="473"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="475"/>
         <source>物流:</source>
         <translation>Shipping: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="475"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="477"/>
         <source>买家留言:</source>
         <translation>Buyer&apos;s note: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="481"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="483"/>
         <source>催付:</source>
         <translation>Payment reminder: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="485"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="487"/>
         <source>旗帜:</source>
         <translation>Flag: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="502"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="504"/>
         <source>{0}/{1} 字节 超出{2}</source>
         <translation>{0}/{1} bytes, {2} over</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="506"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="508"/>
         <source>{0}/{1} 字节</source>
         <translation>{0}/{1} bytes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="512"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="514"/>
         <source>取消修改</source>
         <translation>Cancel edit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="513"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="515"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="614"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="616"/>
         <source>请先打开买家 {0} 的会话,再发送。</source>
         <translation>Open the conversation with buyer {0} first, then send.</translation>
     </message>
 </context>
 <context>
+    <name>OrderTableModel</name>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="53"/>
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="54"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="55"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="56"/>
+        <source>旗帜</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="57"/>
+        <source>总金额</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="58"/>
+        <source>实付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="59"/>
+        <source>下单时间</source>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="60"/>
+        <source>付款时间</source>
+        <translation>Paid at</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="61"/>
+        <source>收货人</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="62"/>
+        <source>催付</source>
+        <translation>Reminders</translation>
+    </message>
+</context>
+<context>
     <name>OrdersWindow</name>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="138"/>
+        <location filename="../../workbench/ui/orders_window.py" line="154"/>
         <source>订单列表</source>
         <translation>Order list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="144"/>
+        <location filename="../../workbench/ui/orders_window.py" line="160"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="149"/>
+        <location filename="../../workbench/ui/orders_window.py" line="165"/>
         <source>全部旗帜</source>
         <translation>All flags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="154"/>
+        <location filename="../../workbench/ui/orders_window.py" line="170"/>
         <source>买家昵称</source>
         <translation>Buyer nickname</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="156"/>
+        <location filename="../../workbench/ui/orders_window.py" line="172"/>
         <source>下单日期</source>
         <translation>Order date</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="166"/>
+        <location filename="../../workbench/ui/orders_window.py" line="182"/>
         <source>未付款超过</source>
         <translation>Unpaid for over</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="172"/>
+        <location filename="../../workbench/ui/orders_window.py" line="188"/>
         <source> 小时且未催付</source>
         <translation> hours, not reminded</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="194"/>
+        <location filename="../../workbench/ui/orders_window.py" line="210"/>
         <source>在侧栏打开</source>
         <translation>Open in sidebar</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="196"/>
+        <location filename="../../workbench/ui/orders_window.py" line="212"/>
         <source>催付…</source>
         <translation>Payment reminder…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="198"/>
+        <location filename="../../workbench/ui/orders_window.py" line="214"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="199"/>
+        <location filename="../../workbench/ui/orders_window.py" line="215"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="203"/>
+        <location filename="../../workbench/ui/orders_window.py" line="219"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="257"/>
+        <location filename="../../workbench/ui/orders_window.py" line="273"/>
         <source>共 {0} 单</source>
         <translation>{0} orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="293"/>
+        <location filename="../../workbench/ui/orders_window.py" line="308"/>
+        <source>订单-{0}{1}</source>
+        <translation>orders-{0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_window.py" line="310"/>
         <source>导出订单</source>
         <translation>Export orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="315"/>
+        <location filename="../../workbench/ui/orders_window.py" line="332"/>
         <source>已导出 {0} 单到 {1}</source>
         <translation>Exported {0} orders to {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="317"/>
+        <location filename="../../workbench/ui/orders_window.py" line="334"/>
         <source>导出已取消,没有留下文件。</source>
         <translation>Export cancelled; no file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="323"/>
+        <location filename="../../workbench/ui/orders_window.py" line="340"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -1564,154 +1954,195 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>PhraseManager</name>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="123"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="132"/>
         <source>管理快捷短语</source>
         <translation>Manage quick phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="134"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="143"/>
         <source>如:售后/退换货</source>
         <translation>e.g. After-sale/Returns</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="136"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="145"/>
         <source>空格分隔,帮助推荐回复</source>
         <translation>Separated by spaces; they help suggestions</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="137"/>
-        <location filename="../../workbench/ui/phrases_window.py" line="224"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="146"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="233"/>
         <source>无图片</source>
         <translation>No picture</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="139"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="148"/>
         <source>选择图片…</source>
         <translation>Choose picture…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="140"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="149"/>
         <source>去掉图片</source>
         <translation>Remove picture</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="143"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="152"/>
         <source>可用变量:</source>
         <translation>Variables: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="149"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="158"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="150"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="159"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="151"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="160"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="153"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="162"/>
         <source>短语包</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="154"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="163"/>
         <source>快捷编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="155"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="164"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="156"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="165"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="157"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="166"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="162"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="171"/>
         <source>图片</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="187"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="196"/>
         <source>我的个人短语</source>
         <translation>My personal phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="227"/>
+        <location filename="../../workbench/ui/phrases_window.py" line="237"/>
         <source>短语图片</source>
         <translation>Phrase picture</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="237"/>
+        <source>图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseModel</name>
+    <message>
+        <location filename="../../workbench/ui/phrases_panel.py" line="60"/>
+        <source>[个人] </source>
+        <translation>[personal] </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_panel.py" line="61"/>
+        <source>[图] </source>
+        <translation>[picture] </translation>
     </message>
 </context>
 <context>
     <name>PhrasePanel</name>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="94"/>
+        <location filename="../../workbench/ui/phrases_panel.py" line="95"/>
         <source>快捷短语</source>
         <translation>Quick phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="99"/>
+        <location filename="../../workbench/ui/phrases_panel.py" line="100"/>
         <source>推荐回复</source>
         <translation>Suggested replies</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="114"/>
+        <location filename="../../workbench/ui/phrases_panel.py" line="115"/>
         <source>常用优先</source>
         <translation>Most used first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="118"/>
+        <location filename="../../workbench/ui/phrases_panel.py" line="119"/>
         <source>搜索:编码、文字或拼音首字母</source>
         <translation>Search: code, words or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="155"/>
+        <location filename="../../workbench/ui/phrases_panel.py" line="156"/>
         <source>全部分组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="303"/>
+        <location filename="../../workbench/ui/phrases_panel.py" line="304"/>
         <source>短语索引失败,搜索暂时只按编码和原文匹配。</source>
         <translation>Phrase indexing failed; search matches codes and plain text for now. </translation>
     </message>
 </context>
 <context>
+    <name>PhraseTableModel</name>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="33"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="34"/>
+        <source>短语</source>
+        <translation>Phrase</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="35"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/phrases_window.py" line="36"/>
+        <source>短语包</source>
+        <translation>Pack</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="234"/>
+        <location filename="../../workbench/ui/reception_window.py" line="248"/>
         <source>我的偏好</source>
         <translation>My preferences</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="237"/>
+        <location filename="../../workbench/ui/reception_window.py" line="251"/>
         <source>Enter 发送,Shift+Enter 换行</source>
         <translation>Enter sends, Shift+Enter new line</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="238"/>
+        <location filename="../../workbench/ui/reception_window.py" line="252"/>
         <source>Ctrl+Enter 发送,Enter 换行</source>
         <translation>Ctrl+Enter sends, Enter new line</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="240"/>
+        <location filename="../../workbench/ui/reception_window.py" line="254"/>
         <source>买家等待提醒时响铃</source>
         <translation>Beep when a buyer waits too long</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="245"/>
+        <location filename="../../workbench/ui/reception_window.py" line="259"/>
         <source>发送键</source>
         <translation>Send key</translation>
     </message>
@@ -1719,12 +2150,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>QuickSwitcher</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="264"/>
+        <location filename="../../workbench/ui/reception_window.py" line="278"/>
         <source>切换会话</source>
         <translation>Switch conversation</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="267"/>
+        <location filename="../../workbench/ui/reception_window.py" line="281"/>
         <source>输入买家名字的一部分</source>
         <translation>Type part of a buyer name</translation>
     </message>
@@ -1732,12 +2163,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ReceptionMonitor</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="135"/>
+        <location filename="../../workbench/ui/reception_window.py" line="149"/>
         <source>{0} 已等待 {1} 秒</source>
         <translation>{0} has waited {1} s</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="139"/>
+        <location filename="../../workbench/ui/reception_window.py" line="153"/>
         <source>买家在等待</source>
         <translation>A buyer is waiting</translation>
     </message>
@@ -1745,27 +2176,27 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>RemarkModel</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="184"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="186"/>
         <source>[后台] </source>
         <translation>[Back office] </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="186"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="188"/>
         <source>来自后台订单报表的备注,只读</source>
         <translation>Remark from the back-office order report; read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="191"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="193"/>
         <source>(已修改)</source>
         <translation> (edited)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="194"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="196"/>
         <source>你的最新备注,{0} 分钟内可以修改</source>
         <translation>Your latest remark; you can edit it for {0} minutes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="196"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="198"/>
         <source>只读:{0}的备注</source>
         <translation>Read-only: {0}&apos;s remark</translation>
     </message>
@@ -1869,56 +2300,127 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
 </context>
 <context>
-    <name>RemindersWindow</name>
+    <name>ReminderModel</name>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="247"/>
-        <source>今天</source>
-        <translation>Today</translation>
+        <location filename="../../workbench/ui/orders_reminders.py" line="208"/>
+        <source>时间</source>
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="248"/>
-        <source>近 7 天</source>
-        <translation>Last 7 days</translation>
+        <location filename="../../workbench/ui/orders_reminders.py" line="209"/>
+        <source>订单号</source>
+        <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="249"/>
-        <source>全部</source>
-        <translation>All</translation>
+        <location filename="../../workbench/ui/orders_reminders.py" line="210"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="255"/>
-        <source>催付登记表</source>
-        <translation>Payment reminder log</translation>
+        <location filename="../../workbench/ui/orders_reminders.py" line="211"/>
+        <source>客服</source>
+        <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="280"/>
-        <source>保存原因和结果</source>
-        <translation>Save reason and outcome</translation>
+        <location filename="../../workbench/ui/orders_reminders.py" line="212"/>
+        <source>方式</source>
+        <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="283"/>
-        <source>范围</source>
-        <translation>Range</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="287"/>
-        <source>待催付订单…</source>
-        <translation>Unpaid orders to remind…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="291"/>
-        <source>打开所选订单</source>
-        <translation>Open selected order</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="295"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="213"/>
         <source>未付原因</source>
         <translation>Reason unpaid</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="297"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="214"/>
         <source>结果</source>
         <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="215"/>
+        <source>订单现状</source>
+        <translation>Order now</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersWindow</name>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="254"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="255"/>
+        <source>近 7 天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="256"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="262"/>
+        <source>催付登记表</source>
+        <translation>Payment reminder log</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="287"/>
+        <source>保存原因和结果</source>
+        <translation>Save reason and outcome</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="290"/>
+        <source>范围</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="294"/>
+        <source>待催付订单…</source>
+        <translation>Unpaid orders to remind…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="298"/>
+        <source>打开所选订单</source>
+        <translation>Open selected order</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="302"/>
+        <source>未付原因</source>
+        <translation>Reason unpaid</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/orders_reminders.py" line="304"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
+    <name>ResultModel</name>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="64"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="65"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="66"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="67"/>
+        <source>发送方</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="68"/>
+        <source>内容</source>
+        <translation>Text</translation>
     </message>
 </context>
 <context>
@@ -1932,45 +2434,155 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="191"/>
+        <location filename="../../workbench/ui/reception_window.py" line="61"/>
+        <source>自动问候语</source>
+        <translation>Automatic greeting</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="62"/>
+        <source>忙碌时自动回复</source>
+        <translation>Auto-reply when busy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="63"/>
+        <source>离开时自动回复</source>
+        <translation>Auto-reply when away</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="64"/>
+        <source>排队时自动回复</source>
+        <translation>Auto-reply when queued</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="65"/>
+        <source>首次回复提醒(秒)</source>
+        <translation>First reply warning (s)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="66"/>
+        <source>首次回复超时(秒)</source>
+        <translation>First reply overdue (s)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="67"/>
+        <source>后续回复提醒(秒)</source>
+        <translation>Later reply warning (s)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="68"/>
+        <source>后续回复超时(秒)</source>
+        <translation>Later reply overdue (s)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="69"/>
+        <source>无新消息自动结束(分钟)</source>
+        <translation>End when idle for (min)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="70"/>
+        <source>买家等待多久提醒我(秒)</source>
+        <translation>Remind me when a buyer waits (s)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reception_window.py" line="205"/>
         <source>接待设置</source>
         <translation>Reception settings</translation>
     </message>
 </context>
 <context>
+    <name>SheetItemModel</name>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="105"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="106"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="107"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="108"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="109"/>
+        <source>订单</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="110"/>
+        <source>到期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="111"/>
+        <source>接收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="125"/>
+        <source>未接收</source>
+        <translation>not yet</translation>
+    </message>
+</context>
+<context>
+    <name>SheetListModel</name>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="83"/>
+        <source>#{0} 【{1}】 {2}
+{3}/{4} 项已接收(导入)</source>
+        <translation>#{0} [{1}] {2}
+{3}/{4} items received (imported)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_window.py" line="85"/>
+        <source>#{0} 【{1}】 {2}
+{3}/{4} 项已接收</source>
+        <translation>#{0} [{1}] {2}
+{3}/{4} items received</translation>
+    </message>
+</context>
+<context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="80"/>
+        <location filename="../../workbench/ui/handover_shifts.py" line="83"/>
         <source>班次设置</source>
         <translation>Shift settings</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="89"/>
+        <location filename="../../workbench/ui/handover_shifts.py" line="92"/>
         <source>添加班次</source>
         <translation>Add shift</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="90"/>
+        <location filename="../../workbench/ui/handover_shifts.py" line="93"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="93"/>
+        <location filename="../../workbench/ui/handover_shifts.py" line="96"/>
         <source>时间写成 HH:MM;结束不晚于开始表示次日(晚班 18:00–次日 01:00)。</source>
         <translation>Write times as HH:MM; an end no later than the start means the next day (evening shift 18:00–01:00 next day).</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="94"/>
+        <location filename="../../workbench/ui/handover_shifts.py" line="97"/>
         <source>只有主管可以修改班次,这里只能查看。</source>
         <translation>Only a supervisor can change shifts; here you can only view them.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="110"/>
+        <location filename="../../workbench/ui/handover_shifts.py" line="113"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="111"/>
+        <location filename="../../workbench/ui/handover_shifts.py" line="114"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1978,22 +2590,55 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ShiftTableModel</name>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="42"/>
+        <location filename="../../workbench/ui/handover_shifts.py" line="29"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="30"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="31"/>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="32"/>
+        <source>客服(账号名,逗号分隔)</source>
+        <translation>Agents (account names, comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="45"/>
         <source>结束不晚于开始表示次日,例如 18:00–01:00</source>
         <translation>An end no later than the start means the next day, e.g. 18:00–01:00</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handover_shifts.py" line="63"/>
+        <source>新班次</source>
+        <translation>New shift</translation>
     </message>
 </context>
 <context>
     <name>StatusControls</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="167"/>
+        <location filename="../../workbench/ui/reception_window.py" line="181"/>
         <source>同时接待 </source>
         <translation>Serve at once: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="173"/>
+        <location filename="../../workbench/ui/reception_window.py" line="187"/>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>StoreWork</name>
+    <message>
+        <location filename="../../workbench/ui/store_work.py" line="49"/>
+        <source>出错了(程序问题,请告诉开发者):{0}</source>
+        <translation>Something went wrong (a bug, please tell the developers): {0}</translation>
     </message>
 </context>
 <context>
@@ -2047,317 +2692,416 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TeamMode</name>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="214"/>
+        <location filename="../../workbench/ui/team_mode.py" line="200"/>
+        <source>拉取失败:{0}</source>
+        <translation>Fetching failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_mode.py" line="216"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="215"/>
+        <location filename="../../workbench/ui/team_mode.py" line="217"/>
         <source>登录设置…</source>
         <translation>Sign-in settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="216"/>
+        <location filename="../../workbench/ui/team_mode.py" line="218"/>
         <source>我的状态</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="218"/>
+        <location filename="../../workbench/ui/team_mode.py" line="220"/>
         <source>转接当前买家…</source>
         <translation>Transfer current buyer…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="219"/>
+        <location filename="../../workbench/ui/team_mode.py" line="221"/>
         <source>结束当前会话(释放接待名额)</source>
         <translation>End current conversation (frees a reception slot)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="222"/>
+        <location filename="../../workbench/ui/team_mode.py" line="224"/>
         <source>拉取团队聊天记录…</source>
         <translation>Fetch team chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="231"/>
+        <location filename="../../workbench/ui/team_mode.py" line="233"/>
         <source>以 workbench run --channel xmpp 启动进入团队模式</source>
         <translation>Start with workbench run --channel xmpp to use team mode</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="275"/>
+        <location filename="../../workbench/ui/team_mode.py" line="277"/>
         <source>团队:</source>
         <translation>Team: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="277"/>
+        <location filename="../../workbench/ui/team_mode.py" line="279"/>
         <source> · 路由在线</source>
         <translation> · router online</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="277"/>
+        <location filename="../../workbench/ui/team_mode.py" line="279"/>
         <source> · 等待路由</source>
         <translation> · waiting for router</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="296"/>
+        <location filename="../../workbench/ui/team_mode.py" line="298"/>
         <source>请先选中一个会话。</source>
         <translation>Select a conversation first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="311"/>
+        <location filename="../../workbench/ui/team_mode.py" line="313"/>
         <source>未连接到服务器,无法转接。</source>
         <translation>Not connected to the server; cannot transfer.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="316"/>
+        <location filename="../../workbench/ui/team_mode.py" line="318"/>
         <source>未连接到服务器。</source>
         <translation>Not connected to the server.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="328"/>
+        <location filename="../../workbench/ui/team_mode.py" line="330"/>
         <source>拉取团队聊天记录(店铺服务账号)</source>
         <translation>Fetch team chat logs (shop service account)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="342"/>
+        <location filename="../../workbench/ui/team_mode.py" line="344"/>
         <source>正在拉取团队聊天记录…</source>
         <translation>Fetching team chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="349"/>
+        <location filename="../../workbench/ui/team_mode.py" line="351"/>
         <source>已拉取 {0} 条新消息。</source>
         <translation>Fetched {0} new messages.</translation>
     </message>
 </context>
 <context>
+    <name>TodoDelegate</name>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="222"/>
+        <source>订单 {0}</source>
+        <translation>Order {0}</translation>
+    </message>
+</context>
+<context>
     <name>TodoDialog</name>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="89"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="55"/>
+        <source>[图片]</source>
+        <translation>[picture]</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="59"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="60"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="63"/>
+        <source>回复{0}:{1}</source>
+        <translation>Reply to {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_dialog.py" line="95"/>
         <source>编辑待办</source>
         <translation>Edit to-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="89"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="95"/>
         <source>新建待办</source>
         <translation>New to-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="112"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="118"/>
         <source>班次:</source>
         <translation>Shift: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="113"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="119"/>
         <source>全组</source>
         <translation>Whole team</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="122"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="128"/>
         <source>到期</source>
         <translation>due</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="129"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="135"/>
         <source>提醒</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="151"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="157"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="152"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="158"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="153"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="159"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="154"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="160"/>
         <source>负责</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="159"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="165"/>
         <source>关联</source>
         <translation>Linked to</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="166"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="172"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="176"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="182"/>
         <source>变更记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="181"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="187"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="182"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="188"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="187"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="193"/>
         <source>这个订单要跟进什么?例如:缺货,推荐其他颜色</source>
         <translation>What needs following up on this order? e.g. out of stock, suggest another colour</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="201"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="207"/>
         <source>买家 </source>
         <translation>Buyer </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="203"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="209"/>
         <source>会话 #{0}</source>
         <translation>Conversation #{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="205"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="211"/>
         <source>订单 </source>
         <translation>Order </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="206"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="212"/>
         <source>无(自由待办)</source>
         <translation>None (standalone to-do)</translation>
     </message>
 </context>
 <context>
+    <name>TodoModel</name>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="97"/>
+        <source>状态:{0}</source>
+        <translation>State: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="99"/>
+        <source>负责:{0}</source>
+        <translation>Assignee: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="101"/>
+        <source>买家:{0}</source>
+        <translation>Buyer: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="103"/>
+        <source>订单:{0}</source>
+        <translation>Order: {0}</translation>
+    </message>
+</context>
+<context>
     <name>TodoPanel</name>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="261"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="57"/>
+        <source>无到期时间</source>
+        <translation>no due time</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="61"/>
+        <source>{0} 分钟</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="63"/>
+        <source>{0:.0f} 小时</source>
+        <translation>{0:.0f} h</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="65"/>
+        <source>{0:.0f} 天</source>
+        <translation>{0:.0f} d</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="68"/>
+        <source>到期 {0}</source>
+        <translation>due {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="70"/>
+        <source>还剩 {0}({1})</source>
+        <translation>{0} left ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="71"/>
+        <source>已超时 {0}({1})</source>
+        <translation>overdue by {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/todo_panel.py" line="276"/>
         <source>待办</source>
         <translation>To-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="280"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="295"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="281"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="296"/>
         <source>打开交接单</source>
         <translation>Open handover sheets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="285"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="300"/>
         <source>待办列表</source>
         <translation>To-do list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="292"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="307"/>
         <source>新待办,Enter 添加(24 小时内到期;! 开头为紧急)</source>
         <translation>New to-do, Enter adds (due within 24 hours; start with ! for urgent)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="297"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="312"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="341"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="356"/>
         <source>打开关联会话/订单</source>
         <translation>Open linked conversation/order</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="342"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="357"/>
         <source>开始执行</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="345"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="360"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="347"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="362"/>
         <source>忽略</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="349"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="364"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="351"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="366"/>
         <source>编辑 / 查看记录…</source>
         <translation>Edit / view history…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="352"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="367"/>
         <source>新建待办…</source>
         <translation>New to-do…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="443"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="458"/>
         <source>⏰ 待办提醒:{0}{1},{2}</source>
         <translation>⏰ To-do reminder: {0}{1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="446"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="461"/>
         <source> 等 {0} 项</source>
         <translation> ({0} in all)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="450"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="465"/>
         <source>待办提醒</source>
         <translation>To-do reminder</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="461"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="476"/>
         <source>客服工作台</source>
         <translation>Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="481"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="496"/>
         <source>{0} 份交接单尚未被接收</source>
         <translation>{0} handover sheets not yet acknowledged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="483"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="498"/>
         <source>{0} 份交接单待接收</source>
         <translation>{0} handover sheets to acknowledge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="485"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="500"/>
         <source>你交出的 {0} 份尚未被接收</source>
         <translation>{0} of your handover sheets not yet acknowledged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="486"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="501"/>
         <source>交接:</source>
         <translation>Handover: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="500"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="515"/>
         <source>{0} 项</source>
         <translation>{0} items</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="293"/>
-        <location filename="../../workbench/ui/todo_panel.py" line="344"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="308"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="359"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
 </context>
 <context>
+    <name>TranscriptModel</name>
+    <message>
+        <location filename="../../workbench/ui/supervision_search.py" line="428"/>
+        <source>[图片]</source>
+        <translation>[picture]</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptWindow</name>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="449"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="457"/>
         <source>会话记录 — {0}</source>
         <translation>Transcript — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="450"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="458"/>
         <source>买家:{0}  客服:{1}  会话:{2}  共 {3} 条</source>
         <translation>Buyer: {0}  Agent: {1}  Conversation: {2}  {3} messages</translation>
     </message>
@@ -2365,32 +3109,42 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="147"/>
+        <location filename="../../workbench/ui/chat.py" line="33"/>
+        <source>售前</source>
+        <translation>Pre-sales</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="34"/>
+        <source>售后</source>
+        <translation>After-sales</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/chat.py" line="150"/>
         <source>转接会话</source>
         <translation>Transfer conversation</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="151"/>
+        <location filename="../../workbench/ui/chat.py" line="154"/>
         <source>客服:</source>
         <translation>Agent: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="153"/>
+        <location filename="../../workbench/ui/chat.py" line="156"/>
         <source>分组:</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="155"/>
+        <location filename="../../workbench/ui/chat.py" line="158"/>
         <source>例如:买家要求退货,请售后跟进</source>
         <translation>e.g. the buyer wants a return; after-sale please follow up</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="161"/>
+        <location filename="../../workbench/ui/chat.py" line="164"/>
         <source>转给</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="162"/>
+        <location filename="../../workbench/ui/chat.py" line="165"/>
         <location filename="../../workbench/ui/team_mode.py" line="157"/>
         <source>原因</source>
         <translation>Reason</translation>

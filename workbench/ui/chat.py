@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,9 @@ from workbench.ui.composer import Composer, EmojiPicker
 from workbench.ui.session import Session
 
 NOTE_STYLE = "QPlainTextEdit#composer { background: #fff8e1; }"
+# The groups' names are what reception.transfer gets; only the shown label is translated.
+TRANSFER_GROUPS = (QT_TRANSLATE_NOOP("TransferDialog", "售前"),
+                   QT_TRANSLATE_NOOP("TransferDialog", "售后"))
 
 
 class BuyerHeader(QWidget):
@@ -149,8 +152,8 @@ class TransferDialog(QDialog):
         for agent in accounts.all_agents(session.store):
             if agent.id != session.agent.id and agent.active:
                 self.target.addItem(self.tr("客服:") + agent.signature, f"agent:{agent.name}")
-        for group in ("售前", "售后"):
-            self.target.addItem(self.tr("分组:") + group, f"group:{group}")
+        for group in TRANSFER_GROUPS:
+            self.target.addItem(self.tr("分组:") + self.tr(group), f"group:{group}")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("例如:买家要求退货,请售后跟进"))
         self.message = QLabel()

@@ -11,7 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, QUrl
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QColor, QDesktopServices, QFontMetrics, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,17 +48,25 @@ SAFE_SCHEMES = ("http", "https")
 
 BUBBLE_COLOURS = {"buyer": "#ffffff", "agent": "#d6ecff", "auto": "#eeeeee",
                   "system": "#fff8e1", "note": "#fff3e0"}
-SENDER_LABELS = {"auto": "[自动回复] ", "system": "[系统] ", "note": "[内部备注] "}
-STATUS_LABELS = {"sending": "发送中", "sent": "已发送", "failed": "发送失败,点击重发"}
+# display_text (a free function, used by the model and the delegate) translates these and
+# its own text in the MessageModel context.
+SENDER_LABELS = {"auto": QT_TRANSLATE_NOOP("MessageModel", "[自动回复] "),
+                 "system": QT_TRANSLATE_NOOP("MessageModel", "[系统] "),
+                 "note": QT_TRANSLATE_NOOP("MessageModel", "[内部备注] ")}
+STATUS_LABELS = {"sending": QT_TRANSLATE_NOOP("MessageDelegate", "发送中"),
+                 "sent": QT_TRANSLATE_NOOP("MessageDelegate", "已发送"),
+                 "failed": QT_TRANSLATE_NOOP("MessageDelegate", "发送失败,点击重发")}
 ON_RIGHT = ("agent", "auto")
 
 
 def display_text(message: Message) -> str:
     text = message.text
     if len(text) > DISPLAY_CHARS:
-        text = (text[:DISPLAY_CHARS] +
-                f"…(共 {len(message.text)} 字,仅显示前 {DISPLAY_CHARS} 字,点击查看全文)")
-    return SENDER_LABELS.get(message.sender, "") + text
+        text = text[:DISPLAY_CHARS] + QCoreApplication.translate(
+            "MessageModel", "…(共 {0} 字,仅显示前 {1} 字,点击查看全文)").format(
+            len(message.text), DISPLAY_CHARS)
+    label = SENDER_LABELS.get(message.sender)
+    return (QCoreApplication.translate("MessageModel", label) if label else "") + text
 
 
 def links(text: str) -> list[str]:
@@ -217,7 +234,8 @@ class MessageDelegate(QStyledItemDelegate):
             align = Qt.AlignmentFlag.AlignLeft
         bubble = QRect(left, top + self.MARGIN + 16, width, content.height() + 2 * self.PADDING)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        status = STATUS_LABELS.get(message.status, "") if message.sender in ON_RIGHT else ""
+        status = (self.tr(STATUS_LABELS[message.status])
+                  if message.sender in ON_RIGHT and message.status in STATUS_LABELS else "")
         painter.setPen(QColor("#c62828") if message.status == "failed" else QColor("#888888"))
         painter.drawText(QRect(option.rect.left() + self.MARGIN, top + 4,
                                option.rect.width() - 2 * self.MARGIN, 16),
@@ -238,7 +256,7 @@ class MessageDelegate(QStyledItemDelegate):
 
     def _paint_day(self, painter: QPainter, option, message: Message, top: int) -> None:
         day = timefmt.local(message.created_at).date()
-        label = "今天" if day == dt.date.today() else f"{day:%Y-%m-%d}"
+        label = self.tr("今天") if day == dt.date.today() else f"{day:%Y-%m-%d}"
         painter.setPen(QColor("#9e9e9e"))
         painter.drawText(QRect(option.rect.left(), top, option.rect.width(), SEPARATOR_HEIGHT),
                          Qt.AlignmentFlag.AlignCenter, f"—— {label} ——")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QRect,
     QSignalBlocker,
@@ -41,7 +42,8 @@ SORTS = {"waiting": QT_TRANSLATE_NOOP("ConversationPanel", "等待最久优先")
          "latest": QT_TRANSLATE_NOOP("ConversationPanel", "最新消息优先")}
 LEVEL_COLOURS = {reception.NORMAL: "#607d8b", reception.WARNING: "#ef6c00",
                  reception.ALERT: "#c62828"}
-STATE_LABELS = {"queued": "排队中", "ended": "已结束"}
+STATE_LABELS = {"queued": QT_TRANSLATE_NOOP("ConversationDelegate", "排队中"),
+                "ended": QT_TRANSLATE_NOOP("ConversationDelegate", "已结束")}
 ENDED_SHOWN_S = 12 * 3600  # ended conversations stay listed (under 全部) this long
 
 
@@ -174,7 +176,7 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setFont(name_font)
         painter.setPen(option.palette.text().color() if row.state != "ended"
                        else option.palette.placeholderText().color())
-        state = STATE_LABELS.get(row.state, "")
+        state = self.tr(STATE_LABELS[row.state]) if row.state in STATE_LABELS else ""
         title = f"{row.buyer_nick} · {row.buyer_tier}" + (f"  [{state}]" if state else "")
         painter.drawText(QRect(rect.left(), rect.top(), rect.width() - 76, 22),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -205,12 +207,15 @@ class ConversationDelegate(QStyledItemDelegate):
 
 
 def duration(seconds: float) -> str:
+    # Painted by ConversationDelegate, so translated in its context.
     seconds = int(seconds)
     if seconds < 60:
-        return f"{seconds}秒"
+        return QCoreApplication.translate("ConversationDelegate", "{0}秒").format(seconds)
     if seconds < 3600:
-        return f"{seconds // 60}分{seconds % 60:02d}秒"
-    return f"{seconds // 3600}时{seconds % 3600 // 60:02d}分"
+        return QCoreApplication.translate("ConversationDelegate", "{0}分{1:02d}秒").format(
+            seconds // 60, seconds % 60)
+    return QCoreApplication.translate("ConversationDelegate", "{0}时{1:02d}分").format(
+        seconds // 3600, seconds % 3600 // 60)
 
 
 class ConversationListView(QListView):

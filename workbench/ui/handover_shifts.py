@@ -5,7 +5,7 @@ Everyone can read the schedule; saving it is for supervisors (the domain decides
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,7 +26,10 @@ from workbench.ui.table_model import RowsTableModel
 
 
 class ShiftTableModel(RowsTableModel):
-    COLUMNS = ("名称", "开始", "结束", "客服(账号名,逗号分隔)")
+    COLUMNS = (QT_TRANSLATE_NOOP("ShiftTableModel", "名称"),
+               QT_TRANSLATE_NOOP("ShiftTableModel", "开始"),
+               QT_TRANSLATE_NOOP("ShiftTableModel", "结束"),
+               QT_TRANSLATE_NOOP("ShiftTableModel", "客服(账号名,逗号分隔)"))
 
     def __init__(self, rows: list[Shift], editable: bool):
         super().__init__()
@@ -57,7 +60,7 @@ class ShiftTableModel(RowsTableModel):
 
     def add_row(self) -> None:
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
-        self.rows.append(["新班次", "09:00", "18:00", ""])
+        self.rows.append([self.tr("新班次"), "09:00", "18:00", ""])
         self.endInsertRows()
 
     def remove_row(self, row: int) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -79,9 +80,11 @@ class SheetListModel(QAbstractListModel):
             return None
         sheet = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f"#{sheet.id} 【{sheet.state_name}】 {sheet.title}\n"
-                    f"{sheet.items_acknowledged}/{sheet.items_total} 项已接收"
-                    + ("(导入)" if (sheet.origin or "").startswith("import") else ""))
+            text = (self.tr("#{0} 【{1}】 {2}\n{3}/{4} 项已接收(导入)")
+                    if (sheet.origin or "").startswith("import")
+                    else self.tr("#{0} 【{1}】 {2}\n{3}/{4} 项已接收"))
+            return text.format(sheet.id, sheet.state_name, sheet.title,
+                               sheet.items_acknowledged, sheet.items_total)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor(STATE_COLOURS.get(sheet.state_name, "#212121"))
         if role == SheetRole:
@@ -99,7 +102,13 @@ class SheetListModel(QAbstractListModel):
 
 
 class SheetItemModel(RowsTableModel):
-    COLUMNS = ("类别", "事项", "说明", "买家", "订单", "到期", "接收")
+    COLUMNS = (QT_TRANSLATE_NOOP("SheetItemModel", "类别"),
+               QT_TRANSLATE_NOOP("SheetItemModel", "事项"),
+               QT_TRANSLATE_NOOP("SheetItemModel", "说明"),
+               QT_TRANSLATE_NOOP("SheetItemModel", "买家"),
+               QT_TRANSLATE_NOOP("SheetItemModel", "订单"),
+               QT_TRANSLATE_NOOP("SheetItemModel", "到期"),
+               QT_TRANSLATE_NOOP("SheetItemModel", "接收"))
 
     def __init__(self, session: Session):
         super().__init__()
@@ -113,7 +122,7 @@ class SheetItemModel(RowsTableModel):
         item = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             received = (f"{item.acknowledged_by_name} {timefmt.minute(item.acknowledged_at)}"
-                        if item.acknowledged else "未接收")
+                        if item.acknowledged else self.tr("未接收"))
             values = (item.kind_name, item.title, item.detail or "", item.buyer_nick or "",
                       item.order_id or "", timefmt.minute(item.due_at) if item.due_at else "",
                       received)
@@ -403,7 +412,8 @@ class HandoverWindow(QWidget):
             return None
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("导出交接表"), f"交接表-{sheet.id}.xlsx", "Excel (*.xlsx)")
+                self, self.tr("导出交接表"), self.tr("交接表-{0}.xlsx").format(sheet.id),
+                "Excel (*.xlsx)")
             if not chosen:
                 return None
             path = chosen
@@ -421,7 +431,8 @@ class HandoverWindow(QWidget):
             return None
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("导出交接文件"), f"交接单-{sheet.id}{exchange.SUFFIX}",
+                self, self.tr("导出交接文件"),
+                self.tr("交接单-{0}{1}").format(sheet.id, exchange.SUFFIX),
                 self.tr("交接文件 (*.json)"))
             if not chosen:
                 return None

@@ -74,7 +74,8 @@ class OrderModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return flag_icon(order.flag)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{order.status_name} · {orders.FLAG_NAMES.get(order.flag, '')}旗"
+            return self.tr("{0} · {1}旗").format(order.status_name,
+                                                orders.FLAG_NAMES.get(order.flag, ""))
         if role == OrderRole:
             return order
         return None
@@ -150,7 +151,8 @@ class OrderDelegate(QStyledItemDelegate):
                                             Qt.TextElideMode.ElideRight, first.width()))
         second = QRect(rect.left() + 10, chip_rect.bottom() + self.PAD // 2,
                        rect.width() - 20, line)
-        extra = f"  已催付 {order.reminder_count} 次" if order.reminder_count else ""
+        extra = ("  " + self.tr("已催付 {0} 次").format(order.reminder_count)
+                 if order.reminder_count else "")
         painter.setPen(QColor(READ_ONLY_COLOUR) if not selected else text_colour)
         painter.drawText(second, Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(order.id + extra, Qt.TextElideMode.ElideRight,

@@ -205,7 +205,14 @@ class ReminderDialog(QDialog):
 class ReminderModel(RowsTableModel):
     """The register (催付登记表), newest first."""
 
-    COLUMNS = ("时间", "订单号", "买家", "客服", "方式", "未付原因", "结果", "订单现状")
+    COLUMNS = (QT_TRANSLATE_NOOP("ReminderModel", "时间"),
+               QT_TRANSLATE_NOOP("ReminderModel", "订单号"),
+               QT_TRANSLATE_NOOP("ReminderModel", "买家"),
+               QT_TRANSLATE_NOOP("ReminderModel", "客服"),
+               QT_TRANSLATE_NOOP("ReminderModel", "方式"),
+               QT_TRANSLATE_NOOP("ReminderModel", "未付原因"),
+               QT_TRANSLATE_NOOP("ReminderModel", "结果"),
+               QT_TRANSLATE_NOOP("ReminderModel", "订单现状"))
 
     def __init__(self, session: Session):
         super().__init__()

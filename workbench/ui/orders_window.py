@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,8 +50,16 @@ DAY = 86400.0
 class OrderTableModel(RowsTableModel):
     """Orders matching the window's filter, newest first, fetched a page at a time."""
 
-    COLUMNS = ("订单号", "买家", "状态", "旗帜", "总金额", "实付", "下单时间", "付款时间",
-               "收货人", "催付")
+    COLUMNS = (QT_TRANSLATE_NOOP("OrderTableModel", "订单号"),
+               QT_TRANSLATE_NOOP("OrderTableModel", "买家"),
+               QT_TRANSLATE_NOOP("OrderTableModel", "状态"),
+               QT_TRANSLATE_NOOP("OrderTableModel", "旗帜"),
+               QT_TRANSLATE_NOOP("OrderTableModel", "总金额"),
+               QT_TRANSLATE_NOOP("OrderTableModel", "实付"),
+               QT_TRANSLATE_NOOP("OrderTableModel", "下单时间"),
+               QT_TRANSLATE_NOOP("OrderTableModel", "付款时间"),
+               QT_TRANSLATE_NOOP("OrderTableModel", "收货人"),
+               QT_TRANSLATE_NOOP("OrderTableModel", "催付"))
 
     def __init__(self, session):
         super().__init__()
@@ -289,7 +305,8 @@ class OrdersWindow(QWidget):
     # ------------------------------------------------------------------ export
 
     def _choose_export(self, suffix: str) -> None:
-        name = f"订单-{timefmt.local(self.session.clock()).strftime('%Y%m%d-%H%M')}{suffix}"
+        name = self.tr("订单-{0}{1}").format(
+            timefmt.local(self.session.clock()).strftime("%Y%m%d-%H%M"), suffix)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出订单"), name,
                                               f"*{suffix}")
         if path:

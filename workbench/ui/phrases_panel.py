@@ -57,7 +57,8 @@ class PhraseModel(QAbstractListModel):
         phrase = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             slot = f"Alt+{index.row() + 1} " if index.row() < SHORTCUT_SLOTS else ""
-            mark = ("" if phrase.scope == "team" else "[个人] ") + ("[图] " if phrase.image else "")
+            mark = (("" if phrase.scope == "team" else self.tr("[个人] "))
+                    + (self.tr("[图] ") if phrase.image else ""))
             return (f"{slot}/{phrase.code}  {mark}[{phrase.group_path}]\n"
                     f"{quickphrases.fill(phrase.text, self.values)}")
         if role == Qt.ItemDataRole.ToolTipRole:

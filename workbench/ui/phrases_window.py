@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,11 +30,19 @@ from workbench.ui.table_model import RowsTableModel
 # Qt at run time (window.tr) and for lupdate, which reads only literal contexts.
 translate = QCoreApplication.translate
 
-COLUMNS = ("编码", "短语", "分组", "短语包")
-MODES = (("追加(编码不能重复)", "append"), ("按编码更新", "update"), ("整包替换", "replace"))
-FILE_FILTERS = "短语包 (*.json *.csv *.xlsx);;所有文件 (*)"
-EXPORT_FILTERS = {"工作台短语包 (*.json)": "json", "CSV 表格 (*.csv)": "csv",
-                  "千牛快捷短语 (*.csv)": "qianniu", "Excel (*.xlsx)": "xlsx"}
+COLUMNS = (QT_TRANSLATE_NOOP("PhraseTableModel", "编码"),
+           QT_TRANSLATE_NOOP("PhraseTableModel", "短语"),
+           QT_TRANSLATE_NOOP("PhraseTableModel", "分组"),
+           QT_TRANSLATE_NOOP("PhraseTableModel", "短语包"))
+MODES = ((QT_TRANSLATE_NOOP("ImportDialog", "追加(编码不能重复)"), "append"),
+         (QT_TRANSLATE_NOOP("ImportDialog", "按编码更新"), "update"),
+         (QT_TRANSLATE_NOOP("ImportDialog", "整包替换"), "replace"))
+FILE_FILTERS = QT_TRANSLATE_NOOP("MainWindow", "短语包 (*.json *.csv *.xlsx);;所有文件 (*)")
+# Keyed by the Chinese filter; _export maps the shown (translated) filter back to the format.
+EXPORT_FILTERS = {QT_TRANSLATE_NOOP("MainWindow", "工作台短语包 (*.json)"): "json",
+                  QT_TRANSLATE_NOOP("MainWindow", "CSV 表格 (*.csv)"): "csv",
+                  QT_TRANSLATE_NOOP("MainWindow", "千牛快捷短语 (*.csv)"): "qianniu",
+                  "Excel (*.xlsx)": "xlsx"}
 
 
 def install(window) -> None:
@@ -57,7 +65,7 @@ def _show(window, attribute: str, dialog_class) -> None:
 
 def _import(window) -> None:
     path, _ = QFileDialog.getOpenFileName(window, translate("MainWindow", "导入短语包"), "",
-                                          FILE_FILTERS)
+                                          translate("MainWindow", FILE_FILTERS))
     if path:
         dialog = ImportDialog(window.session, Path(path), window)
         dialog.show()
@@ -69,11 +77,12 @@ def _export(window) -> None:
     if not team:
         window.show_refusal(translate("MainWindow", "还没有团队短语包可以导出。"))
         return
+    formats = {translate("MainWindow", label): kind for label, kind in EXPORT_FILTERS.items()}
     path, chosen = QFileDialog.getSaveFileName(window, translate("MainWindow", "导出短语包"),
-                                               team[0].name, ";;".join(EXPORT_FILTERS))
+                                               team[0].name, ";;".join(formats))
     if path:
         try:
-            count = packs.export(session.store, team[0], Path(path), EXPORT_FILTERS[chosen])
+            count = packs.export(session.store, team[0], Path(path), formats[chosen])
         except Refused as refusal:
             window.show_refusal(str(refusal))
             return
@@ -224,8 +233,8 @@ class PhraseManager(QDialog):
         self.image_label.setText(name or self.tr("无图片"))
 
     def _choose_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("短语图片"), "",
-                                              "图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("短语图片"), "", self.tr("图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)"))
         if path:
             self.attach_image(Path(path))
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,16 +40,17 @@ from workbench.ui.session import Session
 TICK_MS = 1000
 IDLE_CHECK_TICKS = 60
 SHORTCUTS = (
-    ("Enter", "发送(可在“我的偏好”改为 Ctrl+Enter)"),
-    ("Shift+Enter", "换行"),
-    ("Alt+J / Ctrl+Tab", "下一位等待回复的买家"),
-    ("Alt+K / Ctrl+Shift+Tab", "上一位等待回复的买家"),
-    ("Ctrl+K", "快速切换:输入买家名字"),
-    ("Ctrl+F", "在本会话中查找"),
-    ("Esc", "回到输入框"),
-    ("/编码", "插入快捷短语(方向键选择,Enter 或 Tab 确认)"),
-    ("Alt+1 … Alt+9", "插入短语列表中的前九条"),
-    ("F1", "显示这份快捷键说明"),
+    ("Enter", QT_TRANSLATE_NOOP("HelpOverlay", "发送(可在“我的偏好”改为 Ctrl+Enter)")),
+    ("Shift+Enter", QT_TRANSLATE_NOOP("HelpOverlay", "换行")),
+    ("Alt+J / Ctrl+Tab", QT_TRANSLATE_NOOP("HelpOverlay", "下一位等待回复的买家")),
+    ("Alt+K / Ctrl+Shift+Tab", QT_TRANSLATE_NOOP("HelpOverlay", "上一位等待回复的买家")),
+    ("Ctrl+K", QT_TRANSLATE_NOOP("HelpOverlay", "快速切换:输入买家名字")),
+    ("Ctrl+F", QT_TRANSLATE_NOOP("HelpOverlay", "在本会话中查找")),
+    ("Esc", QT_TRANSLATE_NOOP("HelpOverlay", "回到输入框")),
+    (QT_TRANSLATE_NOOP("HelpOverlay", "/编码"),
+     QT_TRANSLATE_NOOP("HelpOverlay", "插入快捷短语(方向键选择,Enter 或 Tab 确认)")),
+    ("Alt+1 … Alt+9", QT_TRANSLATE_NOOP("HelpOverlay", "插入短语列表中的前九条")),
+    ("F1", QT_TRANSLATE_NOOP("HelpOverlay", "显示这份快捷键说明")),
 )
 
 # What these functions show belongs to the main window: one translation context for
@@ -49,11 +58,16 @@ SHORTCUTS = (
 translate = QCoreApplication.translate
 
 SETTING_LABELS = {
-    "greeting": "自动问候语", "busy_reply": "忙碌时自动回复", "away_reply": "离开时自动回复",
-    "queue_reply": "排队时自动回复", "first_reply_warn_s": "首次回复提醒(秒)",
-    "first_reply_alert_s": "首次回复超时(秒)", "reply_warn_s": "后续回复提醒(秒)",
-    "reply_alert_s": "后续回复超时(秒)", "idle_end_minutes": "无新消息自动结束(分钟)",
-    "reminder_after_s": "买家等待多久提醒我(秒)",
+    "greeting": QT_TRANSLATE_NOOP("SettingsDialog", "自动问候语"),
+    "busy_reply": QT_TRANSLATE_NOOP("SettingsDialog", "忙碌时自动回复"),
+    "away_reply": QT_TRANSLATE_NOOP("SettingsDialog", "离开时自动回复"),
+    "queue_reply": QT_TRANSLATE_NOOP("SettingsDialog", "排队时自动回复"),
+    "first_reply_warn_s": QT_TRANSLATE_NOOP("SettingsDialog", "首次回复提醒(秒)"),
+    "first_reply_alert_s": QT_TRANSLATE_NOOP("SettingsDialog", "首次回复超时(秒)"),
+    "reply_warn_s": QT_TRANSLATE_NOOP("SettingsDialog", "后续回复提醒(秒)"),
+    "reply_alert_s": QT_TRANSLATE_NOOP("SettingsDialog", "后续回复超时(秒)"),
+    "idle_end_minutes": QT_TRANSLATE_NOOP("SettingsDialog", "无新消息自动结束(分钟)"),
+    "reminder_after_s": QT_TRANSLATE_NOOP("SettingsDialog", "买家等待多久提醒我(秒)"),
 }
 
 
@@ -318,7 +332,7 @@ class HelpOverlay(QLabel):
         self.setObjectName("helpOverlay")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(self.tr("快捷键") + "\n\n" + "\n".join(
-            f"{keys:<26}{self.tr(meaning)}" for keys, meaning in SHORTCUTS))
+            f"{self.tr(keys):<26}{self.tr(meaning)}" for keys, meaning in SHORTCUTS))
         self.setStyleSheet("background: rgba(33, 33, 33, 225); color: white; padding: 24px; "
                            "font-size: 15px; border-radius: 8px;")
         self.adjustSize()

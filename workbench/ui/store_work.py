@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from workbench.changes import Refused
 from workbench.store import Store, StoreError
 
@@ -44,6 +46,7 @@ def run_on_own_store(db_path: Path, work: Callable, progress: Callable,
         return Outcome("failed", message=error.zh)
     except Exception as error:  # a bug: say so rather than fail silently in a thread
         traceback.print_exc()
-        return Outcome("failed", message=f"出错了(程序问题,请告诉开发者):{error!r}")
+        return Outcome("failed", message=QCoreApplication.translate(
+            "StoreWork", "出错了(程序问题,请告诉开发者):{0}").format(repr(error)))
     finally:
         store.close()

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,15 +44,17 @@ from workbench.changes import Refused
 from workbench.supervision import metrics
 
 FIGURE_ROWS = (
-    ("buyers_received", "接待人数", "count"),
-    ("first_response_mean_s", "首次响应时长(均值)", "seconds"),
-    ("first_response_median_s", "首次响应时长(中位数)", "seconds"),
-    ("avg_response_s", "平均响应时长", "seconds"),
-    ("first_reply_30s_rate", "30秒应答率", "rate"),
-    ("three_minute_rate", "三分钟响应率", "rate"),
-    ("enquiry_conversion", "询单转化率", "rate"),
-    ("paid_conversion", "付款转化率", "rate"),
-    ("messages_sent", "发送消息数", "count"),
+    ("buyers_received", QT_TRANSLATE_NOOP("FiguresModel", "接待人数"), "count"),
+    ("first_response_mean_s", QT_TRANSLATE_NOOP("FiguresModel", "首次响应时长(均值)"),
+     "seconds"),
+    ("first_response_median_s", QT_TRANSLATE_NOOP("FiguresModel", "首次响应时长(中位数)"),
+     "seconds"),
+    ("avg_response_s", QT_TRANSLATE_NOOP("FiguresModel", "平均响应时长"), "seconds"),
+    ("first_reply_30s_rate", QT_TRANSLATE_NOOP("FiguresModel", "30秒应答率"), "rate"),
+    ("three_minute_rate", QT_TRANSLATE_NOOP("FiguresModel", "三分钟响应率"), "rate"),
+    ("enquiry_conversion", QT_TRANSLATE_NOOP("FiguresModel", "询单转化率"), "rate"),
+    ("paid_conversion", QT_TRANSLATE_NOOP("FiguresModel", "付款转化率"), "rate"),
+    ("messages_sent", QT_TRANSLATE_NOOP("FiguresModel", "发送消息数"), "count"),
 )
 BUYER_COLOUR = QColor("#4e79a7")
 AGENT_COLOUR = QColor("#f28e2b")
@@ -56,7 +68,7 @@ def format_figure(value, kind: str) -> str:
     if kind == "rate":
         return f"{value * 100:.1f}%"
     if kind == "seconds":
-        return f"{value:.1f} 秒"
+        return QCoreApplication.translate("FiguresModel", "{0:.1f} 秒").format(value)
     return str(value)
 
 
@@ -69,7 +81,7 @@ class FiguresModel(QAbstractTableModel):
 
     def set_report(self, report: metrics.Report | None) -> None:
         self.beginResetModel()
-        self.columns = [] if report is None else [("团队", report.team)] + list(
+        self.columns = [] if report is None else [(self.tr("团队"), report.team)] + list(
             report.agents.items())
         self.endResetModel()
 
@@ -84,7 +96,7 @@ class FiguresModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.columns[section][0] if 0 <= section < len(self.columns) else None
-        return FIGURE_ROWS[section][1] if 0 <= section < len(FIGURE_ROWS) else None
+        return self.tr(FIGURE_ROWS[section][1]) if 0 <= section < len(FIGURE_ROWS) else None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(FIGURE_ROWS)
@@ -297,9 +309,12 @@ class DashboardWindow(QWidget):
         self.wait_chart = BarChart(self.tr("响应时长分布(按对话轮次)"))
         self.wait_chart.setObjectName("dashboardWaitChart")
 
-        self.slow = QualityModel(("提问时间", "买家", "客服", "等待"))
-        self.no_goodbye = QualityModel(("最后回复", "买家", "客服", "最后一句"))
-        self.banned = QualityModel(("时间", "买家", "客服", "用语", "内容"))
+        self.slow = QualityModel((self.tr("提问时间"), self.tr("买家"), self.tr("客服"),
+                                  self.tr("等待")))
+        self.no_goodbye = QualityModel((self.tr("最后回复"), self.tr("买家"), self.tr("客服"),
+                                        self.tr("最后一句")))
+        self.banned = QualityModel((self.tr("时间"), self.tr("买家"), self.tr("客服"),
+                                    self.tr("用语"), self.tr("内容")))
         self.quality = QTabWidget()
         self.quality_views = []
         for model, title in ((self.slow, self.tr("超过3分钟的回复")),
@@ -369,7 +384,8 @@ class DashboardWindow(QWidget):
         self.wait_chart.set_data([label for label, _ in report.wait_distribution], [
             (self.tr("轮次"), [count for _, count in report.wait_distribution], WAIT_COLOUR)])
         self.slow.set_rows(((timefmt.second(s.asked_at), s.buyer, s.agent or "—",
-                             self.tr("未回复") if s.wait is None else f"{s.wait:.0f} 秒"),
+                             self.tr("未回复") if s.wait is None
+                             else self.tr("{0:.0f} 秒").format(s.wait)),
                             s.conversation_id, s.asked_at) for s in report.slow_rounds)
         self.no_goodbye.set_rows(((timefmt.second(m.last_at), m.buyer, m.agent or "—",
                                    " ".join(m.last_text.split())[:80]),

@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
     QDate,
@@ -49,15 +50,22 @@ from workbench.supervision.search import Hit, LogFilter, LogMessage, SearchResul
 HitRole = Qt.ItemDataRole.UserRole + 1
 SnippetHtmlRole = Qt.ItemDataRole.UserRole + 2
 MessageRole = Qt.ItemDataRole.UserRole + 3
-SENDER_CHOICES = (("", "全部发送方"), ("buyer", "买家"), ("agent", "客服"), ("auto", "自动回复"),
-                  ("system", "系统"))
+SENDER_CHOICES = (("", QT_TRANSLATE_NOOP("LogSearchWindow", "全部发送方")),
+                  ("buyer", QT_TRANSLATE_NOOP("LogSearchWindow", "买家")),
+                  ("agent", QT_TRANSLATE_NOOP("LogSearchWindow", "客服")),
+                  ("auto", QT_TRANSLATE_NOOP("LogSearchWindow", "自动回复")),
+                  ("system", QT_TRANSLATE_NOOP("LogSearchWindow", "系统")))
 HIT_BACKGROUND = "#fff2a8"
 
 
 class ResultModel(QAbstractTableModel):
     """One page of search hits."""
 
-    HEADERS = ("时间", "买家", "客服", "发送方", "内容")
+    HEADERS = (QT_TRANSLATE_NOOP("ResultModel", "时间"),
+               QT_TRANSLATE_NOOP("ResultModel", "买家"),
+               QT_TRANSLATE_NOOP("ResultModel", "客服"),
+               QT_TRANSLATE_NOOP("ResultModel", "发送方"),
+               QT_TRANSLATE_NOOP("ResultModel", "内容"))
     CONTENT = 4
 
     def __init__(self):
@@ -359,7 +367,7 @@ class LogSearchWindow(QWidget):
 
     def ask_export(self, transcripts: bool) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出聊天记录"), "聊天记录.xlsx",
+            self, self.tr("导出聊天记录"), self.tr("聊天记录.xlsx"),
             self.tr("Excel (*.xlsx);;CSV (*.csv);;JSON Lines (*.jsonl)"))
         if path:
             self.export_to(Path(path), transcripts)
@@ -417,7 +425,7 @@ class TranscriptModel(QAbstractListModel):
                 who += f" {message.agent}"
             elif message.sender == "buyer":
                 who += f" {message.buyer}"
-            text = "[图片]" if message.kind == "image" else message.text
+            text = self.tr("[图片]") if message.kind == "image" else message.text
             return f"{timefmt.second(message.at)}  {who}\n{text}"
         if role == Qt.ItemDataRole.BackgroundRole and message.id == self.marked:
             return QColor(HIT_BACKGROUND)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 
 class RowsTableModel(QAbstractTableModel):
-    """Subclasses set ``COLUMNS`` (titles, in Chinese) and keep their rows in ``rows``;
+    """Subclasses set ``COLUMNS`` (titles, in Chinese, each marked with
+    ``QT_TRANSLATE_NOOP("<subclass name>", ...)``) and keep their rows in ``rows``;
     they add ``data`` (and whatever else they need)."""
 
     COLUMNS: tuple[str, ...] = ()
@@ -21,5 +22,6 @@ class RowsTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.COLUMNS)):
-            return self.tr(self.COLUMNS[section])
+            # The subclass's name, not this class's: that is where its titles are filed.
+            return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section])
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -195,7 +195,9 @@ class _PullTask(QRunnable):
         except StoreError as error:
             self.signals.failed.emit(error.zh)
         except Exception as error:  # a network or server problem: say it, keep the window
-            self.signals.failed.emit(f"拉取失败:{error}")
+            # A QRunnable has no tr(); TeamMode shows the reason.
+            self.signals.failed.emit(
+                QCoreApplication.translate("TeamMode", "拉取失败:{0}").format(error))
         else:
             self.signals.done.emit(count, changes)
 

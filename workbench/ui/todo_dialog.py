@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,12 +50,18 @@ class Draft:
 
 def message_draft(message, conversation, now: float) -> Draft:
     """A follow-up of a buyer's message: the buyer, the message, due in 24 hours."""
-    text = "[图片]" if message.kind == "image" else " ".join(message.text.split())
+    # The prefill is shown in the TodoDialog, in the agent's language.
+    translate = QCoreApplication.translate
+    text = (translate("TodoDialog", "[图片]") if message.kind == "image"
+            else " ".join(message.text.split()))
     short = text if len(text) <= TITLE_PREFILL_CHARS else text[:TITLE_PREFILL_CHARS] + "…"
     nick = conversation.buyer_nick if conversation else None
-    speaker = {"buyer": nick or "买家", "agent": "客服"}.get(message.sender, message.sender)
+    buyer = nick or translate("TodoDialog", "买家")
+    speaker = {"buyer": buyer, "agent": translate("TodoDialog", "客服")}.get(
+        message.sender, message.sender)
     detail = f"{speaker} {timefmt.minute(message.created_at)}:\n{message.text}"
-    return Draft(title=f"回复{nick or '买家'}:{short}", detail=detail,
+    return Draft(title=translate("TodoDialog", "回复{0}:{1}").format(buyer, short),
+                 detail=detail,
                  buyer_id=conversation.buyer_id if conversation else None, buyer_nick=nick,
                  conversation_id=message.conversation_id, due_at=now + handover.PROMISE_HOURS
                  * HOUR)

@@ -7,7 +7,16 @@ tray message where the desktop has a tray.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,19 +51,24 @@ URGENT_PREFIX = "!"
 
 def due_words(todo: Todo, now: float) -> str:
     """"还剩 3 小时" / "已超时 20 分钟": how the due time stands, for the agent's eye."""
+    # Shown by the model, the delegate and the panel: one context, the panel's.
+    translate = QCoreApplication.translate
     if todo.due_at is None:
-        return "无到期时间"
+        return translate("TodoPanel", "无到期时间")
     left = todo.due_at - now
     span = abs(left)
     if span < 3600:
-        amount = f"{max(1, int(span // 60))} 分钟"
+        amount = translate("TodoPanel", "{0} 分钟").format(max(1, int(span // 60)))
     elif span < 86400:
-        amount = f"{span / 3600:.0f} 小时"
+        amount = translate("TodoPanel", "{0:.0f} 小时").format(span / 3600)
     else:
-        amount = f"{span / 86400:.0f} 天"
+        amount = translate("TodoPanel", "{0:.0f} 天").format(span / 86400)
+    due = timefmt.minute(todo.due_at)
     if todo.state in handover.DONE_STATES:
-        return f"到期 {timefmt.minute(todo.due_at)}"
-    return f"{'还剩' if left >= 0 else '已超时'} {amount}({timefmt.minute(todo.due_at)})"
+        return translate("TodoPanel", "到期 {0}").format(due)
+    if left >= 0:
+        return translate("TodoPanel", "还剩 {0}({1})").format(amount, due)
+    return translate("TodoPanel", "已超时 {0}({1})").format(amount, due)
 
 
 class TodoModel(QAbstractListModel):
@@ -80,12 +94,13 @@ class TodoModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{PRIORITY_MARKS[todo.priority]}{todo.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [todo.title, f"状态:{todo.state}",
-                     due_words(todo, self.session.clock()), f"负责:{todo.assignee_label}"]
+            parts = [todo.title, self.tr("状态:{0}").format(todo.state),
+                     due_words(todo, self.session.clock()),
+                     self.tr("负责:{0}").format(todo.assignee_label)]
             if todo.buyer_nick:
-                parts.append(f"买家:{todo.buyer_nick}")
+                parts.append(self.tr("买家:{0}").format(todo.buyer_nick))
             if todo.order_id:
-                parts.append(f"订单:{todo.order_id}")
+                parts.append(self.tr("订单:{0}").format(todo.order_id))
             if todo.detail:
                 parts.append(todo.detail)
             return "\n".join(parts)
@@ -204,7 +219,7 @@ class TodoDelegate(QStyledItemDelegate):
         if todo.buyer_nick:
             parts.append(todo.buyer_nick)
         if todo.order_id:
-            parts.append(f"订单 {todo.order_id[-6:]}")
+            parts.append(self.tr("订单 {0}").format(todo.order_id[-6:]))
         line = painter.fontMetrics().elidedText(" · ".join(parts), Qt.TextElideMode.ElideRight,
                                                 rect.width())
         painter.drawText(QRect(rect.left(), rect.top() + 20, rect.width(), 18),
