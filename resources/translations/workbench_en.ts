@@ -405,62 +405,62 @@
 <context>
     <name>FlagPolicyDialog</name>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="30"/>
+        <location filename="../../workbench/ui/orders_policy.py" line="31"/>
         <source>旗帜规则</source>
         <translation>Flag rules</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="35"/>
+        <location filename="../../workbench/ui/orders_policy.py" line="36"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="35"/>
+        <location filename="../../workbench/ui/orders_policy.py" line="36"/>
         <source>含义</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="35"/>
+        <location filename="../../workbench/ui/orders_policy.py" line="36"/>
         <source>禁用</source>
         <translation>Forbidden</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="36"/>
+        <location filename="../../workbench/ui/orders_policy.py" line="37"/>
         <source>禁用原因</source>
         <translation>Why forbidden</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="36"/>
+        <location filename="../../workbench/ui/orders_policy.py" line="37"/>
         <source>需备注</source>
         <translation>Needs remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="68"/>
+        <location filename="../../workbench/ui/orders_policy.py" line="69"/>
         <source>每天发货时间(催付时间表用)</source>
         <translation>Daily dispatch time (for the payment reminder schedule)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="71"/>
+        <location filename="../../workbench/ui/orders_policy.py" line="72"/>
         <source>只有主管可以修改旗帜规则;你可以查看。</source>
         <translation>Only a supervisor can change the flag rules; you can view them.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="72"/>
+        <location filename="../../workbench/ui/orders_policy.py" line="73"/>
         <source>修改后对全队生效,并记录在操作日志里。</source>
         <translation>Changes apply to the whole team and are recorded in the activity log.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="77"/>
+        <location filename="../../workbench/ui/orders_policy.py" line="78"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="78"/>
+        <location filename="../../workbench/ui/orders_policy.py" line="79"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="82"/>
+        <location filename="../../workbench/ui/orders_policy.py" line="83"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -468,29 +468,29 @@
 <context>
     <name>FlagRemarkDialog</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="226"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="227"/>
         <source>插{0}旗</source>
         <translation>Set {0} flag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="227"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="228"/>
         <source>{0}
 按团队旗帜规则,插这面旗需要同时写一条备注,说明具体要做什么。</source>
         <translation>{0}
 Under the team flag rules, this flag needs a remark saying exactly what to do.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="231"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="232"/>
         <source>备注内容,例如:改地址为……</source>
         <translation>Remark, e.g. change the address to…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="235"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="236"/>
         <source>插旗并备注</source>
         <translation>Flag and add remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="236"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="237"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -687,62 +687,62 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="43"/>
+        <location filename="../../workbench/ui/reception_window.py" line="44"/>
         <source>发送(可在“我的偏好”改为 Ctrl+Enter)</source>
         <translation>Send (change to Ctrl+Enter under “My preferences”)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="44"/>
+        <location filename="../../workbench/ui/reception_window.py" line="45"/>
         <source>换行</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="45"/>
+        <location filename="../../workbench/ui/reception_window.py" line="46"/>
         <source>下一位等待回复的买家</source>
         <translation>Next buyer awaiting a reply</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="46"/>
+        <location filename="../../workbench/ui/reception_window.py" line="47"/>
         <source>上一位等待回复的买家</source>
         <translation>Previous buyer awaiting a reply</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="47"/>
+        <location filename="../../workbench/ui/reception_window.py" line="48"/>
         <source>快速切换:输入买家名字</source>
         <translation>Quick switch: type a buyer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="48"/>
+        <location filename="../../workbench/ui/reception_window.py" line="49"/>
         <source>在本会话中查找</source>
         <translation>Find in this conversation</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="49"/>
+        <location filename="../../workbench/ui/reception_window.py" line="50"/>
         <source>回到输入框</source>
         <translation>Back to the input box</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="50"/>
+        <location filename="../../workbench/ui/reception_window.py" line="51"/>
         <source>/编码</source>
         <translation>/code</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="51"/>
+        <location filename="../../workbench/ui/reception_window.py" line="52"/>
         <source>插入快捷短语(方向键选择,Enter 或 Tab 确认)</source>
         <translation>Insert a quick phrase (arrow keys to choose, Enter or Tab to confirm)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="52"/>
+        <location filename="../../workbench/ui/reception_window.py" line="53"/>
         <source>插入短语列表中的前九条</source>
         <translation>Insert one of the first nine phrases in the list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="53"/>
+        <location filename="../../workbench/ui/reception_window.py" line="54"/>
         <source>显示这份快捷键说明</source>
         <translation>Show this list of shortcuts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="334"/>
+        <location filename="../../workbench/ui/reception_window.py" line="335"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1191,103 +1191,103 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="32"/>
+        <location filename="../../workbench/ui/login_dialog.py" line="33"/>
         <source>登录 — 客服工作台</source>
         <translation>Sign in — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="60"/>
+        <location filename="../../workbench/ui/login_dialog.py" line="61"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="64"/>
+        <location filename="../../workbench/ui/login_dialog.py" line="65"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="67"/>
+        <location filename="../../workbench/ui/login_dialog.py" line="68"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="68"/>
-        <location filename="../../workbench/ui/team_mode.py" line="116"/>
+        <location filename="../../workbench/ui/login_dialog.py" line="69"/>
+        <location filename="../../workbench/ui/team_mode.py" line="117"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="79"/>
+        <location filename="../../workbench/ui/login_dialog.py" line="80"/>
         <source>没有可登录的账号。请先用 `workbench accounts add 名字` 创建账号(第一个账号是主管)。</source>
         <translation>There is no account to sign in with. First create one with `workbench accounts add NAME` (the first account is the supervisor).</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="94"/>
+        <location filename="../../workbench/ui/login_dialog.py" line="95"/>
         <source>演示账号无需密码</source>
         <translation>Demo accounts need no password</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="96"/>
+        <location filename="../../workbench/ui/login_dialog.py" line="97"/>
         <source>演示登录:这是演示店铺的账号,没有密码,任何人都能登录。正式使用前请主管用 `workbench accounts passwd` 为每个账号设置密码。</source>
         <translation>Demo sign-in: this account belongs to the demo shop; it has no password and anyone can sign in. Before real use, a supervisor should set a password for every account with `workbench accounts passwd`.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="90"/>
+        <location filename="../../workbench/ui/team_mode.py" line="91"/>
         <source>团队模式登录</source>
         <translation>Team mode sign-in</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="93"/>
+        <location filename="../../workbench/ui/team_mode.py" line="94"/>
         <source>留空则按账号的域名查找</source>
         <translation>Leave empty to look it up from the account&apos;s domain</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="103"/>
+        <location filename="../../workbench/ui/team_mode.py" line="104"/>
         <source>加密连接(TLS,建议保持开启)</source>
         <translation>Encrypted connection (TLS; best left on)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="105"/>
+        <location filename="../../workbench/ui/team_mode.py" line="106"/>
         <source>选择本店的 CA 证书</source>
         <translation>Choose the shop&apos;s CA certificate</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="107"/>
+        <location filename="../../workbench/ui/team_mode.py" line="108"/>
         <source>使用本店自建证书时填写</source>
         <translation>Only if the shop uses its own certificate</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="111"/>
+        <location filename="../../workbench/ui/team_mode.py" line="112"/>
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="112"/>
+        <location filename="../../workbench/ui/team_mode.py" line="113"/>
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="113"/>
+        <location filename="../../workbench/ui/team_mode.py" line="114"/>
         <source>我的账号 (JID)</source>
         <translation>My account (JID)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="115"/>
+        <location filename="../../workbench/ui/team_mode.py" line="116"/>
         <source>店铺服务账号</source>
         <translation>Shop service account</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="118"/>
+        <location filename="../../workbench/ui/team_mode.py" line="119"/>
         <source>私有 CA 证书</source>
         <translation>Private CA certificate</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="137"/>
+        <location filename="../../workbench/ui/team_mode.py" line="138"/>
         <source>请填写完整的账号,例如 xiaoman@shop.example。</source>
         <translation>Enter the full account, e.g. xiaoman@shop.example.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="140"/>
+        <location filename="../../workbench/ui/team_mode.py" line="141"/>
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -1345,32 +1345,32 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Add as to-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="459"/>
+        <location filename="../../workbench/ui/orders_window.py" line="460"/>
         <source>订单</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="460"/>
+        <location filename="../../workbench/ui/orders_window.py" line="461"/>
         <source>订单列表…</source>
         <translation>Order list…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="462"/>
+        <location filename="../../workbench/ui/orders_window.py" line="463"/>
         <source>待催付订单…</source>
         <translation>Unpaid orders to remind…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="464"/>
+        <location filename="../../workbench/ui/orders_window.py" line="465"/>
         <source>催付登记表…</source>
         <translation>Payment reminder log…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="467"/>
+        <location filename="../../workbench/ui/orders_window.py" line="468"/>
         <source>导入订单报表…</source>
         <translation>Import order report…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="470"/>
+        <location filename="../../workbench/ui/orders_window.py" line="471"/>
         <source>旗帜规则…</source>
         <translation>Flag rules…</translation>
     </message>
@@ -1450,22 +1450,22 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>No newer phrase pack in the folder.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="86"/>
+        <location filename="../../workbench/ui/reception_window.py" line="87"/>
         <source>接待</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="87"/>
+        <location filename="../../workbench/ui/reception_window.py" line="88"/>
         <source>接待设置(主管)…</source>
         <translation>Reception settings (supervisor)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="89"/>
+        <location filename="../../workbench/ui/reception_window.py" line="90"/>
         <source>我的偏好…</source>
         <translation>My preferences…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="91"/>
+        <location filename="../../workbench/ui/reception_window.py" line="92"/>
         <source>快捷键说明(F1)</source>
         <translation>Keyboard shortcuts (F1)</translation>
     </message>
@@ -1485,7 +1485,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>This item has no conversation or order to open.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="431"/>
+        <location filename="../../workbench/ui/orders_window.py" line="432"/>
         <source>买家 {0} 还没有会话,无法在侧栏打开;可以电话或短信联系后在催付登记表里记录。</source>
         <translation>Buyer {0} has no conversation yet, so the order cannot open in the sidebar; contact them by phone or SMS and record it in the payment reminder log.</translation>
     </message>
@@ -1572,7 +1572,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="247"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="249"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
@@ -1580,7 +1580,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>OrderDelegate</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="154"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="155"/>
         <source>已催付 {0} 次</source>
         <translation>reminded {0}×</translation>
     </message>
@@ -1588,7 +1588,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>OrderModel</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="77"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="78"/>
         <source>{0} · {1}旗</source>
         <translation>{0} · {1} flag</translation>
     </message>
@@ -1596,211 +1596,211 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>OrderSidebar</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="259"/>
-        <location filename="../../workbench/ui/orders_panel.py" line="402"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="260"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="403"/>
         <source>买家订单</source>
         <translation>Buyer&apos;s orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="266"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="267"/>
         <source>买家订单列表</source>
         <translation>Buyer&apos;s order list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="268"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="269"/>
         <source>复制单号</source>
         <translation>Copy order no.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="269"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="270"/>
         <source>复制地址</source>
         <translation>Copy address</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="271"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="272"/>
         <source>核对地址</source>
         <translation>Confirm address</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="272"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="273"/>
         <source>把订单的宝贝和收货地址发给买家核对</source>
         <translation>Send the order&apos;s items and shipping address to the buyer to confirm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="273"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="274"/>
         <source>催付</source>
         <translation>Remind to pay</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="274"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="275"/>
         <source>给未付款的订单发催付话术并登记</source>
         <translation>Send a payment reminder for an unpaid order and log it</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="291"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="292"/>
         <source>追加备注,Enter 保存</source>
         <translation>Append a remark, Enter saves</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="294"/>
-        <location filename="../../workbench/ui/orders_panel.py" line="313"/>
-        <location filename="../../workbench/ui/orders_panel.py" line="515"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="295"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="314"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="516"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="295"/>
-        <location filename="../../workbench/ui/orders_panel.py" line="514"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="296"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="515"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="296"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="297"/>
         <source>修改自己最新的一条备注({0} 分钟内)</source>
         <translation>Edit your latest remark (within {0} minutes)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="310"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="311"/>
         <source>旗帜</source>
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="331"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="332"/>
         <source>复制订单号</source>
         <translation>Copy order number</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="332"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="333"/>
         <source>复制收货地址</source>
         <translation>Copy shipping address</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="333"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="334"/>
         <source>发给买家核对地址</source>
         <translation>Send to buyer to confirm address</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="334"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="335"/>
         <source>催付…</source>
         <translation>Payment reminder…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="404"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="405"/>
         <source>{0} 的订单({1})</source>
         <translation>{0}&apos;s orders ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="406"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="407"/>
         <source>{0} 暂无订单</source>
         <translation>{0} has no orders yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="434"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="435"/>
         <source>(禁用)</source>
         <translation> (disabled)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="439"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="440"/>
         <source>未插旗。选择颜色时会显示它在团队规则里的含义。</source>
         <translation>No flag. Choosing a colour shows what it means under the team rules.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="458"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="459"/>
         <source>订单号:</source>
         <translation>Order: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="459"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="460"/>
         <source>状态:</source>
         <translation>Status: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="460"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="461"/>
         <source>金额:</source>
         <translation>Amount: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="460"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="461"/>
         <source>(实付 ¥{0:.2f},邮费 ¥{1:.2f})</source>
         <translation> (paid ¥{0:.2f}, postage ¥{1:.2f})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="464"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="465"/>
         <source>退款:</source>
         <translation>Refund: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="465"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="466"/>
         <source>下单:</source>
         <translation>Placed: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="465"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="466"/>
         <source>  付款:</source>
         <translation>  Paid: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="468"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="469"/>
         <source>发货:</source>
         <translation>Shipped: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="468"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="469"/>
         <source>  完成:</source>
         <translation>  Completed: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="471"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="472"/>
         <source>收货人:</source>
         <translation>Receiver: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="472"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="473"/>
         <source>地址:</source>
         <translation>Address: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="475"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="476"/>
         <source>物流:</source>
         <translation>Shipping: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="477"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="478"/>
         <source>买家留言:</source>
         <translation>Buyer&apos;s note: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="483"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="484"/>
         <source>催付:</source>
         <translation>Payment reminder: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="487"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="488"/>
         <source>旗帜:</source>
         <translation>Flag: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="504"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="505"/>
         <source>{0}/{1} 字节 超出{2}</source>
         <translation>{0}/{1} bytes, {2} over</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="508"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="509"/>
         <source>{0}/{1} 字节</source>
         <translation>{0}/{1} bytes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="514"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="515"/>
         <source>取消修改</source>
         <translation>Cancel edit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="515"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="516"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="616"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="617"/>
         <source>请先打开买家 {0} 的会话,再发送。</source>
         <translation>Open the conversation with buyer {0} first, then send.</translation>
     </message>
@@ -1808,52 +1808,52 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="53"/>
+        <location filename="../../workbench/ui/orders_window.py" line="54"/>
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="54"/>
+        <location filename="../../workbench/ui/orders_window.py" line="55"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="55"/>
+        <location filename="../../workbench/ui/orders_window.py" line="56"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="56"/>
+        <location filename="../../workbench/ui/orders_window.py" line="57"/>
         <source>旗帜</source>
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="57"/>
+        <location filename="../../workbench/ui/orders_window.py" line="58"/>
         <source>总金额</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="58"/>
+        <location filename="../../workbench/ui/orders_window.py" line="59"/>
         <source>实付</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="59"/>
+        <location filename="../../workbench/ui/orders_window.py" line="60"/>
         <source>下单时间</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="60"/>
+        <location filename="../../workbench/ui/orders_window.py" line="61"/>
         <source>付款时间</source>
         <translation>Paid at</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="61"/>
+        <location filename="../../workbench/ui/orders_window.py" line="62"/>
         <source>收货人</source>
         <translation>Receiver</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="62"/>
+        <location filename="../../workbench/ui/orders_window.py" line="63"/>
         <source>催付</source>
         <translation>Reminders</translation>
     </message>
@@ -1861,92 +1861,92 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>OrdersWindow</name>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="154"/>
+        <location filename="../../workbench/ui/orders_window.py" line="155"/>
         <source>订单列表</source>
         <translation>Order list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="160"/>
+        <location filename="../../workbench/ui/orders_window.py" line="161"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="165"/>
+        <location filename="../../workbench/ui/orders_window.py" line="166"/>
         <source>全部旗帜</source>
         <translation>All flags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="170"/>
+        <location filename="../../workbench/ui/orders_window.py" line="171"/>
         <source>买家昵称</source>
         <translation>Buyer nickname</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="172"/>
+        <location filename="../../workbench/ui/orders_window.py" line="173"/>
         <source>下单日期</source>
         <translation>Order date</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="182"/>
+        <location filename="../../workbench/ui/orders_window.py" line="183"/>
         <source>未付款超过</source>
         <translation>Unpaid for over</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="188"/>
+        <location filename="../../workbench/ui/orders_window.py" line="189"/>
         <source> 小时且未催付</source>
         <translation> hours, not reminded</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="210"/>
+        <location filename="../../workbench/ui/orders_window.py" line="211"/>
         <source>在侧栏打开</source>
         <translation>Open in sidebar</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="212"/>
+        <location filename="../../workbench/ui/orders_window.py" line="213"/>
         <source>催付…</source>
         <translation>Payment reminder…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="214"/>
+        <location filename="../../workbench/ui/orders_window.py" line="215"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="215"/>
+        <location filename="../../workbench/ui/orders_window.py" line="216"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="219"/>
+        <location filename="../../workbench/ui/orders_window.py" line="220"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="273"/>
+        <location filename="../../workbench/ui/orders_window.py" line="274"/>
         <source>共 {0} 单</source>
         <translation>{0} orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="308"/>
+        <location filename="../../workbench/ui/orders_window.py" line="309"/>
         <source>订单-{0}{1}</source>
         <translation>orders-{0}{1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="310"/>
+        <location filename="../../workbench/ui/orders_window.py" line="311"/>
         <source>导出订单</source>
         <translation>Export orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="332"/>
+        <location filename="../../workbench/ui/orders_window.py" line="333"/>
         <source>已导出 {0} 单到 {1}</source>
         <translation>Exported {0} orders to {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="334"/>
+        <location filename="../../workbench/ui/orders_window.py" line="335"/>
         <source>导出已取消,没有留下文件。</source>
         <translation>Export cancelled; no file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="340"/>
+        <location filename="../../workbench/ui/orders_window.py" line="341"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -2122,27 +2122,27 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="248"/>
+        <location filename="../../workbench/ui/reception_window.py" line="249"/>
         <source>我的偏好</source>
         <translation>My preferences</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="251"/>
+        <location filename="../../workbench/ui/reception_window.py" line="252"/>
         <source>Enter 发送,Shift+Enter 换行</source>
         <translation>Enter sends, Shift+Enter new line</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="252"/>
+        <location filename="../../workbench/ui/reception_window.py" line="253"/>
         <source>Ctrl+Enter 发送,Enter 换行</source>
         <translation>Ctrl+Enter sends, Enter new line</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="254"/>
+        <location filename="../../workbench/ui/reception_window.py" line="255"/>
         <source>买家等待提醒时响铃</source>
         <translation>Beep when a buyer waits too long</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="259"/>
+        <location filename="../../workbench/ui/reception_window.py" line="260"/>
         <source>发送键</source>
         <translation>Send key</translation>
     </message>
@@ -2150,12 +2150,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>QuickSwitcher</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="278"/>
+        <location filename="../../workbench/ui/reception_window.py" line="279"/>
         <source>切换会话</source>
         <translation>Switch conversation</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="281"/>
+        <location filename="../../workbench/ui/reception_window.py" line="282"/>
         <source>输入买家名字的一部分</source>
         <translation>Type part of a buyer name</translation>
     </message>
@@ -2163,12 +2163,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ReceptionMonitor</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="149"/>
+        <location filename="../../workbench/ui/reception_window.py" line="150"/>
         <source>{0} 已等待 {1} 秒</source>
         <translation>{0} has waited {1} s</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="153"/>
+        <location filename="../../workbench/ui/reception_window.py" line="154"/>
         <source>买家在等待</source>
         <translation>A buyer is waiting</translation>
     </message>
@@ -2176,27 +2176,27 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>RemarkModel</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="186"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="187"/>
         <source>[后台] </source>
         <translation>[Back office] </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="188"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="189"/>
         <source>来自后台订单报表的备注,只读</source>
         <translation>Remark from the back-office order report; read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="193"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="194"/>
         <source>(已修改)</source>
         <translation> (edited)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="196"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="197"/>
         <source>你的最新备注,{0} 分钟内可以修改</source>
         <translation>Your latest remark; you can edit it for {0} minutes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="198"/>
+        <location filename="../../workbench/ui/orders_panel.py" line="199"/>
         <source>只读:{0}的备注</source>
         <translation>Read-only: {0}&apos;s remark</translation>
     </message>
@@ -2204,97 +2204,97 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ReminderDialog</name>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="59"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="60"/>
         <source>催付 · {0}</source>
         <translation>Payment reminder · {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="61"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="62"/>
         <source>订单 {0} · 买家 {1} · {2} 下单 · ¥{3:.2f}</source>
         <translation>Order {0} · buyer {1} · placed {2} · ¥{3:.2f}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="63"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="64"/>
         <source>下单时间不详</source>
         <translation>Order time unknown</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="64"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="65"/>
         <source>催付时间:</source>
         <translation>Reminder window: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="69"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="70"/>
         <source>我已了解以上提醒,仍要催付</source>
         <translation>I have read the warnings above and still want to send a reminder</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="80"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="81"/>
         <source>未付款原因(知道的话)</source>
         <translation>Reason for not paying (if known)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="88"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="89"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="89"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="90"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="90"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="91"/>
         <source>话术</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="95"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="96"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="109"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="110"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="148"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="149"/>
         <source>发送并登记</source>
         <translation>Send and log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="148"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="149"/>
         <source>登记</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="161"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="162"/>
         <source>请先打开买家 {0} 的会话,再发送催付。</source>
         <translation>Open the conversation with buyer {0} first, then send the payment reminder.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="179"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="180"/>
         <source>已登记催付。团队旗帜规则里没有催付后使用的颜色。</source>
         <translation>Payment reminder logged. The team flag rules set no colour for after a reminder.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="184"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="185"/>
         <source>已登记催付。按团队旗帜规则:{0}</source>
         <translation>Payment reminder logged. Under the team flag rules: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="186"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="187"/>
         <source>插{0}旗并备注</source>
         <translation>Set {0} flag with remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="187"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="188"/>
         <source>已{0}催付</source>
         <translation>Reminded to pay via {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="189"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="190"/>
         <source>,原因:{0}</source>
         <translation>, reason: {0}</translation>
     </message>
@@ -2302,42 +2302,42 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ReminderModel</name>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="208"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="209"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="209"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="210"/>
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="210"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="211"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="211"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="212"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="212"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="213"/>
         <source>方式</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="213"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="214"/>
         <source>未付原因</source>
         <translation>Reason unpaid</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="214"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="215"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="215"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="216"/>
         <source>订单现状</source>
         <translation>Order now</translation>
     </message>
@@ -2345,52 +2345,52 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>RemindersWindow</name>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="254"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="255"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="255"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="256"/>
         <source>近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="256"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="257"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="262"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="263"/>
         <source>催付登记表</source>
         <translation>Payment reminder log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="287"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="288"/>
         <source>保存原因和结果</source>
         <translation>Save reason and outcome</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="290"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="291"/>
         <source>范围</source>
         <translation>Range</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="294"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="295"/>
         <source>待催付订单…</source>
         <translation>Unpaid orders to remind…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="298"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="299"/>
         <source>打开所选订单</source>
         <translation>Open selected order</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="302"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="303"/>
         <source>未付原因</source>
         <translation>Reason unpaid</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="304"/>
+        <location filename="../../workbench/ui/orders_reminders.py" line="305"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
@@ -2434,57 +2434,57 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="61"/>
+        <location filename="../../workbench/ui/reception_window.py" line="62"/>
         <source>自动问候语</source>
         <translation>Automatic greeting</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="62"/>
+        <location filename="../../workbench/ui/reception_window.py" line="63"/>
         <source>忙碌时自动回复</source>
         <translation>Auto-reply when busy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="63"/>
+        <location filename="../../workbench/ui/reception_window.py" line="64"/>
         <source>离开时自动回复</source>
         <translation>Auto-reply when away</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="64"/>
+        <location filename="../../workbench/ui/reception_window.py" line="65"/>
         <source>排队时自动回复</source>
         <translation>Auto-reply when queued</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="65"/>
+        <location filename="../../workbench/ui/reception_window.py" line="66"/>
         <source>首次回复提醒(秒)</source>
         <translation>First reply warning (s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="66"/>
+        <location filename="../../workbench/ui/reception_window.py" line="67"/>
         <source>首次回复超时(秒)</source>
         <translation>First reply overdue (s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="67"/>
+        <location filename="../../workbench/ui/reception_window.py" line="68"/>
         <source>后续回复提醒(秒)</source>
         <translation>Later reply warning (s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="68"/>
+        <location filename="../../workbench/ui/reception_window.py" line="69"/>
         <source>后续回复超时(秒)</source>
         <translation>Later reply overdue (s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="69"/>
+        <location filename="../../workbench/ui/reception_window.py" line="70"/>
         <source>无新消息自动结束(分钟)</source>
         <translation>End when idle for (min)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="70"/>
+        <location filename="../../workbench/ui/reception_window.py" line="71"/>
         <source>买家等待多久提醒我(秒)</source>
         <translation>Remind me when a buyer waits (s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="205"/>
+        <location filename="../../workbench/ui/reception_window.py" line="206"/>
         <source>接待设置</source>
         <translation>Reception settings</translation>
     </message>
@@ -2623,12 +2623,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>StatusControls</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="181"/>
+        <location filename="../../workbench/ui/reception_window.py" line="182"/>
         <source>同时接待 </source>
         <translation>Serve at once: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="187"/>
+        <location filename="../../workbench/ui/reception_window.py" line="188"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2644,47 +2644,47 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>Supervision</name>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="41"/>
+        <location filename="../../workbench/ui/supervision_window.py" line="42"/>
         <source>主管</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="42"/>
+        <location filename="../../workbench/ui/supervision_window.py" line="43"/>
         <source>聊天记录查询…</source>
         <translation>Search chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="43"/>
+        <location filename="../../workbench/ui/supervision_window.py" line="44"/>
         <source>服务数据看板…</source>
         <translation>Service dashboard…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="45"/>
+        <location filename="../../workbench/ui/supervision_window.py" line="46"/>
         <source>导入聊天记录…</source>
         <translation>Import chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="48"/>
+        <location filename="../../workbench/ui/supervision_window.py" line="49"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="49"/>
+        <location filename="../../workbench/ui/supervision_window.py" line="50"/>
         <source>当前:{0}({1})</source>
         <translation>Signed in: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="53"/>
+        <location filename="../../workbench/ui/supervision_window.py" line="54"/>
         <source>我的聊天记录…</source>
         <translation>My chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="55"/>
+        <location filename="../../workbench/ui/supervision_window.py" line="56"/>
         <source>我的服务数据…</source>
         <translation>My service figures…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="57"/>
+        <location filename="../../workbench/ui/supervision_window.py" line="58"/>
         <source>切换账号 / 退出登录…</source>
         <translation>Switch account / sign out…</translation>
     </message>
@@ -2692,87 +2692,87 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TeamMode</name>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="200"/>
+        <location filename="../../workbench/ui/team_mode.py" line="201"/>
         <source>拉取失败:{0}</source>
         <translation>Fetching failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="216"/>
+        <location filename="../../workbench/ui/team_mode.py" line="217"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="217"/>
+        <location filename="../../workbench/ui/team_mode.py" line="218"/>
         <source>登录设置…</source>
         <translation>Sign-in settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="218"/>
+        <location filename="../../workbench/ui/team_mode.py" line="219"/>
         <source>我的状态</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="220"/>
+        <location filename="../../workbench/ui/team_mode.py" line="221"/>
         <source>转接当前买家…</source>
         <translation>Transfer current buyer…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="221"/>
+        <location filename="../../workbench/ui/team_mode.py" line="222"/>
         <source>结束当前会话(释放接待名额)</source>
         <translation>End current conversation (frees a reception slot)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="224"/>
+        <location filename="../../workbench/ui/team_mode.py" line="225"/>
         <source>拉取团队聊天记录…</source>
         <translation>Fetch team chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="233"/>
+        <location filename="../../workbench/ui/team_mode.py" line="234"/>
         <source>以 workbench run --channel xmpp 启动进入团队模式</source>
         <translation>Start with workbench run --channel xmpp to use team mode</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="277"/>
+        <location filename="../../workbench/ui/team_mode.py" line="278"/>
         <source>团队:</source>
         <translation>Team: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="279"/>
+        <location filename="../../workbench/ui/team_mode.py" line="280"/>
         <source> · 路由在线</source>
         <translation> · router online</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="279"/>
+        <location filename="../../workbench/ui/team_mode.py" line="280"/>
         <source> · 等待路由</source>
         <translation> · waiting for router</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="298"/>
+        <location filename="../../workbench/ui/team_mode.py" line="299"/>
         <source>请先选中一个会话。</source>
         <translation>Select a conversation first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="313"/>
+        <location filename="../../workbench/ui/team_mode.py" line="314"/>
         <source>未连接到服务器,无法转接。</source>
         <translation>Not connected to the server; cannot transfer.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="318"/>
+        <location filename="../../workbench/ui/team_mode.py" line="319"/>
         <source>未连接到服务器。</source>
         <translation>Not connected to the server.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="330"/>
+        <location filename="../../workbench/ui/team_mode.py" line="331"/>
         <source>拉取团队聊天记录(店铺服务账号)</source>
         <translation>Fetch team chat logs (shop service account)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="344"/>
+        <location filename="../../workbench/ui/team_mode.py" line="345"/>
         <source>正在拉取团队聊天记录…</source>
         <translation>Fetching team chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="351"/>
+        <location filename="../../workbench/ui/team_mode.py" line="352"/>
         <source>已拉取 {0} 条新消息。</source>
         <translation>Fetched {0} new messages.</translation>
     </message>
@@ -2780,7 +2780,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TodoDelegate</name>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="222"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="224"/>
         <source>订单 {0}</source>
         <translation>Order {0}</translation>
     </message>
@@ -2788,122 +2788,122 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TodoDialog</name>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="55"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="56"/>
         <source>[图片]</source>
         <translation>[picture]</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="59"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="60"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="60"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="61"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="63"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="64"/>
         <source>回复{0}:{1}</source>
         <translation>Reply to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="95"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="96"/>
         <source>编辑待办</source>
         <translation>Edit to-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="95"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="96"/>
         <source>新建待办</source>
         <translation>New to-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="118"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="119"/>
         <source>班次:</source>
         <translation>Shift: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="119"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="120"/>
         <source>全组</source>
         <translation>Whole team</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="128"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="129"/>
         <source>到期</source>
         <translation>due</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="135"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="136"/>
         <source>提醒</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="157"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="158"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="158"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="159"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="159"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="160"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="160"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="161"/>
         <source>负责</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="165"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="166"/>
         <source>关联</source>
         <translation>Linked to</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="172"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="173"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="182"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="183"/>
         <source>变更记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="187"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="188"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="188"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="189"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="193"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="194"/>
         <source>这个订单要跟进什么?例如:缺货,推荐其他颜色</source>
         <translation>What needs following up on this order? e.g. out of stock, suggest another colour</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="207"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="208"/>
         <source>买家 </source>
         <translation>Buyer </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="209"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="210"/>
         <source>会话 #{0}</source>
         <translation>Conversation #{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="211"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="212"/>
         <source>订单 </source>
         <translation>Order </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="212"/>
+        <location filename="../../workbench/ui/todo_dialog.py" line="213"/>
         <source>无(自由待办)</source>
         <translation>None (standalone to-do)</translation>
     </message>
@@ -2911,22 +2911,22 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TodoModel</name>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="97"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="98"/>
         <source>状态:{0}</source>
         <translation>State: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="99"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="100"/>
         <source>负责:{0}</source>
         <translation>Assignee: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="101"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="102"/>
         <source>买家:{0}</source>
         <translation>Buyer: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="103"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="104"/>
         <source>订单:{0}</source>
         <translation>Order: {0}</translation>
     </message>
@@ -2934,153 +2934,153 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TodoPanel</name>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="57"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="58"/>
         <source>无到期时间</source>
         <translation>no due time</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="61"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="62"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="63"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="64"/>
         <source>{0:.0f} 小时</source>
         <translation>{0:.0f} h</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="65"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="66"/>
         <source>{0:.0f} 天</source>
         <translation>{0:.0f} d</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="68"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="69"/>
         <source>到期 {0}</source>
         <translation>due {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="70"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="71"/>
         <source>还剩 {0}({1})</source>
         <translation>{0} left ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="71"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="72"/>
         <source>已超时 {0}({1})</source>
         <translation>overdue by {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="276"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="278"/>
         <source>待办</source>
         <translation>To-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="295"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="297"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="296"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="298"/>
         <source>打开交接单</source>
         <translation>Open handover sheets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="300"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="302"/>
         <source>待办列表</source>
         <translation>To-do list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="307"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="309"/>
         <source>新待办,Enter 添加(24 小时内到期;! 开头为紧急)</source>
         <translation>New to-do, Enter adds (due within 24 hours; start with ! for urgent)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="312"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="314"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="356"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="358"/>
         <source>打开关联会话/订单</source>
         <translation>Open linked conversation/order</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="357"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="359"/>
         <source>开始执行</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="360"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="362"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="362"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="364"/>
         <source>忽略</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="364"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="366"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="366"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="368"/>
         <source>编辑 / 查看记录…</source>
         <translation>Edit / view history…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="367"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="369"/>
         <source>新建待办…</source>
         <translation>New to-do…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="458"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="460"/>
         <source>⏰ 待办提醒:{0}{1},{2}</source>
         <translation>⏰ To-do reminder: {0}{1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="461"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="463"/>
         <source> 等 {0} 项</source>
         <translation> ({0} in all)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="465"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="467"/>
         <source>待办提醒</source>
         <translation>To-do reminder</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="476"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="478"/>
         <source>客服工作台</source>
         <translation>Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="496"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="498"/>
         <source>{0} 份交接单尚未被接收</source>
         <translation>{0} handover sheets not yet acknowledged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="498"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="500"/>
         <source>{0} 份交接单待接收</source>
         <translation>{0} handover sheets to acknowledge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="500"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="502"/>
         <source>你交出的 {0} 份尚未被接收</source>
         <translation>{0} of your handover sheets not yet acknowledged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="501"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="503"/>
         <source>交接:</source>
         <translation>Handover: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="515"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="517"/>
         <source>{0} 项</source>
         <translation>{0} items</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="308"/>
-        <location filename="../../workbench/ui/todo_panel.py" line="359"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="310"/>
+        <location filename="../../workbench/ui/todo_panel.py" line="361"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -3145,30 +3145,263 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/chat.py" line="165"/>
-        <location filename="../../workbench/ui/team_mode.py" line="157"/>
+        <location filename="../../workbench/ui/team_mode.py" line="158"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="148"/>
+        <location filename="../../workbench/ui/team_mode.py" line="149"/>
         <source>转接买家</source>
         <translation>Transfer buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="155"/>
+        <location filename="../../workbench/ui/team_mode.py" line="156"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="156"/>
+        <location filename="../../workbench/ui/team_mode.py" line="157"/>
         <source>转给客服 (JID)</source>
         <translation>To agent (JID)</translation>
     </message>
 </context>
 <context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="18"/>
+        <source>等待买家付款</source>
+        <translation>Awaiting buyer payment</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="19"/>
+        <source>买家已付款,等待卖家发货</source>
+        <translation>Paid, awaiting shipment</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="20"/>
+        <source>卖家部分发货</source>
+        <translation>Partly shipped</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="21"/>
+        <source>卖家已发货,等待买家确认</source>
+        <translation>Shipped, awaiting buyer confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="22"/>
+        <source>买家已签收(货到付款)</source>
+        <translation>Signed for (cash on delivery)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="23"/>
+        <source>交易成功</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="24"/>
+        <source>交易关闭(付款后退款成功)</source>
+        <translation>Closed (refunded after payment)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="25"/>
+        <source>交易关闭(付款前关闭)</source>
+        <translation>Closed (before payment)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="27"/>
+        <source>待付款</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="28"/>
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="29"/>
+        <source>已发货</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="30"/>
+        <source>已签收</source>
+        <translation>Signed for</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="31"/>
+        <source>交易关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="33"/>
+        <source>灰</source>
+        <translation>Grey</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="34"/>
+        <source>红</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="35"/>
+        <source>黄</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="36"/>
+        <source>绿</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="37"/>
+        <source>蓝</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="38"/>
+        <source>紫</source>
+        <translation>Purple</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="40"/>
+        <source>未执行</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="41"/>
+        <source>执行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="42"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="43"/>
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="44"/>
+        <source>取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="45"/>
+        <source>忽略</source>
+        <translation>Ignored</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="46"/>
+        <source>低</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="47"/>
+        <source>普通</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="48"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="49"/>
+        <source>我的</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="50"/>
+        <source>本班次</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="51"/>
+        <source>全组</source>
+        <translation>Whole team</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="52"/>
+        <source>未完成</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="53"/>
+        <source>已超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="54"/>
+        <source>已结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="56"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="57"/>
+        <source>忙碌</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="58"/>
+        <source>离开</source>
+        <translation>Away</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="59"/>
+        <source>挂起</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="60"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="62"/>
+        <source>未连接</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="63"/>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="64"/>
+        <source>已连接</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="65"/>
+        <source>连接失败</source>
+        <translation>Connection failed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="67"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="68"/>
+        <source>主管</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/vocabulary.py" line="69"/>
+        <source>培训师</source>
+        <translation>Trainer</translation>
+    </message>
+</context>
+<context>
     <name>_FileField</name>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="72"/>
+        <location filename="../../workbench/ui/team_mode.py" line="73"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>

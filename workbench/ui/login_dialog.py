@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from workbench import accounts
 from workbench.changes import Refused
 from workbench.store import Store
+from workbench.ui.vocabulary import word
 
 
 class LoginDialog(QDialog):
@@ -38,7 +39,7 @@ class LoginDialog(QDialog):
         self.account_box = QComboBox()
         self.account_box.setObjectName("loginAccount")
         for agent in self.accounts:
-            self.account_box.addItem(f"{agent.signature}({agent.name})· {agent.role_name}",
+            self.account_box.addItem(f"{agent.signature}({agent.name})· {word(agent.role_name)}",
                                      agent.name)
         last = accounts.current(store)
         if last is not None and last.active:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from workbench import orders, timefmt
 from workbench.orders import Order, Remark, policy, reminders
 from workbench.ui.session import Session
+from workbench.ui.vocabulary import word
 
 OrderRole = Qt.ItemDataRole.UserRole + 1
 RemarkRole = Qt.ItemDataRole.UserRole + 2
@@ -70,12 +71,12 @@ class OrderModel(QAbstractListModel):
         order = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             created = timefmt.minute(order.created_at) if order.created_at else ""
-            return f"【{order.status_chip}】¥{order.total or 0:.2f}  {created}\n{order.id}"
+            return f"【{word(order.status_chip)}】¥{order.total or 0:.2f}  {created}\n{order.id}"
         if role == Qt.ItemDataRole.DecorationRole:
             return flag_icon(order.flag)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{0} · {1}旗").format(order.status_name,
-                                                orders.FLAG_NAMES.get(order.flag, ""))
+            return self.tr("{0} · {1}旗").format(word(order.status_name),
+                                                word(orders.FLAG_NAMES.get(order.flag, "")))
         if role == OrderRole:
             return order
         return None
@@ -130,12 +131,12 @@ class OrderDelegate(QStyledItemDelegate):
         if order.flag:
             painter.fillRect(QRect(rect.left(), rect.top() + 2, 4, rect.height() - 4),
                              QColor(orders.FLAG_COLOURS.get(order.flag, "#9e9e9e")))
-        chip = order.status_chip
+        chip = word(order.status_chip)
         chip_rect = QRect(rect.left() + 10, rect.top() + self.PAD,
                           metrics.horizontalAdvance(chip) + 10, line)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(orders.CHIP_COLOURS.get(chip, "#757575")))
+        painter.setBrush(QColor(orders.CHIP_COLOURS.get(order.status_chip, "#757575")))
         painter.drawRoundedRect(chip_rect, 6, 6)
         painter.setPen(QColor("white"))
         painter.drawText(chip_rect, Qt.AlignmentFlag.AlignCenter, chip)
@@ -223,7 +224,7 @@ class FlagRemarkDialog(QDialog):
     def __init__(self, rule: policy.FlagRule, remark: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.rule = rule
-        self.setWindowTitle(self.tr("插{0}旗").format(rule.name))
+        self.setWindowTitle(self.tr("插{0}旗").format(word(rule.name)))
         self.meaning = plain_label(self.tr("{0}\n按团队旗帜规则,插这面旗需要同时写一条备注,"
                                            "说明具体要做什么。").format(rule.describe()))
         self.remark = QLineEdit(remark)
@@ -303,7 +304,7 @@ class OrderSidebar(QWidget):
         self.flag_box = QComboBox()
         self.flag_box.setObjectName("flagBox")
         for code, name in orders.FLAG_NAMES.items():
-            self.flag_box.addItem(flag_icon(code), name, code)
+            self.flag_box.addItem(flag_icon(code), word(name), code)
         self.flag_meaning = plain_label()
         self.flag_meaning.setObjectName("flagMeaning")
         flag_row = QHBoxLayout()
@@ -431,7 +432,7 @@ class OrderSidebar(QWidget):
         team = policy.load(self.session.store)
         for number in range(self.flag_box.count()):
             rule = team.rule(self.flag_box.itemData(number))
-            label = rule.name + (self.tr("(禁用)") if rule.forbidden else "")
+            label = word(rule.name) + (self.tr("(禁用)") if rule.forbidden else "")
             self.flag_box.setItemText(number, label)
             self.flag_box.setItemData(number, rule.describe(), Qt.ItemDataRole.ToolTipRole)
         self.flag_box.setCurrentIndex(self.flag_box.findData(flag))
@@ -456,7 +457,7 @@ class OrderSidebar(QWidget):
 
         lines = [
             self.tr("订单号:") + order.id,
-            self.tr("状态:") + order.status_name,
+            self.tr("状态:") + word(order.status_name),
             self.tr("金额:") + f"¥{order.total or 0:.2f}" + self.tr("(实付 ¥{0:.2f},邮费 ¥{1:.2f})")
             .format(order.paid or 0, order.postage or 0),
         ]
@@ -486,8 +487,8 @@ class OrderSidebar(QWidget):
         for change in orders.flag_history(store, order.id):
             lines.append(self.tr("旗帜:") + f"{timefmt.minute(change['changed_at'])} "
                          f"{change['agent_name'] or ''} "
-                         f"{orders.FLAG_NAMES.get(change['old_flag'], '')}→"
-                         f"{orders.FLAG_NAMES.get(change['new_flag'], '')}")
+                         f"{word(orders.FLAG_NAMES.get(change['old_flag'], ''))}→"
+                         f"{word(orders.FLAG_NAMES.get(change['new_flag'], ''))}")
         return "\n".join(lines)
 
     # ------------------------------------------------------------------ remarks

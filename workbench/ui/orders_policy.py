@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from workbench.accounts import permissions
 from workbench.orders import policy
 from workbench.ui.orders_panel import flag_icon, plain_label
+from workbench.ui.vocabulary import word
 
 
 class FlagPolicyDialog(QDialog):
@@ -37,7 +38,7 @@ class FlagPolicyDialog(QDialog):
             grid.addWidget(QLabel(title), 0, column)
         self.rows: dict[int, tuple[QLineEdit, QCheckBox, QLineEdit, QCheckBox]] = {}
         for number, rule in enumerate(current.rules, start=1):
-            name = QLabel(rule.name)
+            name = QLabel(word(rule.name))
             colour = QHBoxLayout()
             icon = QLabel()
             icon.setPixmap(flag_icon(rule.flag).pixmap(12, 12))

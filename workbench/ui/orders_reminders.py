@@ -28,6 +28,7 @@ from workbench.orders.reminders import Reminder
 from workbench.ui.orders_panel import plain_label
 from workbench.ui.session import Session
 from workbench.ui.table_model import RowsTableModel
+from workbench.ui.vocabulary import word
 
 WARNING_COLOUR = "#c62828"
 ReminderRole = Qt.ItemDataRole.UserRole + 3
@@ -183,7 +184,7 @@ class ReminderDialog(QDialog):
             rule = policy.load(self.session.store).rule(green)
             self.after_label.setText(self.tr("已登记催付。按团队旗帜规则:{0}").format(
                 rule.describe()))
-            self.flag_button.setText(self.tr("插{0}旗并备注").format(rule.name))
+            self.flag_button.setText(self.tr("插{0}旗并备注").format(word(rule.name)))
             remark = self.tr("已{0}催付").format(channel)
             if reason:
                 remark += self.tr(",原因:{0}").format(reason)
@@ -228,7 +229,7 @@ class ReminderModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (timefmt.minute(entry.at), entry.order_id, entry.buyer_nick,
                     entry.agent_name or "", entry.channel or "", entry.reason or "",
-                    entry.outcome or "", entry.order_status_name)[index.column()]
+                    entry.outcome or "", word(entry.order_status_name))[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 7 and \
                 entry.order_status != orders.UNPAID:
             return QColor("#2e7d32")

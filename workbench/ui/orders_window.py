@@ -37,6 +37,7 @@ from workbench.orders import Order, OrderFilter, export
 from workbench.ui.orders_panel import OrderRole, flag_icon
 from workbench.ui.orders_worker import StoreJob
 from workbench.ui.table_model import RowsTableModel
+from workbench.ui.vocabulary import word
 
 # What these functions show belongs to the main window: one translation context for
 # Qt at run time (window.tr) and for lupdate, which reads only literal contexts.
@@ -94,8 +95,8 @@ class OrderTableModel(RowsTableModel):
         def money(value):
             return f"{value:.2f}" if value is not None else ""
 
-        return (order.id, order.buyer_nick, order.status_name,
-                orders.FLAG_NAMES.get(order.flag, str(order.flag)), money(order.total),
+        return (order.id, order.buyer_nick, word(order.status_name),
+                word(orders.FLAG_NAMES.get(order.flag, str(order.flag))), money(order.total),
                 money(order.paid), when(order.created_at), when(order.paid_at),
                 order.receiver_name or "", str(order.reminder_count or ""))[column]
 
@@ -164,7 +165,7 @@ class OrdersWindow(QWidget):
         self.flag.setObjectName("filterFlag")
         self.flag.addItem(self.tr("全部旗帜"), None)
         for code, name in orders.FLAG_NAMES.items():
-            self.flag.addItem(flag_icon(code), name, code)
+            self.flag.addItem(flag_icon(code), word(name), code)
         self.buyer = QLineEdit()
         self.buyer.setObjectName("filterBuyer")
         self.buyer.setPlaceholderText(self.tr("买家昵称"))

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from workbench.changes import Refused
 from workbench.conversations import reception
 from workbench.ui.session import Session
+from workbench.ui.vocabulary import word
 
 TICK_MS = 1000
 IDLE_CHECK_TICKS = 60
@@ -174,7 +175,7 @@ class StatusControls(QWidget):
         self.status = QComboBox()
         self.status.setObjectName("receptionStatus")
         for key, label in reception.STATUSES.items():
-            self.status.addItem(self.tr(label), key)
+            self.status.addItem(word(label), key)
         self.capacity = QSpinBox()
         self.capacity.setObjectName("receptionCapacity")
         self.capacity.setRange(1, 200)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 
 from workbench.accounts import permissions
 from workbench.ui.supervision_tasks import IndexKeeper, Tasks
+from workbench.ui.vocabulary import word
 
 SWITCH_ACCOUNT_PROPERTY = "switchAccount"
 # run() starts indexing this long after the window is up, off the start-up path.
@@ -47,7 +48,7 @@ class Supervision(QObject):
                 permissions.allowed(agent.role, permissions.IMPORT_LOGS))
         account = window.area_menu(self.tr("账号"))
         who = account.addAction(self.tr("当前:{0}({1})").format(agent.signature,
-                                                                agent.role_name))
+                                                                word(agent.role_name)))
         who.setEnabled(False)
         if not supervisor:
             self._add(account, "search", self.tr("我的聊天记录…"), self.open_search,

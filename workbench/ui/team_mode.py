@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.store import settings as stored
+from workbench.ui.vocabulary import word
 
 if TYPE_CHECKING:
     from workbench.channels.xmpp import XmppSettings
@@ -250,7 +251,7 @@ class TeamMode(QObject):
         from workbench.channels import xmpp_protocol as proto
 
         for status in proto.STATUSES:
-            action = self.status_menu.addAction(proto.STATUS_LABELS[status])
+            action = self.status_menu.addAction(word(proto.STATUS_LABELS[status]))
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, s=status: self.set_status(s))
             self.status_actions[status] = action
@@ -274,7 +275,7 @@ class TeamMode(QObject):
 
     def _show_state(self, *_args) -> None:
         channel = self.channel
-        text = self.tr("团队:") + _xmpp().STATE_LABELS.get(channel.state, channel.state)
+        text = self.tr("团队:") + word(_xmpp().STATE_LABELS.get(channel.state, channel.state))
         if channel.state == "online":
             text += self.tr(" · 路由在线") if channel.router_online else self.tr(" · 等待路由")
         if channel.error:

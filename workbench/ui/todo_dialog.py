@@ -28,6 +28,7 @@ from workbench import accounts, handover, timefmt
 from workbench.changes import Refused
 from workbench.handover import Assignee, Todo, shifts
 from workbench.ui.session import Session
+from workbench.ui.vocabulary import word
 
 TITLE_PREFILL_CHARS = 40
 HOUR = 3600
@@ -104,7 +105,7 @@ class TodoDialog(QDialog):
         self.priority = QComboBox()
         self.priority.setObjectName("todoPriority")
         for code, name in handover.PRIORITY_NAMES.items():
-            self.priority.addItem(self.tr(name), code)
+            self.priority.addItem(word(name), code)
         self.priority.setCurrentIndex(self.priority.findData(
             todo.priority if todo else self.draft.priority))
         self.assignee = QComboBox()
@@ -167,7 +168,7 @@ class TodoDialog(QDialog):
         self.state.setObjectName("todoState")
         if todo:
             for state in handover.STATES:
-                self.state.addItem(self.tr(state), state)
+                self.state.addItem(word(state), state)
             self.state.setCurrentIndex(self.state.findData(todo.state))
             form.addRow(self.tr("状态"), self.state)
         layout = QVBoxLayout(self)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from workbench import handover, timefmt
 from workbench.handover import Todo, sheets
 from workbench.ui.session import Session
+from workbench.ui.vocabulary import word
 
 TodoRole = Qt.ItemDataRole.UserRole + 1
 PRIORITY_MARKS = {0: "", 1: "!", 2: "!!"}
@@ -94,7 +95,7 @@ class TodoModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{PRIORITY_MARKS[todo.priority]}{todo.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [todo.title, self.tr("状态:{0}").format(todo.state),
+            parts = [todo.title, self.tr("状态:{0}").format(word(todo.state)),
                      due_words(todo, self.session.clock()),
                      self.tr("负责:{0}").format(todo.assignee_label)]
             if todo.buyer_nick:
@@ -195,14 +196,15 @@ class TodoDelegate(QStyledItemDelegate):
         state = "超时" if late and todo.state != "超时" else todo.state
         chip_font, bold_font = self._fonts_for(option.font)
         painter.setFont(chip_font)
-        chip_width = painter.fontMetrics().horizontalAdvance(state) + 12
+        shown = word(state)
+        chip_width = painter.fontMetrics().horizontalAdvance(shown) + 12
         chip = QRect(rect.right() - chip_width, rect.top() + 2, chip_width, 18)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(STATE_COLOURS.get(state, "#546e7a")))
         painter.drawRoundedRect(chip, 9, 9)
         painter.setPen(QColor("white"))
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, state)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, shown)
 
         painter.setFont(bold_font if todo.priority == 2 or late else option.font)
         painter.setPen(QColor(OVERDUE_COLOUR) if late else option.palette.text().color())
@@ -278,11 +280,11 @@ class TodoPanel(QWidget):
         self.scope_box = QComboBox()
         self.scope_box.setObjectName("todoScope")
         for key, name in handover.SCOPES.items():
-            self.scope_box.addItem(self.tr(name), key)
+            self.scope_box.addItem(word(name), key)
         self.view_box = QComboBox()
         self.view_box.setObjectName("todoView")
         for key, name in handover.VIEW_NAMES.items():
-            self.view_box.addItem(self.tr(name), key)
+            self.view_box.addItem(word(name), key)
         self.count_label = QLabel()
         self.count_label.setObjectName("todoCount")
         header = QHBoxLayout()
