@@ -25,7 +25,7 @@ import sys, threading
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from workbench.app import open_workbench
-from workbench.ui.background import wait_for_background
+from workbench.ui.store_work import wait_for_tasks
 
 class WatchImports:
     # Records which thread first imports a heavy library.
@@ -44,7 +44,7 @@ workbench = open_workbench(Path(sys.argv[1]))
 workbench.window.show()
 while not workbench.window.phrases.model.indexed:  # the warm-up after the first paint
     app.processEvents()
-    wait_for_background(50)
+    wait_for_tasks(50)
 workbench.close()
 print(sorted(name for name, on_gui_thread in WatchImports.seen.items() if on_gui_thread))
 print(sorted(WatchImports.seen))

@@ -39,10 +39,10 @@ class Workbench:
     window: object
 
     def close(self) -> None:
-        from workbench.ui.background import wait_for_background
+        from workbench.ui.store_work import wait_for_tasks
 
         self.window.close()
-        wait_for_background()  # workers read the store file; let them finish first
+        wait_for_tasks()  # workers read the store file; let them finish first
         self.store.close()
 
 

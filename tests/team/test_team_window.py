@@ -62,3 +62,41 @@ def test_agent_logs_in_from_the_window_and_answers_a_buyer(make_team, qtbot, tmp
         window.close()
         qtbot.waitUntil(sender.done, timeout=TIMEOUT_MS)
         workbench.store.close()
+
+
+def _fill_pull_dialog(dialog, team, password):
+    dialog.server.setText("127.0.0.1")
+    dialog.port.setValue(team.server.port)
+    dialog.jid.setText(team.service)
+    dialog.ca_file.edit.setText(str(team.server.ca_file))
+    dialog.password.setText(password)
+    dialog.accept()
+
+
+def test_a_supervisor_pulls_the_team_logs_from_the_window(make_team, qtbot, tmp_path):
+    team = make_team(agents=["a1"], buyers=["b1"])
+    team.start_router()
+    seat = team.seat("a1")
+    team.buyer("b1").say(team.service, "这件衣服起球吗")
+    qtbot.waitUntil(lambda: len(seat.buyer_texts()) == 1, timeout=TIMEOUT_MS)
+
+    workbench = open_workbench(tmp_path / "supervisor.sqlite3", agent_name="wang",
+                               start_channel=False)
+    window = workbench.window
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        messages = window.statusBar()
+        _fill_pull_dialog(window.team_mode.open_pull(), team, "wrong password")
+        qtbot.waitUntil(lambda: window.team_mode.pulling is None, timeout=TIMEOUT_MS)
+        assert messages.currentMessage().startswith("拉取失败")
+        assert window.team_mode.pull_action.isEnabled()
+
+        _fill_pull_dialog(window.team_mode.open_pull(), team, PASSWORD)
+        qtbot.waitUntil(lambda: window.team_mode.pulling is None, timeout=TIMEOUT_MS)
+        assert messages.currentMessage() == "已拉取 1 条新消息。"
+        pulled = [c for c in window.conversation_list.list_model.rows
+                  if c.buyer_nick == team.jid("b1")]
+        assert len(pulled) == 1
+    finally:
+        workbench.close()

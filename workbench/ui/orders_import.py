@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from workbench.orders import importer
 from workbench.ui.orders_panel import plain_label
-from workbench.ui.orders_worker import StoreJob
+from workbench.ui.store_work import StoreTask, start_task
 
 FILE_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "订单报表 (*.csv *.xlsx);;所有文件 (*)")
 FAILED_COLOUR = "#c62828"
@@ -41,7 +41,7 @@ class ImportDialog(QDialog):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.job: StoreJob | None = None
+        self.job: StoreTask | None = None
         self.setWindowTitle(self.tr("导入订单报表"))
         self.setObjectName("orderImportDialog")
         self.resize(620, 420)
@@ -103,7 +103,7 @@ class ImportDialog(QDialog):
             target.setText(path)
 
     def start(self, order_file: Path | str | None = None, items_file: Path | str | None = None,
-              dry_run: bool | None = None) -> StoreJob | None:
+              dry_run: bool | None = None) -> StoreTask | None:
         """Start the import on a worker thread (files default to what the dialog shows)."""
         if self.job is not None:
             return None
@@ -130,19 +130,16 @@ class ImportDialog(QDialog):
                                           agent_id=agent_id, dry_run=preview,
                                           progress=progress, cancelled=cancelled)
 
-        self.job = StoreJob(self.session.store.path, work, (importer.Cancelled,))
-        self.job.progressed.connect(self._on_progress)
-        self.job.succeeded.connect(self._on_succeeded)
-        self.job.failed.connect(self._on_failed)
-        self.job.stopped.connect(self._on_stopped)
-        self.job.finished.connect(self._on_thread_done)
         self.result.clear()
         self.status.setStyleSheet("")
         self.status.setText(self.tr("正在读取文件…"))
         self.progress.setRange(0, 0)
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.job.start()
+        self.job = start_task(self.session.store.path, work, progress=self._on_progress,
+                              succeeded=self._on_succeeded, failed=self._on_failed,
+                              cancelled=self._on_stopped, ended=self._on_ended,
+                              cancel_types=(importer.Cancelled,))
         return self.job
 
     def cancel(self) -> None:
@@ -184,15 +181,13 @@ class ImportDialog(QDialog):
         self.status.setText(self.tr("已取消,工作台里的订单没有任何改动。"))
         self.import_cancelled.emit()
 
-    def _on_thread_done(self) -> None:
-        job, self.job = self.job, None
-        if job is not None:
-            job.deleteLater()
+    def _on_ended(self) -> None:
+        self.job = None
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
     def wait(self) -> None:
-        """Cancel any running import and wait for its thread (closing, tests)."""
+        """Cancel any running import and wait for it to stop (closing, tests)."""
         if self.job is not None:
             self.job.cancel()
             self.job.wait()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from workbench import orders, timefmt
 from workbench.orders import Order, OrderFilter, export
 from workbench.ui.orders_panel import OrderRole, flag_icon
-from workbench.ui.orders_worker import StoreJob
+from workbench.ui.store_work import StoreTask, start_task
 from workbench.ui.table_model import RowsTableModel
 from workbench.ui.vocabulary import word
 
@@ -150,7 +150,7 @@ class OrdersWindow(QWidget):
         super().__init__(ui.window, Qt.WindowType.Window)
         self.ui = ui
         self.session = ui.window.session
-        self.export_job: StoreJob | None = None
+        self.export_job: StoreTask | None = None
         self.reminder_dialog = None
         self.setWindowTitle(self.tr("订单列表"))
         self.setObjectName("ordersWindow")
@@ -315,41 +315,37 @@ class OrdersWindow(QWidget):
                 path += suffix
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> StoreJob | None:
+    def export_to(self, path: Path) -> StoreTask | None:
         """Export the orders the filter shows to ``path`` on a worker thread."""
         if self.export_job is not None:
             return None
         where, now = self.current_filter(), self.session.clock()
 
         def work(store, progress, cancelled):
-            return export.export(store, where, path, now,
-                                 progress=lambda done, total: progress("导出", done, total),
+            return export.export(store, where, path, now, progress=progress,
                                  cancelled=cancelled)
 
-        job = StoreJob(self.session.store.path, work, (export.Cancelled,))
-        job.progressed.connect(lambda _p, done, total: (
-            self.export_progress.setRange(0, max(total, 1)), self.export_progress.setValue(done)))
-        job.succeeded.connect(lambda count: self.message.setText(
-            self.tr("已导出 {0} 单到 {1}").format(count, path)))
-        job.failed.connect(self.message.setText)
-        job.stopped.connect(lambda: self.message.setText(self.tr("导出已取消,没有留下文件。")))
-        job.finished.connect(self._export_done)
-        self.export_job = job
         self.export_progress.setRange(0, 0)
         self.export_progress.show()
         self.export_cancel.show()
         self.message.setText(self.tr("正在导出…"))
-        job.start()
-        return job
+        self.export_job = start_task(
+            self.session.store.path, work,
+            progress=lambda done, total: (self.export_progress.setRange(0, max(total, 1)),
+                                          self.export_progress.setValue(done)),
+            succeeded=lambda count: self.message.setText(
+                self.tr("已导出 {0} 单到 {1}").format(count, path)),
+            failed=self.message.setText,
+            cancelled=lambda: self.message.setText(self.tr("导出已取消,没有留下文件。")),
+            ended=self._export_done, cancel_types=(export.Cancelled,))
+        return self.export_job
 
     def cancel_export(self) -> None:
         if self.export_job is not None:
             self.export_job.cancel()
 
     def _export_done(self) -> None:
-        job, self.export_job = self.export_job, None
-        if job is not None:
-            job.deleteLater()
+        self.export_job = None
         self.export_progress.hide()
         self.export_cancel.hide()
 

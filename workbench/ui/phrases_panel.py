@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from workbench import conversations, quickphrases
 from workbench.quickphrases import Phrase
 from workbench.quickphrases import search as phrase_search
-from workbench.ui.background import run_in_background
 from workbench.ui.session import Session
+from workbench.ui.store_work import start_task
 
 PhraseRole = Qt.ItemDataRole.UserRole + 1
 ALL_GROUPS = ""
@@ -269,18 +269,9 @@ class PhrasePanel(QWidget):
         if self._indexing or self._closed:
             return
         self._indexing = True
-        path = self.session.store.path
-
-        def work():
-            from workbench.store import Store
-
-            store = Store.open(path)
-            try:
-                return phrase_search.compute_pending(store)
-            finally:
-                store.close()
-
-        run_in_background(work, self._on_indexed, self._on_index_failed)
+        start_task(self.session.store.path,
+                   lambda store, _progress, _cancelled: phrase_search.compute_pending(store),
+                   succeeded=self._on_indexed, failed=self._on_index_failed)
 
     def shut_down(self) -> None:
         """The window is closing: results still on their way are dropped."""

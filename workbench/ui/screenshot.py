@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from workbench import app as composition
 from workbench.store import StoreError
-from workbench.ui.background import wait_for_background
+from workbench.ui.store_work import wait_for_tasks
 
 
 def settle(rounds: int = 20) -> None:
@@ -36,7 +36,7 @@ def render(out: Path, db_path: Path | None, size: tuple[int, int], lang: str) ->
             window.show()
             settle()
             while not window.phrases.model.indexed:  # so suggestions show too
-                wait_for_background(100)
+                wait_for_tasks(100)
                 settle(2)
             _serve_first_buyer(window)
             out.parent.mkdir(parents=True, exist_ok=True)

@@ -370,7 +370,7 @@ class DashboardWindow(QWidget):
         self.status.setText(self.tr("正在计算…"))
         self.tasks.run(lambda store, _progress, _cancelled: metrics.report(
             store, viewer, since, until, now, agent=agent),
-            finished=lambda report: self._show(sequence, report),
+            succeeded=lambda report: self._show(sequence, report),
             failed=lambda reason: sequence == self._sequence and self.status.setText(reason))
 
     def _show(self, sequence: int, report: metrics.Report) -> None:

@@ -100,7 +100,7 @@ class ImportDialog(QWidget):
             lambda store, progress, cancelled: logfiles.import_jsonl(
                 store, path, viewer, time.time(), skip_bad=skip_bad, progress=progress,
                 cancelled=cancelled),
-            finished=self._finished, progress=self._progress,
+            succeeded=self._finished, progress=self._progress,
             failed=lambda reason: self._ended(self.tr("没有导入:") + reason),
             cancelled=lambda: self._ended(self.tr("已取消,没有导入任何记录。")))
 

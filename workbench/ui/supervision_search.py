@@ -307,7 +307,7 @@ class LogSearchWindow(QWidget):
         self.status.setText(self.tr("正在搜索…"))
         self.tasks.run(lambda store, _progress, _cancelled: search.search(
             store, viewer, flt, search.PAGE_SIZE, offset),
-            finished=lambda result: self._show(sequence, result),
+            succeeded=lambda result: self._show(sequence, result),
             failed=lambda reason: self._failed(sequence, reason))
 
     def _show(self, sequence: int, result: SearchResult) -> None:
@@ -382,7 +382,7 @@ class LogSearchWindow(QWidget):
         self._export_task = self.tasks.run(
             lambda store, progress, cancelled: logfiles.export(
                 store, viewer, flt, path, None, transcripts, progress, cancelled),
-            finished=lambda count: self._exported(count, path), failed=self._export_ended,
+            succeeded=lambda count: self._exported(count, path), failed=self._export_ended,
             progress=lambda done, _total: self.status.setText(
                 self.tr("正在导出:已写 {0} 条").format(done)),
             cancelled=lambda: self._export_ended(self.tr("导出已取消,没有写入文件。")))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.changes import Refused
+from workbench.store import StoreError
 from workbench.store import settings as stored
+from workbench.ui.store_work import StoreTask, start_task
 from workbench.ui.vocabulary import word
 
 if TYPE_CHECKING:
@@ -163,44 +166,23 @@ class TransferDialog(QDialog):
         form.addRow(buttons)
 
 
-class _PullSignals(QObject):
-    done = Signal(int, object)    # new messages, Changes
-    failed = Signal(str)
+def _pull_archive(agent, settings: XmppSettings, password: str):
+    """The work of 拉取团队聊天记录, on a worker's own store connection (see store_work)."""
 
-
-class _PullTask(QRunnable):
-    """Reads the archive off the GUI thread, with its own store connection and asyncio loop."""
-
-    def __init__(self, db_path, agent, settings: XmppSettings, password: str):
-        super().__init__()
-        self.signals = _PullSignals()
-        self.db_path, self.agent, self.settings, self.password = (db_path, agent, settings,
-                                                                  password)
-
-    def run(self) -> None:
-        from workbench.changes import Refused
+    def work(store, _progress, _cancelled):
         from workbench.channels import xmpp_archive
-        from workbench.store import Store, StoreError
 
         try:
-            store = Store.open(self.db_path)
-            try:
-                count, changes = xmpp_archive.pull(
-                    store, self.agent, self.settings.jid, self.password, self.settings.server,
-                    self.settings.port, self.settings.tls, self.settings.ca_file or None,
-                    time.time())
-            finally:
-                store.close()
-        except (Refused, ConnectionError) as error:
-            self.signals.failed.emit(str(error))
-        except StoreError as error:
-            self.signals.failed.emit(error.zh)
+            return xmpp_archive.pull(store, agent, settings.jid, password, settings.server,
+                                     settings.port, settings.tls, settings.ca_file or None,
+                                     time.time())
+        except (Refused, StoreError):
+            raise
         except Exception as error:  # a network or server problem: say it, keep the window
-            # A QRunnable has no tr(); TeamMode shows the reason.
-            self.signals.failed.emit(
-                QCoreApplication.translate("TeamMode", "拉取失败:{0}").format(error))
-        else:
-            self.signals.done.emit(count, changes)
+            raise Refused(QCoreApplication.translate("TeamMode", "拉取失败:{0}").format(
+                error)) from error
+
+    return work
 
 
 class TeamMode(QObject):
@@ -213,7 +195,7 @@ class TeamMode(QObject):
         channel = self.session.channel
         self.channel = channel if channel.routes_buyers else None  # only team mode's does
         self.dialog: QDialog | None = None
-        self.pulling: _PullTask | None = None
+        self.pulling: StoreTask | None = None
         menu = window.area_menu(self.tr("团队"))
         self.login_action = menu.addAction(self.tr("登录设置…"), self.open_login)
         self.status_menu = menu.addMenu(self.tr("我的状态"))
@@ -335,17 +317,15 @@ class TeamMode(QObject):
 
     def _pull(self, dialog: LoginDialog) -> None:
         settings = dialog.settings()
-        task = _PullTask(self.session.store.path, self.session.agent, settings,
-                         dialog.password.text())
+        work = _pull_archive(self.session.agent, settings, dialog.password.text())
         dialog.password.clear()
-        task.signals.done.connect(self._pulled)
-        task.signals.failed.connect(self._pull_failed)
-        self.pulling = task
         self.pull_action.setEnabled(False)
         self._notice(self.tr("正在拉取团队聊天记录…"))
-        QThreadPool.globalInstance().start(task)
+        self.pulling = start_task(self.session.store.path, work, succeeded=self._pulled,
+                                  failed=self._pull_failed)
 
-    def _pulled(self, count: int, changes) -> None:
+    def _pulled(self, result) -> None:
+        count, changes = result
         self.pull_action.setEnabled(True)
         self.pulling = None
         self.session.publish(changes)
