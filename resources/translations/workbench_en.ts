@@ -187,146 +187,97 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="272"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="273"/>
         <source>服务数据看板</source>
         <translation>Service dashboard</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="272"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="273"/>
         <source>我的服务数据</source>
         <translation>My service figures</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="283"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="284"/>
         <source>全部客服</source>
         <translation>All agents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="289"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="290"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="291"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="292"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="307"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="308"/>
         <source>每小时接待量(按消息数)</source>
         <translation>Hourly reception volume (by messages)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="309"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="310"/>
         <source>响应时长分布(按对话轮次)</source>
         <translation>Response time distribution (by round)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="312"/>
-        <source>提问时间</source>
-        <translation>Asked at</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="312"/>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="314"/>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="316"/>
-        <source>买家</source>
-        <translation>Buyer</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="312"/>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="314"/>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="316"/>
-        <source>客服</source>
-        <translation>Agent</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="313"/>
-        <source>等待</source>
-        <translation>Wait</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="314"/>
-        <source>最后回复</source>
-        <translation>Last reply</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="315"/>
-        <source>最后一句</source>
-        <translation>Last message</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="316"/>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="317"/>
-        <source>用语</source>
-        <translation>Wording</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="317"/>
-        <source>内容</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="320"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="318"/>
         <source>超过3分钟的回复</source>
         <translation>Replies over 3 minutes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="321"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="319"/>
         <source>未致结束语</source>
         <translation>No closing phrase</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="322"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="320"/>
         <source>违禁用语</source>
         <translation>Banned phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="337"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="335"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="337"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="335"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="370"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="368"/>
         <source>正在计算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="382"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="380"/>
         <source>买家消息</source>
         <translation>Buyer messages</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="383"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="381"/>
         <source>客服消息</source>
         <translation>Agent messages</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="385"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="383"/>
         <source>轮次</source>
         <translation>Rounds</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="387"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="385"/>
         <source>未回复</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="388"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="386"/>
         <source>{0:.0f} 秒</source>
         <translation>{0:.0f} s</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="397"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="395"/>
         <source>服务时间 {0};自动回复不计入。</source>
         <translation>Service hours {0}; auto-replies are not counted.</translation>
     </message>
@@ -334,57 +285,57 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="47"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="48"/>
         <source>接待人数</source>
         <translation>Buyers served</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="48"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="49"/>
         <source>首次响应时长(均值)</source>
         <translation>First response time (mean)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="50"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="51"/>
         <source>首次响应时长(中位数)</source>
         <translation>First response time (median)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="52"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="53"/>
         <source>平均响应时长</source>
         <translation>Average response time</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="53"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="54"/>
         <source>30秒应答率</source>
         <translation>Answered within 30 s</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="54"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="55"/>
         <source>三分钟响应率</source>
         <translation>Answered within 3 min</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="55"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="56"/>
         <source>询单转化率</source>
         <translation>Inquiry conversion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="56"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="57"/>
         <source>付款转化率</source>
         <translation>Payment conversion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="57"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="58"/>
         <source>发送消息数</source>
         <translation>Messages sent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="71"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="72"/>
         <source>{0:.1f} 秒</source>
         <translation>{0:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="84"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="85"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
@@ -891,38 +842,38 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>File not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="141"/>
+        <location filename="../../workbench/ui/orders_import.py" line="135"/>
         <source>正在读取文件…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="152"/>
+        <location filename="../../workbench/ui/orders_import.py" line="149"/>
         <location filename="../../workbench/ui/supervision_import.py" line="110"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="157"/>
+        <location filename="../../workbench/ui/orders_import.py" line="154"/>
         <source>{0}:{1}/{2}</source>
         <translation>{0}: {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="165"/>
+        <location filename="../../workbench/ui/orders_import.py" line="162"/>
         <source>预览完成,没有写入。</source>
         <translation>Preview finished; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="166"/>
+        <location filename="../../workbench/ui/orders_import.py" line="163"/>
         <source>导入完成。</source>
         <translation>Import finished.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="171"/>
+        <location filename="../../workbench/ui/orders_import.py" line="168"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="184"/>
+        <location filename="../../workbench/ui/orders_import.py" line="181"/>
         <source>已取消,工作台里的订单没有任何改动。</source>
         <translation>Cancelled; no orders in the workbench were changed.</translation>
     </message>
@@ -1053,137 +1004,137 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="172"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="155"/>
         <source>聊天记录查询</source>
         <translation>Chat log search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="173"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="156"/>
         <source>我的聊天记录</source>
         <translation>My chat logs</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="186"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="169"/>
         <source>搜索聊天内容:空格隔开的词须同时出现,&quot;引号&quot;内为连续短语</source>
         <translation>Search messages: words separated by spaces must all appear; &quot;quotes&quot; match an exact phrase</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="187"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="170"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="192"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="175"/>
         <source>全部客服</source>
         <translation>All agents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="200"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="183"/>
         <source>买家昵称(包含)</source>
         <translation>Buyer nickname (contains)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="201"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="184"/>
         <source>时间段</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="216"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="199"/>
         <source>有订单</source>
         <translation>Has orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="218"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="201"/>
         <source>慢回复(超过3分钟)</source>
         <translation>Slow replies (over 3 minutes)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="239"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="222"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="240"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="223"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="243"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="226"/>
         <source>导出结果…</source>
         <translation>Export results…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="244"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="227"/>
         <source>导出整段会话…</source>
         <translation>Export whole conversations…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="245"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="228"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="307"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="290"/>
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="330"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="313"/>
         <source>输入关键词或选择条件后按 Enter 搜索。</source>
         <translation>Type keywords or choose filters, then press Enter to search.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="335"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="318"/>
         <source>共 {0} 条</source>
         <translation>{0} matches</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="337"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="320"/>
         <source>,第 {0}–{1} 条</source>
         <translation>, showing {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="339"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="322"/>
         <source>(还有 {0} 条新消息未编入索引,稍后会自动补上)</source>
         <translation> ({0} new messages not indexed yet; they will be added automatically)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="347"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="330"/>
         <source>正在编制搜索索引:{0} / {1}</source>
         <translation>Building the search index: {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="370"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="353"/>
         <source>导出聊天记录</source>
         <translation>Export chat logs</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="370"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="353"/>
         <source>聊天记录.xlsx</source>
         <translation>chat-logs.xlsx</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="371"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="354"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;JSON Lines (*.jsonl)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="380"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="363"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="387"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="370"/>
         <source>正在导出:已写 {0} 条</source>
         <translation>Exporting: {0} written</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="388"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="371"/>
         <source>导出已取消,没有写入文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="396"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="379"/>
         <source>已导出 {0} 条到 {1}</source>
         <translation>Exported {0} messages to {1}</translation>
     </message>
@@ -1212,7 +1163,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/login_dialog.py" line="69"/>
-        <location filename="../../workbench/ui/team_mode.py" line="117"/>
+        <location filename="../../workbench/ui/team_mode.py" line="120"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
@@ -1232,62 +1183,62 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Demo sign-in: this account belongs to the demo shop; it has no password and anyone can sign in. Before real use, a supervisor should set a password for every account with `workbench accounts passwd`.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="91"/>
+        <location filename="../../workbench/ui/team_mode.py" line="94"/>
         <source>团队模式登录</source>
         <translation>Team mode sign-in</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="94"/>
+        <location filename="../../workbench/ui/team_mode.py" line="97"/>
         <source>留空则按账号的域名查找</source>
         <translation>Leave empty to look it up from the account&apos;s domain</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="104"/>
+        <location filename="../../workbench/ui/team_mode.py" line="107"/>
         <source>加密连接(TLS,建议保持开启)</source>
         <translation>Encrypted connection (TLS; best left on)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="106"/>
+        <location filename="../../workbench/ui/team_mode.py" line="109"/>
         <source>选择本店的 CA 证书</source>
         <translation>Choose the shop&apos;s CA certificate</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="108"/>
+        <location filename="../../workbench/ui/team_mode.py" line="111"/>
         <source>使用本店自建证书时填写</source>
         <translation>Only if the shop uses its own certificate</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="112"/>
+        <location filename="../../workbench/ui/team_mode.py" line="115"/>
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="113"/>
+        <location filename="../../workbench/ui/team_mode.py" line="116"/>
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="114"/>
+        <location filename="../../workbench/ui/team_mode.py" line="117"/>
         <source>我的账号 (JID)</source>
         <translation>My account (JID)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="116"/>
+        <location filename="../../workbench/ui/team_mode.py" line="119"/>
         <source>店铺服务账号</source>
         <translation>Shop service account</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="119"/>
+        <location filename="../../workbench/ui/team_mode.py" line="122"/>
         <source>私有 CA 证书</source>
         <translation>Private CA certificate</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="138"/>
+        <location filename="../../workbench/ui/team_mode.py" line="141"/>
         <source>请填写完整的账号,例如 xiaoman@shop.example。</source>
         <translation>Enter the full account, e.g. xiaoman@shop.example.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="141"/>
+        <location filename="../../workbench/ui/team_mode.py" line="144"/>
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -1345,32 +1296,32 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Add as to-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="460"/>
+        <location filename="../../workbench/ui/orders_window.py" line="456"/>
         <source>订单</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="461"/>
+        <location filename="../../workbench/ui/orders_window.py" line="457"/>
         <source>订单列表…</source>
         <translation>Order list…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="463"/>
+        <location filename="../../workbench/ui/orders_window.py" line="459"/>
         <source>待催付订单…</source>
         <translation>Unpaid orders to remind…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="465"/>
+        <location filename="../../workbench/ui/orders_window.py" line="461"/>
         <source>催付登记表…</source>
         <translation>Payment reminder log…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="468"/>
+        <location filename="../../workbench/ui/orders_window.py" line="464"/>
         <source>导入订单报表…</source>
         <translation>Import order report…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="471"/>
+        <location filename="../../workbench/ui/orders_window.py" line="467"/>
         <source>旗帜规则…</source>
         <translation>Flag rules…</translation>
     </message>
@@ -1485,7 +1436,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>This item has no conversation or order to open.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="432"/>
+        <location filename="../../workbench/ui/orders_window.py" line="428"/>
         <source>买家 {0} 还没有会话,无法在侧栏打开;可以电话或短信联系后在催付登记表里记录。</source>
         <translation>Buyer {0} has no conversation yet, so the order cannot open in the sidebar; contact them by phone or SMS and record it in the payment reminder log.</translation>
     </message>
@@ -1539,32 +1490,32 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>MetricSettingsDialog</name>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="224"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="225"/>
         <source>服务数据设置</source>
         <translation>Service figure settings</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="233"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="234"/>
         <source>服务时间</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="234"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="235"/>
         <source>结束语(每行一个)</source>
         <translation>Closing phrases (one per line)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="235"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="236"/>
         <source>违禁用语(每行一个)</source>
         <translation>Banned phrases (one per line)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="237"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="238"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="238"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="239"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1936,17 +1887,17 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Export orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="333"/>
+        <location filename="../../workbench/ui/orders_window.py" line="337"/>
         <source>已导出 {0} 单到 {1}</source>
         <translation>Exported {0} orders to {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="335"/>
+        <location filename="../../workbench/ui/orders_window.py" line="339"/>
         <source>导出已取消,没有留下文件。</source>
         <translation>Export cancelled; no file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="341"/>
+        <location filename="../../workbench/ui/orders_window.py" line="331"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -2091,7 +2042,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="304"/>
+        <location filename="../../workbench/ui/phrases_panel.py" line="295"/>
         <source>短语索引失败,搜索暂时只按编码和原文匹配。</source>
         <translation>Phrase indexing failed; search matches codes and plain text for now. </translation>
     </message>
@@ -2145,6 +2096,58 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <location filename="../../workbench/ui/reception_window.py" line="260"/>
         <source>发送键</source>
         <translation>Send key</translation>
+    </message>
+</context>
+<context>
+    <name>QualityModel</name>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="118"/>
+        <source>提问时间</source>
+        <translation>Asked at</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="119"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="123"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="127"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="120"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="124"/>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="128"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="121"/>
+        <source>等待</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="122"/>
+        <source>最后回复</source>
+        <translation>Last reply</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="125"/>
+        <source>最后一句</source>
+        <translation>Last message</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="126"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="129"/>
+        <source>用语</source>
+        <translation>Wording</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/supervision_dashboard.py" line="130"/>
+        <source>内容</source>
+        <translation>Text</translation>
     </message>
 </context>
 <context>
@@ -2636,7 +2639,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>StoreWork</name>
     <message>
-        <location filename="../../workbench/ui/store_work.py" line="49"/>
+        <location filename="../../workbench/ui/store_work.py" line="54"/>
         <source>出错了(程序问题,请告诉开发者):{0}</source>
         <translation>Something went wrong (a bug, please tell the developers): {0}</translation>
     </message>
@@ -2692,87 +2695,87 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TeamMode</name>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="201"/>
+        <location filename="../../workbench/ui/team_mode.py" line="182"/>
         <source>拉取失败:{0}</source>
         <translation>Fetching failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="217"/>
+        <location filename="../../workbench/ui/team_mode.py" line="199"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="218"/>
+        <location filename="../../workbench/ui/team_mode.py" line="200"/>
         <source>登录设置…</source>
         <translation>Sign-in settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="219"/>
+        <location filename="../../workbench/ui/team_mode.py" line="201"/>
         <source>我的状态</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="221"/>
+        <location filename="../../workbench/ui/team_mode.py" line="203"/>
         <source>转接当前买家…</source>
         <translation>Transfer current buyer…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="222"/>
+        <location filename="../../workbench/ui/team_mode.py" line="204"/>
         <source>结束当前会话(释放接待名额)</source>
         <translation>End current conversation (frees a reception slot)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="225"/>
+        <location filename="../../workbench/ui/team_mode.py" line="207"/>
         <source>拉取团队聊天记录…</source>
         <translation>Fetch team chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="234"/>
+        <location filename="../../workbench/ui/team_mode.py" line="216"/>
         <source>以 workbench run --channel xmpp 启动进入团队模式</source>
         <translation>Start with workbench run --channel xmpp to use team mode</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="278"/>
+        <location filename="../../workbench/ui/team_mode.py" line="260"/>
         <source>团队:</source>
         <translation>Team: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="280"/>
+        <location filename="../../workbench/ui/team_mode.py" line="262"/>
         <source> · 路由在线</source>
         <translation> · router online</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="280"/>
+        <location filename="../../workbench/ui/team_mode.py" line="262"/>
         <source> · 等待路由</source>
         <translation> · waiting for router</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="299"/>
+        <location filename="../../workbench/ui/team_mode.py" line="281"/>
         <source>请先选中一个会话。</source>
         <translation>Select a conversation first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="314"/>
+        <location filename="../../workbench/ui/team_mode.py" line="296"/>
         <source>未连接到服务器,无法转接。</source>
         <translation>Not connected to the server; cannot transfer.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="319"/>
+        <location filename="../../workbench/ui/team_mode.py" line="301"/>
         <source>未连接到服务器。</source>
         <translation>Not connected to the server.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="331"/>
+        <location filename="../../workbench/ui/team_mode.py" line="313"/>
         <source>拉取团队聊天记录(店铺服务账号)</source>
         <translation>Fetch team chat logs (shop service account)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="345"/>
+        <location filename="../../workbench/ui/team_mode.py" line="323"/>
         <source>正在拉取团队聊天记录…</source>
         <translation>Fetching team chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="352"/>
+        <location filename="../../workbench/ui/team_mode.py" line="332"/>
         <source>已拉取 {0} 条新消息。</source>
         <translation>Fetched {0} new messages.</translation>
     </message>
@@ -3088,7 +3091,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TranscriptModel</name>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="428"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="411"/>
         <source>[图片]</source>
         <translation>[picture]</translation>
     </message>
@@ -3096,12 +3099,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TranscriptWindow</name>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="457"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="440"/>
         <source>会话记录 — {0}</source>
         <translation>Transcript — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="458"/>
+        <location filename="../../workbench/ui/supervision_search.py" line="441"/>
         <source>买家:{0}  客服:{1}  会话:{2}  共 {3} 条</source>
         <translation>Buyer: {0}  Agent: {1}  Conversation: {2}  {3} messages</translation>
     </message>
@@ -3145,22 +3148,22 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/chat.py" line="165"/>
-        <location filename="../../workbench/ui/team_mode.py" line="158"/>
+        <location filename="../../workbench/ui/team_mode.py" line="161"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="149"/>
+        <location filename="../../workbench/ui/team_mode.py" line="152"/>
         <source>转接买家</source>
         <translation>Transfer buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="156"/>
+        <location filename="../../workbench/ui/team_mode.py" line="159"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="157"/>
+        <location filename="../../workbench/ui/team_mode.py" line="160"/>
         <source>转给客服 (JID)</source>
         <translation>To agent (JID)</translation>
     </message>
@@ -3401,7 +3404,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>_FileField</name>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="73"/>
+        <location filename="../../workbench/ui/team_mode.py" line="76"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>

@@ -313,7 +313,7 @@ def test_the_supervision_models_pass_the_model_tester(qtmodeltester, qtbot, db_p
         search.catch_up(store)
         result = search.search(store, boss, search.LogFilter(query="退货"))
         results = ResultModel()
-        results.set_hits(result.hits)
+        results.set_rows(result.hits)
         qtmodeltester.check(results)
         conversation = result.hits[0].message.conversation_id
         qtmodeltester.check(TranscriptModel(search.transcript(store, boss, conversation).messages,

@@ -42,6 +42,7 @@ from workbench import accounts, timefmt
 from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.supervision import metrics
+from workbench.ui.table_model import RowsTableModel
 
 FIGURE_ROWS = (
     ("buyers_received", QT_TRANSLATE_NOOP("FiguresModel", "接待人数"), "count"),
@@ -113,34 +114,34 @@ class FiguresModel(QAbstractTableModel):
         return None
 
 
-class QualityModel(QAbstractTableModel):
-    """One quality list: rows of (cells, conversation id, time of the item)."""
+# The quality lists' columns, translated by the model (RowsTableModel.headerData).
+SLOW_COLUMNS = (QT_TRANSLATE_NOOP("QualityModel", "提问时间"),
+                QT_TRANSLATE_NOOP("QualityModel", "买家"),
+                QT_TRANSLATE_NOOP("QualityModel", "客服"),
+                QT_TRANSLATE_NOOP("QualityModel", "等待"))
+NO_GOODBYE_COLUMNS = (QT_TRANSLATE_NOOP("QualityModel", "最后回复"),
+                      QT_TRANSLATE_NOOP("QualityModel", "买家"),
+                      QT_TRANSLATE_NOOP("QualityModel", "客服"),
+                      QT_TRANSLATE_NOOP("QualityModel", "最后一句"))
+BANNED_COLUMNS = (QT_TRANSLATE_NOOP("QualityModel", "时间"),
+                  QT_TRANSLATE_NOOP("QualityModel", "买家"),
+                  QT_TRANSLATE_NOOP("QualityModel", "客服"),
+                  QT_TRANSLATE_NOOP("QualityModel", "用语"),
+                  QT_TRANSLATE_NOOP("QualityModel", "内容"))
 
-    def __init__(self, headers: tuple[str, ...]):
+
+class QualityModel(RowsTableModel):
+    """One quality list: rows of (cells, conversation id, time of the item), under one of
+    the column sets below."""
+
+    def __init__(self, columns: tuple[str, ...]):
         super().__init__()
-        self.headers = headers
+        self.COLUMNS = columns
         self.rows: list[tuple[tuple[str, ...], int, float]] = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)
-                                       and 0 <= index.column() < len(self.headers)):
+                                       and 0 <= index.column() < len(self.COLUMNS)):
             return None
         cells, conversation_id, at = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -309,12 +310,9 @@ class DashboardWindow(QWidget):
         self.wait_chart = BarChart(self.tr("响应时长分布(按对话轮次)"))
         self.wait_chart.setObjectName("dashboardWaitChart")
 
-        self.slow = QualityModel((self.tr("提问时间"), self.tr("买家"), self.tr("客服"),
-                                  self.tr("等待")))
-        self.no_goodbye = QualityModel((self.tr("最后回复"), self.tr("买家"), self.tr("客服"),
-                                        self.tr("最后一句")))
-        self.banned = QualityModel((self.tr("时间"), self.tr("买家"), self.tr("客服"),
-                                    self.tr("用语"), self.tr("内容")))
+        self.slow = QualityModel(SLOW_COLUMNS)
+        self.no_goodbye = QualityModel(NO_GOODBYE_COLUMNS)
+        self.banned = QualityModel(BANNED_COLUMNS)
         self.quality = QTabWidget()
         self.quality_views = []
         for model, title in ((self.slow, self.tr("超过3分钟的回复")),

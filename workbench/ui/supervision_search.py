@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QRectF,
@@ -46,6 +45,7 @@ from workbench import accounts, timefmt
 from workbench.changes import Refused
 from workbench.supervision import search
 from workbench.supervision.search import Hit, LogFilter, LogMessage, SearchResult
+from workbench.ui.table_model import RowsTableModel
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 SnippetHtmlRole = Qt.ItemDataRole.UserRole + 2
@@ -58,10 +58,10 @@ SENDER_CHOICES = (("", QT_TRANSLATE_NOOP("LogSearchWindow", "全部发送方")),
 HIT_BACKGROUND = "#fff2a8"
 
 
-class ResultModel(QAbstractTableModel):
+class ResultModel(RowsTableModel):
     """One page of search hits."""
 
-    HEADERS = (QT_TRANSLATE_NOOP("ResultModel", "时间"),
+    COLUMNS = (QT_TRANSLATE_NOOP("ResultModel", "时间"),
                QT_TRANSLATE_NOOP("ResultModel", "买家"),
                QT_TRANSLATE_NOOP("ResultModel", "客服"),
                QT_TRANSLATE_NOOP("ResultModel", "发送方"),
@@ -70,29 +70,12 @@ class ResultModel(QAbstractTableModel):
 
     def __init__(self):
         super().__init__()
-        self.hits: list[Hit] = []
-
-    def set_hits(self, hits: list[Hit]) -> None:
-        self.beginResetModel()
-        self.hits = list(hits)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return self.tr(self.HEADERS[section])
-        return None
+        self.rows: list[Hit] = []
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        hit = self.hits[index.row()]
+        hit = self.rows[index.row()]
         message = hit.message
         if role == Qt.ItemDataRole.DisplayRole:
             return (timefmt.second(message.at), message.buyer, message.agent or "",
@@ -314,7 +297,7 @@ class LogSearchWindow(QWidget):
         if sequence != self._sequence:
             return  # an older search finished after a newer one started
         self.result = result
-        self.model.set_hits(result.hits)
+        self.model.set_rows(result.hits)
         if result.hits:
             self.view.selectRow(0)
         self._update_paging()

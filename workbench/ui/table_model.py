@@ -13,6 +13,11 @@ class RowsTableModel(QAbstractTableModel):
     COLUMNS: tuple[str, ...] = ()
     rows: list
 
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
 
