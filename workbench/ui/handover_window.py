@@ -136,10 +136,8 @@ class SheetItemModel(RowsTableModel):
         return None
 
     def show_sheet(self, sheet_id: int | None) -> None:
-        self.beginResetModel()
         self.sheet_id = sheet_id
-        self.rows = sheets.items(self.session.store, sheet_id) if sheet_id else []
-        self.endResetModel()
+        self.set_rows(sheets.items(self.session.store, sheet_id) if sheet_id else [])
 
 
 # ----------------------------------------------------------------------------- windows

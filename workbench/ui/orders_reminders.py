@@ -238,10 +238,8 @@ class ReminderModel(RowsTableModel):
         return None
 
     def load(self, since: float | None) -> None:
-        self.beginResetModel()
         self.since = since
-        self.rows = reminders.register(self.session.store, since)
-        self.endResetModel()
+        self.set_rows(reminders.register(self.session.store, since))
 
     def _on_changed(self, changes) -> None:
         if changes.orders:

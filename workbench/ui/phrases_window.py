@@ -112,9 +112,7 @@ class PhraseTableModel(RowsTableModel):
         session.changed.connect(lambda changes: changes.phrases and self.reload())
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = quickphrases.visible(self.session.store, self.session.agent)
-        self.endResetModel()
+        self.set_rows(quickphrases.visible(self.session.store, self.session.agent))
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
