@@ -2,6 +2,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtGui import QImage
 
 from workbench import app, cli
@@ -88,3 +89,30 @@ def test_screenshot_renders_the_window_at_the_asked_size(qapp, tmp_path):
 def test_bench_refuses_an_unknown_scenario(capsys):
     assert cli.main(["bench", "no-such-scenario"]) == 2
     assert "unknown scenario" in capsys.readouterr().err
+
+
+def test_help_lists_every_area_command(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("run", "phrases", "orders", "todo", "handover", "logs", "metrics",
+                    "accounts", "router"):
+        assert command in out
+
+
+def test_the_window_commands_start_without_the_area_commands(tmp_path):
+    probe = ("import sys; from workbench import cli; "
+             "status = cli.main(['--db', sys.argv[1], 'bench', 'no-such-scenario']); "
+             "print(status, 'workbench.supervision.commands' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "s.sqlite3")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["2", "False"], result.stderr
+
+
+def test_an_unknown_command_is_refused_with_the_whole_list(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--lang", "en", "phrase"])
+    assert exit_.value.code == 2
+    error = capsys.readouterr().err
+    assert "invalid choice: 'phrase'" in error and "'router'" in error
