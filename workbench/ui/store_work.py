@@ -76,15 +76,8 @@ class StoreTask(QObject):
         self._stop = threading.Event()
         self._over = threading.Event()
 
-    @property
-    def running(self) -> bool:
-        return not self._over.is_set()
-
     def cancel(self) -> None:
         self._stop.set()
-
-    def is_cancelled(self) -> bool:
-        return self._stop.is_set()
 
     def wait(self, timeout_ms: int = 30000) -> bool:
         """Block until the work is over (closing, tests); its signals still queue."""
