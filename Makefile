@@ -40,11 +40,11 @@ run: $(STAMP) system-deps
 	$(PY) -m workbench.cli run
 
 test: $(STAMP) system-deps
-	$(PY) -m ruff check workbench tests bench
+	$(PY) -m ruff check workbench tests bench tools
 	$(OFFSCREEN) $(PY) -m pytest
 
 lint: $(STAMP)
-	$(PY) -m ruff check workbench tests bench
+	$(PY) -m ruff check workbench tests bench tools
 
 bench: $(STAMP) system-deps
 	$(OFFSCREEN) $(PY) -m workbench.cli bench

@@ -27,7 +27,7 @@ RATE_PER_S = 50
 SECONDS = 60
 HEARTBEAT_MS = 5
 TEXTS = ["在吗", "这款还有M码吗", "什么时候发货", "能便宜点吗", "发什么快递", "包邮吗",
-         "我拍了,帮我改下地址", "质量怎么样", "有赠品吗", "几天能到"]
+         "我拍了，帮我改下地址", "质量怎么样", "有赠品吗", "几天能到"]
 
 
 def _percentile(values: list[float], share: float) -> float:

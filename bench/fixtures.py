@@ -9,9 +9,9 @@ from pathlib import Path
 from workbench import accounts, conversations, demo
 from workbench.store import Store
 
-BUYER_LINES = ["在吗?", "这个有货吗", "什么时候发货", "能便宜点吗", "M码还有吗", "地址写错了",
+BUYER_LINES = ["在吗？", "这个有货吗", "什么时候发货", "能便宜点吗", "M码还有吗", "地址写错了",
                "快递到哪了", "颜色和图片一样吗", "好的谢谢", "质量怎么样"]
-AGENT_LINES = ["亲,在的", "有货的哦", "今天下午发出", "已经是活动价啦", "M码有的",
+AGENT_LINES = ["亲，在的", "有货的哦", "今天下午发出", "已经是活动价啦", "M码有的",
                "帮您改好了", "我帮您查一下", "实物拍摄的", "不客气", "质量放心"]
 
 

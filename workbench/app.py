@@ -16,9 +16,9 @@ from workbench.store import Store
 
 TRANSLATIONS = RESOURCES / "translations"
 NO_DISPLAY_HELP = (
-    "没有可用的显示器(未设置 DISPLAY / WAYLAND_DISPLAY)。\n"
-    "  无界面运行:QT_QPA_PLATFORM=offscreen make run\n"
-    "  查看界面截图:make screenshot(生成 docs/screenshot.png)\n"
+    "没有可用的显示器（未设置 DISPLAY / WAYLAND_DISPLAY）。\n"
+    "  无界面运行：QT_QPA_PLATFORM=offscreen make run\n"
+    "  查看界面截图：make screenshot(生成 docs/screenshot.png)\n"
     "No display found (DISPLAY / WAYLAND_DISPLAY unset). Run offscreen with "
     "QT_QPA_PLATFORM=offscreen, or look at the UI with `make screenshot`."
 )
@@ -95,7 +95,7 @@ def install_translation(app, lang: str) -> None:
 
 def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = False,
         channel: str = "simulator") -> int:
-    """The login dialog, then the window; again after 切换账号, until the window is closed.
+    """The login dialog, then the window; again after 切换账号，until the window is closed.
 
     The start-up benchmark (``exit_after_first_paint``) skips the dialog and signs in as
     the workstation's last agent, as tests and ``workbench screenshot`` do."""

@@ -5,7 +5,7 @@
     <name>BuyerHeader</name>
     <message>
         <location filename="../../workbench/ui/chat.py" line="54"/>
-        <source>标签,用逗号分隔,Enter 保存</source>
+        <source>标签，用逗号分隔，Enter 保存</source>
         <translation>Tags, separated by commas; Enter saves</translation>
     </message>
     <message>
@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/chat.py" line="58"/>
-        <source>打开后发出的内容只给同事看,不会发给买家</source>
+        <source>打开后发出的内容只给同事看，不会发给买家</source>
         <translation>While on, what you send is seen by colleagues only, never by the buyer</translation>
     </message>
     <message>
@@ -63,12 +63,12 @@
     </message>
     <message>
         <location filename="../../workbench/ui/chat.py" line="290"/>
-        <source>还有没填的变量:{0}。再按一次 Enter 原样发送,或先改好。</source>
+        <source>还有没填的变量：{0}。再按一次 Enter 原样发送，或先改好。</source>
         <translation>Variables without a value: {0}. Press Enter again to send as it is, or edit first.</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/chat.py" line="313"/>
-        <source>附图:</source>
+        <source>附图：</source>
         <translation>Pictures: </translation>
     </message>
     <message>
@@ -78,12 +78,12 @@
     </message>
     <message>
         <location filename="../../workbench/ui/chat.py" line="339"/>
-        <source>超出单条消息上限 {0} 字,请删减或分几条发送。</source>
+        <source>超出单条消息上限 {0} 字，请删减或分几条发送。</source>
         <translation>Over the {0}-character limit of one message; shorten it or send several.</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/chat.py" line="345"/>
-        <source>内部备注:只有同事能看到</source>
+        <source>内部备注：只有同事能看到</source>
         <translation>Internal note: only colleagues see it</translation>
     </message>
 </context>
@@ -105,13 +105,13 @@
     <message>
         <location filename="../../workbench/ui/composer.py" line="29"/>
         <location filename="../../workbench/ui/composer.py" line="49"/>
-        <source>输入回复,Enter 发送,Shift+Enter 换行,/编码 插入短语</source>
+        <source>输入回复，Enter 发送，Shift+Enter 换行，/编码 插入短语</source>
         <extracomment>prefix -&gt; [(label, text)]: where /code completions come from.</extracomment>
         <translation>Type a reply: Enter sends, Shift+Enter new line, /code inserts a phrase</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/composer.py" line="50"/>
-        <source>输入回复,Ctrl+Enter 发送,Enter 换行,/编码 插入短语</source>
+        <source>输入回复，Ctrl+Enter 发送，Enter 换行，/编码 插入短语</source>
         <translation>Type a reply: Ctrl+Enter sends, Enter new line, /code inserts a phrase</translation>
     </message>
 </context>
@@ -213,12 +213,12 @@
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_dashboard.py" line="308"/>
-        <source>每小时接待量(按消息数)</source>
+        <source>每小时接待量（按消息数）</source>
         <translation>Hourly reception volume (by messages)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_dashboard.py" line="310"/>
-        <source>响应时长分布(按对话轮次)</source>
+        <source>响应时长分布（按对话轮次）</source>
         <translation>Response time distribution (by round)</translation>
     </message>
     <message>
@@ -278,7 +278,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_dashboard.py" line="395"/>
-        <source>服务时间 {0};自动回复不计入。</source>
+        <source>服务时间 {0}；自动回复不计入。</source>
         <translation>Service hours {0}; auto-replies are not counted.</translation>
     </message>
 </context>
@@ -291,12 +291,12 @@
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_dashboard.py" line="49"/>
-        <source>首次响应时长(均值)</source>
+        <source>首次响应时长（均值）</source>
         <translation>First response time (mean)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_dashboard.py" line="51"/>
-        <source>首次响应时长(中位数)</source>
+        <source>首次响应时长（中位数）</source>
         <translation>First response time (median)</translation>
     </message>
     <message>
@@ -344,7 +344,7 @@
     <name>FindBar</name>
     <message>
         <location filename="../../workbench/ui/chat.py" line="102"/>
-        <source>在本会话中查找,Enter 下一个</source>
+        <source>在本会话中查找，Enter 下一个</source>
         <translation>Find in this conversation, Enter for the next</translation>
     </message>
     <message>
@@ -387,17 +387,17 @@
     </message>
     <message>
         <location filename="../../workbench/ui/orders_policy.py" line="69"/>
-        <source>每天发货时间(催付时间表用)</source>
+        <source>每天发货时间（催付时间表用）</source>
         <translation>Daily dispatch time (for the payment reminder schedule)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_policy.py" line="72"/>
-        <source>只有主管可以修改旗帜规则;你可以查看。</source>
+        <source>只有主管可以修改旗帜规则；你可以查看。</source>
         <translation>Only a supervisor can change the flag rules; you can view them.</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_policy.py" line="73"/>
-        <source>修改后对全队生效,并记录在操作日志里。</source>
+        <source>修改后对全队生效，并记录在操作日志里。</source>
         <translation>Changes apply to the whole team and are recorded in the activity log.</translation>
     </message>
     <message>
@@ -426,13 +426,13 @@
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="228"/>
         <source>{0}
-按团队旗帜规则,插这面旗需要同时写一条备注,说明具体要做什么。</source>
+按团队旗帜规则，插这面旗需要同时写一条备注，说明具体要做什么。</source>
         <translation>{0}
 Under the team flag rules, this flag needs a remark saying exactly what to do.</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="232"/>
-        <source>备注内容,例如:改地址为……</source>
+        <source>备注内容，例如：改地址为……</source>
         <translation>Remark, e.g. change the address to…</translation>
     </message>
     <message>
@@ -450,7 +450,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <name>FullTextDialog</name>
     <message>
         <location filename="../../workbench/ui/chat_view.py" line="337"/>
-        <source>全文({0} 字)</source>
+        <source>全文（{0} 字）</source>
         <translation>Full text ({0} characters)</translation>
     </message>
 </context>
@@ -468,12 +468,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/handover_window.py" line="167"/>
-        <source>下一班(任何接班客服)</source>
+        <source>下一班（任何接班客服）</source>
         <translation>Next shift (any incoming agent)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/handover_window.py" line="174"/>
-        <source>本班的重要信息,一行一条(例如:仓库今天 17 点后不发顺丰)</source>
+        <source>本班的重要信息，一行一条（例如：仓库今天 17 点后不发顺丰）</source>
         <translation>Key notes for this shift, one per line (e.g. the warehouse ships no SF Express after 17:00 today)</translation>
     </message>
     <message>
@@ -556,7 +556,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/handover_window.py" line="351"/>
-        <source>,{0} 全部接收</source>
+        <source>，{0} 全部接收</source>
         <translation>, all acknowledged {0}</translation>
     </message>
     <message>
@@ -571,7 +571,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/handover_window.py" line="358"/>
-        <source>本班重要信息:</source>
+        <source>本班重要信息：</source>
         <translation>Key notes for this shift: </translation>
     </message>
     <message>
@@ -601,7 +601,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/handover_window.py" line="423"/>
-        <source>交接表已导出:{0}({1} 项)</source>
+        <source>交接表已导出：{0}（{1} 项）</source>
         <translation>Handover table exported: {0} ({1} items)</translation>
     </message>
     <message>
@@ -621,7 +621,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/handover_window.py" line="445"/>
-        <source>交接文件已导出:{0}({1} 项)。在另一台工作台用“导入交接文件”打开。</source>
+        <source>交接文件已导出：{0}（{1} 项）。在另一台工作台用“导入交接文件”打开。</source>
         <translation>Handover file exported: {0} ({1} items). Open it on another workbench with “Import handover file”.</translation>
     </message>
     <message>
@@ -639,7 +639,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <name>HelpOverlay</name>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="44"/>
-        <source>发送(可在“我的偏好”改为 Ctrl+Enter)</source>
+        <source>发送（可在“我的偏好”改为 Ctrl+Enter）</source>
         <translation>Send (change to Ctrl+Enter under “My preferences”)</translation>
     </message>
     <message>
@@ -659,7 +659,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="48"/>
-        <source>快速切换:输入买家名字</source>
+        <source>快速切换：输入买家名字</source>
         <translation>Quick switch: type a buyer&apos;s name</translation>
     </message>
     <message>
@@ -679,7 +679,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="52"/>
-        <source>插入快捷短语(方向键选择,Enter 或 Tab 确认)</source>
+        <source>插入快捷短语（方向键选择，Enter 或 Tab 确认）</source>
         <translation>Insert a quick phrase (arrow keys to choose, Enter or Tab to confirm)</translation>
     </message>
     <message>
@@ -710,7 +710,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <name>ImportDialog</name>
     <message>
         <location filename="../../workbench/ui/phrases_window.py" line="37"/>
-        <source>追加(编码不能重复)</source>
+        <source>追加（编码不能重复）</source>
         <translation>Append (codes must be new)</translation>
     </message>
     <message>
@@ -725,7 +725,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/phrases_window.py" line="282"/>
-        <source>导入短语包:</source>
+        <source>导入短语包：</source>
         <translation>Import phrase pack: </translation>
     </message>
     <message>
@@ -760,12 +760,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/phrases_window.py" line="320"/>
-        <source>预览(尚未导入):</source>
+        <source>预览（尚未导入）：</source>
         <translation>Preview (not imported yet): </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/phrases_window.py" line="320"/>
-        <source>已导入:</source>
+        <source>已导入：</source>
         <translation>Imported: </translation>
     </message>
     <message>
@@ -780,12 +780,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_import.py" line="50"/>
-        <source>后台导出的订单报表:CSV(GBK 或 UTF-8)或 XLSX</source>
+        <source>后台导出的订单报表：CSV（GBK 或 UTF-8）或 XLSX</source>
         <translation>Order report exported from the shop back office: CSV (GBK or UTF-8) or XLSX</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_import.py" line="53"/>
-        <source>可选:宝贝明细文件</source>
+        <source>可选：宝贝明细文件</source>
         <translation>Optional: item details file</translation>
     </message>
     <message>
@@ -796,7 +796,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_import.py" line="56"/>
-        <source>只预览,不写入</source>
+        <source>只预览，不写入</source>
         <translation>Preview only, write nothing</translation>
     </message>
     <message>
@@ -838,7 +838,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <message>
         <location filename="../../workbench/ui/orders_import.py" line="123"/>
         <location filename="../../workbench/ui/supervision_import.py" line="90"/>
-        <source>找不到文件:{0}</source>
+        <source>找不到文件：{0}</source>
         <translation>File not found: {0}</translation>
     </message>
     <message>
@@ -859,7 +859,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_import.py" line="162"/>
-        <source>预览完成,没有写入。</source>
+        <source>预览完成，没有写入。</source>
         <translation>Preview finished; nothing was written.</translation>
     </message>
     <message>
@@ -874,7 +874,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_import.py" line="181"/>
-        <source>已取消,工作台里的订单没有任何改动。</source>
+        <source>已取消，工作台里的订单没有任何改动。</source>
         <translation>Cancelled; no orders in the workbench were changed.</translation>
     </message>
     <message>
@@ -884,7 +884,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_import.py" line="45"/>
-        <source>JSONL 文件,每行一条消息(格式见 docs/formats-logs.md)</source>
+        <source>JSONL 文件，每行一条消息（格式见 docs/formats-logs.md）</source>
         <translation>JSONL file, one message per line (format: see docs/formats-logs.md)</translation>
     </message>
     <message>
@@ -894,7 +894,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_import.py" line="47"/>
-        <source>跳过坏行(写入 .rejected.jsonl 文件),导入其余各行</source>
+        <source>跳过坏行（写入 .rejected.jsonl 文件），导入其余各行</source>
         <translation>Skip bad lines (written to a .rejected.jsonl file) and import the rest</translation>
     </message>
     <message>
@@ -919,12 +919,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_import.py" line="104"/>
-        <source>没有导入:</source>
+        <source>没有导入：</source>
         <translation>Nothing imported: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_import.py" line="105"/>
-        <source>已取消,没有导入任何记录。</source>
+        <source>已取消，没有导入任何记录。</source>
         <translation>Cancelled; nothing was imported.</translation>
     </message>
     <message>
@@ -934,22 +934,22 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_import.py" line="120"/>
-        <source>导入 {0} 条消息,新会话 {1} 个;已有而跳过 {2} 条。</source>
+        <source>导入 {0} 条消息，新会话 {1} 个；已有而跳过 {2} 条。</source>
         <translation>Imported {0} messages in {1} new conversations; skipped {2} already present.</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_import.py" line="123"/>
-        <source>新建客服账号(未设密码,主管设置后才能登录):</source>
+        <source>新建客服账号（未设密码，主管设置后才能登录）：</source>
         <translation>New agent accounts (no password; they can sign in once a supervisor sets one): </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_import.py" line="126"/>
-        <source>{0} 行坏行已写入 {1}:</source>
+        <source>{0} 行坏行已写入 {1}：</source>
         <translation>{0} bad lines written to {1}: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_import.py" line="128"/>
-        <source>第 {0} 行:{1}</source>
+        <source>第 {0} 行：{1}</source>
         <translation>Line {0}: {1}</translation>
     </message>
 </context>
@@ -962,7 +962,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/chat_view.py" line="353"/>
-        <source>请确认地址可信后再打开:</source>
+        <source>请确认地址可信后再打开：</source>
         <translation>Check that the address can be trusted before opening it:</translation>
     </message>
     <message>
@@ -972,7 +972,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/chat_view.py" line="361"/>
-        <source>不安全的链接,已阻止</source>
+        <source>不安全的链接，已阻止</source>
         <translation>Unsafe link, blocked</translation>
     </message>
 </context>
@@ -1015,7 +1015,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_search.py" line="169"/>
-        <source>搜索聊天内容:空格隔开的词须同时出现,&quot;引号&quot;内为连续短语</source>
+        <source>搜索聊天内容：空格隔开的词须同时出现，"引号"内为连续短语</source>
         <translation>Search messages: words separated by spaces must all appear; &quot;quotes&quot; match an exact phrase</translation>
     </message>
     <message>
@@ -1030,7 +1030,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_search.py" line="183"/>
-        <source>买家昵称(包含)</source>
+        <source>买家昵称（包含）</source>
         <translation>Buyer nickname (contains)</translation>
     </message>
     <message>
@@ -1045,7 +1045,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_search.py" line="201"/>
-        <source>慢回复(超过3分钟)</source>
+        <source>慢回复（超过3分钟）</source>
         <translation>Slow replies (over 3 minutes)</translation>
     </message>
     <message>
@@ -1090,17 +1090,17 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_search.py" line="320"/>
-        <source>,第 {0}–{1} 条</source>
+        <source>，第 {0}–{1} 条</source>
         <translation>, showing {0}–{1}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_search.py" line="322"/>
-        <source>(还有 {0} 条新消息未编入索引,稍后会自动补上)</source>
+        <source>(还有 {0} 条新消息未编入索引，稍后会自动补上)</source>
         <translation> ({0} new messages not indexed yet; they will be added automatically)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_search.py" line="330"/>
-        <source>正在编制搜索索引:{0} / {1}</source>
+        <source>正在编制搜索索引：{0} / {1}</source>
         <translation>Building the search index: {0} / {1}</translation>
     </message>
     <message>
@@ -1125,12 +1125,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_search.py" line="370"/>
-        <source>正在导出:已写 {0} 条</source>
+        <source>正在导出：已写 {0} 条</source>
         <translation>Exporting: {0} written</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_search.py" line="371"/>
-        <source>导出已取消,没有写入文件。</source>
+        <source>导出已取消，没有写入文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
@@ -1169,7 +1169,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/login_dialog.py" line="80"/>
-        <source>没有可登录的账号。请先用 `workbench accounts add 名字` 创建账号(第一个账号是主管)。</source>
+        <source>没有可登录的账号。请先用 `workbench accounts add 名字` 创建账号（第一个账号是主管）。</source>
         <translation>There is no account to sign in with. First create one with `workbench accounts add NAME` (the first account is the supervisor).</translation>
     </message>
     <message>
@@ -1179,7 +1179,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/login_dialog.py" line="97"/>
-        <source>演示登录:这是演示店铺的账号,没有密码,任何人都能登录。正式使用前请主管用 `workbench accounts passwd` 为每个账号设置密码。</source>
+        <source>演示登录：这是演示店铺的账号，没有密码，任何人都能登录。正式使用前请主管用 `workbench accounts passwd` 为每个账号设置密码。</source>
         <translation>Demo sign-in: this account belongs to the demo shop; it has no password and anyone can sign in. Before real use, a supervisor should set a password for every account with `workbench accounts passwd`.</translation>
     </message>
     <message>
@@ -1194,7 +1194,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/team_mode.py" line="107"/>
-        <source>加密连接(TLS,建议保持开启)</source>
+        <source>加密连接（TLS，建议保持开启）</source>
         <translation>Encrypted connection (TLS; best left on)</translation>
     </message>
     <message>
@@ -1219,7 +1219,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/team_mode.py" line="117"/>
-        <source>我的账号 (JID)</source>
+        <source>我的账号（JID）</source>
         <translation>My account (JID)</translation>
     </message>
     <message>
@@ -1234,7 +1234,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/team_mode.py" line="141"/>
-        <source>请填写完整的账号,例如 xiaoman@shop.example。</source>
+        <source>请填写完整的账号，例如 xiaoman@shop.example。</source>
         <translation>Enter the full account, e.g. xiaoman@shop.example.</translation>
     </message>
     <message>
@@ -1252,7 +1252,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="46"/>
-        <source> — 客服:</source>
+        <source> — 客服：</source>
         <translation> — agent: </translation>
     </message>
     <message>
@@ -1267,7 +1267,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/handover_window.py" line="662"/>
-        <source>加入待办(所选消息或订单)</source>
+        <source>加入待办（所选消息或订单）</source>
         <translation>Add as to-do (selected message or order)</translation>
     </message>
     <message>
@@ -1407,7 +1407,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="88"/>
-        <source>接待设置(主管)…</source>
+        <source>接待设置（主管）…</source>
         <translation>Reception settings (supervisor)…</translation>
     </message>
     <message>
@@ -1417,7 +1417,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="92"/>
-        <source>快捷键说明(F1)</source>
+        <source>快捷键说明（F1）</source>
         <translation>Keyboard shortcuts (F1)</translation>
     </message>
     <message>
@@ -1437,7 +1437,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_window.py" line="428"/>
-        <source>买家 {0} 还没有会话,无法在侧栏打开;可以电话或短信联系后在催付登记表里记录。</source>
+        <source>买家 {0} 还没有会话，无法在侧栏打开；可以电话或短信联系后在催付登记表里记录。</source>
         <translation>Buyer {0} has no conversation yet, so the order cannot open in the sidebar; contact them by phone or SMS and record it in the payment reminder log.</translation>
     </message>
 </context>
@@ -1455,7 +1455,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/chat_view.py" line="58"/>
-        <source>发送失败,点击重发</source>
+        <source>发送失败，点击重发</source>
         <translation>failed, click to resend</translation>
     </message>
     <message>
@@ -1483,7 +1483,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/chat_view.py" line="65"/>
-        <source>…(共 {0} 字,仅显示前 {1} 字,点击查看全文)</source>
+        <source>…（共 {0} 字，仅显示前 {1} 字，点击查看全文）</source>
         <translation>… ({0} characters, first {1} shown; click for the full text)</translation>
     </message>
 </context>
@@ -1501,12 +1501,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_dashboard.py" line="235"/>
-        <source>结束语(每行一个)</source>
+        <source>结束语（每行一个）</source>
         <translation>Closing phrases (one per line)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_dashboard.py" line="236"/>
-        <source>违禁用语(每行一个)</source>
+        <source>违禁用语（每行一个）</source>
         <translation>Banned phrases (one per line)</translation>
     </message>
     <message>
@@ -1589,7 +1589,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="292"/>
-        <source>追加备注,Enter 保存</source>
+        <source>追加备注，Enter 保存</source>
         <translation>Append a remark, Enter saves</translation>
     </message>
     <message>
@@ -1607,7 +1607,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="297"/>
-        <source>修改自己最新的一条备注({0} 分钟内)</source>
+        <source>修改自己最新的一条备注（{0} 分钟内）</source>
         <translation>Edit your latest remark (within {0} minutes)</translation>
     </message>
     <message>
@@ -1637,7 +1637,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="405"/>
-        <source>{0} 的订单({1})</source>
+        <source>{0} 的订单（{1}）</source>
         <translation>{0}&apos;s orders ({1})</translation>
     </message>
     <message>
@@ -1647,7 +1647,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="435"/>
-        <source>(禁用)</source>
+        <source>（禁用）</source>
         <translation> (disabled)</translation>
     </message>
     <message>
@@ -1657,77 +1657,77 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="459"/>
-        <source>订单号:</source>
+        <source>订单号：</source>
         <translation>Order: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="460"/>
-        <source>状态:</source>
+        <source>状态：</source>
         <translation>Status: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="461"/>
-        <source>金额:</source>
+        <source>金额：</source>
         <translation>Amount: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="461"/>
-        <source>(实付 ¥{0:.2f},邮费 ¥{1:.2f})</source>
+        <source>（实付 ¥{0:.2f}，邮费 ¥{1:.2f}）</source>
         <translation> (paid ¥{0:.2f}, postage ¥{1:.2f})</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="465"/>
-        <source>退款:</source>
+        <source>退款：</source>
         <translation>Refund: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="466"/>
-        <source>下单:</source>
+        <source>下单：</source>
         <translation>Placed: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="466"/>
-        <source>  付款:</source>
+        <source>  付款：</source>
         <translation>  Paid: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="469"/>
-        <source>发货:</source>
+        <source>发货：</source>
         <translation>Shipped: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="469"/>
-        <source>  完成:</source>
+        <source>  完成：</source>
         <translation>  Completed: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="472"/>
-        <source>收货人:</source>
+        <source>收货人：</source>
         <translation>Receiver: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="473"/>
-        <source>地址:</source>
+        <source>地址：</source>
         <translation>Address: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="476"/>
-        <source>物流:</source>
+        <source>物流：</source>
         <translation>Shipping: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="478"/>
-        <source>买家留言:</source>
+        <source>买家留言：</source>
         <translation>Buyer&apos;s note: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="484"/>
-        <source>催付:</source>
+        <source>催付：</source>
         <translation>Payment reminder: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="488"/>
-        <source>旗帜:</source>
+        <source>旗帜：</source>
         <translation>Flag: </translation>
     </message>
     <message>
@@ -1752,7 +1752,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="617"/>
-        <source>请先打开买家 {0} 的会话,再发送。</source>
+        <source>请先打开买家 {0} 的会话，再发送。</source>
         <translation>Open the conversation with buyer {0} first, then send.</translation>
     </message>
 </context>
@@ -1893,7 +1893,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_window.py" line="339"/>
-        <source>导出已取消,没有留下文件。</source>
+        <source>导出已取消，没有留下文件。</source>
         <translation>Export cancelled; no file was left behind.</translation>
     </message>
     <message>
@@ -1911,12 +1911,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/phrases_window.py" line="143"/>
-        <source>如:售后/退换货</source>
+        <source>如：售后/退换货</source>
         <translation>e.g. After-sale/Returns</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/phrases_window.py" line="145"/>
-        <source>空格分隔,帮助推荐回复</source>
+        <source>空格分隔，帮助推荐回复</source>
         <translation>Separated by spaces; they help suggestions</translation>
     </message>
     <message>
@@ -1937,7 +1937,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/phrases_window.py" line="152"/>
-        <source>可用变量:</source>
+        <source>可用变量：</source>
         <translation>Variables: </translation>
     </message>
     <message>
@@ -2033,7 +2033,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/phrases_panel.py" line="119"/>
-        <source>搜索:编码、文字或拼音首字母</source>
+        <source>搜索：编码、文字或拼音首字母</source>
         <translation>Search: code, words or pinyin initials</translation>
     </message>
     <message>
@@ -2043,7 +2043,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/phrases_panel.py" line="295"/>
-        <source>短语索引失败,搜索暂时只按编码和原文匹配。</source>
+        <source>短语索引失败，搜索暂时只按编码和原文匹配。</source>
         <translation>Phrase indexing failed; search matches codes and plain text for now. </translation>
     </message>
 </context>
@@ -2079,12 +2079,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="252"/>
-        <source>Enter 发送,Shift+Enter 换行</source>
+        <source>Enter 发送，Shift+Enter 换行</source>
         <translation>Enter sends, Shift+Enter new line</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="253"/>
-        <source>Ctrl+Enter 发送,Enter 换行</source>
+        <source>Ctrl+Enter 发送，Enter 换行</source>
         <translation>Ctrl+Enter sends, Enter new line</translation>
     </message>
     <message>
@@ -2185,7 +2185,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="189"/>
-        <source>来自后台订单报表的备注,只读</source>
+        <source>来自后台订单报表的备注，只读</source>
         <translation>Remark from the back-office order report; read-only</translation>
     </message>
     <message>
@@ -2195,12 +2195,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="197"/>
-        <source>你的最新备注,{0} 分钟内可以修改</source>
+        <source>你的最新备注，{0} 分钟内可以修改</source>
         <translation>Your latest remark; you can edit it for {0} minutes</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_panel.py" line="199"/>
-        <source>只读:{0}的备注</source>
+        <source>只读：{0}的备注</source>
         <translation>Read-only: {0}&apos;s remark</translation>
     </message>
 </context>
@@ -2223,17 +2223,17 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_reminders.py" line="65"/>
-        <source>催付时间:</source>
+        <source>催付时间：</source>
         <translation>Reminder window: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_reminders.py" line="70"/>
-        <source>我已了解以上提醒,仍要催付</source>
+        <source>我已了解以上提醒，仍要催付</source>
         <translation>I have read the warnings above and still want to send a reminder</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/orders_reminders.py" line="81"/>
-        <source>未付款原因(知道的话)</source>
+        <source>未付款原因（知道的话）</source>
         <translation>Reason for not paying (if known)</translation>
     </message>
     <message>
@@ -2273,7 +2273,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_reminders.py" line="162"/>
-        <source>请先打开买家 {0} 的会话,再发送催付。</source>
+        <source>请先打开买家 {0} 的会话，再发送催付。</source>
         <translation>Open the conversation with buyer {0} first, then send the payment reminder.</translation>
     </message>
     <message>
@@ -2283,7 +2283,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_reminders.py" line="185"/>
-        <source>已登记催付。按团队旗帜规则:{0}</source>
+        <source>已登记催付。按团队旗帜规则：{0}</source>
         <translation>Payment reminder logged. Under the team flag rules: {0}</translation>
     </message>
     <message>
@@ -2298,7 +2298,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/orders_reminders.py" line="190"/>
-        <source>,原因:{0}</source>
+        <source>，原因：{0}</source>
         <translation>, reason: {0}</translation>
     </message>
 </context>
@@ -2430,7 +2430,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <name>Session</name>
     <message>
         <location filename="../../workbench/ui/session.py" line="70"/>
-        <source>消息过长:{0} 字,通道上限 {1} 字。请分成几条发送。</source>
+        <source>消息过长：{0} 字，通道上限 {1} 字。请分成几条发送。</source>
         <translation>Message too long: {0} characters, the channel carries {1}. Split it into several messages.</translation>
     </message>
 </context>
@@ -2458,32 +2458,32 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="66"/>
-        <source>首次回复提醒(秒)</source>
+        <source>首次回复提醒（秒）</source>
         <translation>First reply warning (s)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="67"/>
-        <source>首次回复超时(秒)</source>
+        <source>首次回复超时（秒）</source>
         <translation>First reply overdue (s)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="68"/>
-        <source>后续回复提醒(秒)</source>
+        <source>后续回复提醒（秒）</source>
         <translation>Later reply warning (s)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="69"/>
-        <source>后续回复超时(秒)</source>
+        <source>后续回复超时（秒）</source>
         <translation>Later reply overdue (s)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="70"/>
-        <source>无新消息自动结束(分钟)</source>
+        <source>无新消息自动结束（分钟）</source>
         <translation>End when idle for (min)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/reception_window.py" line="71"/>
-        <source>买家等待多久提醒我(秒)</source>
+        <source>买家等待多久提醒我（秒）</source>
         <translation>Remind me when a buyer waits (s)</translation>
     </message>
     <message>
@@ -2540,7 +2540,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <message>
         <location filename="../../workbench/ui/handover_window.py" line="83"/>
         <source>#{0} 【{1}】 {2}
-{3}/{4} 项已接收(导入)</source>
+{3}/{4} 项已接收（导入）</source>
         <translation>#{0} [{1}] {2}
 {3}/{4} items received (imported)</translation>
     </message>
@@ -2571,12 +2571,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/handover_shifts.py" line="96"/>
-        <source>时间写成 HH:MM;结束不晚于开始表示次日(晚班 18:00–次日 01:00)。</source>
+        <source>时间写成 HH:MM；结束不晚于开始表示次日（晚班 18:00–次日 01:00）。</source>
         <translation>Write times as HH:MM; an end no later than the start means the next day (evening shift 18:00–01:00 next day).</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/handover_shifts.py" line="97"/>
-        <source>只有主管可以修改班次,这里只能查看。</source>
+        <source>只有主管可以修改班次，这里只能查看。</source>
         <translation>Only a supervisor can change shifts; here you can only view them.</translation>
     </message>
     <message>
@@ -2609,12 +2609,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/handover_shifts.py" line="32"/>
-        <source>客服(账号名,逗号分隔)</source>
+        <source>客服（账号名，逗号分隔）</source>
         <translation>Agents (account names, comma-separated)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/handover_shifts.py" line="45"/>
-        <source>结束不晚于开始表示次日,例如 18:00–01:00</source>
+        <source>结束不晚于开始表示次日，例如 18:00–01:00</source>
         <translation>An end no later than the start means the next day, e.g. 18:00–01:00</translation>
     </message>
     <message>
@@ -2640,7 +2640,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <name>StoreWork</name>
     <message>
         <location filename="../../workbench/ui/store_work.py" line="54"/>
-        <source>出错了(程序问题,请告诉开发者):{0}</source>
+        <source>出错了（程序问题，请告诉开发者）：{0}</source>
         <translation>Something went wrong (a bug, please tell the developers): {0}</translation>
     </message>
 </context>
@@ -2673,7 +2673,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_window.py" line="50"/>
-        <source>当前:{0}({1})</source>
+        <source>当前：{0}（{1}）</source>
         <translation>Signed in: {0} ({1})</translation>
     </message>
     <message>
@@ -2696,7 +2696,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <name>TeamMode</name>
     <message>
         <location filename="../../workbench/ui/team_mode.py" line="182"/>
-        <source>拉取失败:{0}</source>
+        <source>拉取失败：{0}</source>
         <translation>Fetching failed: {0}</translation>
     </message>
     <message>
@@ -2721,7 +2721,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/team_mode.py" line="204"/>
-        <source>结束当前会话(释放接待名额)</source>
+        <source>结束当前会话（释放接待名额）</source>
         <translation>End current conversation (frees a reception slot)</translation>
     </message>
     <message>
@@ -2736,7 +2736,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/team_mode.py" line="260"/>
-        <source>团队:</source>
+        <source>团队：</source>
         <translation>Team: </translation>
     </message>
     <message>
@@ -2756,7 +2756,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/team_mode.py" line="296"/>
-        <source>未连接到服务器,无法转接。</source>
+        <source>未连接到服务器，无法转接。</source>
         <translation>Not connected to the server; cannot transfer.</translation>
     </message>
     <message>
@@ -2766,7 +2766,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/team_mode.py" line="313"/>
-        <source>拉取团队聊天记录(店铺服务账号)</source>
+        <source>拉取团队聊天记录（店铺服务账号）</source>
         <translation>Fetch team chat logs (shop service account)</translation>
     </message>
     <message>
@@ -2807,7 +2807,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/todo_dialog.py" line="64"/>
-        <source>回复{0}:{1}</source>
+        <source>回复{0}：{1}</source>
         <translation>Reply to {0}: {1}</translation>
     </message>
     <message>
@@ -2822,7 +2822,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/todo_dialog.py" line="119"/>
-        <source>班次:</source>
+        <source>班次：</source>
         <translation>Shift: </translation>
     </message>
     <message>
@@ -2887,7 +2887,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/todo_dialog.py" line="194"/>
-        <source>这个订单要跟进什么?例如:缺货,推荐其他颜色</source>
+        <source>这个订单要跟进什么？例如：缺货，推荐其他颜色</source>
         <translation>What needs following up on this order? e.g. out of stock, suggest another colour</translation>
     </message>
     <message>
@@ -2907,7 +2907,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/todo_dialog.py" line="213"/>
-        <source>无(自由待办)</source>
+        <source>无（自由待办）</source>
         <translation>None (standalone to-do)</translation>
     </message>
 </context>
@@ -2915,22 +2915,22 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <name>TodoModel</name>
     <message>
         <location filename="../../workbench/ui/todo_panel.py" line="98"/>
-        <source>状态:{0}</source>
+        <source>状态：{0}</source>
         <translation>State: {0}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/todo_panel.py" line="100"/>
-        <source>负责:{0}</source>
+        <source>负责：{0}</source>
         <translation>Assignee: {0}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/todo_panel.py" line="102"/>
-        <source>买家:{0}</source>
+        <source>买家：{0}</source>
         <translation>Buyer: {0}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/todo_panel.py" line="104"/>
-        <source>订单:{0}</source>
+        <source>订单：{0}</source>
         <translation>Order: {0}</translation>
     </message>
 </context>
@@ -2963,12 +2963,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/todo_panel.py" line="71"/>
-        <source>还剩 {0}({1})</source>
+        <source>还剩 {0}（{1}）</source>
         <translation>{0} left ({1})</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/todo_panel.py" line="72"/>
-        <source>已超时 {0}({1})</source>
+        <source>已超时 {0}（{1}）</source>
         <translation>overdue by {0} ({1})</translation>
     </message>
     <message>
@@ -2993,7 +2993,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/todo_panel.py" line="309"/>
-        <source>新待办,Enter 添加(24 小时内到期;! 开头为紧急)</source>
+        <source>新待办，Enter 添加（24 小时内到期；！开头为紧急）</source>
         <translation>New to-do, Enter adds (due within 24 hours; start with ! for urgent)</translation>
     </message>
     <message>
@@ -3038,7 +3038,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/todo_panel.py" line="460"/>
-        <source>⏰ 待办提醒:{0}{1},{2}</source>
+        <source>⏰ 待办提醒：{0}{1}，{2}</source>
         <translation>⏰ To-do reminder: {0}{1}, {2}</translation>
     </message>
     <message>
@@ -3073,7 +3073,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/todo_panel.py" line="503"/>
-        <source>交接:</source>
+        <source>交接：</source>
         <translation>Handover: </translation>
     </message>
     <message>
@@ -3105,7 +3105,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/supervision_search.py" line="441"/>
-        <source>买家:{0}  客服:{1}  会话:{2}  共 {3} 条</source>
+        <source>买家：{0}  客服：{1}  会话：{2}  共 {3} 条</source>
         <translation>Buyer: {0}  Agent: {1}  Conversation: {2}  {3} messages</translation>
     </message>
 </context>
@@ -3128,17 +3128,17 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/chat.py" line="154"/>
-        <source>客服:</source>
+        <source>客服：</source>
         <translation>Agent: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/chat.py" line="156"/>
-        <source>分组:</source>
+        <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
         <location filename="../../workbench/ui/chat.py" line="158"/>
-        <source>例如:买家要求退货,请售后跟进</source>
+        <source>例如：买家要求退货，请售后跟进</source>
         <translation>e.g. the buyer wants a return; after-sale please follow up</translation>
     </message>
     <message>
@@ -3164,7 +3164,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/team_mode.py" line="160"/>
-        <source>转给客服 (JID)</source>
+        <source>转给客服（JID）</source>
         <translation>To agent (JID)</translation>
     </message>
 </context>
@@ -3177,7 +3177,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/vocabulary.py" line="19"/>
-        <source>买家已付款,等待卖家发货</source>
+        <source>买家已付款，等待卖家发货</source>
         <translation>Paid, awaiting shipment</translation>
     </message>
     <message>
@@ -3187,12 +3187,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/vocabulary.py" line="21"/>
-        <source>卖家已发货,等待买家确认</source>
+        <source>卖家已发货，等待买家确认</source>
         <translation>Shipped, awaiting buyer confirmation</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/vocabulary.py" line="22"/>
-        <source>买家已签收(货到付款)</source>
+        <source>买家已签收（货到付款）</source>
         <translation>Signed for (cash on delivery)</translation>
     </message>
     <message>
@@ -3202,12 +3202,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <location filename="../../workbench/ui/vocabulary.py" line="24"/>
-        <source>交易关闭(付款后退款成功)</source>
+        <source>交易关闭（付款后退款成功）</source>
         <translation>Closed (refunded after payment)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/vocabulary.py" line="25"/>
-        <source>交易关闭(付款前关闭)</source>
+        <source>交易关闭（付款前关闭）</source>
         <translation>Closed (before payment)</translation>
     </message>
     <message>

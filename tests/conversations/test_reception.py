@@ -3,7 +3,7 @@ from workbench.channels import scenarios
 from workbench.conversations import Incoming
 
 
-def incoming(uid="m1", buyer="晴天小鹿", text="在吗?", at=100.0, **extra):
+def incoming(uid="m1", buyer="晴天小鹿", text="在吗？", at=100.0, **extra):
     return Incoming(uid=uid, buyer=buyer, text=text, at=at, **extra)
 
 

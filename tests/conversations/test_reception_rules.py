@@ -17,7 +17,7 @@ def buyer_writes(store, agent, buyer, text, at, uid=None):
 
 def test_greeting_goes_out_once_and_is_not_a_human_reply(demo_store, agent, clock):
     conversation_id, replies = buyer_writes(demo_store, agent, "阿宝", "在吗", clock())
-    assert replies == ["您好,欢迎光临小满家居服旗舰店!客服马上为您服务,请稍候~"]
+    assert replies == ["您好，欢迎光临小满家居服旗舰店！客服马上为您服务，请稍候~"]
     conversation = conversations.get(demo_store, conversation_id)
     assert conversation.waiting_since == clock() and not conversation.replied
     assert buyer_writes(demo_store, agent, "阿宝", "有人吗", clock() + 5)[1] == []
@@ -128,6 +128,6 @@ def test_only_a_supervisor_changes_the_team_reception_settings(demo_store, agent
     supervisor = accounts.by_name(demo_store, "wang")
     from dataclasses import replace
 
-    reception.save_settings(demo_store, supervisor, replace(settings, greeting="欢迎!"),
+    reception.save_settings(demo_store, supervisor, replace(settings, greeting="欢迎！"),
                             clock())
-    assert reception.load_settings(demo_store).greeting == "欢迎!"
+    assert reception.load_settings(demo_store).greeting == "欢迎！"

@@ -52,7 +52,7 @@ def test_a_todo_made_from_a_chat_message_jumps_back_to_its_conversation(qtbot, d
     qtbot.keyClick(window.chat.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     dialog = window.handover_ui.todo_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.title.text().startswith("回复晴天小鹿:")
+    assert dialog.title.text().startswith("回复晴天小鹿：")
     assert message.text in dialog.detail.toPlainText()
     assert dialog.draft.conversation_id == conversation_id
     assert dialog.due.dateTime().toSecsSinceEpoch() == int(clock() + 24 * 3600)
@@ -93,10 +93,10 @@ def test_a_todo_made_from_an_order_opens_that_order(qtbot, db_path, clock):
     action.trigger()
     dialog = window.handover_ui.todo_dialog
     assert dialog.title.text() == "" and order.id in dialog.links.text()
-    type_text(dialog.title, "缺货,推荐燕麦色以外的颜色")
+    type_text(dialog.title, "缺货，推荐燕麦色以外的颜色")
     press_ok(qtbot, dialog)
     todo = next(t for t in handover.open_items(workbench.store) if t.order_id == order.id)
-    assert (todo.title, todo.buyer_nick) == ("缺货,推荐燕麦色以外的颜色", "晴天小鹿")
+    assert (todo.title, todo.buyer_nick) == ("缺货，推荐燕麦色以外的颜色", "晴天小鹿")
 
     conversation_view.selectionModel().clearCurrentIndex()
     window.session.select(None)
@@ -120,7 +120,7 @@ def test_overdue_turns_超时_in_the_window_with_an_injected_clock(qtbot, db_pat
     row = row_where(panel.view, TodoRole, lambda t: t.id == todo.id)
     assert panel.model.index(row).data(TodoRole).state == "超时"
     lines = [c.text for c in handover.history(workbench.store, todo.id)]
-    assert lines[-1] == "已过到期时间,自动由 未执行 转为 超时"
+    assert lines[-1] == "已过到期时间，自动由 未执行 转为 超时"
     workbench.close()
 
 
@@ -132,7 +132,7 @@ def test_a_full_shift_handover_from_one_agent_to_another(qtbot, db_path, clock, 
     qtbot.waitUntil(lambda: any(c.unread == 2 for c in conversation_view.list_model.rows))
     row = row_where(conversation_view, ConversationRole, lambda c: c.buyer_nick == "晴天小鹿")
     click_row(qtbot, conversation_view, row)
-    type_text(window.chat.composer, "亲,我帮您查一下")
+    type_text(window.chat.composer, "亲，我帮您查一下")
     qtbot.keyClick(window.chat.composer, Qt.Key.Key_Return)
     served_id = window.session.current.id
     flagged = "3515313147329357902"

@@ -48,7 +48,7 @@ def test_an_unpaid_order_is_reminded_flagged_imported_and_kept(qtbot, db_path, c
     conversation_id = window.session.current.id
     # The simulated buyer answers the reminder.
     qtbot.waitUntil(lambda: conversations.history(workbench.store, conversation_id)[-1].text
-                    == "哦可以用花呗吗?那我现在付")
+                    == "哦可以用花呗吗？那我现在付")
     agent_lines = [m.text for m in conversations.history(workbench.store, conversation_id)
                    if m.sender == "agent"]
     assert agent_lines == [dialog.text.toPlainText()]
@@ -56,7 +56,7 @@ def test_an_unpaid_order_is_reminded_flagged_imported_and_kept(qtbot, db_path, c
     # The green flag the policy assigns after a reminder, with its remark.
     qtbot.mouseClick(dialog.flag_button, Qt.MouseButton.LeftButton)
     assert orders.get(workbench.store, ORDER).flag == 3
-    assert sidebar.flag_meaning.text().startswith("绿旗:催付后的备注")
+    assert sidebar.flag_meaning.text().startswith("绿旗：催付后的备注")
 
     # One more remark from the keyboard.
     type_text(sidebar.remark_input, "买家用花呗付")
@@ -66,10 +66,10 @@ def test_an_unpaid_order_is_reminded_flagged_imported_and_kept(qtbot, db_path, c
     # The back office's report arrives: the order is paid now, with a memo of its own.
     report = tmp_path / "ExportOrderList.csv"
     report.write_bytes((
-        "订单编号,买家会员名,订单状态,总金额,买家实际支付金额,订单创建时间,"
+        "订单编号,买家会员名,订单状态,总金额,买家实际支付金额,订单创建时间,"  # ascii: csv
         "订单付款时间 ,订单备注\r\n"
-        f'="{ORDER}",阿飞不飞,"买家已付款,等待卖家发货",59.00,59.00,'
-        '2025-11-24 08:00:00,2025-11-24 13:20:00,仓库:今天发\r\n').encode("gbk"))
+        f'="{ORDER}",阿飞不飞,买家已付款，等待卖家发货,59.00,59.00,'
+        '2025-11-24 08:00:00,2025-11-24 13:20:00,仓库：今天发\r\n').encode("gbk"))
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "订单")
     next(a for a in menu.actions() if a.text() == "导入订单报表…").trigger()
     importing = window.orders_ui.import_dialog
@@ -82,7 +82,7 @@ def test_an_unpaid_order_is_reminded_flagged_imported_and_kept(qtbot, db_path, c
     assert "后台备注与工作台里的备注不同" in importing.result.toPlainText()
     assert sidebar.selected_order().status == "WAIT_SELLER_SEND_GOODS"
     assert not sidebar.remind_button.isEnabled()
-    assert sidebar.remark_model.index(0, 0).data() == "[后台] 仓库:今天发"
+    assert sidebar.remark_model.index(0, 0).data() == "[后台] 仓库：今天发"
     importing.close()
     window.close()
     workbench.store.close()
@@ -92,9 +92,9 @@ def test_an_unpaid_order_is_reminded_flagged_imported_and_kept(qtbot, db_path, c
     try:
         order = orders.get(again.store, ORDER)
         assert (order.flag, order.status, order.source_remark) == (
-            3, "WAIT_SELLER_SEND_GOODS", "仓库:今天发")
+            3, "WAIT_SELLER_SEND_GOODS", "仓库：今天发")
         assert [r.content for r in orders.remarks(again.store, ORDER)] == [
-            "已旺旺催付,原因:余额不足", "买家用花呗付"]
+            "已旺旺催付，原因：余额不足", "买家用花呗付"]
         (entry,) = reminders.register(again.store)
         assert (entry.reason, entry.agent_name) == ("余额不足", "小满")
     finally:

@@ -39,11 +39,11 @@ def test_buyer_asks_agent_answers_remarks_hands_over_and_everything_survives_res
 
     # Inserts a phrase from the panel (variables filled) and sends with Enter.
     window.chat.composer.setFocus()
-    type_text(window.chat.composer, "亲,")
+    type_text(window.chat.composer, "亲，")
     phrase_row = row_where(window.phrases.view, PhraseRole, lambda p: p.code == "cmm")
     click_row(qtbot, window.phrases.view, phrase_row)
     draft = window.chat.composer.toPlainText()
-    assert draft.startswith("亲,") and "M 码" in draft
+    assert draft.startswith("亲，") and "M 码" in draft
     qtbot.keyClick(window.chat.composer, Qt.Key.Key_Return)
     assert window.chat.composer.toPlainText() == ""
     conversation_id = window.session.current.id

@@ -24,7 +24,7 @@ def other_store(tmp_path, clock):
 
 @pytest.fixture
 def sheet_id(demo_store, agent, clock):
-    """小满's sheet for 阿杰: the demo todos, one for a buyer and order only this store has,
+    """小满's sheet for 阿杰：the demo todos, one for a buyer and order only this store has,
     a shift item, and notes."""
     now = clock()
     buyer_id = conversations.ensure_buyer(demo_store, "新来的小熊", "普通", now)
@@ -51,7 +51,7 @@ def test_xlsx_export_is_a_readable_交接表_with_one_row_per_item(demo_store, s
     page = load_workbook(out).active
     assert page.title == "交接表"
     assert page["A1"].value == "小满家居服旗舰店 交接表"
-    assert "交接人:小满" in page["A2"].value and "接收人:阿杰" in page["A2"].value
+    assert "交接人：小满" in page["A2"].value and "接收人：阿杰" in page["A2"].value
     header = [cell.value for cell in page[xlsx.HEADER_ROW]]
     assert header == list(xlsx.HEADER)
     rows = [[cell.value for cell in row] for row in
@@ -102,7 +102,7 @@ def test_export_then_import_recreates_the_items_and_reports_what_is_missing(
     assert "新来的小熊" in unknown.detail and NEW_ORDER in unknown.detail
     assert unknown.remind_at is not None and unknown.assignee_name == "小满"
     shift_todo = recreated["核对晚班库存"]
-    assert (shift_todo.state, shift_todo.assignee_label) == ("执行中", "晚班(班次)")
+    assert (shift_todo.state, shift_todo.assignee_label) == ("执行中", "晚班（班次）")
 
     # The incoming agent receives it there like any local sheet.
     sheets.acknowledge(other_store, report.sheet_id, None, ajie, clock())
@@ -157,9 +157,9 @@ def _drop_items(document):
     (lambda p: p.write_text('{"format": "something-else"}', encoding="utf-8"),
      "不是工作台的交接文件"),
     (lambda p: _rewrite(p, lambda d: d.update(version=2)), "更新版本"),
-    (lambda p: _rewrite(p, _set_priority), "第 1 项:字段 todo.priority"),
-    (lambda p: _rewrite(p, _set_kind), "第 3 项:字段 kind"),
-    (lambda p: _rewrite(p, _set_due), "第 2 项:字段 due_at"),
+    (lambda p: _rewrite(p, _set_priority), "第 1 项：字段 todo.priority"),
+    (lambda p: _rewrite(p, _set_kind), "第 3 项：字段 kind"),
+    (lambda p: _rewrite(p, _set_due), "第 2 项：字段 due_at"),
     (lambda p: _rewrite(p, _set_sender), "stranger"),
     (lambda p: _rewrite(p, _drop_items), "没有任何交接事项"),
 ])

@@ -36,7 +36,7 @@ def test_todo_add_defaults_to_24_hours_and_takes_shift_or_team(db, demo_store, c
     run(capsys, "--db", db, "todo", "add", "周会纪要", "--assignee", "team", "--buyer", "阿飞不飞")
     by_title = {t.title: t for t in handover.open_items(demo_store)}
     night = by_title["夜班盘点"]
-    assert night.assignee_label == "晚班(班次)"
+    assert night.assignee_label == "晚班（班次）"
     assert night.due_at - night.created_at == pytest.approx(24 * 3600)
     assert (by_title["周会纪要"].assignee_label, by_title["周会纪要"].buyer_nick) == \
         ("全组", "阿飞不飞")

@@ -24,7 +24,7 @@ def busy_shift(store, agent, clock):
     conversations.send(store, served_id, agent.id, "在的亲", now + 5)
     waiting = conversations.receive(store, conversations.Incoming(
         "m2", "Coco在路上", "我的快递到哪了", now + 10))
-    orders.add_remark(store, FLAGGED, agent, "改地址:深圳南山区科技园北区 5 号", now)
+    orders.add_remark(store, FLAGGED, agent, "改地址：深圳南山区科技园北区 5 号", now)
     orders.set_flag(store, FLAGGED, agent, 1, now)
     reminders.remind(store, UNPAID, agent, now, reason="忘记支付密码")
     clock.advance(60)
@@ -82,7 +82,7 @@ def test_item_by_item_acknowledgement_reassigns_each_item_and_keeps_the_record(
     todo = handover.get(demo_store, int(todo_item.ref))
     assert todo.assignee == Assignee.agent(ajie.id)
     assert handover.history(demo_store, todo.id)[-1].text == \
-        f"改由 阿杰 负责,原为 小满(交接单 #{sheet_id})"
+        f"改由 阿杰 负责，原为 小满（交接单 #{sheet_id}）"
     assert conversations.get(demo_store, served_id).agent_id == ajie.id
     assert changes.todos == {todo.id} and changes.conversations == {served_id}
     sheet = sheets.get(demo_store, sheet_id)

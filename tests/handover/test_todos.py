@@ -40,11 +40,11 @@ def test_todo_without_title_is_refused(demo_store, agent, clock):
 def test_an_item_keeps_every_field_and_takes_its_buyer_from_the_order(demo_store, agent, ajie,
                                                                        clock):
     (todo_id,) = handover.add(
-        demo_store, "缺货,推荐浅蓝色", agent, clock(), detail="买家要浅粉 M", priority=2,
+        demo_store, "缺货，推荐浅蓝色", agent, clock(), detail="买家要浅粉 M", priority=2,
         order_id=ORDER, assignee=Assignee.agent(ajie.id), due_at=clock() + 2 * HOUR,
         remind_at=clock() + HOUR).todos
     todo = handover.get(demo_store, todo_id)
-    assert (todo.title, todo.detail, todo.priority) == ("缺货,推荐浅蓝色", "买家要浅粉 M", 2)
+    assert (todo.title, todo.detail, todo.priority) == ("缺货，推荐浅蓝色", "买家要浅粉 M", 2)
     assert (todo.buyer_nick, todo.order_id) == ("阿飞不飞", ORDER)
     assert (todo.creator_name, todo.assignee_name, todo.assignee_label) == ("小满", "阿杰", "阿杰")
     assert (todo.due_at, todo.remind_at) == (clock() + 2 * HOUR, clock() + HOUR)
@@ -71,7 +71,7 @@ def test_a_shift_or_the_team_can_hold_an_item(demo_store, agent, clock):
     (night,) = handover.add(demo_store, "夜里核对库存", agent, clock(),
                             assignee=Assignee.of_shift("晚班")).todos
     (team,) = handover.add(demo_store, "周报", agent, clock(), assignee=Assignee.team()).todos
-    assert handover.get(demo_store, night).assignee_label == "晚班(班次)"
+    assert handover.get(demo_store, night).assignee_label == "晚班（班次）"
     assert handover.get(demo_store, team).assignee_label == "全组"
 
 
@@ -84,11 +84,11 @@ def test_history_records_every_change_in_words(demo_store, agent, ajie, clock):
     clock.advance(2 * HOUR)
     handover.mark_overdue(demo_store, clock())
     lines = [(c.agent_name, c.text) for c in handover.history(demo_store, todo_id)]
-    assert lines[0][0] == "小满" and lines[0][1].startswith("创建,指派给 小满")
-    assert lines[1] == ("小满", "标题:回电话 → 回电话给阿飞;优先级:普通 → 紧急")
+    assert lines[0][0] == "小满" and lines[0][1].startswith("创建，指派给 小满")
+    assert lines[1] == ("小满", "标题：回电话 → 回电话给阿飞；优先级：普通 → 紧急")
     assert lines[2] == ("小满", "状态 未执行 → 执行中")
-    assert lines[3] == ("小满", "改由 阿杰 负责,原为 小满")
-    assert lines[4] == (None, "已过到期时间,自动由 执行中 转为 超时")
+    assert lines[3] == ("小满", "改由 阿杰 负责，原为 小满")
+    assert lines[4] == (None, "已过到期时间，自动由 执行中 转为 超时")
     assert len(lines) == 5
 
 
@@ -170,7 +170,7 @@ def test_assignees_are_named_by_agent_shift_or_team(demo_store, ajie):
     assert handover.resolve_assignee(demo_store, "ajie") == Assignee.agent(ajie.id)
     assert handover.resolve_assignee(demo_store, "阿杰") == Assignee.agent(ajie.id)
     assert handover.resolve_assignee(demo_store, "晚班") == Assignee.of_shift("晚班")
-    assert handover.resolve_assignee(demo_store, "shift:白班") == Assignee.of_shift("白班")
+    assert handover.resolve_assignee(demo_store, "shift：白班") == Assignee.of_shift("白班")
     assert handover.resolve_assignee(demo_store, "team") == Assignee.team()
     with pytest.raises(Refused, match="没有叫"):
         handover.resolve_assignee(demo_store, "nobody")

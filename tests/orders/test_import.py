@@ -34,7 +34,7 @@ def test_gbk_report_with_excel_proofing_quirks(demo_store, agent, clock, gbk_rep
     assert order.paid_at == timefmt.parse("2025-11-20 10:05:00")  # header "订单付款时间 "
     assert order.created_at == timefmt.parse("2025-11-20 10:01:02")
     assert order.tracking_no == "78312345678901"
-    assert order.source_remark == "9.2珠,中通 礼物"
+    assert order.source_remark == "9.2珠，中通 礼物"
     assert [(i.title, i.quantity) for i in orders.items(demo_store, order.id)] == [
         ("纯棉连帽卫衣", 1)]
 
@@ -49,9 +49,9 @@ def test_gbk_report_with_excel_proofing_quirks(demo_store, agent, clock, gbk_rep
 
 
 def test_utf8_with_bom_and_the_newer_header_names(demo_store, clock, tmp_path):
-    row = ["35153131473299999", "Coco在路上", "88.50", "98.50", "卖家已发货,等待买家确认", "高可",
+    row = ["35153131473299999", "Coco在路上", "88.50", "98.50", "卖家已发货，等待买家确认", "高可",
            "北京市朝阳区望京街 10 号", "13700005555", "2025-11-22 20:15:00", "2025-11-22 20:16:30",
-           "2025-11-23 11:00:00", "珊瑚绒睡袍", "颜色:灰;尺码:L", "SF1234567890", "顺丰速运", ""]
+           "2025-11-23 11:00:00", "珊瑚绒睡袍", "颜色：灰；尺码：L", "SF1234567890", "顺丰速运", ""]
     path = write_utf8_bom(tmp_path / "orders-2025.csv", NEWER_HEADER, [row])
     result = import_report(demo_store, path, now=clock())
     assert result.added == 1
@@ -63,7 +63,7 @@ def test_utf8_with_bom_and_the_newer_header_names(demo_store, clock, tmp_path):
     assert order.shipped_at == timefmt.parse("2025-11-23 11:00:00")
     assert (order.courier, order.tracking_no) == ("顺丰速运", "SF1234567890")
     (item,) = orders.items(demo_store, order.id)
-    assert (item.title, item.spec) == ("珊瑚绒睡袍", "颜色:灰;尺码:L")
+    assert (item.title, item.spec) == ("珊瑚绒睡袍", "颜色：灰；尺码：L")
 
 
 def test_xlsx_report(demo_store, clock, tmp_path):
@@ -110,7 +110,8 @@ def test_reimport_updates_changed_orders_without_touching_flags(demo_store, agen
                                                  paid="0", paid_at="")])
     import_report(demo_store, path, now=clock())
     orders.set_flag(demo_store, "1001", agent, 3, clock(), remark="已催付")
-    write_gbk(path, CLASSIC_HEADER, [classic_row("1001", "新买家", status="买家已付款,等待卖家发货",
+    write_gbk(path, CLASSIC_HEADER, [classic_row("1001", "新买家",
+                                                 status="买家已付款，等待卖家发货",
                                                  paid_at="2025-11-20 12:00:00")])
     result = import_report(demo_store, path, now=clock())
     assert (result.added, result.updated) == (0, 1)
@@ -124,14 +125,14 @@ def test_a_differing_back_office_remark_is_kept_and_reported(demo_store, agent, 
     path = write_gbk(tmp_path / "a.csv", CLASSIC_HEADER, [classic_row("1002", "新买家")])
     import_report(demo_store, path, now=clock())
     orders.add_remark(demo_store, "1002", agent, "送发圈", clock())
-    write_gbk(path, CLASSIC_HEADER, [classic_row("1002", "新买家", remark="仓库:缺货改期")])
+    write_gbk(path, CLASSIC_HEADER, [classic_row("1002", "新买家", remark="仓库：缺货改期")])
     result = import_report(demo_store, path, now=clock())
     (difference,) = result.remark_differences
     assert difference.order_id == "1002"
-    assert difference.file_remark == "仓库:缺货改期"
+    assert difference.file_remark == "仓库：缺货改期"
     assert difference.local_memo.startswith("送发圈—小满—")
     assert "后台备注与工作台里的备注不同" in result.summary()
-    assert orders.get(demo_store, "1002").source_remark == "仓库:缺货改期"
+    assert orders.get(demo_store, "1002").source_remark == "仓库：缺货改期"
     assert [r.content for r in orders.remarks(demo_store, "1002")] == ["送发圈"]
 
 
@@ -158,7 +159,7 @@ def test_a_bad_row_stops_the_import_and_leaves_the_store_unchanged(
     assert (error.file, error.row) == ("bad.csv", 3)
     assert error.column.strip() == column
     assert reason in error.reason
-    assert "bad.csv:第 3 行" in str(error) and "没有任何改动" in str(error)
+    assert "bad.csv：第 3 行" in str(error) and "没有任何改动" in str(error)
     assert snapshot(demo_store) == before
 
 
@@ -167,7 +168,7 @@ def test_a_row_refused_while_writing_undoes_the_buyers_already_created(demo_stor
     rows = [classic_row("3001", "刚出现的买家"), classic_row("3002", "")]
     path = write_gbk(tmp_path / "nobuyer.csv", CLASSIC_HEADER, rows)
     before = snapshot(demo_store)
-    with pytest.raises(ReportError, match="第 3 行,“买家会员名”列"):
+    with pytest.raises(ReportError, match="第 3 行，“买家会员名”列"):
         import_report(demo_store, path, now=clock())
     assert snapshot(demo_store) == before
     assert people.buyer_by_nick(demo_store, "刚出现的买家") is None
@@ -196,7 +197,7 @@ def test_headers_written_as_excel_formulas_are_matched(demo_store, clock, tmp_pa
 def test_line_items_replace_the_summary_and_are_idempotent(demo_store, clock, gbk_report,
                                                           tmp_path):
     items = write_gbk(tmp_path / "ExportOrderDetailList.csv", ITEM_HEADER, [
-        ['="35153131473293579"', "纯棉连帽卫衣 宽松款", "129.00", "1", "", "颜色:燕麦色;尺码:S",
+        ['="35153131473293579"', "纯棉连帽卫衣 宽松款", "129.00", "1", "", "颜色：燕麦色；尺码：S",
          "", "", "交易成功", "WY-2301-S"],
         ['="35153131473293579"', "发圈", "0.00", "2", "GIFT-01", "", "赠品", "", "交易成功", ""],
     ])
@@ -204,7 +205,7 @@ def test_line_items_replace_the_summary_and_are_idempotent(demo_store, clock, gb
     assert result.item_orders == 1
     stored = orders.items(demo_store, "35153131473293579")
     assert [(i.title, i.spec, i.price, i.quantity, i.seller_code) for i in stored] == [
-        ("纯棉连帽卫衣 宽松款", "颜色:燕麦色;尺码:S", 129.0, 1, "WY-2301-S"),
+        ("纯棉连帽卫衣 宽松款", "颜色：燕麦色；尺码：S", 129.0, 1, "WY-2301-S"),
         ("发圈", "赠品", 0.0, 2, "GIFT-01"),
     ]
     assert import_report(demo_store, gbk_report, items, now=clock()).item_orders == 0
@@ -215,7 +216,7 @@ def test_line_items_of_an_unknown_order_are_refused(demo_store, clock, gbk_repor
     items = write_gbk(tmp_path / "items.csv", ITEM_HEADER, [
         ['="999"', "不存在的订单的宝贝", "1", "1", "", "", "", "", "", ""]])
     before = snapshot(demo_store)
-    with pytest.raises(ReportError, match="items.csv:第 2 行,“订单编号”列"):
+    with pytest.raises(ReportError, match="items.csv：第 2 行，“订单编号”列"):
         import_report(demo_store, gbk_report, items, now=clock())
     assert snapshot(demo_store) == before
 
@@ -268,7 +269,7 @@ def test_an_unchanged_back_office_remark_is_not_reported_again(demo_store, agent
     assert result.remark_differences == [] and result.updated == 0
     order = orders.get(demo_store, "35153131473293579")
     lines = orders.memo_entries(order.source_remark, orders.remarks(demo_store, order.id))
-    assert lines[0] == "9.2珠,中通 礼物" and lines[1].startswith("送发圈—小满—")
+    assert lines[0] == "9.2珠，中通 礼物" and lines[1].startswith("送发圈—小满—")
 
 
 def test_an_old_excel_file_is_refused_with_advice(demo_store, clock, tmp_path):

@@ -46,7 +46,7 @@ def test_export_csv_can_be_imported_again(demo_store, agent, clock, tmp_path):
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0][:3] == ["订单编号", "买家会员名", "订单状态"]
     row = next(r for r in rows if r[0] == '="3515313147329357902"')
-    assert row[2] == "买家已付款,等待卖家发货"
+    assert row[2] == "买家已付款，等待卖家发货"
     assert row[17] == f"礼盒包装—小满—{timefmt.minute(clock())}"
     result = import_report(demo_store, path, now=clock())
     assert (result.added, result.updated, result.remark_differences) == (0, 0, [])

@@ -21,7 +21,7 @@ def test_import_then_list_as_json(demo_store, db_path, gbk_report, capsys):
     first = listed[0]
     assert (first["buyer"], first["status"], first["flag"], first["paid"]) == (
         "晴天小鹿", "TRADE_FINISHED", 0, 129.0)
-    assert first["remarks"] == [] and first["source_remark"] == "9.2珠,中通 礼物"
+    assert first["remarks"] == [] and first["source_remark"] == "9.2珠，中通 礼物"
     assert first["created_at"] == "2025-11-20 10:01:02"
 
 
@@ -36,14 +36,14 @@ def test_a_bad_file_fails_with_file_row_and_column(demo_store, db_path, tmp_path
                      [classic_row("1", "甲"), classic_row("2", "乙", paid="九十")])
     status, _, err = run(capsys, db_path, "orders", "import", str(path))
     assert status == 1
-    assert "bad.csv:第 3 行,“买家实际支付金额”列:金额“九十”不是数字" in err
+    assert "bad.csv：第 3 行，“买家实际支付金额”列：金额“九十”不是数字" in err
     assert orders.get(demo_store, "1") is None
 
 
 def test_remark_and_flag_from_the_command_line(demo_store, db_path, capsys):
     order = "3515313147329357902"
     status, out, _ = run(capsys, db_path, "orders", "remark", order, "改发顺丰", "--agent", "ajie")
-    assert status == 0 and out.startswith("已追加备注:改发顺丰—阿杰—")
+    assert status == 0 and out.startswith("已追加备注：改发顺丰—阿杰—")
     status, _, _ = run(capsys, db_path, "orders", "flag", order, "蓝", "--agent", "ajie")
     assert status == 0
     status, out, _ = run(capsys, db_path, "orders", "list", "--flag", "blue", "--json")

@@ -23,7 +23,7 @@ def test_the_default_policy_is_the_seeds_policy(demo_store):
     assert team.rule(2).forbidden
     assert team.rule(3).meaning == "催付后的备注"
     assert all(team.rule(flag).remark_required for flag in (1, 3, 4, 5))
-    assert team.rule(1).describe() == "红旗:改地址、加赠品等常规备注(需同时写备注)"
+    assert team.rule(1).describe() == "红旗：改地址、加赠品等常规备注（需同时写备注）"
 
 
 def test_a_supervisor_changes_the_policy_and_it_is_kept_as_json(demo_store, clock, agent):

@@ -8,9 +8,9 @@ ORDER = "3515313147329357902"
 
 
 def test_remark_is_appended_in_the_team_format(demo_store, agent, clock):
-    orders.add_remark(demo_store, ORDER, agent, "9.2珠,中通  礼物", clock())
+    orders.add_remark(demo_store, ORDER, agent, "9.2珠，中通  礼物", clock())
     (remark,) = orders.remarks(demo_store, ORDER)
-    assert remark.formatted() == f"9.2珠,中通 礼物—小满—{timefmt.minute(clock())}"
+    assert remark.formatted() == f"9.2珠，中通 礼物—小满—{timefmt.minute(clock())}"
 
 
 def test_remarks_by_several_agents_keep_their_order_and_authors(demo_store, agent, clock):
@@ -77,7 +77,7 @@ def test_editing_another_agents_entry_is_refused(demo_store, agent, clock):
     orders.add_remark(demo_store, ORDER, colleague, "改顺丰", clock())
     (theirs,) = orders.remarks(demo_store, ORDER)
     assert orders.editable_remark(demo_store, ORDER, agent, clock()) is None
-    with pytest.raises(RemarkRefused, match="阿杰写的,只能由本人修改"):
+    with pytest.raises(RemarkRefused, match="阿杰写的，只能由本人修改"):
         orders.edit_remark(demo_store, theirs.id, agent, "改中通", clock())
     assert orders.remarks(demo_store, ORDER)[0].content == "改顺丰"
 
@@ -112,7 +112,7 @@ def test_the_back_office_remark_counts_towards_the_limit(demo_store, agent, cloc
 
 
 def test_a_forbidden_colour_is_refused_with_the_reason(demo_store, agent, clock):
-    with pytest.raises(RemarkRefused, match="不能插黄旗:团队规定黄旗不可使用"):
+    with pytest.raises(RemarkRefused, match="不能插黄旗：团队规定黄旗不可使用"):
         orders.set_flag(demo_store, ORDER, agent, 2, clock(), remark="随便")
     assert orders.get(demo_store, ORDER).flag == 0
     assert orders.remarks(demo_store, ORDER) == []
@@ -152,6 +152,6 @@ def test_the_memo_counter_counts_the_entry_being_typed(demo_store, agent, clock)
 
 def test_order_summary_for_the_buyer_masks_the_phone(demo_store):
     text = orders.summary(demo_store, orders.get(demo_store, ORDER))
-    assert "莫代尔家居服套装(颜色:雾霾蓝;尺码:M) ×2" in text
+    assert "莫代尔家居服套装（颜色：雾霾蓝；尺码：M） ×2" in text
     assert "139****2222" in text and "13900002222" not in text
     assert "广东省深圳市南山区科技园南路 9 号" in text

@@ -58,7 +58,7 @@ def test_reminding_too_late_or_too_early_is_warned(demo_store):
     place(demo_store, "9201", "2025-11-24 09:30")
     late = reminders.check(demo_store, "9201", at("2025-11-24 15:30"))
     assert late.warnings == [
-        "已过催付时间:2025-11-24 09:30 下单,按催付时间表(11 点前下单,当天 15 点前催付)"
+        "已过催付时间：2025-11-24 09:30 下单，按催付时间表（11 点前下单，当天 15 点前催付）"
         "应在 2025-11-24 15:00 前催付。"]
     place(demo_store, "9202", "2025-11-24 23:30")
     early = reminders.check(demo_store, "9202", at("2025-11-25 08:00"))
@@ -80,7 +80,7 @@ def test_the_register_records_and_a_second_reminder_is_warned(demo_store, agent,
     colleague = accounts.by_name(demo_store, "ajie")
     again = reminders.check(demo_store, "9301", now + 600)
     assert again.warnings == [
-        "这笔订单已于 2025-11-24 10:00 由小满通过旺旺催付过,结果:已提醒,等待付款。"
+        "这笔订单已于 2025-11-24 10:00 由小满通过旺旺催付过，结果：已提醒，等待付款。"
         "团队规定不要反复催付同一订单。"]
     reminders.remind(demo_store, "9301", colleague, now + 600, channel="电话")
     assert [r.agent_name for r in reminders.register(demo_store)] == ["阿杰", "小满"]
@@ -117,14 +117,14 @@ def test_the_text_is_the_team_phrase_filled_for_this_order(demo_store, agent, cl
     place(demo_store, "9601", "2025-11-24 09:30", buyer="阿飞不飞")
     order = orders.get(demo_store, "9601")
     text = reminders.text(demo_store, order, agent, clock())
-    assert text.startswith("阿飞不飞您好,您拍下的宝贝还没有付款哦")
+    assert text.startswith("阿飞不飞您好，您拍下的宝贝还没有付款哦")
 
 
 def test_without_the_team_phrase_our_own_wording_is_used(store, clock):
     agent = accounts.add(store, "solo", "agent", clock(), "独行")
     place(store, "9701", "2025-11-24 09:30", buyer="路人甲")
     text = reminders.text(store, orders.get(store, "9701"), agent, clock())
-    assert text.startswith("路人甲您好,您在本店拍下的宝贝(订单号 9701)还没有付款哦")
+    assert text.startswith("路人甲您好，您在本店拍下的宝贝（订单号 9701）还没有付款哦")
 
 
 def test_the_green_flag_is_found_by_its_meaning(demo_store, clock):

@@ -31,13 +31,13 @@ def write_qianniu(path, rows):
 
 def test_qianniu_gbk_file_with_tab_prefixed_fields_is_read(tmp_path, phrase_store, clock):
     source = tmp_path / "千牛短语.csv"
-    write_qianniu(source, [("dd", "亲,订单已经为您备注好了", "售后"),
-                           ("bb", "宝贝今天发出,请留意物流", "")])
+    write_qianniu(source, [("dd", "亲，订单已经为您备注好了", "售后"),
+                           ("bb", "宝贝今天发出，请留意物流", "")])
     plan, _ = packs.import_file(phrase_store, source, now=clock())
     assert plan.pack_name == "千牛短语" and len(plan.added) == 2
     imported = {p.code: p for p in quickphrases.visible(phrase_store, None)
                 if p.pack_name == "千牛短语"}
-    assert imported["dd"].text == "亲,订单已经为您备注好了"
+    assert imported["dd"].text == "亲，订单已经为您备注好了"
     assert imported["dd"].group_path == "售后" and imported["bb"].group_path == ""
 
 
@@ -72,7 +72,7 @@ def test_qianniu_export_is_gbk_with_the_exact_header(tmp_path, phrase_store):
     packs.export(phrase_store, quickphrases.pack_by_name(phrase_store, TEAM_PACK), out,
                  "qianniu")
     first_line = out.read_bytes().split(b"\r\n")[0]
-    assert first_line.decode("gbk") == "快捷短语编码,快捷短语,快捷短语分组"
+    assert first_line.decode("gbk") == "快捷短语编码,快捷短语,快捷短语分组"  # ascii: csv
 
 
 def test_xlsx_export_is_readable_by_openpyxl(tmp_path, phrase_store):

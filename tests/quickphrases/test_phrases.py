@@ -53,7 +53,7 @@ def test_an_edited_phrase_is_reindexed(indexed_store, clock):
 
 
 def test_suggestions_rank_the_phrase_that_answers(indexed_store):
-    suggested = codes(search.suggest(indexed_store, None, ["你们发什么快递,几天能到?"]))
+    suggested = codes(search.suggest(indexed_store, None, ["你们发什么快递，几天能到？"]))
     assert suggested[0] == "kd" and len(suggested) == 3
 
 
@@ -85,8 +85,8 @@ def test_duplicate_code_in_a_pack_is_refused(phrase_store, clock):
 
 def test_variables_are_filled_and_missing_ones_stay_visible(phrase_store, clock):
     values = quickphrases.context_values(phrase_store, 1, "晴天小鹿", "小满", clock())
-    text = quickphrases.fill("{买家},单号 {物流单号},{订单号}", values)
-    assert text == "晴天小鹿,单号 78312345678901,3515313147329357901"
+    text = quickphrases.fill("{买家}，单号 {物流单号},{订单号}", values)
+    assert text == "晴天小鹿，单号 78312345678901,3515313147329357901"
     assert quickphrases.fill("{买家}{物流单号}", {"买家": "阿飞"}) == "阿飞{物流单号}"
     assert quickphrases.unfilled("阿飞{物流单号}{优惠码}") == ["物流单号"]
 

@@ -8,7 +8,7 @@ from workbench import accounts, cli
 
 RECORDS = [
     line("k1", "买家甲", "buyer", "我想退货", "2025-11-20 10:00:00"),
-    line("k1", "买家甲", "agent", "好的,退货地址发您", "2025-11-20 10:00:30", "xiaoman"),
+    line("k1", "买家甲", "agent", "好的，退货地址发您", "2025-11-20 10:00:30", "xiaoman"),
     line("k2", "买家乙", "buyer", "退货运费谁出", "2025-11-21 09:00:00"),
     line("k2", "买家乙", "agent", "我们出", "2025-11-21 09:00:10", "ajie"),
 ]
@@ -39,7 +39,7 @@ def test_search_json_has_the_total_and_the_newest_hits_with_the_log_fields(run, 
     assert status == 0
     result = json.loads(out)
     assert result["total"] == 3
-    assert [hit["text"] for hit in result["hits"]] == ["退货运费谁出", "好的,退货地址发您"]
+    assert [hit["text"] for hit in result["hits"]] == ["退货运费谁出", "好的，退货地址发您"]
     assert set(result["hits"][0]) == {"conversation", "buyer", "agent", "sender", "text",
                                       "time"}
     assert result["hits"][1]["agent"] == "xiaoman"

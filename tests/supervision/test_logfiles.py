@@ -12,7 +12,7 @@ from workbench.supervision.search import LogFilter
 
 GOOD = [
     line("w1", "买家甲", "buyer", "在吗", "2025-11-20 10:00:00", note="kept aside"),
-    line("w1", "买家甲", "auto", "您好,马上来", "2025-11-20 10:00:01"),
+    line("w1", "买家甲", "auto", "您好，马上来", "2025-11-20 10:00:01"),
     line("w1", "买家甲", "agent", "在的亲", "2025-11-20T10:00:20+08:00", "外援小周"),
     line("w2", "买家乙", "buyer", "发货了吗", "2025-11-20T03:00:00Z"),
 ]
@@ -43,7 +43,7 @@ def test_a_bad_line_stops_the_import_and_leaves_the_store_unchanged(demo_store, 
                                                                      tmp_path, clock):
     before = counts(demo_store)
     bad = [*GOOD[:2], line("w1", "买家甲", "agent", "没写是谁", "2025-11-20 10:01:00"), GOOD[3]]
-    with pytest.raises(Refused, match=r"第 3 行:sender 为 agent 的消息必须给出 agent"):
+    with pytest.raises(Refused, match=r"第 3 行：sender 为 agent 的消息必须给出 agent"):
         logfiles.import_jsonl(demo_store, write_jsonl(tmp_path / "bad.jsonl", bad), boss,
                               clock())
     assert counts(demo_store) == before
@@ -124,17 +124,17 @@ def test_exports_round_trip_and_re_importing_our_own_export_adds_nothing(
 
 
 def test_exports_to_csv_and_xlsx_keep_text_as_text(demo_store, boss, load_logs, tmp_path):
-    load_logs([line("f", "买家丁", "buyer", "=SUM(A1:A2) 发货", "2025-11-20 10:00:00"),
+    load_logs([line("f", "买家丁", "buyer", "=SUM（A1:A2）发货", "2025-11-20 10:00:00"),
                line("f", "买家丁", "agent", "好的\n已发", "2025-11-20 10:00:09", "xiaoman")])
     csv_out, xlsx_out = tmp_path / "out.csv", tmp_path / "out.xlsx"
     assert logfiles.export(demo_store, boss, LogFilter(buyer="买家丁"), csv_out) == 2
     text = csv_out.read_bytes()
-    assert text.startswith(b"\xef\xbb\xbf") and "=SUM(A1:A2) 发货".encode() in text
+    assert text.startswith(b"\xef\xbb\xbf") and "=SUM（A1:A2）发货".encode() in text
     assert logfiles.export(demo_store, boss, LogFilter(buyer="买家丁"), xlsx_out) == 2
     sheet = openpyxl.load_workbook(xlsx_out).active
     rows = list(sheet.values)
     assert rows[0][:3] == ("会话", "买家", "客服")
-    assert [r[4] for r in rows[1:]] == ["好的\n已发", "=SUM(A1:A2) 发货"]
+    assert [r[4] for r in rows[1:]] == ["好的\n已发", "=SUM（A1:A2）发货"]
 
 
 def test_exports_of_whole_transcripts(demo_store, boss, load_logs, tmp_path):

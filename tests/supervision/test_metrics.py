@@ -21,13 +21,13 @@ def at(text):
 FIXTURE = [
     # a1: 甲 with 小满 — an auto-reply first (never a response), a slow round, a goodbye.
     line("a1", "甲", "buyer", "在吗", f"{D} 10:00:00"),
-    line("a1", "甲", "auto", "您好,欢迎光临", f"{D} 10:00:01"),
+    line("a1", "甲", "auto", "您好，欢迎光临", f"{D} 10:00:01"),
     line("a1", "甲", "agent", "在的亲", f"{D} 10:00:20", "xiaoman"),
     line("a1", "甲", "buyer", "有M码吗", f"{D} 10:01:00"),
     line("a1", "甲", "buyer", "急", f"{D} 10:01:30"),
     line("a1", "甲", "agent", "有的", f"{D} 10:05:00", "xiaoman"),
     line("a1", "甲", "buyer", "好的拍了", f"{D} 10:06:00"),
-    line("a1", "甲", "agent", "感谢您的支持,再见", f"{D} 10:06:40", "xiaoman"),
+    line("a1", "甲", "agent", "感谢您的支持，再见", f"{D} 10:06:40", "xiaoman"),
     # a2: 乙 with 阿杰 — a round across midnight, then one outside service hours.
     line("a2", "乙", "buyer", "还在吗", f"{D} 23:58:00"),
     line("a2", "乙", "agent", "在的", f"{D1} 00:00:50", "ajie"),
@@ -35,10 +35,10 @@ FIXTURE = [
     line("a2", "乙", "agent", "明天发", f"{D1} 00:02:00", "ajie"),
     # a3: 丙, assigned to 小满, only an auto-reply: an unanswered round.
     line("a3", "丙", "buyer", "能便宜点吗", f"{D} 15:00:00", "xiaoman"),
-    line("a3", "丙", "auto", "客服正忙,请稍候", f"{D} 15:00:10"),
+    line("a3", "丙", "auto", "客服正忙，请稍候", f"{D} 15:00:10"),
     # a4: 丁 with 小满 — answered in 28 s with a banned phrase, orders the next day.
     line("a4", "丁", "buyer", "质量怎么样", f"{D} 20:00:00"),
-    line("a4", "丁", "agent", "质量放心,不知道的随时问", f"{D} 20:00:28", "xiaoman"),
+    line("a4", "丁", "agent", "质量放心，不知道的随时问", f"{D} 20:00:28", "xiaoman"),
 ]
 
 
@@ -129,7 +129,7 @@ def test_quality_lists(shop):
     assert [(s.buyer, s.agent, s.wait) for s in report.slow_rounds] == [
         ("甲", "xiaoman", 240.0), ("丙", "xiaoman", None)]
     assert [(m.buyer, m.last_text) for m in report.missing_goodbyes] == [
-        ("丁", "质量放心,不知道的随时问"), ("乙", "明天发")]
+        ("丁", "质量放心，不知道的随时问"), ("乙", "明天发")]
     assert [(b.buyer, b.words) for b in report.banned_words] == [("丁", ("不知道",))]
 
 

@@ -12,15 +12,15 @@ DAY1, DAY2 = "2025-11-20", "2025-11-21"
 @pytest.fixture
 def logs(load_logs):
     load_logs([
-        line("c1", "买家甲", "buyer", "收到的衣服有色差,我想退货", f"{DAY1} 10:00:00"),
-        line("c1", "买家甲", "agent", "亲,退货运费我们承担", f"{DAY1} 10:01:00", "xiaoman"),
+        line("c1", "买家甲", "buyer", "收到的衣服有色差，我想退货", f"{DAY1} 10:00:00"),
+        line("c1", "买家甲", "agent", "亲，退货运费我们承担", f"{DAY1} 10:01:00", "xiaoman"),
         line("c1", "买家甲", "buyer", "运费谁出呢", f"{DAY1} 10:02:00"),
-        line("c1", "买家甲", "agent", "运费由我们出,放心", f"{DAY1} 10:09:00", "xiaoman"),
+        line("c1", "买家甲", "agent", "运费由我们出，放心", f"{DAY1} 10:09:00", "xiaoman"),
         line("c2", "买家乙", "buyer", "退款什么时候到账", f"{DAY2} 09:00:00"),
-        line("c2", "买家乙", "auto", "您好,客服马上就来", f"{DAY2} 09:00:01"),
+        line("c2", "买家乙", "auto", "您好，客服马上就来", f"{DAY2} 09:00:01"),
         line("c2", "买家乙", "agent", "退货退款一般三天内到账", f"{DAY2} 09:00:20", "ajie"),
         line("c3", 'NEAR("小*OR', "buyer", '我叫 NEAR("小*OR 想退货', f"{DAY2} 11:00:00"),
-        line("c3", 'NEAR("小*OR', "agent", "好的,帮您登记", f"{DAY2} 11:00:10", "ajie"),
+        line("c3", 'NEAR("小*OR', "agent", "好的，帮您登记", f"{DAY2} 11:00:10", "ajie"),
     ])
 
 
@@ -31,14 +31,14 @@ def texts(result):
 def test_a_two_character_word_is_found_newest_first(demo_store, boss, logs):
     result = search.search(demo_store, boss, LogFilter(query="退货"))
     assert texts(result) == ['我叫 NEAR("小*OR 想退货', "退货退款一般三天内到账",
-                             "亲,退货运费我们承担", "收到的衣服有色差,我想退货"]
+                             "亲，退货运费我们承担", "收到的衣服有色差，我想退货"]
     assert result.total == 4
     assert all("退货" in hit.snippet[a:b] for hit in result.hits for a, b in hit.marks)
 
 
 def test_all_words_must_occur_and_a_quoted_phrase_must_be_adjacent(demo_store, boss, logs):
     assert texts(search.search(demo_store, boss, LogFilter(query="退货 运费"))) == [
-        "亲,退货运费我们承担"]
+        "亲，退货运费我们承担"]
     assert texts(search.search(demo_store, boss, LogFilter(query='"运费谁出"'))) == ["运费谁出呢"]
     assert search.search(demo_store, boss, LogFilter(query='"出运费"')).total == 0
 
@@ -59,7 +59,7 @@ def test_combined_filters(demo_store, boss, logs, clock):
     flt = LogFilter(query="退货", until=day2)
     assert search.search(demo_store, boss, flt).total == 2
     assert texts(search.search(demo_store, boss, LogFilter(buyer="乙", sender="auto"))) == [
-        "您好,客服马上就来"]
+        "您好，客服马上就来"]
     # The 10:02 question waited 7 minutes: only c1 has a slow reply.
     slow = search.search(demo_store, boss, LogFilter(query="退货", slow_reply=True))
     assert {h.message.conversation for h in slow.hits} == {"c1"}

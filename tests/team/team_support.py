@@ -107,7 +107,7 @@ class Team:
     seats: dict[str, Seat] = field(default_factory=dict)
     buyers: dict[str, Buyer] = field(default_factory=dict)
     router: RouterService | None = None
-    auto_reply: str = "亲,客服都在忙,已为您排队~"
+    auto_reply: str = "亲，客服都在忙，已为您排队~"
 
     def jid(self, name: str) -> str:
         return f"{self.prefix}{name}@{self.server.domain}"

@@ -10,14 +10,14 @@ def test_buyer_message_reaches_agent_and_answer_comes_from_service_address(make_
     seat = team.seat("a1")
     buyer = team.buyer("b1")
 
-    buyer.say(team.service, "在吗?这件有M码吗")
-    qtbot.waitUntil(lambda: seat.buyer_texts() == ["在吗?这件有M码吗"], timeout=10_000)
+    buyer.say(team.service, "在吗？这件有M码吗")
+    qtbot.waitUntil(lambda: seat.buyer_texts() == ["在吗？这件有M码吗"], timeout=10_000)
     conversation = conversations.all_conversations(seat.store)[0]
     assert conversation.buyer_nick == buyer.jid
 
     seat.session.select(conversation.id)
-    assert seat.session.send_text("有的亲,M码有货")
-    qtbot.waitUntil(lambda: buyer.bodies() == ["有的亲,M码有货"], timeout=10_000)
+    assert seat.session.send_text("有的亲，M码有货")
+    qtbot.waitUntil(lambda: buyer.bodies() == ["有的亲，M码有货"], timeout=10_000)
     answer = buyer.received[0]
     assert answer["from"].split("/")[0] == team.service
     assert team.jid("a1") not in answer["xml"]

@@ -22,7 +22,7 @@ def test_new_buyers_go_to_the_least_loaded_online_agent(make_team, qtbot):
     team.seat("a2")
     buyers = [team.buyer(name) for name in ("b1", "b2", "b3")]
     for number, buyer in enumerate(buyers, start=1):
-        buyer.say(team.service, f"你好,我是第{number}位")
+        buyer.say(team.service, f"你好，我是第{number}位")
         qtbot.waitUntil(lambda n=number: sum(len(s.buyer_texts()) for s in team.seats.values())
                         == n, timeout=WAIT)
     # Equal loads go by config order; then whoever has fewer.
@@ -30,11 +30,11 @@ def test_new_buyers_go_to_the_least_loaded_online_agent(make_team, qtbot):
 
     # a1 has two, a2 one: the next buyer goes to a2, and b1 stays with a1 (sticky).
     team.buyer("b4").say(team.service, "在吗")
-    buyers[0].say(team.service, "还是我,第1位")
+    buyers[0].say(team.service, "还是我，第1位")
     qtbot.waitUntil(lambda: len(team.seats["a2"].buyer_texts()) == 2, timeout=WAIT)
     qtbot.waitUntil(lambda: len(team.seats["a1"].buyer_texts()) == 3, timeout=WAIT)
     assert agent_of(team, "b4") == "a2"
-    assert "还是我,第1位" in team.seats["a1"].buyer_texts()
+    assert "还是我，第1位" in team.seats["a1"].buyer_texts()
 
 
 def test_a_suspended_agent_gets_no_new_buyers_but_keeps_its_own(make_team, qtbot):
@@ -108,8 +108,8 @@ def test_transfer_moves_the_buyer_and_the_history_to_another_agent(make_team, qt
     # The buyer is no longer a1's: a1's own copy of the conversation has ended.
     assert conversations.all_conversations(a1.store)[0].state == "ended"
 
-    b1.say(team.service, "怎么寄回?")
-    qtbot.waitUntil(lambda: a2.buyer_texts() == ["我要退货", "怎么寄回?"], timeout=WAIT)
+    b1.say(team.service, "怎么寄回？")
+    qtbot.waitUntil(lambda: a2.buyer_texts() == ["我要退货", "怎么寄回？"], timeout=WAIT)
     assert a1.buyer_texts() == ["我要退货"]
 
     # a1 can no longer answer this buyer: the router refuses and nothing reaches the buyer.
@@ -119,8 +119,8 @@ def test_transfer_moves_the_buyer_and_the_history_to_another_agent(make_team, qt
     qtbot.waitUntil(lambda: conversations.history(a1.store, conversation.id)[-1].status
                     == "failed", timeout=WAIT)
     a2.session.select(conversations.all_conversations(a2.store)[0].id)
-    a2.session.send_text("亲,退货地址发您")
-    qtbot.waitUntil(lambda: b1.bodies() == ["亲,退货地址发您"], timeout=WAIT)
+    a2.session.send_text("亲，退货地址发您")
+    qtbot.waitUntil(lambda: b1.bodies() == ["亲，退货地址发您"], timeout=WAIT)
 
 
 def test_an_account_imitating_an_agent_is_ignored_and_logged(make_team, qtbot, caplog):

@@ -41,7 +41,7 @@ def test_capacity_queues_and_auto_replies_once(router_store):
     assert assigned(router.buyer_message("b1@x", "u1", "hi", 1.0, 1.0)) == [A]
     first = router.buyer_message("b2@x", "u2", "在吗", 2.0, 2.0)
     assert [type(a) for a in first] == [ToBuyer] and first[0].auto
-    assert router.buyer_message("b2@x", "u3", "在吗?", 3.0, 3.0) == []
+    assert router.buyer_message("b2@x", "u3", "在吗？", 3.0, 3.0) == []
     # b1's conversation ends: b2 and both of its messages go to A.
     handed = router.end(A, "b1@x", 4.0)
     assert [a.relay.uid for a in handed] == ["u2", "u3"]

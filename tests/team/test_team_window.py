@@ -42,15 +42,15 @@ def test_agent_logs_in_from_the_window_and_answers_a_buyer(make_team, qtbot, tmp
         assert PASSWORD not in dump
 
         buyer = team.buyer("b1")
-        buyer.say(team.service, "在吗?想买这件")
+        buyer.say(team.service, "在吗？想买这件")
         view = window.conversation_list
         qtbot.waitUntil(lambda: any(c.buyer_nick == buyer.jid for c in view.list_model.rows),
                         timeout=TIMEOUT_MS)
         click_row(qtbot, view, row_where(view, ConversationRole,
                                          lambda c: c.buyer_nick == buyer.jid))
-        type_text(window.chat.composer, "在的亲,欢迎光临")
+        type_text(window.chat.composer, "在的亲，欢迎光临")
         qtbot.keyClick(window.chat.composer, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: buyer.bodies() == ["在的亲,欢迎光临"], timeout=TIMEOUT_MS)
+        qtbot.waitUntil(lambda: buyer.bodies() == ["在的亲，欢迎光临"], timeout=TIMEOUT_MS)
         assert buyer.received[0]["from"].split("/")[0] == team.service
 
         # Suspending from the menu: the router hears it.

@@ -239,13 +239,13 @@ def test_transfer_moves_the_conversation_and_keeps_its_history(qtbot, db_path, c
         qtbot.mouseClick(window.chat.buyer.transfer_button, Qt.MouseButton.LeftButton)
         dialog = window.chat.transfer_dialog
         dialog.target.setCurrentIndex(dialog.target.findData("agent:ajie"))
-        type_text(dialog.reason, "退货,请售后处理")
+        type_text(dialog.reason, "退货，请售后处理")
         dialog.transfer()
         moved = conversations.get(workbench.store, conversation.id)
         assert moved.agent_id == accounts.by_name(workbench.store, "ajie").id
         history = conversations.history(workbench.store, conversation.id)
         assert [m.id for m in history][:len(before)] == before
-        assert "退货,请售后处理" in history[-1].text
+        assert "退货，请售后处理" in history[-1].text
         panel = window.conversation_panel
         panel.filter_box.setCurrentIndex(panel.filter_box.findData("mine"))
         assert window.conversation_list.list_model.row_of(conversation.id) is None
@@ -280,7 +280,7 @@ def test_keyboard_moves_between_waiting_buyers_and_finds_text(qtbot, db_path, cl
     try:
         window = workbench.window
         for buyer in ("甲", "乙", "丙"):
-            buyer_says(workbench, buyer, f"{buyer}的问题:运费多少", clock)
+            buyer_says(workbench, buyer, f"{buyer}的问题：运费多少", clock)
             clock.advance(5)
         composer = window.chat.composer
         composer.setFocus()
@@ -388,11 +388,11 @@ def test_internal_note_is_never_sent_to_the_buyer(qtbot, db_path, clock):
         buyer_says(workbench, "甲", "在吗", clock)
         conversation = open_conversation(qtbot, window, "甲")
         window.chat.buyer.note_button.click()
-        type_text(window.chat.composer, "老客户,记得送赠品")
+        type_text(window.chat.composer, "老客户，记得送赠品")
         qtbot.keyClick(window.chat.composer, Qt.Key.Key_Return)
         note = conversations.history(workbench.store, conversation.id)[-1]
-        assert (note.sender, note.text) == ("note", "老客户,记得送赠品")
-        assert all(m.text != "老客户,记得送赠品" for m in channel.sent)
+        assert (note.sender, note.text) == ("note", "老客户，记得送赠品")
+        assert all(m.text != "老客户，记得送赠品" for m in channel.sent)
     finally:
         workbench.close()
 
@@ -421,7 +421,7 @@ def test_buyer_header_shows_tier_badge_and_saves_tags(qtbot, db_path, clock):
         open_conversation(qtbot, window, "Coco在路上")
         assert window.chat.buyer.badge.text() == "回头客 · 2 单"
         window.chat.buyer.tags.clear()
-        type_text(window.chat.buyer.tags, "爱砍价,老客")
+        type_text(window.chat.buyer.tags, "爱砍价，老客")
         qtbot.keyClick(window.chat.buyer.tags, Qt.Key.Key_Return)
         assert window.session.current.tags == ["爱砍价", "老客"]
     finally:

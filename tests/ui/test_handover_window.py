@@ -53,7 +53,7 @@ def test_a_new_free_todo_for_a_shift_with_a_reminder(workbench, clock):
     menu_action(window, "actionNewTodo").trigger()
     dialog = window.handover_ui.todo_dialog
     dialog.title.setText("夜里核对库存")
-    dialog.assignee.setCurrentIndex(dialog.assignee.findText("班次:晚班 18:00–次日 01:00"))
+    dialog.assignee.setCurrentIndex(dialog.assignee.findText("班次：晚班 18:00–次日 01:00"))
     dialog.has_remind.setChecked(True)
     dialog.remind.setDateTime(QDateTime.fromSecsSinceEpoch(int(clock() + 600)))
     dialog.accept()
@@ -79,14 +79,14 @@ def test_editing_an_item_shows_its_history_and_records_the_change(workbench, clo
     dialog = window.handover_ui.todo_dialog
     assert dialog.todo.id == todo.id
     due = timefmt.minute(todo.due_at)
-    assert dialog.history_model.stringList()[0].endswith(f"小满:创建,指派给 小满,{due} 到期")
+    assert dialog.history_model.stringList()[0].endswith(f"小满：创建，指派给 小满，{due} 到期")
     dialog.state.setCurrentIndex(dialog.state.findData("执行中"))
     dialog.priority.setCurrentIndex(dialog.priority.findData(2))
     dialog.accept()
     fresh = handover.get(workbench.store, todo.id)
     assert (fresh.state, fresh.priority) == ("执行中", 2)
     texts = [change.text for change in handover.history(workbench.store, todo.id)]
-    assert texts[-2:] == ["优先级:普通 → 紧急", "状态 未执行 → 执行中"]
+    assert texts[-2:] == ["优先级：普通 → 紧急", "状态 未执行 → 执行中"]
 
 
 def test_import_in_the_window_reports_missing_links_and_refuses_a_damaged_file(
@@ -173,4 +173,4 @@ def test_saving_an_item_unchanged_keeps_its_exact_times(workbench, clock):
     dialog.accept()
     fresh = handover.get(workbench.store, todo_id)
     assert (fresh.due_at, fresh.remind_at) == (clock() + 3600.25, clock() + 60.5)
-    assert handover.history(workbench.store, todo_id)[-1].text == "说明:无 → 补一句说明"
+    assert handover.history(workbench.store, todo_id)[-1].text == "说明：无 → 补一句说明"

@@ -1,4 +1,4 @@
-"""The login dialog, and run(): login, the window, 切换账号, login again."""
+"""The login dialog, and run(): login, the window，切换账号，login again."""
 
 import pytest
 from PySide6.QtCore import Qt, QTimer

@@ -54,8 +54,8 @@ def test_the_sidebar_follows_the_selected_conversation(qtbot, workbench):
              for r in range(sidebar.list.model().rowCount())]
     assert shown == ["3515313147329357907", "3515313147329357909"]  # newest first
     assert sidebar.selected_order().id == "3515313147329357907"
-    assert "Coco在路上 的订单(2)" == sidebar.title.text()
-    assert "买家已签收(货到付款)" in sidebar.details.toPlainText()
+    assert "Coco在路上 的订单（2）" == sidebar.title.text()
+    assert "买家已签收（货到付款）" in sidebar.details.toPlainText()
 
     open_buyer(qtbot, window, "木子李家的猫")
     assert sidebar.selected_order().id == PAID
@@ -118,7 +118,7 @@ def test_a_colleagues_entry_is_read_only(qtbot, workbench, clock):
     theirs = orders.remarks(workbench.store, PAID)[0]
     assert not window.session.run(orders.edit_remark, workbench.store, theirs.id,
                                   window.session.agent, "改中通", clock())
-    assert "阿杰写的,只能由本人修改" in window.statusBar().currentMessage()
+    assert "阿杰写的，只能由本人修改" in window.statusBar().currentMessage()
 
 
 def test_the_memo_limit_shows_in_the_counter_and_is_refused(qtbot, workbench):
@@ -138,10 +138,10 @@ def test_a_forbidden_flag_is_refused_and_the_box_goes_back(qtbot, workbench):
     window = workbench.window
     sidebar = window.orders
     open_buyer(qtbot, window, "木子李家的猫")
-    assert sidebar.flag_box.itemText(2) == "黄(禁用)"
+    assert sidebar.flag_box.itemText(2) == "黄（禁用）"
     sidebar.flag_box.setCurrentIndex(2)
     sidebar.flag_box.activated.emit(2)
-    assert "不能插黄旗:团队规定黄旗不可使用" in window.statusBar().currentMessage()
+    assert "不能插黄旗：团队规定黄旗不可使用" in window.statusBar().currentMessage()
     assert sidebar.flag_box.currentData() == 0
     assert orders.get(workbench.store, PAID).flag == 0
 
@@ -155,13 +155,13 @@ def test_a_flag_that_needs_a_remark_asks_for_it_and_shows_its_meaning(qtbot, wor
     qtbot.keyClick(sidebar.flag_box, Qt.Key.Key_Down)   # to 紫
     dialog = sidebar.flag_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.meaning.text().startswith("紫旗:更换款式、尺码或颜色")
+    assert dialog.meaning.text().startswith("紫旗：更换款式、尺码或颜色")
     assert not dialog.ok.isEnabled()
     type_text(dialog.remark, "M 改 L")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert orders.get(workbench.store, PAID).flag == 5
     assert sidebar.remark_model.stringList()[0].startswith("M 改 L—小满—")
-    assert sidebar.flag_meaning.text() == "紫旗:更换款式、尺码或颜色(需同时写备注)"
+    assert sidebar.flag_meaning.text() == "紫旗：更换款式、尺码或颜色（需同时写备注）"
     assert "灰→紫" in sidebar.details.toPlainText()
 
 
@@ -190,8 +190,8 @@ def test_the_order_summary_goes_to_the_buyer(qtbot, workbench):
     open_buyer(qtbot, window, "木子李家的猫")
     qtbot.mouseClick(window.orders.summary_button, Qt.MouseButton.LeftButton)
     (text,) = sent_texts(workbench)
-    assert text.startswith(f"亲,跟您核对一下订单信息(订单号 {PAID}):")
-    assert "收货地址:广东省深圳市南山区科技园南路 9 号" in text
+    assert text.startswith(f"亲，跟您核对一下订单信息（订单号 {PAID}）：")
+    assert "收货地址：广东省深圳市南山区科技园南路 9 号" in text
     assert "139****2222" in text
 
 
@@ -213,7 +213,7 @@ def test_payment_reminder_warns_sends_registers_and_offers_the_green_flag(qtbot,
     clock.now = timefmt.parse("2025-11-24 12:30")
     dialog = sidebar.remind()
     assert dialog.warnings.isHidden() and dialog.send_button.isEnabled()
-    assert dialog.text.toPlainText().startswith("阿飞不飞您好,您拍下的宝贝还没有付款哦")
+    assert dialog.text.toPlainText().startswith("阿飞不飞您好，您拍下的宝贝还没有付款哦")
     dialog.reason.setCurrentText("余额不足")
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     assert sent_texts(workbench) == [dialog.text.toPlainText()]
@@ -221,11 +221,11 @@ def test_payment_reminder_warns_sends_registers_and_offers_the_green_flag(qtbot,
     assert (entry.order_id, entry.agent_name, entry.reason, entry.channel) == (
         UNPAID, "小满", "余额不足", "旺旺")
     assert dialog.after.isVisible()
-    assert "绿旗:催付后的备注" in dialog.after_label.text()
-    assert dialog.flag_remark.text() == "已旺旺催付,原因:余额不足"
+    assert "绿旗：催付后的备注" in dialog.after_label.text()
+    assert dialog.flag_remark.text() == "已旺旺催付，原因：余额不足"
     qtbot.mouseClick(dialog.flag_button, Qt.MouseButton.LeftButton)
     assert orders.get(workbench.store, UNPAID).flag == 3
-    assert sidebar.remark_model.stringList()[0].startswith("已旺旺催付,原因:余额不足—小满—")
+    assert sidebar.remark_model.stringList()[0].startswith("已旺旺催付，原因：余额不足—小满—")
     assert not dialog.isVisible()
 
     # A second time: the earlier reminder is named and must be acknowledged.

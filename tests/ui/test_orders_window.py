@@ -153,7 +153,7 @@ def test_a_bad_file_is_reported_with_row_and_column(qtbot, workbench, tmp_path):
     with qtbot.waitSignal(dialog.import_failed, timeout=10000) as failed:
         pass
     qtbot.waitUntil(lambda: dialog.job is None)
-    assert "report.csv:第 3 行,“总金额”列:金额“五十”不是数字" in failed.args[0]
+    assert "report.csv：第 3 行，“总金额”列：金额“五十”不是数字" in failed.args[0]
     assert dialog.result.toPlainText() == failed.args[0]
     assert orders.get(workbench.store, "8101") is None
 
@@ -249,13 +249,13 @@ def test_saving_the_flag_policy_updates_the_open_order_at_once(qtbot, db_path, c
         sidebar.show_buyer(order.buyer_id, order.buyer_nick)
         assert sidebar.select_order(UNPAID)
         flag_two = sidebar.flag_box.findData(2)
-        assert sidebar.flag_box.itemText(flag_two).endswith("(禁用)")
+        assert sidebar.flag_box.itemText(flag_two).endswith("（禁用）")
         dialog = boss.window.orders_ui.show_policy()
         meaning, forbidden, _reason, _remark = dialog.rows[2]
         forbidden.setChecked(False)
         meaning.setText("售后跟进")
         assert dialog.save()
-        assert not sidebar.flag_box.itemText(flag_two).endswith("(禁用)")
+        assert not sidebar.flag_box.itemText(flag_two).endswith("（禁用）")
         assert "售后跟进" in sidebar.flag_box.itemData(flag_two, Qt.ItemDataRole.ToolTipRole)
     finally:
         boss.close()

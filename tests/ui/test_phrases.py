@@ -51,7 +51,7 @@ def test_slash_code_opens_completion_and_enter_inserts_the_phrase(qtbot, db_path
         qtbot.keyClick(composer, Qt.Key.Key_Down)
         qtbot.keyClick(composer, Qt.Key.Key_Tab)
         assert composer.toPlainText().startswith("亲 全店满 99 元包邮")
-        assert composer.toPlainText().endswith(" 顺丰需要补 10 元差价,您拍下补运费链接后我给您备注改发顺丰。")  # noqa: E501
+        assert composer.toPlainText().endswith(" 顺丰需要补 10 元差价，您拍下补运费链接后我给您备注改发顺丰。")  # noqa: E501
     finally:
         workbench.close()
 
@@ -77,7 +77,7 @@ def test_alt_number_inserts_the_visible_phrase_with_variables_filled(qtbot, db_p
         window.chat.composer.setFocus()
         qtbot.keyClick(window.chat.composer, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
         text = window.chat.composer.toPlainText()
-        assert text.startswith("您好,晴天小鹿!我是客服小满")
+        assert text.startswith("您好，晴天小鹿！我是客服小满")
     finally:
         workbench.close()
 
@@ -205,7 +205,7 @@ def test_agent_may_not_change_team_phrases_but_keeps_personal_ones(qtbot, db_pat
 
         manager.start_new()
         manager.code.setText("wd")
-        manager.text.setPlainText("{买家},我去仓库帮您确认一下~")
+        manager.text.setPlainText("{买家}，我去仓库帮您确认一下~")
         manager.group.setText("我的常用")
         manager.save_button.click()
         assert manager.message.text() == ""

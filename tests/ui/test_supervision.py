@@ -16,13 +16,13 @@ from workbench.ui.supervision_search import HitRole, SnippetHtmlRole
 DAY = "2025-11-20"
 LOGS = [
     {"conversation": "s1", "buyer": "买家甲", "agent": None, "sender": "buyer",
-     "text": "衣服有色差,我想退货", "time": f"{DAY} 10:00:00"},
+     "text": "衣服有色差，我想退货", "time": f"{DAY} 10:00:00"},
     {"conversation": "s1", "buyer": "买家甲", "agent": "xiaoman", "sender": "agent",
-     "text": "亲,<b>退货</b>请走七天无理由", "time": f"{DAY} 10:04:00"},
+     "text": "亲，<b>退货</b>请走七天无理由", "time": f"{DAY} 10:04:00"},
     {"conversation": "s2", "buyer": "买家乙", "agent": None, "sender": "buyer",
      "text": "退货地址是哪里", "time": f"{DAY} 11:00:00"},
     {"conversation": "s2", "buyer": "买家乙", "agent": "ajie", "sender": "agent",
-     "text": "地址发您了,再见", "time": f"{DAY} 11:00:20"},
+     "text": "地址发您了，再见", "time": f"{DAY} 11:00:20"},
 ]
 
 
@@ -155,7 +155,7 @@ def test_results_are_paged(qtbot, db_path, clock):
             qtbot.mouseClick(search_window.next_button, Qt.MouseButton.LeftButton)
         assert len(blocker.args[0].hits) == 10
         assert search_window.model.index(9, 4).data() == "第0次问发货"
-        assert search_window.status.text().startswith("共 60 条,第 51–60 条")
+        assert search_window.status.text().startswith("共 60 条，第 51–60 条")
     finally:
         workbench.close()
 
@@ -260,7 +260,7 @@ def test_dashboard_shows_figures_charts_and_quality_lists(qtbot, db_path, clock,
         view = dashboard.quality_views[0]
         transcript = dashboard.open_item(view.model().index(0, 0))
         qtbot.addWidget(transcript)
-        assert transcript.model.messages[transcript.marked_row].text == "衣服有色差,我想退货"
+        assert transcript.model.messages[transcript.marked_row].text == "衣服有色差，我想退货"
 
         settings = dashboard.edit_settings()
         settings.hours.setText("12:00-18:00")

@@ -37,7 +37,7 @@ def test_the_model_is_a_well_behaved_qt_model(workbench, qtmodeltester):
 
 def test_quick_add_from_the_keyboard_with_an_urgent_mark(workbench, qtbot, clock):
     panel = workbench.window.todos
-    type_text(panel.quick_add, "!明早回复差价")
+    type_text(panel.quick_add, "！明早回复差价")
     qtbot.keyClick(panel.quick_add, Qt.Key.Key_Return)
     todo = next(t for t in handover.open_items(workbench.store) if t.title == "明早回复差价")
     assert todo.priority == 2 and todo.due_at == clock() + 24 * HOUR

@@ -96,9 +96,10 @@ def create(store: Store, name: str, role: str, password: str, now: float,
     ``by`` to be allowed to manage accounts."""
     name = name.strip()
     if not name or any(ch.isspace() for ch in name):
-        raise Refused("账号名不能为空,也不能含空格。")
+        raise Refused("账号名不能为空，也不能含空格。")
     if role not in ROLES:
-        raise Refused(f"未知角色 {role}:可选 agent(客服)、supervisor(主管)、trainer(培训师)。")
+        raise Refused(f"未知角色 {role}：可选 agent（客服）、supervisor（主管）、"
+                      "trainer（培训师）。")
     _check_password(password)
     with store.transaction():
         if people.count_agents(store) == 0:
@@ -135,7 +136,7 @@ def disable(store: Store, name: str, by: Agent | None, now: float) -> None:
     with store.transaction():
         if target.role == "supervisor" and target.active and \
                 people.count_active_supervisors(store) <= 1:
-            raise Refused("这是最后一个可用的主管账号,不能停用。")
+            raise Refused("这是最后一个可用的主管账号，不能停用。")
         people.set_agent_active(store, target.id, False)
         events.record(store, now, by.id if by else None, "account.disable",
                       f"agent:{target.id}", {"name": target.name})
@@ -148,12 +149,12 @@ def authenticate(store: Store, name: str, password: str) -> Agent:
     if agent is None:
         raise Refused("账号或密码不正确。")
     if not agent.active:
-        raise Refused(f"账号 {name} 已停用,请联系主管。")
+        raise Refused(f"账号 {name} 已停用，请联系主管。")
     stored = people.agent_password_hash(store, agent.id)
     if stored is None:
         return agent  # a demo account
     if stored == passwords.LOCKED:
-        raise Refused(f"账号 {name} 还没有设置密码,请主管先用 `workbench accounts passwd "
+        raise Refused(f"账号 {name} 还没有设置密码，请主管先用 `workbench accounts passwd "
                       f"{name}` 设置。")
     if not passwords.verify(password, stored):
         raise Refused("账号或密码不正确。")

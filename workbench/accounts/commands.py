@@ -39,7 +39,7 @@ def acting_agent(args, store):
         return accounts.authenticate(store, name, password)
     agent = accounts.current(store)
     if agent is None:
-        raise CommandFailed("本机还没有登录过的账号,请用 --as 账号名 指明身份。",
+        raise CommandFailed("本机还没有登录过的账号，请用 --as 账号名 指明身份。",
                             "Nobody has signed in at this workstation; name yourself with --as.")
     if not agent.active:
         raise CommandFailed(f"账号 {agent.name} 已停用。", f"The account {agent.name} is disabled.")
@@ -48,7 +48,7 @@ def acting_agent(args, store):
 
 def _prompt(label: str) -> str:
     if not sys.stdin.isatty():
-        raise CommandFailed(f"需要密码:请在终端运行,或设置环境变量 {PASSWORD_ENV}。",
+        raise CommandFailed(f"需要密码：请在终端运行，或设置环境变量 {PASSWORD_ENV}。",
                             f"A password is needed: run in a terminal or set {PASSWORD_ENV}.")
     return getpass.getpass(label)
 
@@ -102,7 +102,7 @@ def _add(args) -> int:
         agent = accounts.create(store, args.name, args.role, new_password(args), time.time(),
                                 by=by, display_name=args.display_name)
     if first and args.role != "supervisor":
-        print("这是本店的第一个账号,已设为主管。 / The first account is a supervisor.",
+        print("这是本店的第一个账号，已设为主管。 / The first account is a supervisor.",
               file=sys.stderr)
     print(f"{agent.name}\t{agent.role}")
     return 0
@@ -120,8 +120,8 @@ def _list(args) -> int:
     if args.json:
         print_json(rows)
         return 0
-    notes = {"demo": "演示账号,无需密码 / demo login, no password",
-             "none": "未设密码,不能登录 / no password yet", "set": ""}
+    notes = {"demo": "演示账号，无需密码 / demo login, no password",
+             "none": "未设密码，不能登录 / no password yet", "set": ""}
     for row in rows:
         state = "" if row["active"] else "已停用 / disabled"
         print("\t".join(part for part in (row["name"], row["display_name"], row["role"], state,
@@ -135,7 +135,7 @@ def _passwd(args) -> int:
     with open_store(args) as store:
         by = acting_agent(args, store)
         accounts.set_password(store, args.name, new_password(args), by, time.time())
-    print(f"{args.name}: 密码已更新 / password changed")
+    print(f"{args.name}：密码已更新 / password changed")
     return 0
 
 
@@ -144,5 +144,5 @@ def _disable(args) -> int:
 
     with open_store(args) as store:
         accounts.disable(store, args.name, acting_agent(args, store), time.time())
-    print(f"{args.name}: 已停用 / disabled")
+    print(f"{args.name}：已停用 / disabled")
     return 0

@@ -22,7 +22,7 @@ GRANTS: dict[str, frozenset[str]] = {
                              IMPORT_LOGS}),
 }
 REFUSALS = {
-    EDIT_TEAM_PHRASES: "团队短语只能由培训师或主管修改,客服可以使用但不能改动。",
+    EDIT_TEAM_PHRASES: "团队短语只能由培训师或主管修改，客服可以使用但不能改动。",
     EDIT_FLAG_POLICY: "旗帜规则只能由主管修改。",
     EDIT_TEAM_SETTINGS: "团队设置只能由主管修改。",
     READ_ALL_LOGS: "只有主管可以查看所有客服的聊天记录。",

@@ -164,7 +164,7 @@ class XmppChannel(Channel):
         if client is None:
             return
         if self.settings.tls and "starttls" not in client.features:
-            self._set_state("error", "服务器没有提供加密连接(TLS),已断开。")
+            self._set_state("error", "服务器没有提供加密连接（TLS），已断开。")
             self._stopping = True
             client.abort()
             return
@@ -283,7 +283,7 @@ class XmppChannel(Channel):
                     self.notice.emit(f"买家 {payload.get('buyer')} 已转接给 "
                                      f"{payload.get('other')}。")
             elif tag == "transfer-refused":
-                self.notice.emit(f"转接买家 {payload.get('buyer')} 未成功:"
+                self.notice.emit(f"转接买家 {payload.get('buyer')} 未成功："
                                  f"{payload.get('reason', '')}")
 
     def _on_relay(self, relay: proto.Relay | None) -> None:

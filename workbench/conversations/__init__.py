@@ -101,7 +101,7 @@ def _copy_image(store: Store, source: Path, uid: str) -> str:
         try:
             shutil.copyfile(source, target)
         except OSError as error:
-            raise Refused(f"无法保存图片 {source.name}:{error.strerror}") from error
+            raise Refused(f"无法保存图片 {source.name}：{error.strerror}") from error
     return name
 
 

@@ -25,10 +25,10 @@ NORMAL, WARNING, ALERT = "normal", "warning", "alert"
 class ReceptionSettings:
     """Team settings. Times in seconds unless named otherwise."""
 
-    greeting: str = "您好,欢迎光临{店铺}!客服马上为您服务,请稍候~"
-    busy_reply: str = "亲,现在咨询的人比较多,我会按顺序尽快回复您,请稍等~"
-    away_reply: str = "亲,客服暂时离开,回来后第一时间回复您,您可以先留言~"
-    queue_reply: str = "亲,前面还有几位买家在咨询,轮到您时客服会马上接待,请不要走开~"
+    greeting: str = "您好，欢迎光临{店铺}！客服马上为您服务，请稍候~"
+    busy_reply: str = "亲，现在咨询的人比较多，我会按顺序尽快回复您，请稍等~"
+    away_reply: str = "亲，客服暂时离开，回来后第一时间回复您，您可以先留言~"
+    queue_reply: str = "亲，前面还有几位买家在咨询，轮到您时客服会马上接待，请不要走开~"
     # The waiting clock: warning from *_warn_s, alert past the standard (*_alert_s).
     first_reply_warn_s: int = 20
     first_reply_alert_s: int = 30      # first reply within 30 s
@@ -104,7 +104,7 @@ def agent_reception(store: Store, agent: Agent) -> AgentReception:
 def set_status(store: Store, agent: Agent, status: str, now: float,
                capacity: int | None = None) -> Changes:
     if status not in STATUSES:
-        raise Refused(f"未知的接待状态:{status}")
+        raise Refused(f"未知的接待状态：{status}")
     current = agent_reception(store, agent)
     capacity = current.capacity if capacity is None else capacity
     if capacity < 1:
@@ -198,7 +198,7 @@ def transfer(store: Store, conversation_id: int, by: Agent, now: float, reason: 
     where the receiving agent reads it."""
     reason = reason.strip()
     if not reason:
-        raise Refused("转接需要写明原因,方便接手的同事了解情况。")
+        raise Refused("转接需要写明原因，方便接手的同事了解情况。")
     if (to_agent is None) == (not to_group):
         raise Refused("请选择转接给一位客服或一个分组。")
     if to_agent is not None and to_agent.id == by.id:
@@ -209,7 +209,7 @@ def transfer(store: Store, conversation_id: int, by: Agent, now: float, reason: 
                              to_group, reason, now)
         chat.set_agent(store, conversation_id, to_agent.id if to_agent else None)
         add_line(store, conversation_id, "system",
-                 f"{by.signature} 将会话转接给 {target}。原因:{reason}", now)
+                 f"{by.signature} 将会话转接给 {target}。原因：{reason}", now)
         events.record(store, now, by.id, "conversation.transfer", f"conversation:"
                       f"{conversation_id}", {"to": target, "reason": reason})
     return Changes(conversations=frozenset({conversation_id}))
@@ -227,7 +227,7 @@ def take_over(store: Store, conversation_id: int, agent: Agent, now: float,
         chat.insert_transfer(store, conversation_id, conversation.agent_id, agent.id, None,
                              reason, now)
         chat.set_agent(store, conversation_id, agent.id)
-        add_line(store, conversation_id, "system", f"{agent.signature} 接手了会话。原因:{reason}",
+        add_line(store, conversation_id, "system", f"{agent.signature} 接手了会话。原因：{reason}",
                  now)
         events.record(store, now, agent.id, "conversation.take_over",
                       f"conversation:{conversation_id}", {"reason": reason})

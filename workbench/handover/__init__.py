@@ -67,7 +67,7 @@ class Todo:
     @property
     def assignee_label(self) -> str:
         if self.assignee_kind == "shift":
-            return f"{self.assignee_shift}(班次)"
+            return f"{self.assignee_shift}（班次）"
         if self.assignee_kind == "team":
             return "全组"
         return self.assignee_name or "—"
@@ -111,7 +111,8 @@ def _clean_title(title: str) -> str:
     if not title:
         raise Refused("待办标题不能为空。")
     if len(title) > TITLE_LIMIT:
-        raise Refused(f"待办标题最长 {TITLE_LIMIT} 字,现在 {len(title)} 字;详细内容请写在说明里。")
+        raise Refused(f"待办标题最长 {TITLE_LIMIT} 字，现在 {len(title)} 字；"
+                      "详细内容请写在说明里。")
     return title
 
 
@@ -122,7 +123,7 @@ def _check_priority(priority: int) -> None:
 
 def _check_assignee(store: Store, assignee: Assignee) -> Assignee:
     if assignee.kind not in ASSIGNEE_KINDS:
-        raise Refused(f"未知的指派对象类型:{assignee.kind}")
+        raise Refused(f"未知的指派对象类型：{assignee.kind}")
     if assignee.kind == "agent":
         if assignee.agent_id is None or people.agent_by_id(store, assignee.agent_id) is None:
             raise Refused(f"找不到客服 {assignee.agent_id}。")
@@ -160,7 +161,7 @@ def _links(store: Store, buyer_id: int | None, conversation_id: int | None,
 
 def _describe_assignee(store: Store, assignee: Assignee) -> str:
     if assignee.kind == "shift":
-        return f"{assignee.shift}(班次)"
+        return f"{assignee.shift}（班次）"
     if assignee.kind == "team":
         return "全组"
     row = people.agent_by_id(store, assignee.agent_id) if assignee.agent_id else None
@@ -213,7 +214,7 @@ def _require(store: Store, todo_id: int) -> Todo:
 
 def set_state(store: Store, todo_id: int, state: str, agent: Agent, now: float) -> Changes:
     if state not in STATES:
-        raise Refused(f"未知的待办状态:{state}")
+        raise Refused(f"未知的待办状态：{state}")
     with store.transaction():
         todo = _require(store, todo_id)
         if todo.state == state:
@@ -297,7 +298,7 @@ def reassign(store: Store, todo_id: int, assignee: Assignee, agent: Agent, now: 
 
 
 def mark_overdue(store: Store, now: float) -> Changes:
-    """Turn every item whose due time has passed into 超时; the UI calls this on a timer."""
+    """Turn every item whose due time has passed into 超时；the UI calls this on a timer."""
     # Read first: most ticks find nothing, and then no write transaction is taken.
     if not todo_rows.overdue_candidates(store, ACTIVE_STATES, now):
         return Changes()
@@ -406,8 +407,9 @@ def resolve_assignee(store: Store, text: str) -> Assignee:
     text = text.strip()
     if text.lower() in TEAM_WORDS:
         return Assignee.team()
-    if text.startswith(("shift:", "班次:")):
-        name = text.split(":", 1)[1].strip()
+    prefix, colon, rest = text.replace("：", ":").partition(":")
+    if colon and prefix.strip().lower() in ("shift", "班次"):
+        name = rest.strip()
         if shifts.find(store, name) is None:
             raise Refused(f"没有名为“{name}”的班次。")
         return Assignee.of_shift(name)
@@ -418,7 +420,7 @@ def resolve_assignee(store: Store, text: str) -> Assignee:
         return Assignee.agent(row["id"])
     if shifts.find(store, text) is not None:
         return Assignee.of_shift(text)
-    raise Refused(f"没有叫“{text}”的客服或班次(全组请写 team)。")
+    raise Refused(f"没有叫“{text}”的客服或班次（全组请写 team）。")
 
 
 def history(store: Store, todo_id: int) -> list[TodoChange]:
@@ -454,24 +456,24 @@ def _value(key: str, value) -> str:
 def _describe_event(kind: str, detail: dict) -> str:
     if kind == "todo.add":
         due = detail.get("due_at")
-        return (f"创建,指派给 {detail.get('assignee', '—')}"
-                + (f",{timefmt.minute(due)} 到期" if due else ""))
+        return (f"创建，指派给 {detail.get('assignee', '—')}"
+                + (f"，{timefmt.minute(due)} 到期" if due else ""))
     if kind == "todo.state":
         return f"状态 {detail.get('old')} → {detail.get('new')}"
     if kind == "todo.overdue":
-        return f"已过到期时间,自动由 {detail.get('old')} 转为 超时"
+        return f"已过到期时间，自动由 {detail.get('old')} 转为 超时"
     if kind == "todo.remind":
         return "提醒已发出"
     if kind in ("todo.assign", "todo.handover"):
-        via = f"(交接单 #{detail['sheet']})" if detail.get("sheet") else ""
-        return f"改由 {detail.get('new')} 负责,原为 {detail.get('old')}{via}"
+        via = f"（交接单 #{detail['sheet']}）" if detail.get("sheet") else ""
+        return f"改由 {detail.get('new')} 负责，原为 {detail.get('old')}{via}"
     if kind == "todo.import":
-        return f"从交接文件导入(来自 {detail.get('from', '?')})"
+        return f"从交接文件导入（来自 {detail.get('from', '?')}）"
     if kind == "todo.edit":
         parts = []
         for key, (old, new) in detail.items():
             if key in ("assignee_kind", "assignee_id", "assignee_shift"):
                 continue
-            parts.append(f"{FIELD_NAMES.get(key, key)}:{_value(key, old)} → {_value(key, new)}")
-        return ";".join(parts) or "修改"
+            parts.append(f"{FIELD_NAMES.get(key, key)}：{_value(key, old)} → {_value(key, new)}")
+        return "；".join(parts) or "修改"
     return kind

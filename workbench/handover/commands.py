@@ -81,7 +81,7 @@ def parse_time(text: str, now: float) -> float | None:
     try:
         return timefmt.parse(text)
     except ValueError:
-        raise CommandFailed(f"无法识别的时间:{text}(例如 2025-11-25 18:00 或 +2h)",
+        raise CommandFailed(f"无法识别的时间：{text}（例如 2025-11-25 18:00 或 +2h）",
                             f"Cannot read the time {text!r} (e.g. 2025-11-25 18:00 or +2h)") \
             from None
 
@@ -114,8 +114,8 @@ def _todo_add(args) -> int:
         todo = handover.get(store, next(iter(changes.todos)))
         assert todo is not None
         due_text = _minute(todo.due_at)
-        _say(args, f"已添加待办 #{todo.id}:{todo.title}"
-                   f"(到期 {due_text},负责:{todo.assignee_label})",
+        _say(args, f"已添加待办 #{todo.id}：{todo.title}"
+                   f"(到期 {due_text}，负责：{todo.assignee_label})",
              f"Added todo #{todo.id}: {todo.title} (due {due_text}, assignee "
              f"{todo.assignee_label})")
     return 0
@@ -137,7 +137,7 @@ def _states(text: str) -> tuple[str, ...]:
         return handover.VIEWS[alias]
     if text.strip() in handover.STATES:
         return (text.strip(),)
-    raise CommandFailed(f"未知的状态 {text}:可用 open、overdue、done、all 或 "
+    raise CommandFailed(f"未知的状态 {text}：可用 open、overdue、done、all 或 "
                         + "、".join(handover.STATES) + "。",
                         f"Unknown state {text!r}: use open, overdue, done, all or one of "
                         + ", ".join(handover.STATES) + ".")
@@ -208,11 +208,11 @@ def _handover_sheet(args) -> int:
                                        to_agent_id=incoming.id if incoming else None,
                                        notes=args.notes.replace("\\n", "\n"))
         rows = xlsx.export(store, sheet_id, args.out)
-        _say(args, f"交接单 #{sheet_id}:{rows} 项,已写入 {args.out}",
+        _say(args, f"交接单 #{sheet_id}：{rows} 项，已写入 {args.out}",
              f"Handover sheet #{sheet_id}: {rows} items written to {args.out}")
         if args.exchange:
             count = exchange.export(store, sheet_id, args.exchange, now)
-            _say(args, f"交接文件({count} 项)已写入 {args.exchange}",
+            _say(args, f"交接文件（{count} 项）已写入 {args.exchange}",
                  f"Exchange file ({count} items) written to {args.exchange}")
     return 0
 

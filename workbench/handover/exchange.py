@@ -41,14 +41,16 @@ class ImportReport:
     receiver_missing: str | None = None
 
     def summary(self) -> str:
-        lines = [f"已导入交接单 #{self.sheet_id}(来自 {self.from_agent}):"
-                 f"{self.items} 项,其中待办 {self.todos} 项。"]
+        lines = [f"已导入交接单 #{self.sheet_id}（来自 {self.from_agent}）："
+                 f"{self.items} 项，其中待办 {self.todos} 项。"]
         if self.buyers_missing:
-            lines.append("本机找不到这些买家,相关事项未关联买家:" + "、".join(self.buyers_missing))
+            lines.append("本机找不到这些买家，相关事项未关联买家："
+                         + "、".join(self.buyers_missing))
         if self.orders_missing:
-            lines.append("本机找不到这些订单,相关事项未关联订单:" + "、".join(self.orders_missing))
+            lines.append("本机找不到这些订单，相关事项未关联订单："
+                         + "、".join(self.orders_missing))
         if self.receiver_missing:
-            lines.append(f"本机没有接收人 {self.receiver_missing},交接单由下一位接班客服接收。")
+            lines.append(f"本机没有接收人 {self.receiver_missing}，交接单由下一位接班客服接收。")
         return "\n".join(lines)
 
 
@@ -97,7 +99,7 @@ def document(store: Store, sheet_id: int, now: float) -> dict:
         raise Refused(f"找不到交接单 {sheet_id}。")
     pending = [item for item in sheets.items(store, sheet_id) if not item.acknowledged]
     if not pending:
-        raise Refused(f"交接单 #{sheet_id} 已全部接收,没有需要带到其他工作台的事项。")
+        raise Refused(f"交接单 #{sheet_id} 已全部接收，没有需要带到其他工作台的事项。")
     entries = []
     for item in pending:
         entry = {"kind": item.kind, "title": item.title, "detail": item.detail or "",
@@ -149,7 +151,7 @@ def export(store: Store, sheet_id: int, path: Path, now: float) -> int:
         write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2)
                          .encode("utf-8"))
     except OSError as error:
-        raise Refused(f"无法写入 {path}:{error.strerror or error}") from error
+        raise Refused(f"无法写入 {path}：{error.strerror or error}") from error
     return len(data["items"])
 
 
@@ -162,7 +164,7 @@ class _Checker:
         self.name = name
 
     def fail(self, where: str, reason: str) -> Refused:
-        return Refused(f"{self.name}{where}:{reason}。文件未导入,本机数据没有改动。")
+        return Refused(f"{self.name}{where}：{reason}。文件未导入，本机数据没有改动。")
 
     def text(self, block: dict, key: str, where: str, *, optional: bool = False,
              limit: int | None = None) -> str | None:
@@ -180,7 +182,7 @@ class _Checker:
         if value is None and optional:
             return None
         if not isinstance(value, str):
-            raise self.fail(where, f"字段 {key} 应是时间文字(如 2025-11-24T21:30:00+08:00)")
+            raise self.fail(where, f"字段 {key} 应是时间文字（如 2025-11-24T21:30:00+08:00）")
         try:
             return timefmt.parse(value)
         except ValueError:
@@ -202,28 +204,28 @@ def read(path: Path) -> dict:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise Refused(f"无法读取 {path}:{error.strerror or error}") from error
+        raise Refused(f"无法读取 {path}：{error.strerror or error}") from error
     if len(data) > MAX_BYTES:
-        raise check.fail("", f"文件过大({len(data)} 字节),不像是交接文件")
+        raise check.fail("", f"文件过大（{len(data)} 字节），不像是交接文件")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise check.fail("", "不是 UTF-8 文本,文件可能已损坏") from None
+        raise check.fail("", "不是 UTF-8 文本，文件可能已损坏") from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise check.fail(f" 第 {error.lineno} 行第 {error.colno} 列",
-                         f"JSON 格式错误({error.msg}),文件可能已损坏或不完整") from None
+                         f"JSON 格式错误（{error.msg}），文件可能已损坏或不完整") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise check.fail("", "不是工作台的交接文件")
     version = document.get("version")
     if not isinstance(version, int) or version < 1:
         raise check.fail("", f"格式版本“{version}”无效")
     if version > VERSION:
-        raise check.fail("", f"由更新版本的工作台导出(格式版本 {version},本机支持 {VERSION}),"
+        raise check.fail("", f"由更新版本的工作台导出（格式版本 {version}，本机支持 {VERSION}），"
                          "请先升级工作台")
     if document.get("checksum") != checksum(document):
-        raise check.fail("", "校验值不符,文件在导出后被改动或已损坏")
+        raise check.fail("", "校验值不符，文件在导出后被改动或已损坏")
     sheet = check.block(document, "sheet", " 交接单信息")
     where = " 交接单信息"
     check.text(sheet, "uid", where, limit=100)
@@ -259,7 +261,8 @@ def _check_item(check: _Checker, entry, where: str) -> None:
         return
     todo = check.block(entry, "todo", where)
     if todo.get("priority") not in handover.PRIORITY_NAMES:
-        raise check.fail(where, f"字段 todo.priority 应是 0、1 或 2,而不是“{todo.get('priority')}”")
+        raise check.fail(where, "字段 todo.priority 应是 0、1 或 2，"
+                                f"而不是“{todo.get('priority')}”")
     if todo.get("state") not in handover.STATES:
         raise check.fail(where, f"字段 todo.state 的值“{todo.get('state')}”未知")
     if len(" ".join(entry["title"].split())) > handover.TITLE_LIMIT:
@@ -289,7 +292,7 @@ def import_file(store: Store, path: Path, agent: Agent,
         sender = accounts.by_name(store, sheet["from_agent"]["name"])
         if sender is None:
             raise check.fail(" 交接单信息", f"交接人“{sheet['from_agent']['name']}”不在本机的"
-                             "客服名单里;请先为 TA 建立账号再导入")
+                             "客服名单里；请先为 TA 建立账号再导入")
         receiver_name = (sheet.get("to_agent") or {}).get("name")
         receiver = accounts.by_name(store, receiver_name) if receiver_name else None
         if receiver is not None and receiver.id == sender.id:

@@ -124,27 +124,28 @@ def gather(store: Store, agent: Agent, now: float, shift: str | None = None,
         drafts.append(_todo_draft(handover.Todo(**row)))
     for row in sheet_rows.unfinished_conversations(store, agent.id):
         if row["waiting_since"] is not None:
-            state = f"买家等待回复(自 {timefmt.minute(row['waiting_since'])})"
+            state = f"买家等待回复（自 {timefmt.minute(row['waiting_since'])}）"
         else:
-            state = "接待中,尚未结束"
+            state = "接待中，尚未结束"
         drafts.append(ItemDraft("conversation", str(row["id"]),
-                                f"会话:{row['buyer_nick']} — {state}",
-                                f"最后一条:{row['last_preview'] or '—'}", row["buyer_nick"]))
+                                f"会话：{row['buyer_nick']} — {state}",
+                                f"最后一条：{row['last_preview'] or '—'}", row["buyer_nick"]))
     for row in sheet_rows.flagged_orders(store, agent.id):
         flag = orders.FLAG_NAMES.get(row["flag"], str(row["flag"]))
         detail = orders.STATUS_NAMES.get(row["status"], row["status"])
         if row["last_remark"]:
-            detail += f";最新备注:{row['last_remark']}"
-        drafts.append(ItemDraft("order", row["id"], f"订单跟进:{row['id']}({flag}旗)",
+            detail += f"；最新备注：{row['last_remark']}"
+        drafts.append(ItemDraft("order", row["id"], f"订单跟进：{row['id']}（{flag}旗）",
                                 detail, row["buyer_nick"], row["id"]))
     for row in sheet_rows.reminded_unpaid_orders(store, agent.id):
-        detail = f"已催付 {row['times']} 次,最近 {timefmt.minute(row['last_at'])}"
+        detail = f"已催付 {row['times']} 次，最近 {timefmt.minute(row['last_at'])}"
         if row["channel"]:
             detail += f"({row['channel']})"
         for key, word in (("reason", "未付原因"), ("outcome", "结果")):
             if row[key]:
-                detail += f";{word}:{row[key]}"
-        drafts.append(ItemDraft("reminder", row["id"], f"催付:{row['id']} ¥{row['total'] or 0:.2f}",
+                detail += f"；{word}：{row[key]}"
+        drafts.append(ItemDraft("reminder", row["id"],
+                                f"催付：{row['id']} ¥{row['total'] or 0:.2f}",
                                 detail, row["buyer_nick"], row["id"]))
     for line in notes.splitlines():
         if line.strip():
@@ -171,7 +172,7 @@ def build(store: Store, agent: Agent, now: float, *, shift: str | None = None,
             raise Refused(f"找不到接班客服 {to_agent_id}。")
         drafts = gather(store, agent, now, shift, notes)
         if not drafts:
-            raise Refused("没有需要交接的事项;可以在备注里写下本班的重要信息。")
+            raise Refused("没有需要交接的事项；可以在备注里写下本班的重要信息。")
         sheet_id = sheet_rows.insert_sheet(store, {
             "uid": uuid.uuid4().hex, "shift": shift, "from_agent_id": agent.id,
             "to_agent_id": to_agent_id, "notes": notes.strip(), "created_at": now,
@@ -219,7 +220,7 @@ def _may_receive(sheet: Sheet, agent: Agent) -> None:
     if sheet.from_agent_id == agent.id:
         raise Refused("不能接收自己交出的交接单。")
     if sheet.to_agent_id is not None and sheet.to_agent_id != agent.id:
-        raise Refused(f"这份交接单是交给 {sheet.to_agent_name} 的,只能由 TA 接收。")
+        raise Refused(f"这份交接单是交给 {sheet.to_agent_name} 的，只能由 TA 接收。")
 
 
 def acknowledge(store: Store, sheet_id: int, item_ids: list[int] | None, agent: Agent,
@@ -272,7 +273,7 @@ def _take_over(store: Store, sheet: Sheet, item: SheetItem, agent: Agent,
     if item.kind in ("order", "reminder"):
         order = orders.get(store, item.order_id) if item.order_id else None
         verb = "继续催付" if item.kind == "reminder" else "跟进订单"
-        detail = f"{item.detail or ''}\n(交接单 #{sheet.id},{sheet.from_agent_name} 交接)"
+        detail = f"{item.detail or ''}\n（交接单 #{sheet.id}，{sheet.from_agent_name} 交接）"
         return handover.add(
             store, f"{verb} {item.order_id or ''}".strip(), agent, now,
             detail=detail.strip(), order_id=order.id if order else None,

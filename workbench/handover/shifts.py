@@ -88,13 +88,13 @@ def parse(data) -> list[Shift]:
             if len(value) == 4 and value[1] == ":":
                 value = "0" + value
             if not TIME_PATTERN.match(value):
-                raise Refused(f"{where}({name})的{word}时间“{value}”应写成 HH:MM,如 09:00。")
+                raise Refused(f"{where}（{name}）的{word}时间“{value}”应写成 HH:MM，如 09:00。")
             times.append(value)
         if times[0] == times[1]:
-            raise Refused(f"{where}({name})的开始和结束时间相同。")
+            raise Refused(f"{where}（{name}）的开始和结束时间相同。")
         agents = entry.get("agents", [])
         if not isinstance(agents, list) or not all(isinstance(a, str) for a in agents):
-            raise Refused(f"{where}({name})的客服名单格式不对。")
+            raise Refused(f"{where}（{name}）的客服名单格式不对。")
         result.append(Shift(name, times[0], times[1],
                             tuple(a.strip() for a in agents if a.strip())))
     return result

@@ -1,4 +1,4 @@
-"""A handover sheet as a printable XLSX 交接表 (openpyxl, loaded only here)."""
+"""A handover sheet as a printable XLSX 交接表（openpyxl, loaded only here）."""
 
 from __future__ import annotations
 
@@ -41,9 +41,9 @@ def workbook(store: Store, sheet_id: int):
     page.merge_cells(f"A{TITLE_ROW}:{last_column}{TITLE_ROW}")
     page.cell(TITLE_ROW, 1).font = Font(size=16, bold=True)
     page.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center")
-    info = (f"交接单 #{sheet.id}    班次:{sheet.shift or '—'}    交接人:{sheet.from_agent_name}"
-            f"    接收人:{sheet.to_agent_name or '待定'}    交接时间:{_time(sheet.created_at)}"
-            f"    状态:{sheet.state_name}"
+    info = (f"交接单 #{sheet.id}    班次：{sheet.shift or '—'}    交接人：{sheet.from_agent_name}"
+            f"    接收人：{sheet.to_agent_name or '待定'}    交接时间：{_time(sheet.created_at)}"
+            f"    状态：{sheet.state_name}"
             + (f"(全部接收于 {_time(sheet.acknowledged_at)})" if sheet.acknowledged_at else ""))
     page.cell(INFO_ROW, 1, info)
     page.merge_cells(f"A{INFO_ROW}:{last_column}{INFO_ROW}")
@@ -68,13 +68,13 @@ def workbook(store: Store, sheet_id: int):
             cell.border = border
             cell.alignment = wrap
     row = HEADER_ROW + len(entries) + 2
-    page.cell(row, 1, "本班重要信息:")
+    page.cell(row, 1, "本班重要信息：")
     page.cell(row, 1).font = Font(bold=True)
     page.cell(row + 1, 1, sheet.notes or "(无)")
     page.merge_cells(f"A{row + 1}:{last_column}{row + 1}")
     page.cell(row + 1, 1).alignment = wrap
-    page.cell(row + 3, 1, "交接人签字:____________        接收人签字:____________"
-                          "        日期:____________")
+    page.cell(row + 3, 1, "交接人签字：____________        接收人签字：____________"
+                          "        日期：____________")
     page.merge_cells(f"A{row + 3}:{last_column}{row + 3}")
 
     page.freeze_panes = page.cell(HEADER_ROW + 1, 1)
@@ -97,5 +97,5 @@ def export(store: Store, sheet_id: int, path: Path) -> int:
     try:
         exchange.write_atomically(Path(path), buffer.getvalue())
     except OSError as error:
-        raise Refused(f"无法写入 {path}:{error.strerror or error}") from error
+        raise Refused(f"无法写入 {path}：{error.strerror or error}") from error
     return len(sheets.items(store, sheet_id))

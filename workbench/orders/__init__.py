@@ -1,6 +1,6 @@
 """Orders as the agent sees them: status, items, the remark memo and the flag.
 
-Remarks follow the team's rules (DOMAIN.md): every entry reads 内容—客服名—时间, entries
+Remarks follow the team's rules (DOMAIN.md): every entry reads 内容—客服名—时间，entries
 are appended, nobody edits a colleague's entry, and an agent may correct only their own
 latest entry for a few minutes. Flags follow the team's flag policy (``policy``).
 """
@@ -222,8 +222,8 @@ def _check_size(lines: list[str]) -> None:
     size = memo_bytes(lines)
     if size > MEMO_LIMIT_BYTES:
         raise RemarkRefused(
-            f"备注超出平台上限:加上这条共 {size} 字节,上限 {MEMO_LIMIT_BYTES} 字节"
-            f"(多了 {size - MEMO_LIMIT_BYTES} 字节)。请写得简短些。"
+            f"备注超出平台上限：加上这条共 {size} 字节，上限 {MEMO_LIMIT_BYTES} 字节"
+            f"（多了 {size - MEMO_LIMIT_BYTES} 字节）。请写得简短些。"
         )
 
 
@@ -257,13 +257,13 @@ def edit_refusal(store: Store, remark_id: int, agent: Agent, now: float) -> str 
         return "这条备注已不存在。"
     target = Remark(**row)
     if target.agent_id != agent.id:
-        return f"这条备注是{target.agent_name}写的,只能由本人修改。需要补充请追加一条新备注。"
+        return f"这条备注是{target.agent_name}写的，只能由本人修改。需要补充请追加一条新备注。"
     own = [r for r in remarks(store, target.order_id) if r.agent_id == agent.id]
     if own[-1].id != target.id:
-        return "只能修改自己最新的一条备注;更早的备注请追加新备注来更正。"
+        return "只能修改自己最新的一条备注；更早的备注请追加新备注来更正。"
     if now - target.created_at > REMARK_EDIT_WINDOW_S:
-        return (f"备注写下已超过 {REMARK_EDIT_WINDOW_S // 60} 分钟,不能再修改。"
-                "如需更正,请追加一条新备注。")
+        return (f"备注写下已超过 {REMARK_EDIT_WINDOW_S // 60} 分钟，不能再修改。"
+                "如需更正，请追加一条新备注。")
     return None
 
 
@@ -320,7 +320,7 @@ def set_flag(store: Store, order_id: str, agent: Agent, flag: int, now: float,
     """
     rule = flag_rule(store, flag)
     if rule.forbidden:
-        raise RemarkRefused(f"不能插{rule.name}旗:{rule.reason or '团队规定不使用这种颜色'}。")
+        raise RemarkRefused(f"不能插{rule.name}旗：{rule.reason or '团队规定不使用这种颜色'}。")
     changes = Changes()
     with store.transaction():
         order = get(store, order_id)
@@ -330,7 +330,7 @@ def set_flag(store: Store, order_id: str, agent: Agent, flag: int, now: float,
             changes |= add_remark(store, order_id, agent, remark, now)
         elif rule.remark_required and not _has_recent_remark(store, order_id, agent, now):
             raise RemarkRefused(
-                f"按团队旗帜规则,{rule.name}旗表示“{rule.meaning}”,插旗时需同时写一条备注"
+                f"按团队旗帜规则，{rule.name}旗表示“{rule.meaning}”，插旗时需同时写一条备注"
                 "说明具体内容。")
         if order.flag == flag:
             return changes
@@ -372,15 +372,15 @@ def masked_phone(phone: str | None) -> str:
 
 def summary(store: Store, order: Order) -> str:
     """The message that asks the buyer to confirm items and address (核对地址)."""
-    lines = [f"亲,跟您核对一下订单信息(订单号 {order.id}):"]
+    lines = [f"亲，跟您核对一下订单信息（订单号 {order.id}）："]
     for item in items(store, order.id):
-        spec = f"({item.spec})" if item.spec else ""
+        spec = f"（{item.spec}）" if item.spec else ""
         lines.append(f"· {item.title}{spec} ×{item.quantity or 1}")
     if order.total is not None:
         lines.append(f"合计 ¥{order.total:.2f}")
     receiver = " ".join(part for part in (order.receiver_name or "",
                                           masked_phone(order.phone)) if part)
-    lines.append(f"收货人:{receiver or '(未填写)'}")
-    lines.append(f"收货地址:{order.address or '(未填写)'}")
-    lines.append("请确认宝贝和地址是否正确,有需要修改的地方请告诉我哦~")
+    lines.append(f"收货人：{receiver or '(未填写)'}")
+    lines.append(f"收货地址：{order.address or '(未填写)'}")
+    lines.append("请确认宝贝和地址是否正确，有需要修改的地方请告诉我哦~")
     return "\n".join(lines)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from workbench import textnorm
+from workbench.textnorm import match_key
+
 # Taobao Open Platform status codes and the names the seller back office shows.
 STATUS_NAMES = {
     "WAIT_BUYER_PAY": "等待买家付款",
-    "WAIT_SELLER_SEND_GOODS": "买家已付款,等待卖家发货",
+    "WAIT_SELLER_SEND_GOODS": "买家已付款，等待卖家发货",
     "SELLER_CONSIGNED_PART": "卖家部分发货",
-    "WAIT_BUYER_CONFIRM_GOODS": "卖家已发货,等待买家确认",
-    "TRADE_BUYER_SIGNED": "买家已签收(货到付款)",
+    "WAIT_BUYER_CONFIRM_GOODS": "卖家已发货，等待买家确认",
+    "TRADE_BUYER_SIGNED": "买家已签收（货到付款）",
     "TRADE_FINISHED": "交易成功",
-    "TRADE_CLOSED": "交易关闭(付款后退款成功)",
-    "TRADE_CLOSED_BY_TAOBAO": "交易关闭(付款前关闭)",
+    "TRADE_CLOSED": "交易关闭（付款后退款成功）",
+    "TRADE_CLOSED_BY_TAOBAO": "交易关闭（付款前关闭）",
 }
 # The five states the course teaches, as short chips for the sidebar.
 STATUS_CHIPS = {
@@ -64,34 +67,30 @@ _FLAG_WORDS = {
 }
 
 
-def _plain(text: str) -> str:
-    """Full-width punctuation as ASCII and no spaces, so both spellings compare equal."""
-    table = str.maketrans({",": ",", "(": "(", ")": ")", " ": "", "\u3000": ""})
-    return text.strip().translate(table)
-
-
-_STATUS_BY_NAME = {_plain(name): code for code, name in STATUS_NAMES.items()}
+_STATUS_BY_NAME = {match_key(name): code for code, name in STATUS_NAMES.items()}
+_SHORT_STATUS_BY_NAME = textnorm.lookup(_SHORT_STATUS_NAMES)
+_FLAG_BY_WORD = textnorm.lookup(_FLAG_WORDS)
 
 
 def parse_status(text: str, paid: bool = False) -> str | None:
     """The platform code for a status written as a code or in Chinese; None if unknown.
 
-    ``paid`` settles the short name 交易关闭 (closed after or before payment).
+    ``paid`` settles the short name 交易关闭（closed after or before payment）.
     """
-    plain = _plain(text)
-    if plain.upper() in STATUS_NAMES:
-        return plain.upper()
-    if plain in _STATUS_BY_NAME:
-        return _STATUS_BY_NAME[plain]
-    if plain == _CLOSED:
+    key = match_key(text)
+    if key.upper() in STATUS_NAMES:
+        return key.upper()
+    if key in _STATUS_BY_NAME:
+        return _STATUS_BY_NAME[key]
+    if key == match_key(_CLOSED):
         return "TRADE_CLOSED" if paid else "TRADE_CLOSED_BY_TAOBAO"
-    return _SHORT_STATUS_NAMES.get(plain)
+    return _SHORT_STATUS_BY_NAME.get(key)
 
 
 def parse_flag(text: str) -> int | None:
     """A flag written as its number (0–5) or its colour; None if unknown."""
-    word = text.strip().lower()
+    word = match_key(text)
     if word.isdigit():
         number = int(word)
         return number if number in FLAG_NAMES else None
-    return _FLAG_WORDS.get(word)
+    return _FLAG_BY_WORD.get(word)

@@ -27,7 +27,7 @@ def register(commands) -> None:
     listing = sub.add_parser("list", help="list orders, newest first")
     listing.add_argument("--buyer", help="the buyer's nick (买家会员名)")
     listing.add_argument("--status", help="status as platform code or Chinese name")
-    listing.add_argument("--flag", help="flag as number 0-5 or colour (红, red, ...)")
+    listing.add_argument("--flag", help="flag as number 0-5 or colour (红，red, ...)")
     listing.add_argument("--json", action="store_true", help="a JSON list of orders")
     listing.set_defaults(handler=list_command)
 
@@ -39,7 +39,7 @@ def register(commands) -> None:
 
     flag = sub.add_parser("flag", help="set the order's flag, as the team's policy allows")
     flag.add_argument("order_id")
-    flag.add_argument("colour", help="number 0-5 or colour (红, 蓝, red, ...)")
+    flag.add_argument("colour", help="number 0-5 or colour (红，蓝，red, ...)")
     flag.add_argument("--agent", required=True, help="the agent's login or display name")
     flag.add_argument("--remark", default="",
                       help="the remark the colour needs (appended with the flag)")
@@ -88,12 +88,12 @@ def _parse_filters(args):
         status = orders.parse_status(args.status)
         if status is None:
             known = ", ".join(orders.STATUS_NAMES)
-            raise CommandFailed(f"看不懂订单状态“{args.status}”;可用:{known} 或其中文名。",
+            raise CommandFailed(f"看不懂订单状态“{args.status}”；可用：{known} 或其中文名。",
                                 f"Unknown status {args.status!r}; use one of {known}.")
     if args.flag:
         flag = orders.parse_flag(args.flag)
         if flag is None:
-            raise CommandFailed(f"看不懂旗帜“{args.flag}”;请用 0-5 或 灰/红/黄/绿/蓝/紫。",
+            raise CommandFailed(f"看不懂旗帜“{args.flag}”；请用 0-5 或 灰/红/黄/绿/蓝/紫。",
                                 f"Unknown flag {args.flag!r}; use 0-5 or a colour name.")
     return status, flag
 
@@ -152,7 +152,7 @@ def remark_command(args) -> int:
         agent = _agent(store, args.agent)
         orders.add_remark(store, args.order_id, agent, args.text, time.time())
         entry = orders.remarks(store, args.order_id)[-1].formatted()
-    _say(args, f"已追加备注:{entry}", f"Remark added: {entry}")
+    _say(args, f"已追加备注：{entry}", f"Remark added: {entry}")
     return 0
 
 
@@ -161,7 +161,7 @@ def flag_command(args) -> int:
 
     flag = orders.parse_flag(args.colour)
     if flag is None:
-        raise CommandFailed(f"看不懂旗帜“{args.colour}”;请用 0-5 或 灰/红/黄/绿/蓝/紫。",
+        raise CommandFailed(f"看不懂旗帜“{args.colour}”；请用 0-5 或 灰/红/黄/绿/蓝/紫。",
                             f"Unknown flag {args.colour!r}; use 0-5 or a colour name.")
     with open_store(args) as store:
         agent = _agent(store, args.agent)

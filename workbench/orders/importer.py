@@ -86,10 +86,10 @@ class ReportError(Refused):
     def __init__(self, file: str, reason: str, row: int | None = None, column: str = ""):
         place = f"{file}"
         if row is not None:
-            place += f":第 {row} 行"
+            place += f"：第 {row} 行"
         if column:
-            place += f",“{column}”列"
-        super().__init__(f"{place}:{reason}。导入已停止,工作台里的订单没有任何改动。")
+            place += f"，“{column}”列"
+        super().__init__(f"{place}：{reason}。导入已停止，工作台里的订单没有任何改动。")
         self.file, self.row, self.column, self.reason = file, row, column, reason
 
 
@@ -122,15 +122,16 @@ class ImportResult:
         return Changes(orders=self.changed_ids) if not self.dry_run else Changes()
 
     def summary(self) -> str:
-        head = "预览(未写入):" if self.dry_run else "导入完成:"
-        text = (f"{head}{self.file} 共 {self.rows} 行,新增 {self.added} 单,更新 {self.updated} 单,"
-                f"未变 {self.unchanged} 单;新买家 {self.new_buyers} 位;"
+        head = "预览（未写入）：" if self.dry_run else "导入完成："
+        text = (f"{head}{self.file} 共 {self.rows} 行，新增 {self.added} 单，"
+                f"更新 {self.updated} 单，"
+                f"未变 {self.unchanged} 单；新买家 {self.new_buyers} 位；"
                 f"更新商品明细 {self.item_orders} 单。")
         if self.remark_differences:
-            text += (f"\n有 {len(self.remark_differences)} 单的后台备注与工作台里的备注不同,"
-                     "两者都已保留:")
+            text += (f"\n有 {len(self.remark_differences)} 单的后台备注与工作台里的备注不同，"
+                     "两者都已保留：")
             for diff in self.remark_differences[:SUMMARY_DIFFERENCES]:
-                text += (f"\n· {diff.order_id}:后台“{diff.file_remark}”;"
+                text += (f"\n· {diff.order_id}：后台“{diff.file_remark}”；"
                          f"工作台“{diff.local_memo}”")
             hidden = len(self.remark_differences) - SUMMARY_DIFFERENCES
             if hidden > 0:
@@ -184,8 +185,8 @@ def _decode(path: Path, raw: bytes) -> str:
         try:
             return raw[len(codecs.BOM_UTF8):].decode("utf-8")
         except UnicodeDecodeError as error:
-            raise ReportError(path.name, f"文件以 UTF-8 标记开头,但内容不是 UTF-8({error.reason})"
-                              ) from error
+            raise ReportError(path.name, "文件以 UTF-8 标记开头，但内容不是 UTF-8"
+                              f"（{error.reason}）") from error
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -194,7 +195,7 @@ def _decode(path: Path, raw: bytes) -> str:
         # GB18030 is a superset of GBK, the back office's usual encoding.
         return raw.decode("gb18030")
     except UnicodeDecodeError as error:
-        raise ReportError(path.name, "无法识别文件编码(应为 GBK 或 UTF-8 的 CSV,或 XLSX)"
+        raise ReportError(path.name, "无法识别文件编码（应为 GBK 或 UTF-8 的 CSV，或 XLSX）"
                           ) from error
 
 
@@ -202,12 +203,12 @@ def _read_csv(path: Path) -> list[list]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ReportError(path.name, f"无法读取文件({error.strerror})") from error
+        raise ReportError(path.name, f"无法读取文件（{error.strerror}）") from error
     text = _decode(path, raw)
     try:
         return list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        raise ReportError(path.name, f"不是有效的 CSV 文件({error})") from error
+        raise ReportError(path.name, f"不是有效的 CSV 文件（{error}）") from error
 
 
 def _xlsx_cell(value):
@@ -231,7 +232,7 @@ def _read_xlsx(path: Path) -> list[list]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ReportError(path.name, f"无法打开 XLSX 文件({error})") from error
+        raise ReportError(path.name, f"无法打开 XLSX 文件（{error}）") from error
     try:
         sheet = book.active
         return [[_xlsx_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
@@ -242,12 +243,13 @@ def _read_xlsx(path: Path) -> list[list]:
 def read_table(path: Path) -> _Table:
     path = Path(path)
     if path.suffix.lower() == ".xls":
-        raise ReportError(path.name, "不支持旧版 Excel(.xls)文件,请在 Excel 里另存为 .xlsx 或 CSV")
+        raise ReportError(path.name, "不支持旧版 Excel（.xls）文件，"
+                          "请在 Excel 里另存为 .xlsx 或 CSV")
     lines = _read_xlsx(path) if path.suffix.lower() in XLSX_SUFFIXES else _read_csv(path)
     header_at = next((n for n, cells in enumerate(lines)
                       if any(clean_header(c) for c in cells)), None)
     if header_at is None:
-        raise ReportError(path.name, "文件是空的,没有表头")
+        raise ReportError(path.name, "文件是空的，没有表头")
     headers = [clean_header(c) for c in lines[header_at]]
     rows = []
     for number, cells in enumerate(lines[header_at + 1:], start=header_at + 2):
@@ -307,7 +309,7 @@ def _order_id(table: _Table, row: int, column: str, value) -> str:
     if not text:
         raise ReportError(table.name, "缺少订单编号", row, column)
     if SCIENTIFIC.match(text):
-        raise ReportError(table.name, f"订单编号“{text}”被 Excel 改成了科学计数法,原编号已丢失;"
+        raise ReportError(table.name, f"订单编号“{text}”被 Excel 改成了科学计数法，原编号已丢失；"
                           "请使用后台导出的原始文件", row, column)
     if any(ch.isspace() for ch in text):
         raise ReportError(table.name, f"订单编号“{text}”里有空格", row, column)
@@ -326,7 +328,7 @@ def _read_orders(table: _Table, progress: Progress, cancelled: Callable[[], bool
                  ) -> dict[str, _OrderRow]:
     columns = _columns(table, ORDER_HEADERS)
     if "id" not in columns:
-        raise ReportError(table.name, f"找不到“订单编号”列(表头:{'、'.join(table.headers)})")
+        raise ReportError(table.name, f"找不到“订单编号”列（表头：{'、'.join(table.headers)}）")
     header = {name: table.headers[index] for name, index in columns.items()}
 
     def cell(cells: list, name: str):
@@ -356,7 +358,7 @@ def _read_orders(table: _Table, progress: Progress, cancelled: Callable[[], bool
                 try:
                     values[name] = parse_time(raw)
                 except ValueError:
-                    raise ReportError(table.name, f"时间“{clean_cell(raw)}”看不懂,应为 "
+                    raise ReportError(table.name, f"时间“{clean_cell(raw)}”看不懂，应为 "
                                       "yyyy-MM-dd HH:mm:ss", row, header[name]) from None
         for name in TEXTS:
             if name in columns:
@@ -400,7 +402,7 @@ def _read_items(table: _Table, cancelled: Callable[[], bool]) -> _Items:
     columns = _columns(table, ITEM_HEADERS)
     for required, name in (("id", "订单编号"), ("title", "标题")):
         if required not in columns:
-            raise ReportError(table.name, f"找不到“{name}”列(表头:{'、'.join(table.headers)})")
+            raise ReportError(table.name, f"找不到“{name}”列（表头：{'、'.join(table.headers)}）")
     header = {name: table.headers[index] for name, index in columns.items()}
 
     def cell(cells: list, name: str) -> str:
@@ -520,10 +522,10 @@ def _apply(store: Store, table: _Table, report: dict[str, _OrderRow], items, now
                 order_id, file_remark, memo([r.formatted() for r in entries])))
         if old is None:
             if "buyer_id" not in values:
-                raise ReportError(table.name, f"订单 {order_id} 是新订单,需要买家会员名",
+                raise ReportError(table.name, f"订单 {order_id} 是新订单，需要买家会员名",
                                   line.row, buyer_header)
             if "status" not in values:
-                raise ReportError(table.name, f"订单 {order_id} 是新订单,需要订单状态",
+                raise ReportError(table.name, f"订单 {order_id} 是新订单，需要订单状态",
                                   line.row, status_header)
             inserts.append(values | {"id": order_id, "flag": 0})
             result.added += 1
@@ -566,7 +568,7 @@ def _apply_items(store: Store, items: _Items, report: dict[str, _OrderRow],
     known = set(order_rows.raw_orders(store, ids))
     for order_id, lines in items.orders.items():
         if order_id not in known and order_id not in report:
-            raise ReportError(items.file, f"订单 {order_id} 既不在订单报表里,也不在工作台中",
+            raise ReportError(items.file, f"订单 {order_id} 既不在订单报表里，也不在工作台中",
                               lines[0][0], items.id_header)
     stored = items_of(store, ids)
     replaced = []

@@ -34,14 +34,14 @@ class FlagRule:
         return FLAG_NAMES[self.flag]
 
     def describe(self) -> str:
-        """One line for the agent: 红旗:改地址、加赠品等常规备注(需同时写备注)."""
+        """One line for the agent：红旗：改地址、加赠品等常规备注（需同时写备注）."""
         if self.flag == NO_FLAG:
             return f"{self.name}:{self.meaning}"
-        text = f"{self.name}旗:{self.meaning}"
+        text = f"{self.name}旗：{self.meaning}"
         if self.forbidden:
-            return f"{text}(禁用:{self.reason or '团队规定不使用'})"
+            return f"{text}（禁用：{self.reason or '团队规定不使用'}）"
         if self.remark_required:
-            return f"{text}(需同时写备注)"
+            return f"{text}（需同时写备注）"
         return text
 
 
@@ -60,7 +60,7 @@ class FlagPolicy:
 # courier, purple for a style/size/colour change, yellow unused, green after a 催付.
 # Every colour in use goes with a remark that says what exactly is to be done.
 DEFAULT_POLICY = FlagPolicy((
-    FlagRule(0, "无旗帜(清除旗帜)"),
+    FlagRule(0, "无旗帜（清除旗帜）"),
     FlagRule(1, "改地址、加赠品等常规备注", remark_required=True),
     FlagRule(2, "不使用", forbidden=True, reason="团队规定黄旗不可使用"),
     FlagRule(3, "催付后的备注", remark_required=True),
@@ -111,7 +111,7 @@ def save(store: Store, agent, policy: FlagPolicy, now: float,
     if sorted(r.flag for r in policy.rules) != sorted(FLAG_NAMES):
         raise Refused("旗帜规则必须为每种颜色各写一条。")
     if policy.rule(NO_FLAG).forbidden:
-        raise Refused("不能禁用“无旗帜”:清除旗帜必须总是可以的。")
+        raise Refused("不能禁用“无旗帜”：清除旗帜必须总是可以的。")
     for rule in policy.rules:
         if not rule.meaning:
             raise Refused(f"请写明{rule.name}旗的含义。")
@@ -142,7 +142,7 @@ def set_dispatch_time(store: Store, agent, text: str, now: float) -> Changes:
     permissions.require(agent, permissions.EDIT_TEAM_SETTINGS)
     match = _CLOCK.match(text.strip())
     if not match:
-        raise Refused(f"发货时间“{text}”看不懂,请写成 16:00 这样的时:分。")
+        raise Refused(f"发货时间“{text}”看不懂，请写成 16:00 这样的时：分。")
     value = f"{int(match[1]):02d}:{match[2]}"
     with store.transaction():
         old = settings.get(store, DISPATCH_KEY) or DEFAULT_DISPATCH

@@ -34,14 +34,14 @@ NIGHT_ENDS_HOUR = 6
 REPEAT_BUYER_PURCHASES = 2
 REPEAT_BUYER_WAIT_H = 48
 PHRASE_CODE = "cf"
-FALLBACK_TEXT = ("{买家}您好,您在本店拍下的宝贝(订单号 {订单号})还没有付款哦。"
-                 "宝贝已为您预留,付款后会尽快安排发货,付款时遇到问题可以随时找我~")
+FALLBACK_TEXT = ("{买家}您好，您在本店拍下的宝贝（订单号 {订单号}）还没有付款哦。"
+                 "宝贝已为您预留，付款后会尽快安排发货，付款时遇到问题可以随时找我~")
 CHANNELS = ("旺旺", "短信", "电话")
 CHAT_CHANNEL = "旺旺"
 # Why buyers had not paid: the seeds' list, for the register.
 REASONS = ("不熟悉付款操作", "忘记支付密码", "余额不足", "议价未成功", "有顾虑", "货比三家",
            "忘记付款", "拍错了", "需要改价")
-SENT = "已提醒,等待付款"
+SENT = "已提醒，等待付款"
 OUTCOMES = (SENT, "已付款", "答应稍后付款", "未回复", "不要了")
 
 
@@ -55,8 +55,8 @@ class Window:
 
     def describe(self) -> str:
         if self.latest is None:
-            return f"{self.rule}:{timefmt.minute(self.earliest)} 以后"
-        return f"{self.rule}:{timefmt.minute(self.latest)} 前"
+            return f"{self.rule}：{timefmt.minute(self.earliest)} 以后"
+        return f"{self.rule}：{timefmt.minute(self.latest)} 前"
 
 
 @dataclass(frozen=True)
@@ -96,21 +96,21 @@ def window_for(created_at: float, repeat_buyer: bool,
     """The reminder window of an order placed at ``created_at``."""
     if repeat_buyer:
         return Window(created_at + REPEAT_BUYER_WAIT_H * HOUR, None,
-                      f"买过两次以上的买家,下单 {REPEAT_BUYER_WAIT_H} 小时后再催付")
+                      f"买过两次以上的买家，下单 {REPEAT_BUYER_WAIT_H} 小时后再催付")
     placed = timefmt.local(created_at)
     day = placed.date()
     hour = placed.hour
     if NIGHT_ENDS_HOUR <= hour < 11:
-        return Window(created_at, _at(day, 15), "11 点前下单,当天 15 点前催付")
+        return Window(created_at, _at(day, 15), "11 点前下单，当天 15 点前催付")
     if 11 <= hour < 15:
         latest = max(_at(day, *dispatch), created_at)
         return Window(created_at, latest,
-                      f"15 点前下单,当天发货({dispatch[0]:02d}:{dispatch[1]:02d})前催付")
+                      f"15 点前下单，当天发货（{dispatch[0]:02d}:{dispatch[1]:02d}）前催付")
     if 15 <= hour < 22:
         return Window(created_at, _at(day + dt.timedelta(days=1), 12),
-                      "22 点前下单,次日中午 12 点前催付")
+                      "22 点前下单，次日中午 12 点前催付")
     noon_day = day + dt.timedelta(days=1) if hour >= 22 else day
-    return Window(_at(noon_day, 12), None, "夜间下单,次日 12 点以后再催付")
+    return Window(_at(noon_day, 12), None, "夜间下单，次日 12 点以后再催付")
 
 
 def previous(store: Store, order_id: str) -> list[Reminder]:
@@ -123,12 +123,12 @@ def check(store: Store, order_id: str, now: float) -> Check:
     if order is None:
         raise Refused(f"找不到订单 {order_id}。")
     if not order.unpaid:
-        raise Refused(f"订单 {order_id} 的状态是“{order.status_name}”,"
+        raise Refused(f"订单 {order_id} 的状态是“{order.status_name}”，"
                       "只有等待买家付款的订单才需要催付。")
     before = previous(store, order_id)
     warnings = []
     for reminder in before:
-        outcome = f",结果:{reminder.outcome}" if reminder.outcome else ""
+        outcome = f"，结果：{reminder.outcome}" if reminder.outcome else ""
         warnings.append(
             f"这笔订单已于 {timefmt.minute(reminder.at)} 由{reminder.agent_name or '同事'}"
             f"通过{reminder.channel or '旺旺'}催付过{outcome}。团队规定不要反复催付同一订单。")
@@ -139,10 +139,10 @@ def check(store: Store, order_id: str, now: float) -> Check:
                             policy.dispatch_time(store))
         placed = timefmt.minute(order.created_at)
         if now < window.earliest:
-            warnings.append(f"还没到催付时间:{placed} 下单,按催付时间表({window.rule})"
+            warnings.append(f"还没到催付时间：{placed} 下单，按催付时间表（{window.rule}）"
                             f"应在 {timefmt.minute(window.earliest)} 以后再催付。")
         elif window.latest is not None and now > window.latest:
-            warnings.append(f"已过催付时间:{placed} 下单,按催付时间表({window.rule})"
+            warnings.append(f"已过催付时间：{placed} 下单，按催付时间表（{window.rule}）"
                             f"应在 {timefmt.minute(window.latest)} 前催付。")
     return Check(order, window, before, warnings)
 

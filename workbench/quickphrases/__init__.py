@@ -45,7 +45,7 @@ class Phrase:
 
     @property
     def group_path(self) -> str:
-        """The group as a trainer writes it: 售后/退换货 for a nested group."""
+        """The group as a trainer writes it：售后/退换货 for a nested group."""
         if self.parent_group_name:
             return f"{self.parent_group_name}/{self.group_name}"
         return self.group_name or ""
@@ -118,14 +118,14 @@ def image_name(source: Path) -> str:
     try:
         digest = hashlib.sha1(source.read_bytes()).hexdigest()[:16]
     except OSError as error:
-        raise Refused(f"找不到图片 {source}({error.strerror})。") from error
+        raise Refused(f"找不到图片 {source}（{error.strerror}）。") from error
     return digest + source.suffix.lower()
 
 
 def keep_image(store: Store, source: Path) -> str:
     """Copy a picture for a phrase into the data dir; returns the name to store."""
     if source.suffix.lower() not in IMAGE_SUFFIXES:
-        raise Refused(f"{source.name} 不是支持的图片格式({'、'.join(IMAGE_SUFFIXES)})。")
+        raise Refused(f"{source.name} 不是支持的图片格式（{'、'.join(IMAGE_SUFFIXES)}）。")
     name = image_name(source)
     target = images_folder(store) / name
     if not target.exists():
@@ -198,8 +198,8 @@ def save_phrase(store: Store, agent: Agent | None, pack: Pack, code: str, text: 
     check_phrase(code, text)
     unknown = unknown_variables(text)
     if unknown:
-        raise Refused("未知的变量:" + "、".join("{" + n + "}" for n in unknown) +
-                      "。可用的变量:" + "、".join("{" + n + "}" for n in VARIABLES))
+        raise Refused("未知的变量：" + "、".join("{" + n + "}" for n in unknown) +
+                      "。可用的变量：" + "、".join("{" + n + "}" for n in VARIABLES))
     with store.transaction():
         clash = next((p for p in from_rows(phrase_rows.pack_phrases(store, pack.id))
                       if p.code == code and p.id != phrase_id), None)
@@ -244,7 +244,7 @@ def note_use(store: Store, phrase_id: int, now: float) -> Changes:
 
 def context_values(store: Store, buyer_id: int | None, buyer_nick: str, agent_name: str,
                    now: float) -> dict[str, str]:
-    """Values for {买家}, {客服}, {店铺}, {订单号}, … from the buyer and their latest order."""
+    """Values for {买家}, {客服}, {店铺}, {订单号}，… from the buyer and their latest order."""
     latest = orders.for_buyer(store, buyer_id) if buyer_id is not None else []
     values = {
         "买家": buyer_nick,

@@ -79,7 +79,7 @@ def export_pack(args) -> int:
 
     fmt = args.format or EXPORT_SUFFIXES.get(args.file.suffix.lower())
     if fmt is None:
-        raise CommandFailed("请用 --format 指定导出格式(json、csv、qianniu、xlsx)。",
+        raise CommandFailed("请用 --format 指定导出格式（json、csv、qianniu、xlsx）。",
                             "Choose the format with --format (json, csv, qianniu, xlsx).")
     with open_store(args) as store:
         team = [p for p in quickphrases.all_packs(store) if p.scope == "team"]

@@ -59,7 +59,7 @@ class PackError(Refused):
             where += f" 第 {row} 行"
         if column:
             where += f" “{column}”列"
-        super().__init__(f"{where}:{reason}。导入已取消,短语库没有任何改动。")
+        super().__init__(f"{where}：{reason}。导入已取消，短语库没有任何改动。")
         self.row = row
         self.column = column
 
@@ -107,13 +107,13 @@ def _decode(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise PackError(path, f"无法读取文件({error.strerror})") from error
+        raise PackError(path, f"无法读取文件（{error.strerror}）") from error
     for encoding in ("utf-8-sig", "gb18030"):  # gb18030 reads GBK and GB2312 too
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise PackError(path, "无法识别文件编码,请存为 UTF-8 或 GBK")
+    raise PackError(path, "无法识别文件编码，请存为 UTF-8 或 GBK")
 
 
 def _clean(cell) -> str:
@@ -132,7 +132,7 @@ def _table_rows_from_csv(path: Path) -> list[list[str]]:
     try:
         return list(csv.reader(io.StringIO(_decode(path), newline="")))
     except csv.Error as error:
-        raise PackError(path, f"CSV 格式错误({error})") from error
+        raise PackError(path, f"CSV 格式错误（{error}）") from error
 
 
 def _read_xlsx(path: Path) -> PackFile:
@@ -141,7 +141,7 @@ def _read_xlsx(path: Path) -> PackFile:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise PackError(path, f"不是可读的 XLSX 文件({type(error).__name__})") from error
+        raise PackError(path, f"不是可读的 XLSX 文件（{type(error).__name__}）") from error
     try:
         rows = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
     finally:
@@ -163,7 +163,7 @@ def _read_table(path: Path, rows: list[list]) -> PackFile:
             positions[key] = found
     missing = [COLUMNS[key][0] for key in ("code", "text") if key not in positions]
     if missing:
-        raise PackError(path, "缺少列 " + "、".join(missing) + f";表头应为 {','.join(HEADER)}"
+        raise PackError(path, "缺少列 " + "、".join(missing) + f"；表头应为 {','.join(HEADER)}"
                         f" 或千牛的 {','.join(QIANNIU_HEADER)}", row=1)
     result = []
     for number, raw in enumerate(rows[1:], start=2):
@@ -171,7 +171,7 @@ def _read_table(path: Path, rows: list[list]) -> PackFile:
         if not any(cells):
             continue  # blank lines at the end of exported files
         if len(cells) > len(header) and any(cells[len(header):]):
-            raise PackError(path, f"列数不对:应有 {len(header)} 列,这一行有 {len(cells)} 列",
+            raise PackError(path, f"列数不对：应有 {len(header)} 列，这一行有 {len(cells)} 列",
                             row=number)
 
         def cell(key: str, cells=cells) -> str:
@@ -187,12 +187,12 @@ def _read_json(path: Path) -> PackFile:
     try:
         data = json.loads(_decode(path))
     except json.JSONDecodeError as error:
-        raise PackError(path, f"JSON 格式错误({error.msg})", row=error.lineno) from error
+        raise PackError(path, f"JSON 格式错误（{error.msg}）", row=error.lineno) from error
     if not isinstance(data, dict) or data.get("format") != PACK_FORMAT:
-        raise PackError(path, f"不是工作台的短语包(缺少 \"format\": \"{PACK_FORMAT}\")")
+        raise PackError(path, f"不是工作台的短语包（缺少 \"format\": \"{PACK_FORMAT}\"）")
     if not isinstance(data.get("format_version"), int) or \
             data["format_version"] > PACK_FORMAT_VERSION:
-        raise PackError(path, "短语包格式版本不受支持,请升级工作台")
+        raise PackError(path, "短语包格式版本不受支持，请升级工作台")
     if not str(data.get("name", "")).strip():
         raise PackError(path, "短语包缺少名称 name")
     rows: list[PackRow] = []
@@ -252,7 +252,7 @@ def _check_rows(pack: PackFile) -> None:
         unknown = unknown_variables(row.text)
         if unknown:
             pack.notes.append(f"第 {row.row} 行含未知变量 " +
-                              "、".join("{" + n + "}" for n in unknown) + ",发送时将原样显示")
+                              "、".join("{" + n + "}" for n in unknown) + "，发送时将原样显示")
 
 
 # --- planning and applying ---------------------------------------------------------------
@@ -268,8 +268,8 @@ class ImportPlan:
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"短语包“{self.pack_name}”({self.mode}):新增 {len(self.added)} 条,"
-                f"更新 {len(self.updated)} 条,删除 {len(self.removed)} 条,"
+        return (f"短语包“{self.pack_name}”（{self.mode}）：新增 {len(self.added)} 条，"
+                f"更新 {len(self.updated)} 条，删除 {len(self.removed)} 条，"
                 f"不变 {self.unchanged} 条")
 
     def details(self) -> list[str]:
@@ -284,10 +284,10 @@ def _target_name(pack: PackFile, scope: str, agent: Agent | None,
     """Personal phrases go to the agent's own pack; team files to their named pack."""
     if scope == "personal":
         if agent is None:
-            raise Refused("导入个人短语需要指定客服(--agent)。")
+            raise Refused("导入个人短语需要指定客服（--agent）。")
         return PERSONAL_PACK_PREFIX + agent.name
     if scope != "team":
-        raise Refused(f"未知的范围 {scope},可选 team、personal。")
+        raise Refused(f"未知的范围 {scope}，可选 team、personal。")
     return pack_name or pack.name or pack.path.stem
 
 
@@ -299,7 +299,7 @@ def plan(store: Store, pack: PackFile, *, mode: str = "append", scope: str = "te
     team's rules apply: team packs need a trainer or supervisor.
     """
     if mode not in MODES:
-        raise Refused(f"未知的导入方式 {mode},可选 {'、'.join(MODES)}。")
+        raise Refused(f"未知的导入方式 {mode}，可选 {'、'.join(MODES)}。")
     name = _target_name(pack, scope, agent, pack_name)
     target = pack_by_name(store, name)
     if target is not None and agent is not None:
@@ -400,7 +400,7 @@ def import_file(store: Store, path: Path, *, mode: str = "append", scope: str = 
 def export(store: Store, pack: Pack, path: Path, fmt: str) -> int:
     """Write a pack in ``fmt``; returns the number of phrases written."""
     if fmt not in FORMATS:
-        raise Refused(f"未知的导出格式 {fmt},可选 {'、'.join(FORMATS)}。")
+        raise Refused(f"未知的导出格式 {fmt}，可选 {'、'.join(FORMATS)}。")
     phrases = from_rows(phrase_rows.pack_phrases(store, pack.id))
     rows = [(p.code, p.text, p.group_path, p.keywords) for p in phrases]
     try:
@@ -417,7 +417,7 @@ def export(store: Store, pack: Pack, path: Path, fmt: str) -> int:
         else:
             _write_xlsx(path, rows)
     except OSError as error:
-        raise Refused(f"无法写入 {path}:{error.strerror}") from error
+        raise Refused(f"无法写入 {path}：{error.strerror}") from error
     return len(phrases)
 
 

@@ -21,7 +21,7 @@ SUGGESTION_COUNT = 3
 
 
 def initials(words: list[str]) -> str:
-    """Pinyin initials of each word: 欢迎 光临 → 'hy gl'."""
+    """Pinyin initials of each word：欢迎 光临 → 'hy gl'."""
     from pypinyin import Style, lazy_pinyin
 
     result = []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workbench.router.routing import AgentConfig
 
-DEFAULT_AUTO_REPLY = "亲,您好!客服正在忙,已为您排队,请稍候,马上为您服务~"
+DEFAULT_AUTO_REPLY = "亲，您好！客服正在忙，已为您排队，请稍候，马上为您服务~"
 PASSWORD_ENV = "WORKBENCH_ROUTER_PASSWORD"
 
 
@@ -36,23 +36,23 @@ def load(path: Path) -> RouterConfig:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(f"无法读取配置文件 {path}:{error.strerror}") from error
+        raise ConfigError(f"无法读取配置文件 {path}：{error.strerror}") from error
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"配置文件 {path} 格式有误:{error}") from error
+        raise ConfigError(f"配置文件 {path} 格式有误：{error}") from error
     here = path.parent
     service = data.get("service", {})
     if not service.get("jid"):
-        raise ConfigError(f"{path}:[service] 缺少 jid(服务账号,例如 service@shop.example)")
+        raise ConfigError(f"{path}：[service] 缺少 jid（服务账号，例如 service@shop.example）")
     agents = []
     for entry in data.get("agents", []):
         if not entry.get("jid"):
-            raise ConfigError(f"{path}:[[agents]] 的每一项都需要 jid")
+            raise ConfigError(f"{path}：[[agents]] 的每一项都需要 jid")
         capacity, weight = int(entry.get("capacity", 20)), float(entry.get("weight", 1.0))
         if capacity < 1 or weight <= 0:
-            raise ConfigError(f"{path}:客服 {entry['jid']} 的 capacity 须 ≥ 1,weight 须 > 0")
+            raise ConfigError(f"{path}：客服 {entry['jid']} 的 capacity 须 ≥ 1,weight 须 > 0")
         agents.append(AgentConfig(str(entry["jid"]).lower(), capacity, weight))
     if not agents:
-        raise ConfigError(f"{path}:至少需要一个 [[agents]]")
+        raise ConfigError(f"{path}：至少需要一个 [[agents]]")
     return RouterConfig(
         jid=str(service["jid"]).lower(),
         password=_password(service, here),
@@ -75,7 +75,7 @@ def _password(service: dict, here: Path) -> str:
         try:
             return file.read_text(encoding="utf-8").strip()
         except OSError as error:
-            raise ConfigError(f"无法读取密码文件 {file}:{error.strerror}") from error
+            raise ConfigError(f"无法读取密码文件 {file}：{error.strerror}") from error
     if os.environ.get(PASSWORD_ENV):
         return os.environ[PASSWORD_ENV]
-    raise ConfigError(f"没有服务账号的密码:请在 [service] 写 password_file,或设置 {PASSWORD_ENV}")
+    raise ConfigError(f"没有服务账号的密码：请在 [service] 写 password_file，或设置 {PASSWORD_ENV}")

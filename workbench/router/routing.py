@@ -157,7 +157,7 @@ class Router:
                 return [ToBuyer(buyer, uid, seen["text"], seen["conversation_id"])]
             conversation = db.live_conversation(self.store, buyer)
             if conversation is None or conversation["agent"] != agent:
-                return [Refuse(agent, uid, "这位买家的会话已不由你接待(已结束或已转接)。")]
+                return [Refuse(agent, uid, "这位买家的会话已不由你接待（已结束或已转接）。")]
             db.insert_message(self.store, uid, conversation["id"], "out", agent, "text", text,
                               now)
             db.touch(self.store, conversation["id"], now)

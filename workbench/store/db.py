@@ -48,8 +48,8 @@ class InstanceLock:
             self._file.close()
             self._file = None
             raise StoreError(
-                f"这个数据文件已被另一个工作台打开:{self.path.with_suffix('')}\n"
-                "请先关闭另一个窗口,再打开本工作台。",
+                f"这个数据文件已被另一个工作台打开：{self.path.with_suffix('')}\n"
+                "请先关闭另一个窗口，再打开本工作台。",
                 f"The store {self.path.with_suffix('')} is already open in another workbench. "
                 "Close that one first.",
             ) from None
@@ -80,7 +80,7 @@ def _check_readable(path: Path) -> None:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
         raise StoreError(
-            f"无法读取数据文件 {path}:{error.strerror}",
+            f"无法读取数据文件 {path}：{error.strerror}",
             f"Cannot read the store {path}: {error.strerror}",
         ) from error
     if header != SQLITE_HEADER:
@@ -89,8 +89,8 @@ def _check_readable(path: Path) -> None:
 
 def corrupt_error(path: Path) -> StoreError:
     return StoreError(
-        f"数据文件 {path} 已损坏或不是工作台的数据文件。文件保持原样未被改动;"
-        "请从备份恢复,或用 --db 指定另一个文件。",
+        f"数据文件 {path} 已损坏或不是工作台的数据文件。文件保持原样未被改动；"
+        "请从备份恢复，或用 --db 指定另一个文件。",
         f"The store {path} is damaged or not a workbench store. It was left untouched; "
         "restore it from a backup or choose another file with --db.",
     )
@@ -103,12 +103,12 @@ def translate_error(error: sqlite3.Error, path: Path) -> StoreError | None:
         return corrupt_error(path)
     if "locked" in text or "busy" in text:
         return StoreError(
-            f"数据文件 {path} 正被其他程序占用,请稍后再试。",
+            f"数据文件 {path} 正被其他程序占用，请稍后再试。",
             f"The store {path} is busy in another program; try again shortly.",
         )
     if any(word in text for word in ("disk is full", "disk i/o", "readonly", "unable to open")):
         return StoreError(
-            f"无法写入数据文件 {path}(磁盘已满或无写入权限)。刚才的操作没有保存,其余数据完好。",
+            f"无法写入数据文件 {path}（磁盘已满或无写入权限）。刚才的操作没有保存，其余数据完好。",
             f"Cannot write the store {path} (disk full or no permission). "
             "The last change was not saved; everything else is intact.",
         )

@@ -119,7 +119,7 @@ def _v1_core(conn: sqlite3.Connection) -> None:
 
 
 def _v2_reception_search_handover(conn: sqlite3.Connection) -> None:
-    """Agent status and capacity, transfers, 催付 register, handover sheets, search indexes."""
+    """Agent status and capacity, transfers，催付 register, handover sheets, search indexes."""
     import sqlite_utils
 
     db = sqlite_utils.Database(conn)
@@ -225,7 +225,7 @@ def migrate(conn: sqlite3.Connection, target: int | None = None,
         from workbench.store.db import StoreError
 
         raise StoreError(
-            f"数据文件的版本({version})比本程序({latest})新,请先升级工作台。",
+            f"数据文件的版本（{version}）比本程序（{latest}）新，请先升级工作台。",
             f"The store is version {version}, newer than this program ({latest}); "
             "upgrade the workbench first.",
         )

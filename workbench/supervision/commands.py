@@ -16,8 +16,8 @@ from workbench.commandline import CommandFailed, open_store, print_json
 
 DEFAULT_DAYS = 7
 FIGURE_LABELS = (
-    ("buyers_received", "接待人数"), ("first_response_mean_s", "首次响应均值(秒)"),
-    ("first_response_median_s", "首次响应中位数(秒)"), ("avg_response_s", "平均响应(秒)"),
+    ("buyers_received", "接待人数"), ("first_response_mean_s", "首次响应均值（秒）"),
+    ("first_response_median_s", "首次响应中位数（秒）"), ("avg_response_s", "平均响应（秒）"),
     ("first_reply_30s_rate", "30秒应答率"), ("three_minute_rate", "三分钟响应率"),
     ("enquiry_conversion", "询单转化率"), ("paid_conversion", "付款转化率"),
     ("messages_sent", "发送消息数"),
@@ -36,7 +36,7 @@ def day_or_time(text: str, end: bool = False) -> float:
         return dt.datetime.fromisoformat(text.strip()).timestamp()
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"不是日期 {text!r}:应为 YYYY-MM-DD 或 'YYYY-MM-DD HH:MM:SS'") from None
+            f"不是日期 {text!r}：应为 YYYY-MM-DD 或 'YYYY-MM-DD HH:MM:SS'") from None
 
 
 def _since(text: str) -> float:
@@ -138,11 +138,11 @@ def _import(args) -> int:
             progress=_progress("导入 / importing"))
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"导入 {result.messages_added} 条消息,新会话 {result.conversations_added} 个;"
+    print(f"导入 {result.messages_added} 条消息，新会话 {result.conversations_added} 个；"
           f"已有而跳过 {result.duplicates} 条。 / imported {result.messages_added} messages, "
           f"{result.conversations_added} new conversations, {result.duplicates} already there.")
     if result.agents_created:
-        print("新建客服账号(未设密码,需主管用 accounts passwd 设置后才能登录):"
+        print("新建客服账号（未设密码，需主管用 accounts passwd 设置后才能登录）："
               + "、".join(result.agents_created))
     for bad in result.rejected:
         print(f"第 {bad.number} 行 / line {bad.number}: {bad.reason}", file=sys.stderr)

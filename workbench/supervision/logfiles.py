@@ -87,7 +87,7 @@ def parse_line(number: int, raw: str) -> Line:
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as error:
-        raise ValueError(f"不是有效的 JSON({error.msg},第 {error.colno} 列)") from None
+        raise ValueError(f"不是有效的 JSON（{error.msg}，第 {error.colno} 列）") from None
     if not isinstance(record, dict):
         raise ValueError("每行应是一个 JSON 对象 {...}")
     missing = [name for name in FIELDS if name not in record]
@@ -107,9 +107,9 @@ def parse_line(number: int, raw: str) -> Line:
     agent = agent.strip() or None if agent is not None else None
     sender = record["sender"]
     if sender not in SENDERS:
-        raise ValueError(f"sender 应为 buyer、agent、auto 或 system,而不是 {sender!r}")
+        raise ValueError(f"sender 应为 buyer、agent、auto 或 system，而不是 {sender!r}")
     if sender == "agent" and agent is None:
-        raise ValueError("sender 为 agent 的消息必须给出 agent(客服账号名)")
+        raise ValueError("sender 为 agent 的消息必须给出 agent（客服账号名）")
     try:
         at = parse_time(record["time"])
     except (ValueError, OverflowError, OSError):
@@ -154,12 +154,12 @@ def _read(path: Path, store: Store, own_uid: str, skip_bad: bool,
                     expected = _stored_buyer(store, own_uid, line.conversation) or line.buyer
                     buyers[line.conversation] = expected
                 if expected != line.buyer:
-                    raise ValueError(f"会话 {line.conversation} 的买家是 {expected},"
+                    raise ValueError(f"会话 {line.conversation} 的买家是 {expected}，"
                                      f"这一行却是 {line.buyer}")
             except ValueError as error:
                 if not skip_bad:
-                    raise Refused(f"{path.name} 第 {number} 行:{error}。"
-                                  "没有导入任何记录;改正后重新导入,或用 --skip-bad "
+                    raise Refused(f"{path.name} 第 {number} 行：{error}。"
+                                  "没有导入任何记录；改正后重新导入，或用 --skip-bad "
                                   "跳过坏行。") from None
                 bad.append(BadLine(number, str(error), raw.rstrip("\r\n")))
                 continue
@@ -273,7 +273,7 @@ def _write(store: Store, lines: list[Line], own_uid: str, now: float, result: Im
 def format_of(path: Path, fmt: str | None) -> str:
     fmt = (fmt or path.suffix.lstrip(".") or "jsonl").lower()
     if fmt not in FORMATS:
-        raise Refused(f"不支持的导出格式 {fmt}:可选 jsonl、csv、xlsx。")
+        raise Refused(f"不支持的导出格式 {fmt}：可选 jsonl、csv、xlsx。")
     return fmt
 
 

@@ -113,7 +113,7 @@ def check_can_read(store: Store, viewer, conversation_id: int) -> None:
         raise Refused("请先登录。")
     if can_read_all(viewer) or logs.took_part(store, viewer.id, conversation_id):
         return
-    raise Refused("只能查看自己接待过的会话;查看其他客服的聊天记录需要主管权限。")
+    raise Refused("只能查看自己接待过的会话；查看其他客服的聊天记录需要主管权限。")
 
 
 # --- the index -----------------------------------------------------------------------
@@ -125,8 +125,8 @@ def index_version() -> str:
 def message_terms(text: str) -> str:
     """textsearch.terms() plus every dictionary word jieba's full mode sees in the text.
 
-    Precise segmentation picks one reading: 退货运费 becomes 退 / 货运费, and a search for
-    退货 would miss it. The full mode's words (退货, 货运, 运费 ...) are added after the
+    Precise segmentation picks one reading：退货运费 becomes 退 / 货运费，and a search for
+    退货 would miss it. The full mode's words (退货，货运，运费 ...) are added after the
     precise ones, so the precise order still serves quoted phrases."""
     words = textsearch.terms(text)
     seen = set(words.split())

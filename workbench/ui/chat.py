@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench import accounts, conversations, quickphrases
+from workbench import accounts, conversations, quickphrases, textnorm
 from workbench.changes import Refused
 from workbench.conversations import Conversation, reception
 from workbench.ui.chat_view import ChatView, MessageRole, display_text  # noqa: F401 - used by others
@@ -51,11 +51,11 @@ class BuyerHeader(QWidget):
                                  "padding: 1px 6px;")
         self.tags = QLineEdit()
         self.tags.setObjectName("buyerTags")
-        self.tags.setPlaceholderText(self.tr("标签,用逗号分隔,Enter 保存"))
+        self.tags.setPlaceholderText(self.tr("标签，用逗号分隔，Enter 保存"))
         self.transfer_button = QPushButton(self.tr("转接"))
         self.note_button = QPushButton(self.tr("内部备注"))
         self.note_button.setCheckable(True)
-        self.note_button.setToolTip(self.tr("打开后发出的内容只给同事看,不会发给买家"))
+        self.note_button.setToolTip(self.tr("打开后发出的内容只给同事看，不会发给买家"))
         self.end_button = QPushButton(self.tr("结束"))
         top = QHBoxLayout()
         top.addWidget(self.name)
@@ -85,7 +85,7 @@ class BuyerHeader(QWidget):
     def save_tags(self) -> None:
         conversation = self.session.current
         if conversation is not None:
-            parts = self.tags.text().replace(",", ",").split(",")
+            parts = textnorm.split_list(self.tags.text())
             self.session.run(reception.set_tags, self.session.store, conversation, parts,
                              self.session.agent, self.session.clock())
 
@@ -99,7 +99,7 @@ class FindBar(QWidget):
         self.view = view
         self.query = QLineEdit()
         self.query.setObjectName("findInConversation")
-        self.query.setPlaceholderText(self.tr("在本会话中查找,Enter 下一个"))
+        self.query.setPlaceholderText(self.tr("在本会话中查找，Enter 下一个"))
         self.count = QLabel()
         previous = QToolButton()
         previous.setText("↑")
@@ -142,7 +142,7 @@ class FindBar(QWidget):
 
 
 class TransferDialog(QDialog):
-    """转接: to a colleague or a group, with a reason the receiver will read."""
+    """转接：to a colleague or a group, with a reason the receiver will read."""
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -151,11 +151,11 @@ class TransferDialog(QDialog):
         self.target = QComboBox()
         for agent in accounts.all_agents(session.store):
             if agent.id != session.agent.id and agent.active:
-                self.target.addItem(self.tr("客服:") + agent.signature, f"agent:{agent.name}")
+                self.target.addItem(self.tr("客服：") + agent.signature, f"agent:{agent.name}")
         for group in TRANSFER_GROUPS:
-            self.target.addItem(self.tr("分组:") + self.tr(group), f"group:{group}")
+            self.target.addItem(self.tr("分组：") + self.tr(group), f"group:{group}")
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("例如:买家要求退货,请售后跟进"))
+        self.reason.setPlaceholderText(self.tr("例如：买家要求退货，请售后跟进"))
         self.message = QLabel()
         self.message.setStyleSheet("color: #b71c1c;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
@@ -287,7 +287,7 @@ class ChatPanel(QWidget):
         unfilled = quickphrases.unfilled(text)
         if unfilled and text != self._confirmed_text:
             self._confirmed_text = text
-            self.notice.setText(self.tr("还有没填的变量:{0}。再按一次 Enter 原样发送,或先改好。")
+            self.notice.setText(self.tr("还有没填的变量：{0}。再按一次 Enter 原样发送，或先改好。")
                                 .format("、".join("{" + n + "}" for n in unfilled)))
             self.notice.show()
             return
@@ -310,7 +310,7 @@ class ChatPanel(QWidget):
     def set_attachments(self, paths: list[Path]) -> None:
         self.attachments = paths
         self.attachment_label.setText(
-            self.tr("附图:") + "、".join(p.name for p in paths) if paths else "")
+            self.tr("附图：") + "、".join(p.name for p in paths) if paths else "")
         self.clear_attachments_button.setVisible(bool(paths))
 
     def _send_attachments(self) -> None:
@@ -336,13 +336,13 @@ class ChatPanel(QWidget):
         self.counter.setStyleSheet("color: #c62828; font-weight: bold;" if len(text) > limit
                                    else "color: #888;")
         if len(text) > limit:
-            self.notice.setText(self.tr("超出单条消息上限 {0} 字,请删减或分几条发送。")
+            self.notice.setText(self.tr("超出单条消息上限 {0} 字，请删减或分几条发送。")
                                 .format(limit))
             self.notice.show()
 
     def _on_note_mode(self, on: bool) -> None:
         self.composer.setStyleSheet(NOTE_STYLE if on else "")
-        self.composer.setPlaceholderText(self.tr("内部备注:只有同事能看到") if on else "")
+        self.composer.setPlaceholderText(self.tr("内部备注：只有同事能看到") if on else "")
         if not on:
             self.composer.set_send_key(self.composer.send_key)
 

@@ -55,7 +55,7 @@ SENDER_LABELS = {"auto": QT_TRANSLATE_NOOP("MessageModel", "[自动回复] "),
                  "note": QT_TRANSLATE_NOOP("MessageModel", "[内部备注] ")}
 STATUS_LABELS = {"sending": QT_TRANSLATE_NOOP("MessageDelegate", "发送中"),
                  "sent": QT_TRANSLATE_NOOP("MessageDelegate", "已发送"),
-                 "failed": QT_TRANSLATE_NOOP("MessageDelegate", "发送失败,点击重发")}
+                 "failed": QT_TRANSLATE_NOOP("MessageDelegate", "发送失败，点击重发")}
 ON_RIGHT = ("agent", "auto")
 
 
@@ -63,7 +63,7 @@ def display_text(message: Message) -> str:
     text = message.text
     if len(text) > DISPLAY_CHARS:
         text = text[:DISPLAY_CHARS] + QCoreApplication.translate(
-            "MessageModel", "…(共 {0} 字,仅显示前 {1} 字,点击查看全文)").format(
+            "MessageModel", "…（共 {0} 字，仅显示前 {1} 字，点击查看全文）").format(
             len(message.text), DISPLAY_CHARS)
     label = SENDER_LABELS.get(message.sender)
     return (QCoreApplication.translate("MessageModel", label) if label else "") + text
@@ -334,7 +334,7 @@ class ImageViewer(QDialog):
 class FullTextDialog(QDialog):
     def __init__(self, text: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("全文({0} 字)").format(len(text)))
+        self.setWindowTitle(self.tr("全文（{0} 字）").format(len(text)))
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setPlainText(text)
@@ -350,7 +350,7 @@ class LinkDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("消息中的链接"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("请确认地址可信后再打开:")))
+        layout.addWidget(QLabel(self.tr("请确认地址可信后再打开：")))
         self.open_buttons: list[QPushButton] = []
         for address in addresses:
             shown = QLabel(address)
@@ -358,7 +358,7 @@ class LinkDialog(QDialog):
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(shown)
             button = QPushButton(self.tr("在浏览器中打开") if is_safe_link(address)
-                                 else self.tr("不安全的链接,已阻止"))
+                                 else self.tr("不安全的链接，已阻止"))
             button.setEnabled(is_safe_link(address))
             button.clicked.connect(self._opener(address))
             self.open_buttons.append(button)

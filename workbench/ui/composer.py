@@ -26,7 +26,7 @@ class Composer(QPlainTextEdit):
         super().__init__()
         self.setObjectName("composer")
         self.setAccessibleName(self.tr("输入框"))
-        self.setPlaceholderText(self.tr("输入回复,Enter 发送,Shift+Enter 换行,/编码 插入短语"))
+        self.setPlaceholderText(self.tr("输入回复，Enter 发送，Shift+Enter 换行，/编码 插入短语"))
         self.setTabChangesFocus(True)
         #: prefix -> [(label, text)]: where /code completions come from.
         self.completion_source: Callable[[str], list[tuple[str, str]]] | None = None
@@ -46,8 +46,8 @@ class Composer(QPlainTextEdit):
     def set_send_key(self, mode: str) -> None:
         self.send_key = mode
         self.setPlaceholderText(
-            self.tr("输入回复,Enter 发送,Shift+Enter 换行,/编码 插入短语") if mode == "enter"
-            else self.tr("输入回复,Ctrl+Enter 发送,Enter 换行,/编码 插入短语"))
+            self.tr("输入回复，Enter 发送，Shift+Enter 换行，/编码 插入短语") if mode == "enter"
+            else self.tr("输入回复，Ctrl+Enter 发送，Enter 换行，/编码 插入短语"))
 
     def event(self, event) -> bool:
         # While the completion list is open, Esc closes it (before the window's Esc

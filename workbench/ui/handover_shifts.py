@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from workbench import textnorm
 from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.handover import shifts
@@ -29,7 +30,7 @@ class ShiftTableModel(RowsTableModel):
     COLUMNS = (QT_TRANSLATE_NOOP("ShiftTableModel", "名称"),
                QT_TRANSLATE_NOOP("ShiftTableModel", "开始"),
                QT_TRANSLATE_NOOP("ShiftTableModel", "结束"),
-               QT_TRANSLATE_NOOP("ShiftTableModel", "客服(账号名,逗号分隔)"))
+               QT_TRANSLATE_NOOP("ShiftTableModel", "客服（账号名，逗号分隔）"))
 
     def __init__(self, rows: list[Shift], editable: bool):
         super().__init__()
@@ -42,7 +43,7 @@ class ShiftTableModel(RowsTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return self.tr("结束不晚于开始表示次日,例如 18:00–01:00")
+            return self.tr("结束不晚于开始表示次日，例如 18:00–01:00")
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -71,7 +72,7 @@ class ShiftTableModel(RowsTableModel):
 
     def shifts(self) -> list[Shift]:
         return [Shift(name, start, end,
-                      tuple(a.strip() for a in agents.replace(",", ",").split(",") if a.strip()))
+                      tuple(textnorm.split_list(agents)))
                 for name, start, end, agents in self.rows]
 
 
@@ -93,8 +94,8 @@ class ShiftDialog(QDialog):
         remove = QPushButton(self.tr("删除所选"))
         for button in (add, remove):
             button.setEnabled(editable)
-        note = QLabel(self.tr("时间写成 HH:MM;结束不晚于开始表示次日(晚班 18:00–次日 01:00)。")
-                      if editable else self.tr("只有主管可以修改班次,这里只能查看。"))
+        note = QLabel(self.tr("时间写成 HH:MM；结束不晚于开始表示次日（晚班 18:00–次日 01:00）。")
+                      if editable else self.tr("只有主管可以修改班次，这里只能查看。"))
         note.setWordWrap(True)
         self.error = QLabel()
         self.error.setObjectName("shiftError")

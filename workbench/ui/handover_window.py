@@ -80,7 +80,7 @@ class SheetListModel(QAbstractListModel):
             return None
         sheet = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            text = (self.tr("#{0} 【{1}】 {2}\n{3}/{4} 项已接收(导入)")
+            text = (self.tr("#{0} 【{1}】 {2}\n{3}/{4} 项已接收（导入）")
                     if (sheet.origin or "").startswith("import")
                     else self.tr("#{0} 【{1}】 {2}\n{3}/{4} 项已接收"))
             return text.format(sheet.id, sheet.state_name, sheet.title,
@@ -162,14 +162,14 @@ class HandoverComposer(QDialog):
             self.shift.setCurrentIndex(self.shift.findData(running.name))
         self.receiver = QComboBox()
         self.receiver.setObjectName("composerReceiver")
-        self.receiver.addItem(self.tr("下一班(任何接班客服)"), None)
+        self.receiver.addItem(self.tr("下一班（任何接班客服）"), None)
         for agent in accounts.all_agents(session.store):
             if agent.active and agent.id != session.agent.id:
                 self.receiver.addItem(agent.signature, agent.id)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("composerNotes")
         self.notes.setPlaceholderText(
-            self.tr("本班的重要信息,一行一条(例如:仓库今天 17 点后不发顺丰)"))
+            self.tr("本班的重要信息，一行一条（例如：仓库今天 17 点后不发顺丰）"))
         self.notes.setMaximumHeight(100)
         self.preview = QListView()
         self.preview.setObjectName("composerPreview")
@@ -346,14 +346,14 @@ class HandoverWindow(QWidget):
             self.header.setText(self.tr("还没有交接单。下班前用“新建交接单”把未完成的事交给下一班。"))
             self.notes.setText("")
         else:
-            received = (self.tr(",{0} 全部接收").format(timefmt.minute(sheet.acknowledged_at))
+            received = (self.tr("，{0} 全部接收").format(timefmt.minute(sheet.acknowledged_at))
                         if sheet.acknowledged_at else "")
             self.header.setText(self.tr("交接单 #{0} · {1} · 班次 {2} · {3} → {4} · {5}{6}")
                                 .format(sheet.id, timefmt.minute(sheet.created_at),
                                         sheet.shift or "—", sheet.from_agent_name,
                                         sheet.to_agent_name or self.tr("下一班"),
                                         sheet.state_name, received))
-            self.notes.setText(self.tr("本班重要信息:") + (sheet.notes or self.tr("(无)")))
+            self.notes.setText(self.tr("本班重要信息：") + (sheet.notes or self.tr("(无)")))
         may = sheet is not None and self._may_receive(sheet)
         self.acknowledge_button.setEnabled(may)
         self.acknowledge_all_button.setEnabled(may)
@@ -418,7 +418,7 @@ class HandoverWindow(QWidget):
         rows = self._run(xlsx.export, self.session.store, sheet.id, Path(path))
         if rows is None:
             return None
-        self.message.setText(self.tr("交接表已导出:{0}({1} 项)").format(path, rows))
+        self.message.setText(self.tr("交接表已导出：{0}（{1} 项）").format(path, rows))
         return Path(path)
 
     def export_exchange(self, path: Path | str | None = None) -> Path | None:
@@ -440,7 +440,7 @@ class HandoverWindow(QWidget):
         if count is None:
             return None
         self.message.setText(
-            self.tr("交接文件已导出:{0}({1} 项)。在另一台工作台用“导入交接文件”打开。")
+            self.tr("交接文件已导出：{0}（{1} 项）。在另一台工作台用“导入交接文件”打开。")
             .format(path, count))
         return Path(path)
 
@@ -657,7 +657,7 @@ def install(window) -> None:
     menu = window.area_menu(translate("MainWindow", "交接"))
     menu.addAction(_action(window, translate("MainWindow", "新建待办…"), ui.new_todo,
                            "actionNewTodo", NEW_TODO_KEY))
-    menu.addAction(_action(window, translate("MainWindow", "加入待办(所选消息或订单)"),
+    menu.addAction(_action(window, translate("MainWindow", "加入待办（所选消息或订单）"),
                            ui.add_from_focus, "actionAddTodo", ADD_TODO_KEY))
     menu.addSeparator()
     menu.addAction(_action(window, translate("MainWindow", "交接单…"), ui.show_sheets,

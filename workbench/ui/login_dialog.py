@@ -78,7 +78,7 @@ class LoginDialog(QDialog):
         self._account_changed()
         if not self.accounts:
             self.error.setText(self.tr("没有可登录的账号。请先用 `workbench accounts add 名字` "
-                                       "创建账号(第一个账号是主管)。"))
+                                       "创建账号（第一个账号是主管）。"))
             self.sign_in_button.setEnabled(False)
 
     def selected_name(self) -> str | None:
@@ -94,7 +94,7 @@ class LoginDialog(QDialog):
         self.password.clear()
         self.password.setPlaceholderText(self.tr("演示账号无需密码") if demo else "")
         self.demo_note.setText(self.tr(
-            "演示登录:这是演示店铺的账号,没有密码,任何人都能登录。"
+            "演示登录：这是演示店铺的账号，没有密码，任何人都能登录。"
             "正式使用前请主管用 `workbench accounts passwd` 为每个账号设置密码。")
             if demo else "")
         self.demo_note.setVisible(demo)

@@ -1,4 +1,4 @@
-"""The one window: conversations | chat | phrases | orders over 待办, all visible at once."""
+"""The one window: conversations | chat | phrases | orders over 待办，all visible at once."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         store = session.store
         shop = settings.get(store, quickphrases.SHOP_NAME_KEY, "") or ""
         self.setWindowTitle(self.tr("客服工作台") + (f" — {shop}" if shop else "")
-                            + self.tr(" — 客服:") + session.agent.signature)
+                            + self.tr(" — 客服：") + session.agent.signature)
         self.conversation_panel = ConversationPanel(session)
         self.conversation_list = self.conversation_panel.view
         self.chat = ChatPanel(session)

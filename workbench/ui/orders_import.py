@@ -47,13 +47,14 @@ class ImportDialog(QDialog):
         self.resize(620, 420)
         self.order_file = QLineEdit()
         self.order_file.setObjectName("importOrderFile")
-        self.order_file.setPlaceholderText(self.tr("后台导出的订单报表:CSV(GBK 或 UTF-8)或 XLSX"))
+        self.order_file.setPlaceholderText(
+            self.tr("后台导出的订单报表：CSV（GBK 或 UTF-8）或 XLSX"))
         self.items_file = QLineEdit()
         self.items_file.setObjectName("importItemsFile")
-        self.items_file.setPlaceholderText(self.tr("可选:宝贝明细文件"))
+        self.items_file.setPlaceholderText(self.tr("可选：宝贝明细文件"))
         pick_order = QPushButton(self.tr("选择…"))
         pick_items = QPushButton(self.tr("选择…"))
-        self.dry_run = QCheckBox(self.tr("只预览,不写入"))
+        self.dry_run = QCheckBox(self.tr("只预览，不写入"))
         self.dry_run.setObjectName("importDryRun")
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("订单报表")), 0, 0)
@@ -120,7 +121,7 @@ class ImportDialog(QDialog):
             return None
         for path in (order_path, items_path):
             if path and not Path(path).is_file():
-                self._show_failure(self.tr("找不到文件:{0}").format(path))
+                self._show_failure(self.tr("找不到文件：{0}").format(path))
                 return None
         now, agent_id, preview = (self.session.clock(), self.session.agent.id,
                                   self.dry_run.isChecked())
@@ -159,7 +160,7 @@ class ImportDialog(QDialog):
             self.session.publish(result.changes)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.status.setText(self.tr("预览完成,没有写入。") if result.dry_run
+        self.status.setText(self.tr("预览完成，没有写入。") if result.dry_run
                             else self.tr("导入完成。"))
         self.result.setPlainText(result.summary())
         self.import_finished.emit(result)
@@ -178,7 +179,7 @@ class ImportDialog(QDialog):
     def _on_stopped(self) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status.setText(self.tr("已取消,工作台里的订单没有任何改动。"))
+        self.status.setText(self.tr("已取消，工作台里的订单没有任何改动。"))
         self.import_cancelled.emit()
 
     def _on_ended(self) -> None:

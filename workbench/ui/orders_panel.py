@@ -186,7 +186,7 @@ class RemarkModel(QAbstractListModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.tr("[后台] ") + line
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("来自后台订单报表的备注,只读")
+                return self.tr("来自后台订单报表的备注，只读")
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor(READ_ONLY_COLOUR)
             return None
@@ -194,9 +194,9 @@ class RemarkModel(QAbstractListModel):
             return entry.formatted() + (self.tr("(已修改)") if entry.edited_at else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             if entry.id == self.editable_id:
-                return self.tr("你的最新备注,{0} 分钟内可以修改").format(
+                return self.tr("你的最新备注，{0} 分钟内可以修改").format(
                     orders.REMARK_EDIT_WINDOW_S // 60)
-            return self.tr("只读:{0}的备注").format(entry.agent_name)
+            return self.tr("只读：{0}的备注").format(entry.agent_name)
         if role == Qt.ItemDataRole.ForegroundRole and entry.id != self.editable_id:
             return QColor(READ_ONLY_COLOUR)
         if role == RemarkRole:
@@ -225,11 +225,11 @@ class FlagRemarkDialog(QDialog):
         super().__init__(parent)
         self.rule = rule
         self.setWindowTitle(self.tr("插{0}旗").format(word(rule.name)))
-        self.meaning = plain_label(self.tr("{0}\n按团队旗帜规则,插这面旗需要同时写一条备注,"
+        self.meaning = plain_label(self.tr("{0}\n按团队旗帜规则，插这面旗需要同时写一条备注，"
                                            "说明具体要做什么。").format(rule.describe()))
         self.remark = QLineEdit(remark)
         self.remark.setObjectName("flagRemark")
-        self.remark.setPlaceholderText(self.tr("备注内容,例如:改地址为……"))
+        self.remark.setPlaceholderText(self.tr("备注内容，例如：改地址为……"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -246,7 +246,7 @@ class FlagRemarkDialog(QDialog):
 
 
 class OrderSidebar(QWidget):
-    """The buyer's orders beside the chat: details, remarks, flag, 核对地址 and 催付."""
+    """The buyer's orders beside the chat: details, remarks, flag，核对地址 and 催付."""
 
     order_shown = Signal(object)  # Order | None
 
@@ -289,12 +289,12 @@ class OrderSidebar(QWidget):
         self.remarks.setWordWrap(True)
         self.remark_input = QLineEdit()
         self.remark_input.setObjectName("remarkInput")
-        self.remark_input.setPlaceholderText(self.tr("追加备注,Enter 保存"))
+        self.remark_input.setPlaceholderText(self.tr("追加备注，Enter 保存"))
         self.remark_counter = QLabel()
         self.remark_counter.setObjectName("remarkCounter")
         self.remark_button = self._button(self.tr("备注"), "addRemark", self.save_remark)
         self.edit_button = self._button(self.tr("修改"), "editRemark", self.toggle_edit)
-        self.edit_button.setToolTip(self.tr("修改自己最新的一条备注({0} 分钟内)").format(
+        self.edit_button.setToolTip(self.tr("修改自己最新的一条备注（{0} 分钟内）").format(
             orders.REMARK_EDIT_WINDOW_S // 60))
         remark_row = QHBoxLayout()
         remark_row.addWidget(self.remark_input, 1)
@@ -402,7 +402,7 @@ class OrderSidebar(QWidget):
         if self.model.buyer_id is None:
             self.title.setText(self.tr("买家订单"))
         elif count:
-            self.title.setText(self.tr("{0} 的订单({1})").format(self.buyer_nick, count))
+            self.title.setText(self.tr("{0} 的订单（{1}）").format(self.buyer_nick, count))
         else:
             self.title.setText(self.tr("{0} 暂无订单").format(self.buyer_nick))
         for widget in (self.remark_input, self.flag_box, self.remark_button,
@@ -432,7 +432,7 @@ class OrderSidebar(QWidget):
         team = policy.load(self.session.store)
         for number in range(self.flag_box.count()):
             rule = team.rule(self.flag_box.itemData(number))
-            label = word(rule.name) + (self.tr("(禁用)") if rule.forbidden else "")
+            label = word(rule.name) + (self.tr("（禁用）") if rule.forbidden else "")
             self.flag_box.setItemText(number, label)
             self.flag_box.setItemData(number, rule.describe(), Qt.ItemDataRole.ToolTipRole)
         self.flag_box.setCurrentIndex(self.flag_box.findData(flag))
@@ -456,36 +456,37 @@ class OrderSidebar(QWidget):
             return timefmt.minute(at) if at else "—"
 
         lines = [
-            self.tr("订单号:") + order.id,
-            self.tr("状态:") + word(order.status_name),
-            self.tr("金额:") + f"¥{order.total or 0:.2f}" + self.tr("(实付 ¥{0:.2f},邮费 ¥{1:.2f})")
-            .format(order.paid or 0, order.postage or 0),
+            self.tr("订单号：") + order.id,
+            self.tr("状态：") + word(order.status_name),
+            self.tr("金额：") + f"¥{order.total or 0:.2f}"
+            + self.tr("（实付 ¥{0:.2f}，邮费 ¥{1:.2f}）").format(order.paid or 0,
+                                                               order.postage or 0),
         ]
         if order.refund:
-            lines.append(self.tr("退款:") + f"¥{order.refund:.2f}")
-        lines.append(self.tr("下单:") + when(order.created_at) + self.tr("  付款:")
+            lines.append(self.tr("退款：") + f"¥{order.refund:.2f}")
+        lines.append(self.tr("下单：") + when(order.created_at) + self.tr("  付款：")
                      + when(order.paid_at))
         if order.shipped_at or order.finished_at:
-            lines.append(self.tr("发货:") + when(order.shipped_at) + self.tr("  完成:")
+            lines.append(self.tr("发货：") + when(order.shipped_at) + self.tr("  完成：")
                          + when(order.finished_at))
         lines += [
-            self.tr("收货人:") + f"{order.receiver_name or ''} {order.phone or ''}".strip(),
-            self.tr("地址:") + (order.address or "—"),
+            self.tr("收货人：") + f"{order.receiver_name or ''} {order.phone or ''}".strip(),
+            self.tr("地址：") + (order.address or "—"),
         ]
         if order.courier or order.tracking_no:
-            lines.append(self.tr("物流:") + f"{order.courier or ''} {order.tracking_no or ''}")
+            lines.append(self.tr("物流：") + f"{order.courier or ''} {order.tracking_no or ''}")
         if order.buyer_message:
-            lines.append(self.tr("买家留言:") + order.buyer_message)
+            lines.append(self.tr("买家留言：") + order.buyer_message)
         for item in orders.items(store, order.id):
             price = f" ¥{item.price:.2f}" if item.price is not None else ""
             code = f" [{item.seller_code}]" if item.seller_code else ""
             lines.append(f"· {item.title} {item.spec or ''} ×{item.quantity or 1}{price}{code}")
         for reminder in reminders.previous(store, order.id):
-            lines.append(self.tr("催付:") + f"{timefmt.minute(reminder.at)} "
+            lines.append(self.tr("催付：") + f"{timefmt.minute(reminder.at)} "
                          f"{reminder.agent_name or ''}({reminder.channel or ''})"
                          f"{reminder.outcome or ''}")
         for change in orders.flag_history(store, order.id):
-            lines.append(self.tr("旗帜:") + f"{timefmt.minute(change['changed_at'])} "
+            lines.append(self.tr("旗帜：") + f"{timefmt.minute(change['changed_at'])} "
                          f"{change['agent_name'] or ''} "
                          f"{word(orders.FLAG_NAMES.get(change['old_flag'], ''))}→"
                          f"{word(orders.FLAG_NAMES.get(change['new_flag'], ''))}")
@@ -614,7 +615,7 @@ class OrderSidebar(QWidget):
     def _in_buyers_conversation(self, order: Order) -> bool:
         current = self.session.current
         if current is None or current.buyer_id != order.buyer_id:
-            self.session.refused.emit(self.tr("请先打开买家 {0} 的会话,再发送。")
+            self.session.refused.emit(self.tr("请先打开买家 {0} 的会话，再发送。")
                                       .format(order.buyer_nick))
             return False
         return True

@@ -66,11 +66,11 @@ class FlagPolicyDialog(QDialog):
         self.dispatch.setDisplayFormat("HH:mm")
         self.dispatch.setEnabled(self.editable)
         dispatch_row = QHBoxLayout()
-        dispatch_row.addWidget(QLabel(self.tr("每天发货时间(催付时间表用)")))
+        dispatch_row.addWidget(QLabel(self.tr("每天发货时间（催付时间表用）")))
         dispatch_row.addWidget(self.dispatch)
         dispatch_row.addStretch(1)
-        note = plain_label(self.tr("只有主管可以修改旗帜规则;你可以查看。") if not self.editable
-                           else self.tr("修改后对全队生效,并记录在操作日志里。"))
+        note = plain_label(self.tr("只有主管可以修改旗帜规则；你可以查看。") if not self.editable
+                           else self.tr("修改后对全队生效，并记录在操作日志里。"))
         buttons = QDialogButtonBox()
         if self.editable:
             buttons.setStandardButtons(QDialogButtonBox.StandardButton.Save

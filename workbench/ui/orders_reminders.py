@@ -1,4 +1,4 @@
-"""催付: the dialog that sends a reminder and registers it, and the register window."""
+"""催付：the dialog that sends a reminder and registers it, and the register window."""
 
 from __future__ import annotations
 
@@ -62,12 +62,12 @@ class ReminderDialog(QDialog):
         header = plain_label(self.tr("订单 {0} · 买家 {1} · {2} 下单 · ¥{3:.2f}").format(
             order.id, order.buyer_nick, placed, order.total or 0))
         window_text = check.window.describe() if check.window else self.tr("下单时间不详")
-        self.window_label = plain_label(self.tr("催付时间:") + window_text)
+        self.window_label = plain_label(self.tr("催付时间：") + window_text)
         self.warnings = plain_label("\n".join("⚠ " + w for w in check.warnings))
         self.warnings.setObjectName("reminderWarnings")
         self.warnings.setStyleSheet(f"color: {WARNING_COLOUR};")
         self.warnings.setVisible(bool(check.warnings))
-        self.confirm = QCheckBox(self.tr("我已了解以上提醒,仍要催付"))
+        self.confirm = QCheckBox(self.tr("我已了解以上提醒，仍要催付"))
         self.confirm.setObjectName("reminderConfirm")
         self.confirm.setVisible(bool(check.warnings))
 
@@ -78,7 +78,7 @@ class ReminderDialog(QDialog):
         self.reason.setObjectName("reminderReason")
         self.reason.setEditable(True)
         self.reason.addItems(["", *reminders.REASONS])
-        self.reason.lineEdit().setPlaceholderText(self.tr("未付款原因(知道的话)"))
+        self.reason.lineEdit().setPlaceholderText(self.tr("未付款原因（知道的话）"))
         self.text = QPlainTextEdit(reminders.text(session.store, order, session.agent,
                                                   session.clock()))
         self.text.setObjectName("reminderText")
@@ -159,7 +159,7 @@ class ReminderDialog(QDialog):
         if channel == reminders.CHAT_CHANNEL:
             current = self.session.current
             if current is None or current.buyer_id != self.order.buyer_id:
-                self.session.refused.emit(self.tr("请先打开买家 {0} 的会话,再发送催付。")
+                self.session.refused.emit(self.tr("请先打开买家 {0} 的会话，再发送催付。")
                                           .format(self.order.buyer_nick))
                 return False
             if not self.session.send_text(self.text.toPlainText()):
@@ -182,12 +182,12 @@ class ReminderDialog(QDialog):
             self.flag_button.hide()
         else:
             rule = policy.load(self.session.store).rule(green)
-            self.after_label.setText(self.tr("已登记催付。按团队旗帜规则:{0}").format(
+            self.after_label.setText(self.tr("已登记催付。按团队旗帜规则：{0}").format(
                 rule.describe()))
             self.flag_button.setText(self.tr("插{0}旗并备注").format(word(rule.name)))
             remark = self.tr("已{0}催付").format(channel)
             if reason:
-                remark += self.tr(",原因:{0}").format(reason)
+                remark += self.tr("，原因：{0}").format(reason)
             self.flag_remark.setText(remark)
         self.after.show()
 

@@ -336,7 +336,7 @@ class OrdersWindow(QWidget):
             succeeded=lambda count: self.message.setText(
                 self.tr("已导出 {0} 单到 {1}").format(count, path)),
             failed=self.message.setText,
-            cancelled=lambda: self.message.setText(self.tr("导出已取消,没有留下文件。")),
+            cancelled=lambda: self.message.setText(self.tr("导出已取消，没有留下文件。")),
             ended=self._export_done, cancel_types=(export.Cancelled,))
         return self.export_job
 
@@ -425,7 +425,7 @@ class OrdersUi:
         conversation_id = orders.conversation_of_buyer(store, order.buyer_id)
         if conversation_id is None:
             self.window.statusBar().showMessage(
-                translate("MainWindow", "买家 {0} 还没有会话,无法在侧栏打开;"
+                translate("MainWindow", "买家 {0} 还没有会话，无法在侧栏打开；"
                                         "可以电话或短信联系后在催付登记表里记录。")
                 .format(order.buyer_nick), 8000)
             return False

@@ -116,7 +116,7 @@ class PhrasePanel(QWidget):
         self.most_used.setObjectName("phraseMostUsed")
         self.search = QLineEdit()
         self.search.setObjectName("phraseSearch")
-        self.search.setPlaceholderText(self.tr("搜索:编码、文字或拼音首字母"))
+        self.search.setPlaceholderText(self.tr("搜索：编码、文字或拼音首字母"))
         self.search.setClearButtonEnabled(True)
         self.model = PhraseModel(session)
         self.view = QListView()
@@ -292,5 +292,5 @@ class PhrasePanel(QWidget):
 
     def _on_index_failed(self, details: str) -> None:
         self._indexing = False
-        self.session.refused.emit(self.tr("短语索引失败,搜索暂时只按编码和原文匹配。")
+        self.session.refused.emit(self.tr("短语索引失败，搜索暂时只按编码和原文匹配。")
                                   + details[-200:])

@@ -34,7 +34,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("PhraseTableModel", "编码"),
            QT_TRANSLATE_NOOP("PhraseTableModel", "短语"),
            QT_TRANSLATE_NOOP("PhraseTableModel", "分组"),
            QT_TRANSLATE_NOOP("PhraseTableModel", "短语包"))
-MODES = ((QT_TRANSLATE_NOOP("ImportDialog", "追加(编码不能重复)"), "append"),
+MODES = ((QT_TRANSLATE_NOOP("ImportDialog", "追加（编码不能重复）"), "append"),
          (QT_TRANSLATE_NOOP("ImportDialog", "按编码更新"), "update"),
          (QT_TRANSLATE_NOOP("ImportDialog", "整包替换"), "replace"))
 FILE_FILTERS = QT_TRANSLATE_NOOP("MainWindow", "短语包 (*.json *.csv *.xlsx);;所有文件 (*)")
@@ -138,16 +138,16 @@ class PhraseManager(QDialog):
         self.pack_box = QComboBox()
         self.code = QLineEdit()
         self.group = QLineEdit()
-        self.group.setPlaceholderText(self.tr("如:售后/退换货"))
+        self.group.setPlaceholderText(self.tr("如：售后/退换货"))
         self.keywords = QLineEdit()
-        self.keywords.setPlaceholderText(self.tr("空格分隔,帮助推荐回复"))
+        self.keywords.setPlaceholderText(self.tr("空格分隔，帮助推荐回复"))
         self.image_label = QLabel(self.tr("无图片"))
         self.image_label.setTextFormat(Qt.TextFormat.PlainText)
         choose_image = QPushButton(self.tr("选择图片…"))
         clear_image = QPushButton(self.tr("去掉图片"))
         self.image: str | None = None
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(self.tr("可用变量:") + "、".join(
+        self.text.setPlaceholderText(self.tr("可用变量：") + "、".join(
             "{" + name + "}" for name in quickphrases.VARIABLES))
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -277,7 +277,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.path = path
-        self.setWindowTitle(self.tr("导入短语包:") + path.name)
+        self.setWindowTitle(self.tr("导入短语包：") + path.name)
         self.resize(640, 480)
         self.scope = QComboBox()
         self.scope.addItem(self.tr("团队短语"), "team")
@@ -315,7 +315,7 @@ class ImportDialog(QDialog):
         except Refused as refusal:
             self.preview.setPlainText(str(refusal))
             return False
-        heading = self.tr("预览(尚未导入):") if dry_run else self.tr("已导入:")
+        heading = self.tr("预览（尚未导入）：") if dry_run else self.tr("已导入：")
         self.preview.setPlainText("\n".join([heading + plan.summary(), *plan.details()]))
         self.session.publish(changes)
         return True

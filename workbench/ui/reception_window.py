@@ -41,15 +41,15 @@ from workbench.ui.vocabulary import word
 TICK_MS = 1000
 IDLE_CHECK_TICKS = 60
 SHORTCUTS = (
-    ("Enter", QT_TRANSLATE_NOOP("HelpOverlay", "发送(可在“我的偏好”改为 Ctrl+Enter)")),
+    ("Enter", QT_TRANSLATE_NOOP("HelpOverlay", "发送（可在“我的偏好”改为 Ctrl+Enter）")),
     ("Shift+Enter", QT_TRANSLATE_NOOP("HelpOverlay", "换行")),
     ("Alt+J / Ctrl+Tab", QT_TRANSLATE_NOOP("HelpOverlay", "下一位等待回复的买家")),
     ("Alt+K / Ctrl+Shift+Tab", QT_TRANSLATE_NOOP("HelpOverlay", "上一位等待回复的买家")),
-    ("Ctrl+K", QT_TRANSLATE_NOOP("HelpOverlay", "快速切换:输入买家名字")),
+    ("Ctrl+K", QT_TRANSLATE_NOOP("HelpOverlay", "快速切换：输入买家名字")),
     ("Ctrl+F", QT_TRANSLATE_NOOP("HelpOverlay", "在本会话中查找")),
     ("Esc", QT_TRANSLATE_NOOP("HelpOverlay", "回到输入框")),
     (QT_TRANSLATE_NOOP("HelpOverlay", "/编码"),
-     QT_TRANSLATE_NOOP("HelpOverlay", "插入快捷短语(方向键选择,Enter 或 Tab 确认)")),
+     QT_TRANSLATE_NOOP("HelpOverlay", "插入快捷短语（方向键选择，Enter 或 Tab 确认）")),
     ("Alt+1 … Alt+9", QT_TRANSLATE_NOOP("HelpOverlay", "插入短语列表中的前九条")),
     ("F1", QT_TRANSLATE_NOOP("HelpOverlay", "显示这份快捷键说明")),
 )
@@ -63,12 +63,12 @@ SETTING_LABELS = {
     "busy_reply": QT_TRANSLATE_NOOP("SettingsDialog", "忙碌时自动回复"),
     "away_reply": QT_TRANSLATE_NOOP("SettingsDialog", "离开时自动回复"),
     "queue_reply": QT_TRANSLATE_NOOP("SettingsDialog", "排队时自动回复"),
-    "first_reply_warn_s": QT_TRANSLATE_NOOP("SettingsDialog", "首次回复提醒(秒)"),
-    "first_reply_alert_s": QT_TRANSLATE_NOOP("SettingsDialog", "首次回复超时(秒)"),
-    "reply_warn_s": QT_TRANSLATE_NOOP("SettingsDialog", "后续回复提醒(秒)"),
-    "reply_alert_s": QT_TRANSLATE_NOOP("SettingsDialog", "后续回复超时(秒)"),
-    "idle_end_minutes": QT_TRANSLATE_NOOP("SettingsDialog", "无新消息自动结束(分钟)"),
-    "reminder_after_s": QT_TRANSLATE_NOOP("SettingsDialog", "买家等待多久提醒我(秒)"),
+    "first_reply_warn_s": QT_TRANSLATE_NOOP("SettingsDialog", "首次回复提醒（秒）"),
+    "first_reply_alert_s": QT_TRANSLATE_NOOP("SettingsDialog", "首次回复超时（秒）"),
+    "reply_warn_s": QT_TRANSLATE_NOOP("SettingsDialog", "后续回复提醒（秒）"),
+    "reply_alert_s": QT_TRANSLATE_NOOP("SettingsDialog", "后续回复超时（秒）"),
+    "idle_end_minutes": QT_TRANSLATE_NOOP("SettingsDialog", "无新消息自动结束（分钟）"),
+    "reminder_after_s": QT_TRANSLATE_NOOP("SettingsDialog", "买家等待多久提醒我（秒）"),
 }
 
 
@@ -85,11 +85,11 @@ def install(window) -> None:
     QShortcut(QKeySequence("Ctrl+F"), window, window.chat.find_bar.open)
     QShortcut(QKeySequence(Qt.Key.Key_F1), window, lambda: toggle_help(window))
     menu = window.area_menu(translate("MainWindow", "接待"))
-    menu.addAction(translate("MainWindow", "接待设置(主管)…"),
+    menu.addAction(translate("MainWindow", "接待设置（主管）…"),
                    lambda: open_dialog(window, SettingsDialog))
     menu.addAction(translate("MainWindow", "我的偏好…"),
                    lambda: open_dialog(window, PreferencesDialog))
-    menu.addAction(translate("MainWindow", "快捷键说明(F1)"), lambda: toggle_help(window))
+    menu.addAction(translate("MainWindow", "快捷键说明（F1）"), lambda: toggle_help(window))
     apply_preferences(window)
 
 
@@ -249,8 +249,8 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(self.tr("我的偏好"))
         current = reception.load_preferences(session.store, session.agent)
         self.send_key = QComboBox()
-        self.send_key.addItem(self.tr("Enter 发送,Shift+Enter 换行"), "enter")
-        self.send_key.addItem(self.tr("Ctrl+Enter 发送,Enter 换行"), "ctrl_enter")
+        self.send_key.addItem(self.tr("Enter 发送，Shift+Enter 换行"), "enter")
+        self.send_key.addItem(self.tr("Ctrl+Enter 发送，Enter 换行"), "ctrl_enter")
         self.send_key.setCurrentIndex(self.send_key.findData(current.send_key))
         self.sound = QCheckBox(self.tr("买家等待提醒时响铃"))
         self.sound.setChecked(current.sound)

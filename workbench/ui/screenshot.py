@@ -58,5 +58,5 @@ def _serve_first_buyer(window) -> None:
         window.chat.composer.insert_at_cursor(window.phrases.filled(greeting))
         window.chat.send()
     settle()
-    window.chat.composer.setPlainText("稍等,我帮您查一下尺码表~")
+    window.chat.composer.setPlainText("稍等，我帮您查一下尺码表~")
     settle()

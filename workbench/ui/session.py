@@ -67,7 +67,7 @@ class Session(QObject):
         if self.current is None or not text.strip():
             return False
         if len(text) > self.channel.max_length:
-            self.refused.emit(self.tr("消息过长:{0} 字,通道上限 {1} 字。请分成几条发送。")
+            self.refused.emit(self.tr("消息过长：{0} 字，通道上限 {1} 字。请分成几条发送。")
                               .format(len(text), self.channel.max_length))
             return False
         message, changes = conversations.send(self.store, self.current.id, self.agent.id, text,

@@ -52,7 +52,7 @@ def run_on_own_store(db_path: Path, work: Callable, progress: Callable,
     except Exception as error:  # a bug: say so rather than fail silently in a thread
         traceback.print_exc()
         return Outcome("failed", message=QCoreApplication.translate(
-            "StoreWork", "出错了(程序问题,请告诉开发者):{0}").format(repr(error)))
+            "StoreWork", "出错了（程序问题，请告诉开发者）：{0}").format(repr(error)))
     finally:
         store.close()
 

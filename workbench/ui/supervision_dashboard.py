@@ -1,4 +1,4 @@
-"""服务数据看板: the figures per agent and team, two charts painted with QPainter (QtCharts is
+"""服务数据看板：the figures per agent and team, two charts painted with QPainter (QtCharts is
 not part of PySide6-Essentials), and the quality lists. Figures are computed off the GUI
 thread; a double click on a quality item opens the conversation."""
 
@@ -46,9 +46,9 @@ from workbench.ui.table_model import RowsTableModel
 
 FIGURE_ROWS = (
     ("buyers_received", QT_TRANSLATE_NOOP("FiguresModel", "接待人数"), "count"),
-    ("first_response_mean_s", QT_TRANSLATE_NOOP("FiguresModel", "首次响应时长(均值)"),
+    ("first_response_mean_s", QT_TRANSLATE_NOOP("FiguresModel", "首次响应时长（均值）"),
      "seconds"),
-    ("first_response_median_s", QT_TRANSLATE_NOOP("FiguresModel", "首次响应时长(中位数)"),
+    ("first_response_median_s", QT_TRANSLATE_NOOP("FiguresModel", "首次响应时长（中位数）"),
      "seconds"),
     ("avg_response_s", QT_TRANSLATE_NOOP("FiguresModel", "平均响应时长"), "seconds"),
     ("first_reply_30s_rate", QT_TRANSLATE_NOOP("FiguresModel", "30秒应答率"), "rate"),
@@ -232,8 +232,8 @@ class MetricSettingsDialog(QDialog):
         self.error.setStyleSheet("color: #c62828;")
         form = QFormLayout()
         form.addRow(self.tr("服务时间"), self.hours)
-        form.addRow(self.tr("结束语(每行一个)"), self.goodbye)
-        form.addRow(self.tr("违禁用语(每行一个)"), self.banned)
+        form.addRow(self.tr("结束语（每行一个）"), self.goodbye)
+        form.addRow(self.tr("违禁用语（每行一个）"), self.banned)
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -305,9 +305,9 @@ class DashboardWindow(QWidget):
         self.figures_view.setMinimumHeight(
             rows.defaultSectionSize() * len(FIGURE_ROWS)
             + self.figures_view.horizontalHeader().sizeHint().height() + 4)
-        self.load_chart = BarChart(self.tr("每小时接待量(按消息数)"))
+        self.load_chart = BarChart(self.tr("每小时接待量（按消息数）"))
         self.load_chart.setObjectName("dashboardLoadChart")
-        self.wait_chart = BarChart(self.tr("响应时长分布(按对话轮次)"))
+        self.wait_chart = BarChart(self.tr("响应时长分布（按对话轮次）"))
         self.wait_chart.setObjectName("dashboardWaitChart")
 
         self.slow = QualityModel(SLOW_COLUMNS)
@@ -392,7 +392,7 @@ class DashboardWindow(QWidget):
         self.banned.set_rows(((timefmt.second(b.at), b.buyer, b.agent or "—",
                                "、".join(b.words), " ".join(b.text.split())[:80]),
                               b.conversation_id, b.at) for b in report.banned_words)
-        self.status.setText(self.tr("服务时间 {0};自动回复不计入。").format(
+        self.status.setText(self.tr("服务时间 {0}；自动回复不计入。").format(
             report.settings.service_hours))
         self.computed.emit(report)
 

@@ -1,4 +1,4 @@
-"""导入聊天记录: pick a JSONL file, import it in the background with progress and cancel."""
+"""导入聊天记录：pick a JSONL file, import it in the background with progress and cancel."""
 
 from __future__ import annotations
 
@@ -42,9 +42,9 @@ class ImportDialog(QWidget):
         self.path = QLineEdit()
         self.path.setObjectName("importPath")
         self.path.setPlaceholderText(
-            self.tr("JSONL 文件,每行一条消息(格式见 docs/formats-logs.md)"))
+            self.tr("JSONL 文件，每行一条消息（格式见 docs/formats-logs.md）"))
         browse = QPushButton(self.tr("选择文件…"))
-        self.skip_bad = QCheckBox(self.tr("跳过坏行(写入 .rejected.jsonl 文件),导入其余各行"))
+        self.skip_bad = QCheckBox(self.tr("跳过坏行（写入 .rejected.jsonl 文件），导入其余各行"))
         self.skip_bad.setObjectName("importSkipBad")
         self.start_button = QPushButton(self.tr("开始导入"))
         self.start_button.setObjectName("importStart")
@@ -87,7 +87,7 @@ class ImportDialog(QWidget):
     def start(self) -> None:
         path = Path(self.path.text().strip())
         if not path.is_file():
-            self.report.setPlainText(self.tr("找不到文件:{0}").format(path))
+            self.report.setPlainText(self.tr("找不到文件：{0}").format(path))
             return
         viewer, skip_bad = self.session.agent, self.skip_bad.isChecked()
         self.result = None
@@ -101,8 +101,8 @@ class ImportDialog(QWidget):
                 store, path, viewer, time.time(), skip_bad=skip_bad, progress=progress,
                 cancelled=cancelled),
             succeeded=self._finished, progress=self._progress,
-            failed=lambda reason: self._ended(self.tr("没有导入:") + reason),
-            cancelled=lambda: self._ended(self.tr("已取消,没有导入任何记录。")))
+            failed=lambda reason: self._ended(self.tr("没有导入：") + reason),
+            cancelled=lambda: self._ended(self.tr("已取消，没有导入任何记录。")))
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -117,15 +117,15 @@ class ImportDialog(QWidget):
 
     def _finished(self, result: logfiles.ImportResult) -> None:
         self.result = result
-        lines = [self.tr("导入 {0} 条消息,新会话 {1} 个;已有而跳过 {2} 条。").format(
+        lines = [self.tr("导入 {0} 条消息，新会话 {1} 个；已有而跳过 {2} 条。").format(
             result.messages_added, result.conversations_added, result.duplicates)]
         if result.agents_created:
-            lines.append(self.tr("新建客服账号(未设密码,主管设置后才能登录):")
+            lines.append(self.tr("新建客服账号（未设密码，主管设置后才能登录）：")
                          + "、".join(result.agents_created))
         if result.rejected:
-            lines.append(self.tr("{0} 行坏行已写入 {1}:").format(len(result.rejected),
+            lines.append(self.tr("{0} 行坏行已写入 {1}：").format(len(result.rejected),
                                                                 result.reject_file))
-            lines += [self.tr("第 {0} 行:{1}").format(bad.number, bad.reason)
+            lines += [self.tr("第 {0} 行：{1}").format(bad.number, bad.reason)
                       for bad in result.rejected[:SHOWN_REJECTS]]
         self.progress.setValue(100)
         self._ended("\n".join(lines))

@@ -166,7 +166,7 @@ class LogSearchWindow(QWidget):
     def _build(self) -> None:
         self.query = QLineEdit()
         self.query.setObjectName("logQuery")
-        self.query.setPlaceholderText(self.tr('搜索聊天内容:空格隔开的词须同时出现,"引号"内为连续短语'))
+        self.query.setPlaceholderText(self.tr('搜索聊天内容：空格隔开的词须同时出现，"引号"内为连续短语'))
         search_button = QPushButton(self.tr("搜索"))
         search_button.setObjectName("logSearchButton")
         self.agent_box = QComboBox()
@@ -180,7 +180,7 @@ class LogSearchWindow(QWidget):
             self.agent_box.setEnabled(False)
         self.buyer = QLineEdit()
         self.buyer.setObjectName("logBuyer")
-        self.buyer.setPlaceholderText(self.tr("买家昵称(包含)"))
+        self.buyer.setPlaceholderText(self.tr("买家昵称（包含）"))
         self.use_dates = QCheckBox(self.tr("时间段"))
         self.use_dates.setObjectName("logUseDates")
         today = QDate.currentDate()
@@ -198,7 +198,7 @@ class LogSearchWindow(QWidget):
             self.sender_box.addItem(self.tr(label), value or None)
         self.has_order = QCheckBox(self.tr("有订单"))
         self.has_order.setObjectName("logHasOrder")
-        self.slow_reply = QCheckBox(self.tr("慢回复(超过3分钟)"))
+        self.slow_reply = QCheckBox(self.tr("慢回复（超过3分钟）"))
         self.slow_reply.setObjectName("logSlowReply")
 
         self.model = ResultModel()
@@ -317,9 +317,9 @@ class LogSearchWindow(QWidget):
         shown = len(result.hits)
         text = self.tr("共 {0} 条").format(result.total)
         if shown:
-            text += self.tr(",第 {0}–{1} 条").format(self.offset + 1, self.offset + shown)
+            text += self.tr("，第 {0}–{1} 条").format(self.offset + 1, self.offset + shown)
         if result.not_indexed:
-            text += self.tr("(还有 {0} 条新消息未编入索引,稍后会自动补上)").format(
+            text += self.tr("(还有 {0} 条新消息未编入索引，稍后会自动补上)").format(
                 result.not_indexed)
         self.status.setText(text)
         self.previous_button.setEnabled(self.offset > 0)
@@ -327,7 +327,7 @@ class LogSearchWindow(QWidget):
 
     def _index_progress(self, done: int, total: int) -> None:
         if self.result is None or self.result.not_indexed:
-            self.status.setText(self.tr("正在编制搜索索引:{0} / {1}").format(done, total))
+            self.status.setText(self.tr("正在编制搜索索引：{0} / {1}").format(done, total))
 
     def _index_caught_up(self) -> None:
         if self.result is not None and self.result.not_indexed:
@@ -367,8 +367,8 @@ class LogSearchWindow(QWidget):
                 store, viewer, flt, path, None, transcripts, progress, cancelled),
             succeeded=lambda count: self._exported(count, path), failed=self._export_ended,
             progress=lambda done, _total: self.status.setText(
-                self.tr("正在导出:已写 {0} 条").format(done)),
-            cancelled=lambda: self._export_ended(self.tr("导出已取消,没有写入文件。")))
+                self.tr("正在导出：已写 {0} 条").format(done)),
+            cancelled=lambda: self._export_ended(self.tr("导出已取消，没有写入文件。")))
         return self._export_task
 
     def cancel_export(self) -> None:
@@ -438,7 +438,7 @@ class TranscriptWindow(QWidget):
         if message_id is None and at is not None:
             message_id = next((m.id for m in transcript.messages if m.at >= at), None)
         self.setWindowTitle(self.tr("会话记录 — {0}").format(transcript.buyer))
-        header = QLabel(self.tr("买家:{0}  客服:{1}  会话:{2}  共 {3} 条").format(
+        header = QLabel(self.tr("买家：{0}  客服：{1}  会话：{2}  共 {3} 条").format(
             transcript.buyer, transcript.agent or "—", transcript.conversation,
             len(transcript.messages)))
         header.setTextFormat(Qt.TextFormat.PlainText)

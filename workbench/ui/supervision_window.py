@@ -47,7 +47,7 @@ class Supervision(QObject):
             self.actions["import"].setEnabled(
                 permissions.allowed(agent.role, permissions.IMPORT_LOGS))
         account = window.area_menu(self.tr("账号"))
-        who = account.addAction(self.tr("当前:{0}({1})").format(agent.signature,
+        who = account.addAction(self.tr("当前：{0}（{1}）").format(agent.signature,
                                                                 word(agent.role_name)))
         who.setEnabled(False)
         if not supervisor:

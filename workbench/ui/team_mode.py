@@ -104,7 +104,7 @@ class LoginDialog(QDialog):
         self.service.setPlaceholderText("service@shop.example")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.tls = QCheckBox(self.tr("加密连接(TLS,建议保持开启)"))
+        self.tls = QCheckBox(self.tr("加密连接（TLS，建议保持开启）"))
         self.tls.setChecked(settings.tls if settings else True)
         self.ca_file = _FileField(self.tr("选择本店的 CA 证书"))
         self.ca_file.edit.setText(settings.ca_file if settings else "")
@@ -114,7 +114,7 @@ class LoginDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("服务器"), self.server)
         form.addRow(self.tr("端口"), self.port)
-        form.addRow(self.tr("我的账号 (JID)"), self.jid)
+        form.addRow(self.tr("我的账号（JID）"), self.jid)
         if ask_service:
             form.addRow(self.tr("店铺服务账号"), self.service)
         form.addRow(self.tr("密码"), self.password)
@@ -138,7 +138,7 @@ class LoginDialog(QDialog):
         settings = self.settings()
         if "@" not in settings.jid or (self.service.isVisibleTo(self)
                                        and "@" not in settings.service):
-            self.message.setText(self.tr("请填写完整的账号,例如 xiaoman@shop.example。"))
+            self.message.setText(self.tr("请填写完整的账号，例如 xiaoman@shop.example。"))
             return
         if not self.password.text():
             self.message.setText(self.tr("请输入密码。"))
@@ -157,7 +157,7 @@ class TransferDialog(QDialog):
         buyer_label = QLabel(buyer)
         buyer_label.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(self.tr("买家"), buyer_label)
-        form.addRow(self.tr("转给客服 (JID)"), self.target)
+        form.addRow(self.tr("转给客服（JID）"), self.target)
         form.addRow(self.tr("原因"), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -167,7 +167,7 @@ class TransferDialog(QDialog):
 
 
 def _pull_archive(agent, settings: XmppSettings, password: str):
-    """The work of 拉取团队聊天记录, on a worker's own store connection (see store_work)."""
+    """The work of 拉取团队聊天记录，on a worker's own store connection (see store_work)."""
 
     def work(store, _progress, _cancelled):
         from workbench.channels import xmpp_archive
@@ -179,7 +179,7 @@ def _pull_archive(agent, settings: XmppSettings, password: str):
         except (Refused, StoreError):
             raise
         except Exception as error:  # a network or server problem: say it, keep the window
-            raise Refused(QCoreApplication.translate("TeamMode", "拉取失败:{0}").format(
+            raise Refused(QCoreApplication.translate("TeamMode", "拉取失败：{0}").format(
                 error)) from error
 
     return work
@@ -201,7 +201,7 @@ class TeamMode(QObject):
         self.status_menu = menu.addMenu(self.tr("我的状态"))
         self.status_actions = {}
         self.transfer_action = menu.addAction(self.tr("转接当前买家…"), self.open_transfer)
-        self.end_action = menu.addAction(self.tr("结束当前会话(释放接待名额)"),
+        self.end_action = menu.addAction(self.tr("结束当前会话（释放接待名额）"),
                                          self.end_conversation)
         menu.addSeparator()
         self.pull_action = menu.addAction(self.tr("拉取团队聊天记录…"), self.open_pull)
@@ -257,7 +257,7 @@ class TeamMode(QObject):
 
     def _show_state(self, *_args) -> None:
         channel = self.channel
-        text = self.tr("团队:") + word(_xmpp().STATE_LABELS.get(channel.state, channel.state))
+        text = self.tr("团队：") + word(_xmpp().STATE_LABELS.get(channel.state, channel.state))
         if channel.state == "online":
             text += self.tr(" · 路由在线") if channel.router_online else self.tr(" · 等待路由")
         if channel.error:
@@ -293,7 +293,7 @@ class TeamMode(QObject):
 
     def _transfer(self, buyer: str, dialog: TransferDialog) -> None:
         if not self.channel.transfer(buyer, dialog.target.text(), dialog.reason.text().strip()):
-            self._notice(self.tr("未连接到服务器,无法转接。"))
+            self._notice(self.tr("未连接到服务器，无法转接。"))
 
     def end_conversation(self) -> None:
         buyer = self._current_buyer()
@@ -310,7 +310,7 @@ class TeamMode(QObject):
             jid=base.service, service=base.service, server=base.server, port=base.port,
             tls=base.tls, ca_file=base.ca_file) if base else None
         dialog = LoginDialog(service, self.window, ask_service=False)
-        dialog.setWindowTitle(self.tr("拉取团队聊天记录(店铺服务账号)"))
+        dialog.setWindowTitle(self.tr("拉取团队聊天记录（店铺服务账号）"))
         dialog.accepted.connect(lambda: self._pull(dialog))
         self._show(dialog)
         return dialog

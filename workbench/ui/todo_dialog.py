@@ -61,7 +61,7 @@ def message_draft(message, conversation, now: float) -> Draft:
     speaker = {"buyer": buyer, "agent": translate("TodoDialog", "客服")}.get(
         message.sender, message.sender)
     detail = f"{speaker} {timefmt.minute(message.created_at)}:\n{message.text}"
-    return Draft(title=translate("TodoDialog", "回复{0}:{1}").format(buyer, short),
+    return Draft(title=translate("TodoDialog", "回复{0}：{1}").format(buyer, short),
                  detail=detail,
                  buyer_id=conversation.buyer_id if conversation else None, buyer_nick=nick,
                  conversation_id=message.conversation_id, due_at=now + handover.PROMISE_HOURS
@@ -116,7 +116,7 @@ class TodoDialog(QDialog):
             if agent.active:
                 self._add_assignee(agent.signature, Assignee.agent(agent.id))
         for shift in shifts.schedule(session.store):
-            self._add_assignee(self.tr("班次:") + shift.label, Assignee.of_shift(shift.name))
+            self._add_assignee(self.tr("班次：") + shift.label, Assignee.of_shift(shift.name))
         self._add_assignee(self.tr("全组"), Assignee.team())
         current = todo.assignee if todo else Assignee.agent(session.agent.id)
         if self.assignee.findData(_key(current)) < 0 and todo is not None:
@@ -191,7 +191,7 @@ class TodoDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         if self.draft.order_id and todo is None:
-            self.title.setPlaceholderText(self.tr("这个订单要跟进什么?例如:缺货,推荐其他颜色"))
+            self.title.setPlaceholderText(self.tr("这个订单要跟进什么？例如：缺货，推荐其他颜色"))
         self.title.setFocus()
 
     def _add_assignee(self, label: str, assignee: Assignee) -> None:
@@ -210,11 +210,11 @@ class TodoDialog(QDialog):
             parts.append(self.tr("会话 #{0}").format(source.conversation_id))
         if source.order_id:
             parts.append(self.tr("订单 ") + source.order_id)
-        return " · ".join(parts) or self.tr("无(自由待办)")
+        return " · ".join(parts) or self.tr("无（自由待办）")
 
     def _history_lines(self) -> list[str]:
         assert self.todo is not None
-        return [f"{timefmt.minute(change.at)}  {change.agent_name or self.tr('系统')}:"
+        return [f"{timefmt.minute(change.at)}  {change.agent_name or self.tr('系统')}："
                 f"{change.text}"
                 for change in handover.history(self.session.store, self.todo.id)]
 

@@ -47,7 +47,7 @@ TICK_MS = 1000
 STATE_COLOURS = {"未执行": "#546e7a", "执行中": "#1565c0", "超时": "#c62828", "完成": "#2e7d32",
                  "取消": "#9e9e9e", "忽略": "#9e9e9e"}
 OVERDUE_COLOUR = "#c62828"
-URGENT_PREFIX = "!"
+URGENT_PREFIXES = "!！"  # ascii: typed with or without a Chinese input method
 
 
 def due_words(todo: Todo, now: float) -> str:
@@ -68,8 +68,8 @@ def due_words(todo: Todo, now: float) -> str:
     if todo.state in handover.DONE_STATES:
         return translate("TodoPanel", "到期 {0}").format(due)
     if left >= 0:
-        return translate("TodoPanel", "还剩 {0}({1})").format(amount, due)
-    return translate("TodoPanel", "已超时 {0}({1})").format(amount, due)
+        return translate("TodoPanel", "还剩 {0}（{1}）").format(amount, due)
+    return translate("TodoPanel", "已超时 {0}（{1}）").format(amount, due)
 
 
 class TodoModel(QAbstractListModel):
@@ -95,13 +95,13 @@ class TodoModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{PRIORITY_MARKS[todo.priority]}{todo.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [todo.title, self.tr("状态:{0}").format(word(todo.state)),
+            parts = [todo.title, self.tr("状态：{0}").format(word(todo.state)),
                      due_words(todo, self.session.clock()),
-                     self.tr("负责:{0}").format(todo.assignee_label)]
+                     self.tr("负责：{0}").format(todo.assignee_label)]
             if todo.buyer_nick:
-                parts.append(self.tr("买家:{0}").format(todo.buyer_nick))
+                parts.append(self.tr("买家：{0}").format(todo.buyer_nick))
             if todo.order_id:
-                parts.append(self.tr("订单:{0}").format(todo.order_id))
+                parts.append(self.tr("订单：{0}").format(todo.order_id))
             if todo.detail:
                 parts.append(todo.detail)
             return "\n".join(parts)
@@ -306,7 +306,7 @@ class TodoPanel(QWidget):
         self.quick_add = QLineEdit()
         self.quick_add.setObjectName("todoQuickAdd")
         self.quick_add.setPlaceholderText(
-            self.tr("新待办,Enter 添加(24 小时内到期;! 开头为紧急)"))
+            self.tr("新待办，Enter 添加（24 小时内到期；！开头为紧急）"))
         done = QPushButton(self.tr("完成"))
         done.setObjectName("todoDone")
         self.more = QToolButton()
@@ -394,9 +394,9 @@ class TodoPanel(QWidget):
     def add_from_input(self) -> None:
         text = self.quick_add.text().strip()
         priority = 1
-        if text.startswith(URGENT_PREFIX):
+        if text[:1] and text[0] in URGENT_PREFIXES:
             priority = 2
-            text = text.lstrip(URGENT_PREFIX).strip()
+            text = text.lstrip(URGENT_PREFIXES).strip()
         conversation = self.session.current
         now = self.session.clock()
         if self.session.run(handover.add, self.session.store, text, self.session.agent, now,
@@ -442,7 +442,7 @@ class TodoPanel(QWidget):
         super().hideEvent(event)
 
     def tick(self) -> None:
-        """Overdue items turn 超时; due reminders raise a notice; times move on."""
+        """Overdue items turn 超时；due reminders raise a notice; times move on."""
         store, now = self.session.store, self.session.clock()
         self.session.publish(handover.mark_overdue(store, now))
         reminded, changes = handover.take_reminders(store, self.session.agent, now)
@@ -457,7 +457,7 @@ class TodoPanel(QWidget):
         self._reminded = todos
         first = todos[0]
         who = f"({first.buyer_nick})" if first.buyer_nick else ""
-        text = self.tr("⏰ 待办提醒:{0}{1},{2}").format(
+        text = self.tr("⏰ 待办提醒：{0}{1}，{2}").format(
             first.title, who, due_words(first, self.session.clock()))
         if len(todos) > 1:
             text += self.tr(" 等 {0} 项").format(len(todos))
@@ -500,7 +500,7 @@ class TodoPanel(QWidget):
             parts.append(self.tr("{0} 份交接单待接收").format(len(incoming)))
         if outgoing:
             parts.append(self.tr("你交出的 {0} 份尚未被接收").format(len(outgoing)))
-        text = (self.tr("交接:") + ";".join(parts)) if parts else ""
+        text = (self.tr("交接：") + ";".join(parts)) if parts else ""
         if not text:
             self.handover_notice.hide()
         elif text != self.handover_notice.dismissed and (

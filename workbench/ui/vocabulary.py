@@ -1,6 +1,6 @@
 """The domain's names as the window shows them: ``word(name)``.
 
-The domain (Qt-free) names order states, flags, 待办 states, statuses and roles in
+The domain (Qt-free) names order states, flags，待办 states, statuses and roles in
 Chinese, and files, logs and the command line keep those names. The window shows them
 through ``word()``, so they follow the chosen language like every other text. lupdate
 collects only literal strings, hence the list below; a test checks it covers every name
@@ -16,13 +16,13 @@ CONTEXT = "Vocabulary"
 WORDS = (
     # Order states as the back office names them (orders.codes.STATUS_NAMES) ...
     QT_TRANSLATE_NOOP("Vocabulary", "等待买家付款"),
-    QT_TRANSLATE_NOOP("Vocabulary", "买家已付款,等待卖家发货"),
+    QT_TRANSLATE_NOOP("Vocabulary", "买家已付款，等待卖家发货"),
     QT_TRANSLATE_NOOP("Vocabulary", "卖家部分发货"),
-    QT_TRANSLATE_NOOP("Vocabulary", "卖家已发货,等待买家确认"),
-    QT_TRANSLATE_NOOP("Vocabulary", "买家已签收(货到付款)"),
+    QT_TRANSLATE_NOOP("Vocabulary", "卖家已发货，等待买家确认"),
+    QT_TRANSLATE_NOOP("Vocabulary", "买家已签收（货到付款）"),
     QT_TRANSLATE_NOOP("Vocabulary", "交易成功"),
-    QT_TRANSLATE_NOOP("Vocabulary", "交易关闭(付款后退款成功)"),
-    QT_TRANSLATE_NOOP("Vocabulary", "交易关闭(付款前关闭)"),
+    QT_TRANSLATE_NOOP("Vocabulary", "交易关闭（付款后退款成功）"),
+    QT_TRANSLATE_NOOP("Vocabulary", "交易关闭（付款前关闭）"),
     # ... and as the sidebar's chips (STATUS_CHIPS)
     QT_TRANSLATE_NOOP("Vocabulary", "待付款"),
     QT_TRANSLATE_NOOP("Vocabulary", "已付款"),
