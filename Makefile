@@ -56,7 +56,7 @@ screenshot: $(STAMP) system-deps
 # be translated there; existing translations are kept) and compile it for --lang en.
 TS := resources/translations/workbench_en.ts
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate workbench/*.py workbench/ui/*.py -ts $(TS)
+	$(VENV)/bin/pyside6-lupdate workbench/*.py workbench/ui/*.py workbench/ui/*/*.py -ts $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 clean:

@@ -72,8 +72,8 @@ def _filter_times(path: Path, now: float) -> tuple[list[float], list[float]]:
     from PySide6.QtWidgets import QApplication
 
     from workbench.channels.simulator import Simulator
+    from workbench.ui.handover.todo_panel import TodoPanel
     from workbench.ui.session import Session
-    from workbench.ui.todo_panel import TodoPanel
 
     app = QApplication.instance() or QApplication([])
     store = Store.open(path)

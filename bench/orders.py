@@ -58,7 +58,7 @@ def _sidebar_times(db: Path, nicks: list[str]) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
     from workbench.channels.simulator import Simulator
-    from workbench.ui.orders_panel import OrderSidebar
+    from workbench.ui.orders.sidebar import OrderSidebar
     from workbench.ui.session import Session
 
     app = QApplication.instance() or QApplication([])

@@ -14,7 +14,7 @@ from pathlib import Path
 from workbench import demo, textsearch
 from workbench.quickphrases import packs, preload, search
 from workbench.store import Store
-from workbench.ui.phrases_panel import LIST_LIMIT
+from workbench.ui.quickphrases.panel import LIST_LIMIT
 
 PHRASES = 10_000
 EVALUATION = Path(__file__).with_name("phrase_eval.json")

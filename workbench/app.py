@@ -131,7 +131,7 @@ def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = F
             _exit_after_first_paint(app, window)
         window.show()
         if not exit_after_first_paint:
-            from workbench.ui import supervision_window
+            from workbench.ui.supervision import window as supervision_window
 
             supervision_window.start_background_work(window)
         try:

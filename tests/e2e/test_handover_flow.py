@@ -11,8 +11,8 @@ from workbench.channels import scenarios
 from workbench.handover import sheets
 from workbench.ui.chat import MessageRole
 from workbench.ui.conversation_list import ConversationRole
-from workbench.ui.orders_panel import OrderRole
-from workbench.ui.todo_panel import TodoRole
+from workbench.ui.handover.todo_panel import TodoRole
+from workbench.ui.orders.sidebar import OrderRole
 
 SIZE_SCENARIO = scenarios.SCENARIO_DIR / "size.json"
 COLOUR_SCENARIO = scenarios.SCENARIO_DIR / "colour.json"

@@ -7,7 +7,7 @@ from workbench import conversations, handover, orders
 from workbench.app import open_workbench
 from workbench.channels import scenarios
 from workbench.ui.conversation_list import ConversationRole
-from workbench.ui.phrases_panel import PhraseRole
+from workbench.ui.quickphrases.panel import PhraseRole
 
 SIZE_SCENARIO = scenarios.SCENARIO_DIR / "size.json"
 

@@ -7,7 +7,7 @@ from workbench import accounts, conversations, demo, handover, timefmt
 from workbench.app import open_workbench
 from workbench.handover import Assignee, exchange, sheets, shifts
 from workbench.store import Store
-from workbench.ui.handover_shifts import ShiftTableModel
+from workbench.ui.handover.shifts import ShiftTableModel
 
 
 def open_as(qtbot, db_path, clock, name=None):

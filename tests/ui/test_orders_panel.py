@@ -10,7 +10,7 @@ from workbench import accounts, conversations, orders, timefmt
 from workbench.app import open_workbench
 from workbench.orders import reminders
 from workbench.ui.conversation_list import ConversationRole
-from workbench.ui.orders_panel import OrderRole
+from workbench.ui.orders.sidebar import OrderRole
 
 PAID = "3515313147329357902"      # 木子李家的猫, paid, waiting to ship
 UNPAID = "3515313147329357906"    # 阿飞不飞, placed 5 hours before the clock's start

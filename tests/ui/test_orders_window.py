@@ -12,7 +12,7 @@ from helpers import type_text
 from workbench import conversations, orders, timefmt
 from workbench.app import open_workbench
 from workbench.orders import importer, policy, reminders
-from workbench.ui.orders_panel import OrderRole
+from workbench.ui.orders.sidebar import OrderRole
 
 UNPAID = "3515313147329357906"
 HEADER = "订单编号,买家会员名,订单状态,总金额,买家实际支付金额,订单创建时间,收货地址 \r\n"

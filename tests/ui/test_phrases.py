@@ -7,8 +7,8 @@ from workbench import conversations
 from workbench.app import open_workbench
 from workbench.channels import scenarios
 from workbench.ui.conversation_list import ConversationRole
-from workbench.ui.phrases_panel import PhraseRole
-from workbench.ui.phrases_window import ImportDialog, PhraseManager
+from workbench.ui.quickphrases.panel import PhraseRole
+from workbench.ui.quickphrases.window import ImportDialog, PhraseManager
 
 SIZE = scenarios.SCENARIO_DIR / "size.json"
 UNPAID = scenarios.SCENARIO_DIR / "unpaid.json"

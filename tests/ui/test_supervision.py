@@ -11,7 +11,7 @@ from helpers import type_text
 from workbench import accounts, conversations
 from workbench.app import open_workbench
 from workbench.supervision import logfiles, search
-from workbench.ui.supervision_search import HitRole, SnippetHtmlRole
+from workbench.ui.supervision.search import HitRole, SnippetHtmlRole
 
 DAY = "2025-11-20"
 LOGS = [
@@ -100,7 +100,7 @@ def test_supervisor_searches_sees_highlighted_snippets_and_opens_the_transcript(
         qtbot.addWidget(transcript)
         assert transcript.ok and transcript.transcript.buyer == "买家甲"
         assert transcript.view.currentIndex().row() == transcript.marked_row
-        assert transcript.model.messages[transcript.marked_row].id == hit.message.id
+        assert transcript.model.rows[transcript.marked_row].id == hit.message.id
         assert "<b>退货</b>" in transcript.view.currentIndex().data()  # plain text, as typed
     finally:
         workbench.close()
@@ -260,7 +260,7 @@ def test_dashboard_shows_figures_charts_and_quality_lists(qtbot, db_path, clock,
         view = dashboard.quality_views[0]
         transcript = dashboard.open_item(view.model().index(0, 0))
         qtbot.addWidget(transcript)
-        assert transcript.model.messages[transcript.marked_row].text == "衣服有色差，我想退货"
+        assert transcript.model.rows[transcript.marked_row].text == "衣服有色差，我想退货"
 
         settings = dashboard.edit_settings()
         settings.hours.setText("12:00-18:00")
@@ -304,8 +304,8 @@ def _has_colour(image: QImage, rgb: int) -> bool:
 
 def test_the_supervision_models_pass_the_model_tester(qtmodeltester, qtbot, db_path, clock):
     from workbench.supervision import metrics
-    from workbench.ui.supervision_dashboard import FiguresModel, QualityModel
-    from workbench.ui.supervision_search import ResultModel, TranscriptModel
+    from workbench.ui.supervision.dashboard import FiguresModel, QualityModel
+    from workbench.ui.supervision.search import ResultModel, TranscriptModel
 
     workbench = open_as(qtbot, db_path, clock, "wang")
     try:

@@ -8,8 +8,8 @@ from helpers import click_row, row_where, type_text
 from workbench import accounts, handover
 from workbench.app import open_workbench
 from workbench.handover import Assignee
-from workbench.ui import todo_panel
-from workbench.ui.todo_panel import TodoRole
+from workbench.ui.handover import todo_panel
+from workbench.ui.handover.todo_panel import TodoRole
 
 HOUR = 3600
 

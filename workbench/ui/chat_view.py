@@ -13,7 +13,6 @@ import re
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractListModel,
     QCoreApplication,
     QModelIndex,
     QRect,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from workbench import conversations, timefmt
 from workbench.conversations import Message
+from workbench.ui.item_models import RowsListModel
 from workbench.ui.session import Session
 
 MessageRole = Qt.ItemDataRole.UserRole + 1
@@ -78,7 +78,7 @@ def is_safe_link(address: str) -> bool:
     return url.isValid() and url.scheme().lower() in SAFE_SCHEMES
 
 
-class MessageModel(QAbstractListModel):
+class MessageModel(RowsListModel):
     """The messages of the selected conversation, newest last; older pages load on demand."""
 
     def __init__(self, session: Session):
@@ -90,8 +90,6 @@ class MessageModel(QAbstractListModel):
         self.highlighted: int | None = None  # a message found with Ctrl+F
         session.changed.connect(self._on_changed)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

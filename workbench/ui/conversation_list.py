@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractListModel,
     QCoreApplication,
     QModelIndex,
     QRect,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from workbench import conversations
 from workbench.conversations import Conversation, reception
+from workbench.ui.item_models import RowsListModel
 from workbench.ui.session import Session
 
 ConversationRole = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +47,7 @@ STATE_LABELS = {"queued": QT_TRANSLATE_NOOP("ConversationDelegate", "排队中")
 ENDED_SHOWN_S = 12 * 3600  # ended conversations stay listed (under 全部) this long
 
 
-class ConversationListModel(QAbstractListModel):
+class ConversationListModel(RowsListModel):
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
@@ -60,8 +60,6 @@ class ConversationListModel(QAbstractListModel):
         self.rows: list[Conversation] = self._visible()
         session.changed.connect(self._on_changed)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -8,21 +8,18 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter
 
 from workbench import quickphrases
 from workbench.store import settings
-from workbench.ui import (
-    handover_window,
-    orders_window,
-    phrases_window,
-    reception_window,
-    supervision_window,
-    team_mode,
-)
+from workbench.ui import reception_window, team_mode
 from workbench.ui.chat import ChatPanel
 from workbench.ui.conversation_list import ConversationPanel
-from workbench.ui.orders_panel import OrderSidebar
+from workbench.ui.handover import window as handover_window
+from workbench.ui.handover.todo_panel import TodoPanel
+from workbench.ui.orders import window as orders_window
+from workbench.ui.orders.sidebar import OrderSidebar
 from workbench.ui.paint_probe import FirstPaintProbe
-from workbench.ui.phrases_panel import SHORTCUT_SLOTS, PhrasePanel
+from workbench.ui.quickphrases import window as phrases_window
+from workbench.ui.quickphrases.panel import SHORTCUT_SLOTS, PhrasePanel
 from workbench.ui.session import Session
-from workbench.ui.todo_panel import TodoPanel
+from workbench.ui.supervision import window as supervision_window
 
 GEOMETRY_KEY = "ui.geometry"
 SPLITTER_KEYS = ("ui.splitter.main", "ui.splitter.right")

@@ -6,7 +6,7 @@ initials); jieba loads and the word index fills in a worker after start-up.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from workbench import conversations, quickphrases
 from workbench.quickphrases import Phrase
 from workbench.quickphrases import search as phrase_search
+from workbench.ui.item_models import RowsListModel
 from workbench.ui.session import Session
 from workbench.ui.store_work import start_task
 
@@ -34,7 +35,7 @@ RECENT_BUYER_MESSAGES = 3
 LIST_LIMIT = 100        # more than a screen; typing narrows the rest
 
 
-class PhraseModel(QAbstractListModel):
+class PhraseModel(RowsListModel):
     """The phrases the search and group filter let through, previewed for the buyer."""
 
     def __init__(self, session: Session):
@@ -48,8 +49,6 @@ class PhraseModel(QAbstractListModel):
         self.values: dict[str, str] = {}
         self.refresh()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -1,8 +1,40 @@
-"""The part every table model here shares: ``rows`` under the titles in ``COLUMNS``."""
+"""The bases of every item model here: rows in ``rows``, shown as a list or a table.
+
+Subclasses add ``data`` (and whatever else they need); nobody writes ``rowCount`` again.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+)
+
+
+class RowsListModel(QAbstractListModel):
+    """A list of ``rows``; ``row_at`` gives the row behind an index (None if outside)."""
+
+    rows: list
+
+    def __init__(self, rows=()):
+        super().__init__()
+        self.rows = list(rows)
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def row_at(self, index: QModelIndex):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        return self.rows[index.row()]
 
 
 class RowsTableModel(QAbstractTableModel):

@@ -42,7 +42,7 @@ from workbench import accounts, timefmt
 from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.supervision import metrics
-from workbench.ui.table_model import RowsTableModel
+from workbench.ui.item_models import RowsTableModel
 
 FIGURE_ROWS = (
     ("buyers_received", QT_TRANSLATE_NOOP("FiguresModel", "接待人数"), "count"),

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractListModel,
     QDate,
     QModelIndex,
     QRectF,
@@ -45,7 +44,7 @@ from workbench import accounts, timefmt
 from workbench.changes import Refused
 from workbench.supervision import search
 from workbench.supervision.search import Hit, LogFilter, LogMessage, SearchResult
-from workbench.ui.table_model import RowsTableModel
+from workbench.ui.item_models import RowsListModel, RowsTableModel
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 SnippetHtmlRole = Qt.ItemDataRole.UserRole + 2
@@ -389,19 +388,15 @@ def _day_start(date: QDate) -> float:
     return dt.datetime(date.year(), date.month(), date.day()).timestamp()
 
 
-class TranscriptModel(QAbstractListModel):
+class TranscriptModel(RowsListModel):
     def __init__(self, messages: list[LogMessage], marked: int | None):
-        super().__init__()
-        self.messages = messages
+        super().__init__(messages)
         self.marked = marked
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.messages)
-
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.messages):
+        message = self.row_at(index)
+        if message is None:
             return None
-        message = self.messages[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             who = search.SENDER_NAMES.get(message.sender, message.sender)
             if message.sender == "agent" and message.agent:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractListModel,
     QCoreApplication,
     QModelIndex,
     QStringListModel,
@@ -44,9 +43,9 @@ from workbench import accounts, handover, timefmt
 from workbench.changes import Refused
 from workbench.handover import Todo, sheets, shifts
 from workbench.handover.sheets import Sheet, SheetItem
+from workbench.ui.handover.todo_dialog import TodoDialog, message_draft, order_draft
+from workbench.ui.item_models import RowsListModel, RowsTableModel
 from workbench.ui.session import Session
-from workbench.ui.table_model import RowsTableModel
-from workbench.ui.todo_dialog import TodoDialog, message_draft, order_draft
 
 # What these functions show belongs to the main window: one translation context for
 # Qt at run time (window.tr) and for lupdate, which reads only literal contexts.
@@ -62,7 +61,7 @@ STATE_COLOURS = {"待接收": "#c62828", "部分接收": "#ef6c00", "已接收":
 
 # ----------------------------------------------------------------------------- models
 
-class SheetListModel(QAbstractListModel):
+class SheetListModel(RowsListModel):
     """The sheets the signed-in agent may see, newest first."""
 
     def __init__(self, session: Session):
@@ -72,8 +71,6 @@ class SheetListModel(QAbstractListModel):
         self.rows: list[Sheet] = []
         self.reload()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -499,7 +496,7 @@ class HandoverUi:
 
     def new_todo(self) -> TodoDialog:
         """A free item, linked to the open conversation's buyer if there is one."""
-        from workbench.ui.todo_dialog import Draft
+        from workbench.ui.handover.todo_dialog import Draft
 
         now = self.session.clock()
         current = self.session.current
@@ -525,7 +522,7 @@ class HandoverUi:
         return self._show_dialog(TodoDialog(self.session, self.window, draft=draft))
 
     def add_from_order(self) -> TodoDialog | None:
-        from workbench.ui.orders_panel import OrderRole
+        from workbench.ui.orders.sidebar import OrderRole
 
         index = self.window.orders.list.currentIndex()
         order = index.data(OrderRole) if index.isValid() else None
@@ -601,7 +598,7 @@ class HandoverUi:
             sidebar.show_buyer(order.buyer_id, order.buyer_nick)
             return bool(sidebar.select_order(order_id))
         # Until the sidebar offers select_order: pick the row showing that order, if any.
-        from workbench.ui.orders_panel import OrderRole
+        from workbench.ui.orders.sidebar import OrderRole
 
         model = sidebar.list.model()
         for row in range(model.rowCount()):
@@ -632,7 +629,7 @@ class HandoverUi:
         return self.show_sheets().import_file()
 
     def edit_shifts(self):
-        from workbench.ui.handover_shifts import ShiftDialog
+        from workbench.ui.handover.shifts import ShiftDialog
 
         self.shift_dialog = ShiftDialog(self.session, self.window)
         self.shift_dialog.accepted.connect(self.window.todos.refresh)

@@ -25,9 +25,9 @@ from workbench import orders, timefmt
 from workbench.changes import Refused
 from workbench.orders import Order, policy, reminders
 from workbench.orders.reminders import Reminder
-from workbench.ui.orders_panel import plain_label
+from workbench.ui.item_models import RowsTableModel
+from workbench.ui.orders.sidebar import plain_label
 from workbench.ui.session import Session
-from workbench.ui.table_model import RowsTableModel
 from workbench.ui.vocabulary import word
 
 WARNING_COLOUR = "#c62828"

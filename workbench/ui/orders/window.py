@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from workbench import orders, timefmt
 from workbench.orders import Order, OrderFilter, export
-from workbench.ui.orders_panel import OrderRole, flag_icon
+from workbench.ui.item_models import RowsTableModel
+from workbench.ui.orders.sidebar import OrderRole, flag_icon
 from workbench.ui.store_work import StoreTask, start_task
-from workbench.ui.table_model import RowsTableModel
 from workbench.ui.vocabulary import word
 
 # What these functions show belongs to the main window: one translation context for
@@ -294,7 +294,7 @@ class OrdersWindow(QWidget):
             return None
         if self.ui.open_order(order.id):
             return self.ui.window.orders.remind()
-        from workbench.ui.orders_reminders import ReminderDialog
+        from workbench.ui.orders.reminders import ReminderDialog
 
         dialog = ReminderDialog.for_order(self.session, order, self)
         if dialog is not None:
@@ -390,7 +390,7 @@ class OrdersUi:
         return orders_window
 
     def show_import(self):
-        from workbench.ui.orders_import import ImportDialog
+        from workbench.ui.orders.import_dialog import ImportDialog
 
         if self.import_dialog is None:
             self.import_dialog = ImportDialog(self.session, self.window)
@@ -398,7 +398,7 @@ class OrdersUi:
         return self.import_dialog
 
     def show_register(self):
-        from workbench.ui.orders_reminders import RemindersWindow
+        from workbench.ui.orders.reminders import RemindersWindow
 
         if self.register_window is None:
             self.register_window = RemindersWindow(self.session, self.window,
@@ -410,7 +410,7 @@ class OrdersUi:
         return self.register_window
 
     def show_policy(self):
-        from workbench.ui.orders_policy import FlagPolicyDialog
+        from workbench.ui.orders.policy import FlagPolicyDialog
 
         self.policy_dialog = FlagPolicyDialog(self.session, self.window)
         self.policy_dialog.open()

@@ -23,8 +23,8 @@ from workbench import quickphrases
 from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.quickphrases import Phrase, packs, preload
+from workbench.ui.item_models import RowsTableModel
 from workbench.ui.session import Session
-from workbench.ui.table_model import RowsTableModel
 
 # What these functions show belongs to the main window: one translation context for
 # Qt at run time (window.tr) and for lupdate, which reads only literal contexts.

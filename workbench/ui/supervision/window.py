@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 
 from workbench.accounts import permissions
-from workbench.ui.supervision_tasks import IndexKeeper, Tasks
+from workbench.ui.supervision.tasks import IndexKeeper, Tasks
 from workbench.ui.vocabulary import word
 
 SWITCH_ACCOUNT_PROPERTY = "switchAccount"
@@ -68,7 +68,7 @@ class Supervision(QObject):
     # --- windows -----------------------------------------------------------------------
 
     def open_search(self):
-        from workbench.ui.supervision_search import LogSearchWindow
+        from workbench.ui.supervision.search import LogSearchWindow
 
         if self.search_window is None:
             self.search_window = LogSearchWindow(self.session, self.tasks, self.indexer,
@@ -78,7 +78,7 @@ class Supervision(QObject):
         return self.search_window
 
     def open_dashboard(self):
-        from workbench.ui.supervision_dashboard import DashboardWindow
+        from workbench.ui.supervision.dashboard import DashboardWindow
 
         if self.dashboard is None:
             self.dashboard = DashboardWindow(self.session, self.tasks, self, self.window)
@@ -87,7 +87,7 @@ class Supervision(QObject):
         return self.dashboard
 
     def open_import(self):
-        from workbench.ui.supervision_import import ImportDialog
+        from workbench.ui.supervision.import_dialog import ImportDialog
 
         if self.import_dialog is None:
             self.import_dialog = ImportDialog(self.session, self.tasks, self.window)
@@ -97,7 +97,7 @@ class Supervision(QObject):
 
     def open_transcript(self, conversation_id: int, message_id: int | None = None,
                         at: float | None = None):
-        from workbench.ui.supervision_search import TranscriptWindow
+        from workbench.ui.supervision.search import TranscriptWindow
 
         transcript = TranscriptWindow(self.session, conversation_id, message_id, at,
                                       self.window)

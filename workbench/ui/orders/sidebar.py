@@ -7,7 +7,7 @@ rules (team format, own-entry corrections, the flag policy); the 催付 dialog l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from workbench import orders, timefmt
 from workbench.orders import Order, Remark, policy, reminders
+from workbench.ui.item_models import RowsListModel
 from workbench.ui.session import Session
 from workbench.ui.vocabulary import word
 
@@ -52,7 +53,7 @@ def plain_label(text: str = "") -> QLabel:
     return label
 
 
-class OrderModel(QAbstractListModel):
+class OrderModel(RowsListModel):
     """The buyer's orders, newest first."""
 
     def __init__(self, session: Session):
@@ -62,8 +63,6 @@ class OrderModel(QAbstractListModel):
         self.rows: list[Order] = []
         session.changed.connect(self._on_changed)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -161,28 +160,19 @@ class OrderDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class RemarkModel(QAbstractListModel):
-    """The memo's entries: the back office remark's lines (read-only), then ours."""
+class RemarkModel(RowsListModel):
+    """The memo's entries: the back office remark's lines (read-only text), then ours."""
 
     def __init__(self):
         super().__init__()
-        self.source_lines: list[str] = []
-        self.rows: list[Remark] = []
         self.editable_id: int | None = None
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.source_lines) + len(self.rows)
-
-    def _entry(self, row: int) -> Remark | None:
-        offset = row - len(self.source_lines)
-        return self.rows[offset] if offset >= 0 else None
-
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
-            return None
-        entry = self._entry(index.row())
+        entry = self.row_at(index)
         if entry is None:
-            line = self.source_lines[index.row()]
+            return None
+        if isinstance(entry, str):
+            line = entry
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.tr("[后台] ") + line
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -205,13 +195,10 @@ class RemarkModel(QAbstractListModel):
 
     def show(self, source_remark: str | None, entries: list[Remark],
              editable_id: int | None) -> None:
-        self.beginResetModel()
         ours = {r.formatted() for r in entries}
-        self.source_lines = [line for line in (source_remark or "").splitlines()
-                             if line.strip() and line.strip() not in ours]
-        self.rows = entries
         self.editable_id = editable_id
-        self.endResetModel()
+        self.set_rows([line for line in (source_remark or "").splitlines()
+                       if line.strip() and line.strip() not in ours] + entries)
 
     def stringList(self) -> list[str]:
         """Our entries in the team format, oldest first."""
@@ -537,7 +524,8 @@ class OrderSidebar(QWidget):
         if refusal:
             self.session.refused.emit(refusal)
             return
-        self.editing = next(r for r in self.remark_model.rows if r.id == target_id)
+        self.editing = next(r for r in self.remark_model.rows
+                            if isinstance(r, Remark) and r.id == target_id)
         self.remark_input.setText(self.editing.content)
         self.remark_input.setFocus()
         self._update_buttons()
@@ -632,7 +620,7 @@ class OrderSidebar(QWidget):
         order = self.selected_order()
         if order is None:
             return None
-        from workbench.ui.orders_reminders import ReminderDialog
+        from workbench.ui.orders.reminders import ReminderDialog
 
         dialog = ReminderDialog.for_order(self.session, order, self)
         if dialog is not None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.orders import importer
-from workbench.ui.orders_panel import plain_label
+from workbench.ui.orders.sidebar import plain_label
 from workbench.ui.store_work import StoreTask, start_task
 
 FILE_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "订单报表 (*.csv *.xlsx);;所有文件 (*)")

@@ -22,8 +22,8 @@ from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.handover import shifts
 from workbench.handover.shifts import Shift
+from workbench.ui.item_models import RowsTableModel
 from workbench.ui.session import Session
-from workbench.ui.table_model import RowsTableModel
 
 
 class ShiftTableModel(RowsTableModel):

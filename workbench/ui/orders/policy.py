@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbench.accounts import permissions
 from workbench.orders import policy
-from workbench.ui.orders_panel import flag_icon, plain_label
+from workbench.ui.orders.sidebar import flag_icon, plain_label
 from workbench.ui.vocabulary import word
 
 

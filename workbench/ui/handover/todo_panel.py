@@ -8,7 +8,6 @@ tray message where the desktop has a tray.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QCoreApplication,
     QModelIndex,
     QRect,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from workbench import handover, timefmt
 from workbench.handover import Todo, sheets
+from workbench.ui.item_models import RowsListModel
 from workbench.ui.session import Session
 from workbench.ui.vocabulary import word
 
@@ -72,7 +72,7 @@ def due_words(todo: Todo, now: float) -> str:
     return translate("TodoPanel", "已超时 {0}（{1}）").format(amount, due)
 
 
-class TodoModel(QAbstractListModel):
+class TodoModel(RowsListModel):
     """The filtered items, loaded a page at a time as the view scrolls."""
 
     def __init__(self, session: Session):
@@ -85,8 +85,6 @@ class TodoModel(QAbstractListModel):
         self.reload()
         session.changed.connect(self._on_changed)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
