@@ -9,14 +9,14 @@ import sys
 from pathlib import Path
 
 from workbench import paths
-from workbench.commandline import run_handler
+from workbench.commandline import WorkbenchParser, run_handler
 
 # Each area adds its subcommands through ``register(subparsers)``; a parser it adds sets
 # ``handler`` (a function of args returning the exit status). Keep these modules light:
 # heavy imports (openpyxl, jieba) belong inside the handlers. Building their parsers takes
 # ~15 ms, so the window's own commands (WINDOW_COMMANDS) start without them.
 WINDOW_COMMANDS = ("run", "screenshot", "bench")
-GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
+GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang", "--as")
 AREA_COMMANDS = (
     "workbench.quickphrases.commands",
     "workbench.orders.commands",
@@ -37,12 +37,8 @@ def _size(text: str) -> tuple[int, int]:
 
 def build_parser(areas: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without ``areas``, only the window's own commands."""
-    parser = argparse.ArgumentParser(prog="workbench", description="客服工作台 / agent workbench")
-    parser.add_argument("--db", type=Path, help="store file (default: the user data dir; "
-                        "WORKBENCH_HOME overrides the dir)")
-    parser.add_argument("--lang", choices=("zh", "en"),
-                        default=os.environ.get("WORKBENCH_LANG", "zh"),
-                        help="language of the window and messages (default zh)")
+    parser = WorkbenchParser(prog="workbench", description="客服工作台 / agent workbench",
+                             root=True)
     commands = parser.add_subparsers(dest="command")
 
     run = commands.add_parser("run", help="open the workbench window (the default)")

@@ -21,8 +21,8 @@ def run(capsys, *args):
 
 
 def test_todo_add_links_buyer_order_due_and_assignee(db, demo_store, capsys):
-    status, out, _ = run(capsys, "--db", db, "todo", "add", "补发袜子", "--order",
-                         "3515313147329357908", "--due", "2030-01-02 18:00", "--assignee", "ajie",
+    status, out, _ = run(capsys, "--db", db, "todo", "add", "--as", "xiaoman", "补发袜子",
+                         "--order", "3515313147329357908", "--due", "2030-01-02 18:00", "--assignee", "ajie",
                          "--priority", "2")
     assert status == 0 and "已添加待办" in out
     todo = next(t for t in handover.open_items(demo_store) if t.title == "补发袜子")
@@ -32,8 +32,9 @@ def test_todo_add_links_buyer_order_due_and_assignee(db, demo_store, capsys):
 
 
 def test_todo_add_defaults_to_24_hours_and_takes_shift_or_team(db, demo_store, capsys):
-    run(capsys, "--db", db, "todo", "add", "夜班盘点", "--assignee", "晚班")
-    run(capsys, "--db", db, "todo", "add", "周会纪要", "--assignee", "team", "--buyer", "阿飞不飞")
+    run(capsys, "--db", db, "todo", "add", "--as", "xiaoman", "夜班盘点", "--assignee", "晚班")
+    run(capsys, "--db", db, "todo", "add", "--as", "xiaoman", "周会纪要", "--assignee", "team",
+        "--buyer", "阿飞不飞")
     by_title = {t.title: t for t in handover.open_items(demo_store)}
     night = by_title["夜班盘点"]
     assert night.assignee_label == "晚班（班次）"
@@ -49,21 +50,26 @@ def test_todo_add_defaults_to_24_hours_and_takes_shift_or_team(db, demo_store, c
     (["--due", "下周"], "无法识别的时间"),
 ])
 def test_todo_add_refuses_with_one_line(db, capsys, args, reason):
-    status, _, err = run(capsys, "--db", db, "todo", "add", "x", *args)
+    status, _, err = run(capsys, "--db", db, "todo", "add", "--as", "xiaoman", "x", *args)
     assert status == 1 and reason in err and err.count("\n") == 1
 
 
 def test_todo_list_filters_by_assignee_and_state_as_json(db, demo_store, agent, clock, capsys):
-    run(capsys, "--db", db, "todo", "add", "阿杰的事", "--assignee", "ajie")
-    run(capsys, "--db", db, "todo", "add", "早就过期", "--due", "2001-01-01 00:00")
-    status, out, _ = run(capsys, "--db", db, "todo", "list", "--assignee", "ajie", "--json")
+    run(capsys, "--db", db, "todo", "add", "--as", "xiaoman", "阿杰的事", "--assignee", "ajie")
+    run(capsys, "--db", db, "todo", "add", "--as", "xiaoman", "早就过期", "--due",
+        "2001-01-01 00:00")
+    status, _, err = run(capsys, "--db", db, "todo", "list", "--assignee", "ajie", "--json")
+    assert status == 1 and "--as" in err  # another agent's items: only for a proven account
+    status, out, _ = run(capsys, "--db", db, "todo", "list", "--assignee", "ajie", "--json",
+                         "--as", "xiaoman")
     assert status == 0
     assert [t["title"] for t in json.loads(out)] == ["阿杰的事"]
-    status, out, _ = run(capsys, "--db", db, "todo", "list", "--state", "overdue", "--json")
+    status, out, _ = run(capsys, "--db", db, "todo", "list", "--state", "overdue", "--json",
+                         "--as", "xiaoman")
     listed = json.loads(out)
     # The command runs on the wall clock, after the demo shop's items (fake clock) fell due.
     assert listed[0]["title"] == "早就过期" and {t["state"] for t in listed} == {"超时"}
-    status, out, _ = run(capsys, "--db", db, "todo", "list")
+    status, out, _ = run(capsys, "--db", db, "todo", "list", "--as", "xiaoman")
     assert "阿杰的事" in out and "早就过期" in out and "给北方的狼2019" in out
     status, _, err = run(capsys, "--db", db, "--lang", "en", "todo", "list", "--state", "x")
     assert status == 1 and "Unknown state" in err
@@ -89,24 +95,26 @@ def test_handover_sheet_writes_the_xlsx_and_the_exchange_file_that_imports_elsew
     demo.seed_if_empty(opened, clock())
     opened.close()
     status, printed, err = run(capsys, "--db", str(other), "handover", "import", str(carried),
-                               "--json")
+                               "--json", "--as", "ajie")
     assert status == 0, err
     report = json.loads(printed)
     assert (report["items"], report["todos"], report["from"]) == (3, 2, "小满")
-    status, _, err = run(capsys, "--db", str(other), "handover", "import", str(carried))
+    status, _, err = run(capsys, "--db", str(other), "handover", "import", str(carried),
+                         "--as", "ajie")
     assert status == 1 and "已经导入过" in err
 
 
 def test_handover_sheet_can_write_an_existing_sheet(db, demo_store, agent, clock, tmp_path,
-                                                    capsys):
+                                                    capsys, monkeypatch):
     sheet_id, _ = sheets.build(demo_store, agent, clock())
     status, printed, _ = run(capsys, "--db", db, "handover", "sheet", "--agent", "小满",
                              "--sheet", str(sheet_id), "--out", str(tmp_path / "a.xlsx"))
     assert status == 0 and f"#{sheet_id}" in printed
     assert len(sheets.visible(demo_store, agent)) == 1
+    monkeypatch.setenv("WORKBENCH_PASSWORD", "guessing")
     status, _, err = run(capsys, "--db", db, "handover", "sheet", "--agent", "nobody",
                          "--out", str(tmp_path / "b.xlsx"))
-    assert status == 1 and "找不到客服" in err
+    assert status == 1 and "账号或密码不正确" in err
 
 
 def test_times_on_the_command_line():

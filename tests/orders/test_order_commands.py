@@ -13,7 +13,7 @@ def run(capsys, db_path, *args):
 
 
 def test_import_then_list_as_json(demo_store, db_path, gbk_report, capsys):
-    status, out, _ = run(capsys, db_path, "orders", "import", str(gbk_report))
+    status, out, _ = run(capsys, db_path, "orders", "import", str(gbk_report), "--as", "xiaoman")
     assert status == 0 and "新增 3 单" in out
     status, out, _ = run(capsys, db_path, "orders", "list", "--buyer", "晴天小鹿", "--json")
     listed = json.loads(out)
@@ -26,7 +26,8 @@ def test_import_then_list_as_json(demo_store, db_path, gbk_report, capsys):
 
 
 def test_dry_run_changes_nothing(demo_store, db_path, gbk_report, capsys):
-    status, out, _ = run(capsys, db_path, "orders", "import", str(gbk_report), "--dry-run")
+    status, out, _ = run(capsys, db_path, "orders", "import", str(gbk_report), "--dry-run",
+                           "--as", "xiaoman")
     assert status == 0 and out.startswith("预览")
     assert orders.get(demo_store, "35153131473293579") is None
 
@@ -34,7 +35,7 @@ def test_dry_run_changes_nothing(demo_store, db_path, gbk_report, capsys):
 def test_a_bad_file_fails_with_file_row_and_column(demo_store, db_path, tmp_path, capsys):
     path = write_gbk(tmp_path / "bad.csv", CLASSIC_HEADER,
                      [classic_row("1", "甲"), classic_row("2", "乙", paid="九十")])
-    status, _, err = run(capsys, db_path, "orders", "import", str(path))
+    status, _, err = run(capsys, db_path, "orders", "import", str(path), "--as", "xiaoman")
     assert status == 1
     assert "bad.csv：第 3 行，“买家实际支付金额”列：金额“九十”不是数字" in err
     assert orders.get(demo_store, "1") is None
@@ -74,10 +75,11 @@ def test_list_filters_by_status_in_chinese_or_code(demo_store, db_path, capsys):
     assert status == 1 and "看不懂订单状态" in err
 
 
-def test_unknown_agent_and_language(demo_store, db_path, capsys):
+def test_unknown_agent_and_language(demo_store, db_path, capsys, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_PASSWORD", "guessing")
     status, _, err = run(capsys, db_path, "--lang", "en", "orders", "remark",
                          "3515313147329357902", "x", "--agent", "nobody")
-    assert status == 1 and "No agent named 'nobody'" in err
+    assert status == 1 and err.strip() == "Wrong account name or password."
 
 
 def test_plain_list_shows_one_line_per_order(demo_store, db_path, capsys):

@@ -49,12 +49,14 @@ def test_search_json_has_the_total_and_the_newest_hits_with_the_log_fields(run, 
 
 
 def test_an_agent_is_refused_another_agents_logs_on_the_command_line(run, imported):
-    # The demo shop's signed-in agent is 小满 (xiaoman).
-    status, _, err = run("logs", "search", "退货", "--agent", "ajie")
+    status, _, err = run("logs", "search", "退货")
+    assert status == 1 and "--as" in err  # reading logs needs a proven account
+    status, _, err = run("logs", "search", "退货", "--agent", "ajie", "--as", "xiaoman")
     assert status == 1 and "只有主管" in err
-    status, out, _ = run("logs", "search", "退货", "--json")
+    status, out, _ = run("logs", "search", "退货", "--json", "--as", "xiaoman")
     assert {hit["conversation"] for hit in json.loads(out)["hits"]} == {"k1"}
-    status, _, err = run("metrics", "--agent", "ajie", "--since", "2025-11-20")
+    status, _, err = run("metrics", "--agent", "ajie", "--since", "2025-11-20", "--as",
+                         "xiaoman")
     assert status == 1 and "只有主管" in err
 
 
@@ -73,7 +75,8 @@ def test_import_a_bad_line_and_skip_bad(run, tmp_path, demo_store):
 
 
 def test_an_agent_cannot_import(run, tmp_path):
-    status, _, err = run("logs", "import", str(write_jsonl(tmp_path / "a.jsonl", RECORDS)))
+    status, _, err = run("logs", "import", str(write_jsonl(tmp_path / "a.jsonl", RECORDS)),
+                         "--as", "xiaoman")
     assert status == 1 and "只有主管" in err
 
 
@@ -103,7 +106,8 @@ def test_metrics_json_shape(run, imported):
     assert all(set(figures) == keys for figures in report["agents"].values())
     assert report["team"]["buyers_received"] == 2
     assert report["agents"]["ajie"]["first_response_mean_s"] == 10.0
-    status, out, _ = run("metrics", "--since", "2025-11-20", "--until", "2025-11-21")
+    status, out, _ = run("metrics", "--since", "2025-11-20", "--until", "2025-11-21", "--as",
+                         "xiaoman")
     assert status == 0 and out.splitlines()[0].split("\t")[1:] == ["团队", "xiaoman"]
 
 

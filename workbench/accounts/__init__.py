@@ -54,6 +54,12 @@ def by_name(store: Store, name: str) -> Agent | None:
     return Agent(**row) if row else None
 
 
+def by_display_name(store: Store, display_name: str) -> Agent | None:
+    """The account signing as ``display_name`` (小满), when exactly one does."""
+    found = [agent for agent in all_agents(store) if agent.display_name == display_name]
+    return found[0] if len(found) == 1 else None
+
+
 def by_id(store: Store, agent_id: int) -> Agent | None:
     row = people.agent_by_id(store, agent_id)
     return Agent(**row) if row else None
@@ -142,22 +148,25 @@ def disable(store: Store, name: str, by: Agent | None, now: float) -> None:
                       f"agent:{target.id}", {"name": target.name})
 
 
-def authenticate(store: Store, name: str, password: str) -> Agent:
+def authenticate(store: Store, name: str, password: str, now: float | None = None) -> Agent:
     """The account, if ``password`` opens it; otherwise Refused (the same words for an
     unknown name and a wrong password, so names cannot be probed)."""
-    agent = by_name(store, name)
+    agent = by_name(store, name) or by_display_name(store, name)
     if agent is None:
-        raise Refused("账号或密码不正确。")
+        raise Refused("账号或密码不正确。", "Wrong account name or password.")
     if not agent.active:
-        raise Refused(f"账号 {name} 已停用，请联系主管。")
+        raise Refused(f"账号 {name} 已停用，请联系主管。",
+                      f"The account {name} is disabled; ask a supervisor.")
     stored = people.agent_password_hash(store, agent.id)
     if stored is None:
         return agent  # a demo account
     if stored == passwords.LOCKED:
         raise Refused(f"账号 {name} 还没有设置密码，请主管先用 `workbench accounts passwd "
-                      f"{name}` 设置。")
+                      f"{agent.name}` 设置。",
+                      f"The account {name} has no password yet; a supervisor sets one with "
+                      f"`workbench accounts passwd {agent.name}`.")
     if not passwords.verify(password, stored):
-        raise Refused("账号或密码不正确。")
+        raise Refused("账号或密码不正确。", "Wrong account name or password.")
     return agent
 
 

@@ -9,7 +9,14 @@ import re
 import time
 from pathlib import Path
 
-from workbench.commandline import CommandFailed, open_store, print_json
+from workbench.commandline import (
+    CommandFailed,
+    add_json_option,
+    open_store,
+    own_account,
+    print_json,
+    proven_account,
+)
 
 STATE_ALIASES = {"open": "open", "overdue": "overdue", "done": "done", "all": "all",
                  "未完成": "open", "已超时": "overdue", "已结束": "done", "全部": "all"}
@@ -18,7 +25,7 @@ UNIT_SECONDS = {"m": 60, "min": 60, "分钟": 60, "h": 3600, "小时": 3600, "d"
 
 
 def register(commands) -> None:
-    from workbench.accounts.commands import add_identity_option
+    import argparse
 
     todo = commands.add_parser("todo", help="待办 items: add, list")
     todo_sub = todo.add_subparsers(dest="todo_command", required=True)
@@ -33,7 +40,6 @@ def register(commands) -> None:
                      help="an agent (login or display name), a shift name, or 'team'")
     add.add_argument("--priority", type=int, choices=(0, 1, 2), default=1)
     add.add_argument("--detail", default="")
-    add_identity_option(add)
     add.set_defaults(handler=_todo_add)
 
     listing = todo_sub.add_parser("list", help="list todos, soonest due first")
@@ -41,14 +47,15 @@ def register(commands) -> None:
                          help="an agent, a shift name, or 'team' (default: everyone's)")
     listing.add_argument("--state", metavar="S", default="open",
                          help="open (default), overdue, done, all, or a state such as 执行中")
-    listing.add_argument("--json", action="store_true")
+    add_json_option(listing)
     listing.set_defaults(handler=_todo_list)
 
     handover = commands.add_parser("handover", help="shift handover sheets: sheet, import")
     handover_sub = handover.add_subparsers(dest="handover_command", required=True)
     sheet = handover_sub.add_parser(
         "sheet", help="build an agent's handover sheet and write it as a printable XLSX")
-    sheet.add_argument("--agent", required=True, metavar="NAME", help="the outgoing agent")
+    sheet.add_argument("--agent", dest="as_agent", metavar="NAME", default=argparse.SUPPRESS,
+                       help="the same as --as NAME: the outgoing agent, proven by password")
     sheet.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
     sheet.add_argument("--to", metavar="NAME", help="the incoming agent (default: next shift)")
     sheet.add_argument("--shift", help="the shift name (default: the agent's shift)")
@@ -63,8 +70,7 @@ def register(commands) -> None:
     imported = handover_sub.add_parser(
         "import", help="import a handover file written on another workstation")
     imported.add_argument("file", type=Path)
-    imported.add_argument("--json", action="store_true")
-    add_identity_option(imported)
+    add_json_option(imported)
     imported.set_defaults(handler=_handover_import)
 
 
@@ -92,12 +98,11 @@ def _say(args, zh: str, en: str) -> None:
 
 def _todo_add(args) -> int:
     from workbench import handover
-    from workbench.accounts.commands import acting_agent
     from workbench.store import people
 
     now = time.time()
     with open_store(args) as store:
-        creator = acting_agent(args, store)
+        creator = proven_account(args, store)
         buyer_id = None
         if args.buyer:
             buyer = people.buyer_by_nick(store, args.buyer)
@@ -151,7 +156,10 @@ def _todo_list(args) -> int:
         states = _states(args.state)
         # Nothing marks items overdue while no window is open: bring states up to date.
         handover.mark_overdue(store, now)
+        reader = own_account(args, store)
         assignee = handover.resolve_assignee(store, args.assignee) if args.assignee else None
+        if assignee is None or (assignee.kind == "agent" and assignee.agent_id != reader.id):
+            proven_account(args, store)  # everyone's items, or another agent's: proven
         todos = handover.listing(store, states, assignee)
         if args.json:
             print_json([_as_json(todo) for todo in todos])
@@ -195,7 +203,7 @@ def _handover_sheet(args) -> int:
 
     now = time.time()
     with open_store(args) as store:
-        outgoing = _agent(store, args.agent)
+        outgoing = proven_account(args, store)
         if args.sheet is not None:
             sheet = sheets.get(store, args.sheet)
             if sheet is None or sheet.from_agent_id != outgoing.id:
@@ -218,11 +226,10 @@ def _handover_sheet(args) -> int:
 
 
 def _handover_import(args) -> int:
-    from workbench.accounts.commands import acting_agent
     from workbench.handover import exchange
 
     with open_store(args) as store:
-        agent = acting_agent(args, store)
+        agent = proven_account(args, store)
         report, _ = exchange.import_file(store, args.file, agent, time.time())
         if args.json:
             print_json({"sheet": report.sheet_id, "from": report.from_agent,

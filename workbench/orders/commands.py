@@ -8,7 +8,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from workbench.commandline import CommandFailed, open_store, print_json
+from workbench.commandline import (
+    CommandFailed,
+    add_json_option,
+    open_store,
+    own_account,
+    print_json,
+    proven_account,
+)
 
 
 def register(commands) -> None:
@@ -28,36 +35,35 @@ def register(commands) -> None:
     listing.add_argument("--buyer", help="the buyer's nick (买家会员名)")
     listing.add_argument("--status", help="status as platform code or Chinese name")
     listing.add_argument("--flag", help="flag as number 0-5 or colour (红，red, ...)")
-    listing.add_argument("--json", action="store_true", help="a JSON list of orders")
+    add_json_option(listing)
     listing.set_defaults(handler=list_command)
 
     remark = sub.add_parser("remark", help="append a remark in the team format")
     remark.add_argument("order_id")
     remark.add_argument("text")
-    remark.add_argument("--agent", required=True, help="the agent's login or display name")
+    _add_agent_alias(remark)
     remark.set_defaults(handler=remark_command)
 
     flag = sub.add_parser("flag", help="set the order's flag, as the team's policy allows")
     flag.add_argument("order_id")
     flag.add_argument("colour", help="number 0-5 or colour (红，蓝，red, ...)")
-    flag.add_argument("--agent", required=True, help="the agent's login or display name")
+    _add_agent_alias(flag)
     flag.add_argument("--remark", default="",
                       help="the remark the colour needs (appended with the flag)")
     flag.set_defaults(handler=flag_command)
 
 
+def _add_agent_alias(parser) -> None:
+    """``--agent NAME`` is ``--as NAME``: a remark signs with a proven account."""
+    import argparse
+
+    parser.add_argument("--agent", dest="as_agent", metavar="NAME", default=argparse.SUPPRESS,
+                        help="the same as --as NAME: the account that signs, proven by its "
+                             "password")
+
+
 def _say(args, zh: str, en: str) -> None:
     print(en if args.lang == "en" else zh)
-
-
-def _agent(store, name: str):
-    from workbench import accounts
-
-    found = accounts.by_name(store, name) or next(
-        (a for a in accounts.all_agents(store) if a.display_name == name), None)
-    if found is None:
-        raise CommandFailed(f"找不到客服“{name}”。", f"No agent named {name!r}.")
-    return found
 
 
 def import_command(args) -> int:
@@ -67,6 +73,7 @@ def import_command(args) -> int:
         if path is not None and not path.is_file():
             raise CommandFailed(f"找不到文件 {path}。", f"No such file: {path}")
     with open_store(args) as store:
+        proven_account(args, store)
         result = import_report(store, args.file, args.items, now=time.time(),
                                dry_run=args.dry_run)
     en = (f"{'Dry run (nothing written)' if result.dry_run else 'Imported'}: {result.file}, "
@@ -109,6 +116,7 @@ def list_command(args) -> int:
 
     status, flag = _parse_filters(args)
     with open_store(args) as store:
+        own_account(args, store)
         where = orders.OrderFilter(status=status, flag=flag, nick=args.buyer)
         found = orders.find(store, where, time.time())
         ids = [o.id for o in found]
@@ -149,7 +157,7 @@ def remark_command(args) -> int:
     from workbench import orders
 
     with open_store(args) as store:
-        agent = _agent(store, args.agent)
+        agent = proven_account(args, store)
         orders.add_remark(store, args.order_id, agent, args.text, time.time())
         entry = orders.remarks(store, args.order_id)[-1].formatted()
     _say(args, f"已追加备注：{entry}", f"Remark added: {entry}")
@@ -164,7 +172,7 @@ def flag_command(args) -> int:
         raise CommandFailed(f"看不懂旗帜“{args.colour}”；请用 0-5 或 灰/红/黄/绿/蓝/紫。",
                             f"Unknown flag {args.colour!r}; use 0-5 or a colour name.")
     with open_store(args) as store:
-        agent = _agent(store, args.agent)
+        agent = proven_account(args, store)
         rule = orders.flag_rule(store, flag)
         orders.set_flag(store, args.order_id, agent, flag, time.time(), remark=args.remark)
     _say(args, f"订单 {args.order_id} 已设为 {rule.describe()}",

@@ -5,7 +5,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from workbench.commandline import CommandFailed, open_store, print_json
+from workbench.commandline import (
+    CommandFailed,
+    add_json_option,
+    open_store,
+    own_account,
+    print_json,
+    proven_account,
+)
 
 EXPORT_SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".csv": "csv"}
 
@@ -17,8 +24,6 @@ def register(commands) -> None:
     load = actions.add_parser("import", help="import a phrase pack (JSON, CSV, Qianniu, XLSX)")
     load.add_argument("file", type=Path)
     load.add_argument("--scope", choices=("team", "personal"), default="team")
-    load.add_argument("--agent", help="the agent: owner of personal phrases; for team packs, "
-                      "checked against the team's rules")
     load.add_argument("--pack", help="target team pack (default: the JSON's name or the file "
                       "name)")
     load.add_argument("--mode", choices=("append", "replace", "update"), default="append")
@@ -33,27 +38,23 @@ def register(commands) -> None:
     save.add_argument("--pack", help="default: the first team pack")
     save.set_defaults(handler=export_pack)
 
-    listing = actions.add_parser("list", help="list team phrases (and an agent's own)")
-    listing.add_argument("--agent")
-    listing.add_argument("--json", action="store_true")
+    listing = actions.add_parser("list", help="list team phrases (and your own)")
+    add_json_option(listing)
     listing.set_defaults(handler=list_phrases)
 
     find = actions.add_parser("search", help="search phrases as the panel does")
     find.add_argument("query")
-    find.add_argument("--agent")
-    find.add_argument("--json", action="store_true")
+    add_json_option(find)
     find.set_defaults(handler=search_phrases)
 
 
-def _agent(store, name: str | None):
+def _reader(args, store):
+    """Team phrases are for everyone; the caller's own are added when we know who it is."""
     from workbench import accounts
 
-    if name is None:
-        return None
-    agent = accounts.by_name(store, name)
-    if agent is None:
-        raise CommandFailed(f"没有名为 {name} 的客服。", f"No agent named {name}.")
-    return agent
+    if getattr(args, "as_agent", None) or accounts.current(store) is not None:
+        return own_account(args, store)
+    return None
 
 
 def import_pack(args) -> int:
@@ -61,7 +62,7 @@ def import_pack(args) -> int:
 
     with open_store(args) as store:
         plan, _ = packs.import_file(store, args.file, mode=args.mode, scope=args.scope,
-                                    agent=_agent(store, args.agent), pack_name=args.pack,
+                                    agent=proven_account(args, store), pack_name=args.pack,
                                     dry_run=args.dry_run, now=time.time())
         print(("(dry run) " if args.dry_run else "") + plan.summary())
         if args.dry_run:
@@ -82,11 +83,12 @@ def export_pack(args) -> int:
         raise CommandFailed("请用 --format 指定导出格式（json、csv、qianniu、xlsx）。",
                             "Choose the format with --format (json, csv, qianniu, xlsx).")
     with open_store(args) as store:
+        reader = own_account(args, store)
         team = [p for p in quickphrases.all_packs(store) if p.scope == "team"]
         pack = quickphrases.pack_by_name(store, args.pack) if args.pack else \
             (team[0] if team else None)
-        if pack is None:
-            raise CommandFailed(f"没有短语包 {args.pack or '(团队)'}。",
+        if pack is None or (pack.scope != "team" and pack.agent_id != reader.id):
+            raise CommandFailed(f"没有短语包 {args.pack or '（团队）'}。",
                                 f"No phrase pack {args.pack or '(team)'}.")
         count = packs.export(store, pack, args.file, fmt)
     print(f"{count} phrases → {args.file}")
@@ -111,7 +113,7 @@ def list_phrases(args) -> int:
     from workbench import quickphrases
 
     with open_store(args) as store:
-        _print(quickphrases.visible(store, _agent(store, args.agent)), args.json)
+        _print(quickphrases.visible(store, _reader(args, store)), args.json)
     return 0
 
 
@@ -122,6 +124,6 @@ def search_phrases(args) -> int:
     textsearch.load()  # a one-off command may wait for jieba; the window never does
     with open_store(args) as store:
         search.index_pending(store)
-        _print(search.search(store, _agent(store, args.agent), args.query, indexed=True),
+        _print(search.search(store, _reader(args, store), args.query, indexed=True),
                args.json)
     return 0

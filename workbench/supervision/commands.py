@@ -1,7 +1,7 @@
 """`workbench logs import|export|search` and `workbench metrics` (see workbench/cli.py).
 
-They act as the agent last signed in at this workstation, or as ``--as NAME``; the domain
-decides what that account may read (an agent only their own conversations and figures).
+They act as ``--as NAME``, proven by its password; the domain decides what that account
+may read (an agent only their own conversations and figures).
 """
 
 from __future__ import annotations
@@ -11,8 +11,13 @@ import datetime as dt
 import sys
 import time
 
-from workbench.accounts.commands import acting_agent, add_identity_option
-from workbench.commandline import CommandFailed, open_store, print_json
+from workbench.commandline import (
+    CommandFailed,
+    add_json_option,
+    open_store,
+    print_json,
+    proven_account,
+)
 
 DEFAULT_DAYS = 7
 FIGURE_LABELS = (
@@ -56,7 +61,6 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--has-order", action="store_true", help="buyers with an order")
     parser.add_argument("--slow-reply", action="store_true",
                         help="conversations with a round answered after 3 minutes")
-    add_identity_option(parser)
 
 
 def register(commands) -> None:
@@ -68,7 +72,6 @@ def register(commands) -> None:
     importing.add_argument("--skip-bad", action="store_true",
                            help="import the good lines, write the bad ones to a reject file")
     importing.add_argument("--rejects", help="the reject file (default FILE.rejected.jsonl)")
-    add_identity_option(importing)
     importing.set_defaults(handler=_import)
 
     exporting = sub.add_parser("export", help="export messages to JSONL, CSV or XLSX")
@@ -97,8 +100,7 @@ def register(commands) -> None:
     figures.add_argument("--until", type=_until, help="up to and including this day "
                          "(default: today)")
     figures.add_argument("--service-hours", help="e.g. 08:00-24:00 (default: the team's)")
-    figures.add_argument("--json", action="store_true")
-    add_identity_option(figures)
+    add_json_option(figures)
     figures.set_defaults(handler=_metrics)
 
 
@@ -131,7 +133,7 @@ def _import(args) -> int:
     if not path.is_file():
         raise CommandFailed(f"找不到文件 {path}。", f"No such file: {path}")
     with open_store(args) as store:
-        by = acting_agent(args, store)
+        by = proven_account(args, store)
         result = logfiles.import_jsonl(
             store, path, by, time.time(), skip_bad=args.skip_bad,
             reject_path=Path(args.rejects) if args.rejects else None,
@@ -158,7 +160,7 @@ def _export(args) -> int:
     from workbench.supervision import logfiles, search
 
     with open_store(args) as store:
-        viewer = acting_agent(args, store)
+        viewer = proven_account(args, store)
         if args.query.strip():
             search.catch_up(store, _progress("索引 / indexing"))
         count = logfiles.export(store, viewer, _log_filter(args, args.query), Path(args.out),
@@ -174,7 +176,7 @@ def _search(args) -> int:
         raise CommandFailed("--limit 至少为 1,--offset 不能为负。",
                             "--limit must be at least 1 and --offset not negative.")
     with open_store(args) as store:
-        viewer = acting_agent(args, store)
+        viewer = proven_account(args, store)
         search.catch_up(store, _progress("索引 / indexing"))
         result = search.search(store, viewer, _log_filter(args, args.query), args.limit,
                                args.offset)
@@ -201,7 +203,7 @@ def _metrics(args) -> int:
     until = args.until or day_or_time((today + dt.timedelta(days=1)).isoformat())
     since = args.since or day_or_time((today - dt.timedelta(days=DEFAULT_DAYS - 1)).isoformat())
     with open_store(args) as store:
-        viewer = acting_agent(args, store)
+        viewer = proven_account(args, store)
         config = metrics.load_settings(store)
         if args.service_hours:
             metrics.parse_service_hours(args.service_hours)

@@ -1,0 +1,323 @@
+"""Reading the files the shop brings: one strict path for every import.
+
+Order reports, item files, phrase packs, refund reports, product files and size charts
+arrive as CSV (GBK/GB18030 or UTF-8, with or without a BOM, CRLF or LF) or XLSX, written
+by the back office, Qianniu, Excel or WPS. Whatever reads them goes through here, so they
+all refuse the same things the same way, naming the file, the row and the likely cause:
+
+* an empty file, a binary file, an encoding we cannot read;
+* a multi-byte character cut at the end (an interrupted download);
+* a quote left open, a row with fewer or more cells than the header;
+* a required column missing (the message lists the header as found).
+
+Headers are matched through :func:`workbench.textnorm.match_key` (full-width or ASCII
+punctuation, trailing spaces, ``="…"`` wrappers); cells are returned as the file wrote
+them, only unwrapped from Excel-proofing (``="001"``, a leading ``'`` or tab).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.changes import Refused
+from workbench.textnorm import match_key
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+HEADER_SEARCH_ROWS = 10        # a title line or two may stand above the header
+BINARY_PROBE_BYTES = 8192
+EXACT_FLOAT_LIMIT = 2 ** 53
+TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # the back office's dates
+_TIME_FORMATS = (TIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+
+class FileRefused(Refused):
+    """A file that cannot be imported as it is. Nothing was written."""
+
+    def __init__(self, path: Path | str, zh: str, en: str, row: int | None = None,
+                 column: str = ""):
+        name = Path(path).name
+        place_zh, place_en = name, name
+        if row is not None:
+            place_zh += f" 第 {row} 行"
+            place_en += f" line {row}"
+        if column:
+            place_zh += f"“{column}”列"
+            place_en += f" column “{column}”"
+        super().__init__(f"{place_zh}：{zh}。文件没有导入，数据没有任何改动。",
+                         f"{place_en}: {en}. The file was not imported; nothing changed.")
+        self.path, self.row, self.column, self.reason = Path(path), row, column, zh
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int          # the line (CSV) or row (XLSX) number, as a spreadsheet shows it
+    cells: list[str]
+
+
+@dataclass
+class Table:
+    path: Path
+    headers: list[str]   # as written, unwrapped
+    header_row: int
+    rows: list[Row]      # data rows; blank lines left out
+
+    def columns(self, wanted: dict[str, Iterable[str]], required: Iterable[str] = ()
+                ) -> dict[str, int]:
+        """Our field -> the index of the first of its names the header has.
+
+        Refuses when a field of ``required`` is missing, naming it and the header found."""
+        keys = [match_key(h) for h in self.headers]
+        found: dict[str, int] = {}
+        for field, names in wanted.items():
+            for name in names:
+                if match_key(name) in keys:
+                    found[field] = keys.index(match_key(name))
+                    break
+        missing = [next(iter(wanted[field])) for field in required if field not in found]
+        if missing:
+            shown = "、".join(h for h in self.headers if h) or "（空）"
+            raise FileRefused(self.path,
+                              f"缺少必需的列：{'、'.join(missing)}（文件的表头是：{shown}）",
+                              f"required columns missing: {', '.join(missing)} "
+                              f"(the header is: {', '.join(h for h in self.headers if h)})",
+                              row=self.header_row)
+        return found
+
+
+def clean_cell(value: object) -> str:
+    """A cell's text without Excel-proofing: ``="…"``, a leading ``'`` or tab, spaces."""
+    if value is None:
+        return ""
+    text = (value if isinstance(value, str) else str(value)).strip()
+    if not text or text[0] not in "='\t":
+        return text  # the usual case, kept fast: reports have hundreds of thousands of cells
+    if text.startswith('="') and text.endswith('"') and len(text) >= 3:
+        text = text[2:-1]
+    elif text.startswith("="):
+        text = text[1:].strip('"')
+    return text.lstrip("'\t").strip()
+
+
+# --- bytes and text ----------------------------------------------------------------------
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; refused when unreadable or empty (also only blanks)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise FileRefused(path, "这是一个文件夹，不是文件",
+                          "this is a folder, not a file") from None
+    except FileNotFoundError:
+        raise FileRefused(path, "找不到这个文件", "no such file") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise FileRefused(path, f"无法读取文件（{reason}）", f"cannot read the file ({reason})"
+                          ) from error
+    if not raw.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
+        raise FileRefused(path, "文件是空的", "the file is empty")
+    return raw
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """Text from UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(path, raw, "utf-16")
+    if raw.startswith(codecs.BOM_UTF8):
+        return _decode(path, raw[len(codecs.BOM_UTF8):], "utf-8")
+    if b"\x00" in raw[:BINARY_PROBE_BYTES]:
+        raise FileRefused(path, "这不是文本文件（含有二进制内容），请选择 CSV、XLSX 或 JSON 文件",
+                          "this is not a text file (it holds binary data)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # Cut in the middle of a character, after Chinese that was UTF-8: a cut download.
+        # (After only ASCII, the last two bytes may as well be one GBK character.)
+        if _cut_at_end(raw, error) and not raw[:error.start].isascii():
+            raise _cut_file(path) from None
+    # GB18030 is a superset of GBK and GB2312, the back office's usual encodings.
+    return _decode(path, raw, "gb18030")
+
+
+def read_text(path: Path) -> str:
+    return decode(path, read_bytes(path))
+
+
+def _decode(path: Path, raw: bytes, encoding: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        if _cut_at_end(raw, error):
+            raise _cut_file(path) from None
+        raise FileRefused(path, "无法识别文件编码，请存为 UTF-8 或 GBK",
+                          "unknown text encoding; save the file as UTF-8 or GBK") from None
+
+
+def _cut_at_end(raw: bytes, error: UnicodeDecodeError) -> bool:
+    """The bytes that fail are a character's beginning with its end missing."""
+    return error.end >= len(raw.rstrip(b"\r\n")) and error.start >= len(raw) - 4
+
+
+def _cut_file(path: Path) -> FileRefused:
+    return FileRefused(path, "文件末尾有一个不完整的字符：文件可能没有下载完整，请重新导出",
+                       "the last character is cut: the file may be incomplete; export it again")
+
+
+# --- tables ------------------------------------------------------------------------------
+
+def read_table(path: Path, known_headers: Iterable[str] = ()) -> Table:
+    """A CSV or XLSX file as header and rows, checked row by row (see the module's doc).
+
+    The header is the first row that holds one of ``known_headers`` (within the first
+    few rows), else the first row that is not blank."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise FileRefused(path, "不支持旧版 Excel（.xls）文件，请在 Excel 里另存为 .xlsx 或 CSV",
+                          "old Excel (.xls) files are not supported; save as .xlsx or CSV")
+    if suffix in XLSX_SUFFIXES:
+        lines = _xlsx_lines(path)
+        strict = False  # a spreadsheet's rows cannot be cut; its short rows are blank cells
+    else:
+        lines = _csv_lines(path)
+        strict = True
+    header_at = _header_index(lines, {match_key(name) for name in known_headers})
+    if header_at is None:
+        raise FileRefused(path, "文件是空的，没有表头", "the file is empty, it has no header")
+    number, header = lines[header_at]
+    headers = [clean_cell(cell) for cell in header]
+    while headers and not headers[-1]:
+        headers.pop()  # Excel pads a header with empty cells
+    rows = []
+    for number_, cells in lines[header_at + 1:]:
+        if not any(cell.strip() for cell in cells):
+            continue
+        if strict:
+            _check_width(path, number_, cells, len(headers))
+        cleaned = [clean_cell(cell) for cell in cells[:len(headers)]]
+        cleaned += [""] * (len(headers) - len(cleaned))
+        rows.append(Row(number_, cleaned))
+    return Table(path, headers, number, rows)
+
+
+def _header_index(lines: list[tuple[int, list[str]]], known: set[str]) -> int | None:
+    first = None
+    for index, (_number, cells) in enumerate(lines[:HEADER_SEARCH_ROWS]):
+        if not any(clean_cell(cell) for cell in cells):
+            continue
+        if first is None:
+            first = index
+        if known & {match_key(clean_cell(cell)) for cell in cells}:
+            return index
+    if first is None:
+        first = next((i for i, (_n, cells) in enumerate(lines)
+                      if any(clean_cell(cell) for cell in cells)), None)
+    return first
+
+
+def _check_width(path: Path, number: int, cells: list[str], width: int) -> None:
+    if len(cells) < width:
+        raise FileRefused(
+            path, f"这一行只有 {len(cells)} 列，表头有 {width} 列：文件可能在这里被截断"
+            "（下载不完整），或这一行少了分隔的逗号",
+            f"this row has {len(cells)} cells but the header has {width}: the file may be "
+            "cut here (an incomplete download), or a comma is missing", row=number)
+    if len(cells) > width and any(cell.strip() for cell in cells[width:]):
+        raise FileRefused(
+            path, f"这一行有 {len(cells)} 列，表头只有 {width} 列：可能有未加引号的逗号",
+            f"this row has {len(cells)} cells but the header only {width}: probably a comma "
+            "without quotes", row=number)
+
+
+def _csv_lines(path: Path) -> list[tuple[int, list[str]]]:
+    text = read_text(path)
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    lines = []
+    start = 1
+    try:
+        for cells in reader:
+            lines.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        if "end of data" in str(error):
+            raise FileRefused(path, "引号没有闭合：从这一行开始的内容一直到文件末尾都在引号里，"
+                              "文件可能被截断或这里少了一个引号",
+                              "a quote is never closed: from this line to the end of the file "
+                              "everything is inside it; the file may be cut", row=start) from None
+        raise FileRefused(path, f"不是有效的 CSV（{error}）", f"not a valid CSV ({error})",
+                          row=reader.line_num) from None
+    return lines
+
+
+def _xlsx_lines(path: Path) -> list[tuple[int, list[str]]]:
+    import openpyxl  # only when an XLSX is imported
+
+    read_bytes(path)  # the same refusals for a missing or empty file
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+        raise FileRefused(path, f"无法打开 XLSX 文件（{type(error).__name__}）：文件可能已损坏",
+                          f"cannot open the XLSX file ({type(error).__name__}); it may be "
+                          "damaged") from None
+    try:
+        sheet = book.worksheets[0]
+        return [(number, [_xlsx_text(value) for value in values])
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    finally:
+        book.close()
+
+
+def _xlsx_text(value: object) -> str:
+    """A spreadsheet cell as the same text its CSV export would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime(TIME_FORMAT)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < EXACT_FLOAT_LIMIT:
+            return str(int(value))
+        return repr(value) if abs(value) < EXACT_FLOAT_LIMIT else f"{value:.6g}"
+    return str(value)
+
+
+# --- values ------------------------------------------------------------------------------
+
+def parse_amount(text: str) -> float | None:
+    """An amount such as ``129.00``, ``¥1,299.00``, ``￥129`` or ``129元``; None when empty.
+    Raises ValueError for what is not an amount."""
+    plain = match_key(text).replace("¥", "").replace("元", "").replace(",", "")
+    if not plain:
+        return None
+    value = float(plain)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+def parse_time(text: str) -> float | None:
+    """``yyyy-MM-dd HH:mm:ss`` (also with ``/`` and without seconds, as Excel re-saves it)
+    as a timestamp; None when empty. Raises ValueError for what is not a time."""
+    plain = clean_cell(text).replace("/", "-")
+    if not plain:
+        return None
+    try:
+        return dt.datetime.fromisoformat(plain).timestamp()
+    except ValueError:
+        pass
+    for pattern in _TIME_FORMATS:
+        try:
+            return dt.datetime.strptime(plain, pattern).timestamp()
+        except ValueError:
+            continue
+    raise ValueError(text)

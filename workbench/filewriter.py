@@ -1,0 +1,144 @@
+"""Writing the files the shop takes away: atomically, and never with a live formula.
+
+Shops open every export in Excel or WPS. A text beginning with ``=`` (a phrase, a remark,
+a buyer's message) must never arrive there as a formula: ``=HYPERLINK(...)`` or
+``=cmd|' /C calc'!A0`` would run. So:
+
+* every XLSX text cell is stored as a string (openpyxl would store ``=…`` as a formula);
+* every CSV text cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+  return gets a leading ``'``, which spreadsheets show as text and do not evaluate.
+
+Every export writes a temporary file in the target folder and renames it over the
+target only when complete: a failed or cancelled export leaves nothing behind, and an
+existing file is replaced whole or not at all. A folder that does not exist, a full disk
+or a denied permission raise :class:`workbench.store.StoreError` with one clear line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from workbench.faults import os_error
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as the text it is; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
+def xml_safe(text: str) -> str:
+    """XLSX is XML: control characters other than tab and line breaks cannot be stored."""
+    return "".join(ch if ch in "\t\n\r" or ord(ch) >= 32 else " " for ch in text)
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path``, renamed to it when the block ends without error."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise os_error(FileNotFoundError(2, "No such file or directory", str(path.parent)),
+                       path)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        yield partial
+        os.replace(partial, path)
+    except OSError as error:
+        raise os_error(error, path) from error
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def atomic_text(path: Path, encoding: str = "utf-8", newline: str | None = None
+                ) -> Iterator[IO[str]]:
+    """Write a text file all at once: its handle, then the rename."""
+    with atomic_path(path) as partial:
+        try:
+            with open(partial, "w", encoding=encoding, newline=newline) as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:
+            raise os_error(error, path) from error
+
+
+class CsvWriter:
+    """``csv.writer`` whose text cells can never become formulas."""
+
+    def __init__(self, handle: IO[str], **options):
+        self._writer = csv.writer(handle, **options)
+
+    def writerow(self, cells: Iterable[object]) -> None:
+        self._writer.writerow([csv_text(cell) for cell in cells])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def write_csv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]],
+              encoding: str = "utf-8-sig") -> None:
+    """A whole CSV file (UTF-8 with a BOM by default, so Excel reads Chinese right)."""
+    with atomic_text(path, encoding=encoding, newline="") as handle:
+        writer = CsvWriter(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+class XlsxBook:
+    """A workbook whose text cells are always strings; ``save`` writes it atomically.
+
+    Streams (openpyxl's write-only mode), so exports of many rows stay small in memory."""
+
+    def __init__(self):
+        import openpyxl  # only when something is exported
+
+        self._book = openpyxl.Workbook(write_only=True)
+        self._sheet = None
+
+    def sheet(self, title: str, header: Iterable[str] = (),
+              widths: Iterable[float] = ()) -> None:
+        """Start a sheet; following ``append`` calls add rows to it."""
+        self._sheet = self._book.create_sheet(title[:31])
+        for column, width in enumerate(widths, start=1):
+            from openpyxl.utils import get_column_letter
+
+            self._sheet.column_dimensions[get_column_letter(column)].width = width
+        header = list(header)
+        if header:
+            self.append(header, bold=True)
+
+    def append(self, values: Iterable[object], bold: bool = False) -> None:
+        from openpyxl.cell import WriteOnlyCell
+
+        cells = []
+        for value in values:
+            if isinstance(value, str) or value is None:
+                cell = WriteOnlyCell(self._sheet, value=xml_safe(value or ""))
+                cell.data_type = "s"  # never a formula
+            elif isinstance(value, dt.datetime):
+                cell = WriteOnlyCell(self._sheet, value=value)
+                cell.number_format = "yyyy-mm-dd hh:mm:ss"
+            else:
+                cell = WriteOnlyCell(self._sheet, value=value)
+            if bold:
+                from openpyxl.styles import Font
+
+                cell.font = Font(bold=True)
+            cells.append(cell)
+        self._sheet.append(cells)
+
+    def save(self, path: Path) -> None:
+        with atomic_path(path) as partial:
+            self._book.save(partial)
