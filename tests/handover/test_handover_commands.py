@@ -22,8 +22,8 @@ def run(capsys, *args):
 
 def test_todo_add_links_buyer_order_due_and_assignee(db, demo_store, capsys):
     status, out, _ = run(capsys, "--db", db, "todo", "add", "--as", "xiaoman", "补发袜子",
-                         "--order", "3515313147329357908", "--due", "2030-01-02 18:00", "--assignee", "ajie",
-                         "--priority", "2")
+                         "--order", "3515313147329357908", "--due", "2030-01-02 18:00",
+                         "--assignee", "ajie", "--priority", "2")
     assert status == 0 and "已添加待办" in out
     todo = next(t for t in handover.open_items(demo_store) if t.title == "补发袜子")
     assert (todo.buyer_nick, todo.order_id, todo.assignee_name, todo.priority) == \
