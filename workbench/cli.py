@@ -55,6 +55,8 @@ def build_parser(areas: bool = True) -> argparse.ArgumentParser:
 
     bench = commands.add_parser("bench", help="run benchmark scenarios and print figures")
     bench.add_argument("--json", action="store_true", help="one JSON object keyed by scenario")
+    bench.add_argument("--smoke", action="store_true",
+                       help="every scenario at a tiny size, to check that each still runs")
     bench.add_argument("scenarios", nargs="*", help="scenario names (default: all)")
 
     for module_name in AREA_COMMANDS if areas else ():
@@ -96,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(paths.RESOURCES.parent))
         from bench import runner
 
-        return runner.main(args.scenarios, as_json=args.json)
+        return runner.main(args.scenarios, as_json=args.json, smoke=args.smoke)
     return run_handler(args.handler, args)
 
 
