@@ -52,12 +52,10 @@ bench: $(STAMP) system-deps
 screenshot: $(STAMP) system-deps
 	$(OFFSCREEN) $(PY) -m workbench.cli screenshot --out docs/screenshot.png --size 1600x1000
 
-# Collect new window texts into resources/translations/workbench_en.ts (as unfinished, to
-# be translated there; existing translations are kept) and compile it for --lang en.
-TS := resources/translations/workbench_en.ts
+# Collect new window texts into resources/translations/*_en.ts (as unfinished, to be
+# translated there; existing translations are kept) and compile them for --lang en.
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate workbench/*.py workbench/ui/*.py workbench/ui/*/*.py -ts $(TS)
-	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+	$(PY) tools/translations.py
 
 clean:
 	rm -rf $(VENV) *.egg-info

@@ -88,9 +88,10 @@ def install_translation(app, lang: str) -> None:
         return
     from PySide6.QtCore import QTranslator
 
-    translator = QTranslator(app)
-    if translator.load(str(TRANSLATIONS / "workbench_en.qm")):
-        app.installTranslator(translator)
+    for compiled in sorted(TRANSLATIONS.glob("*_en.qm")):  # the core's, and an area's own
+        translator = QTranslator(app)
+        if translator.load(str(compiled)):
+            app.installTranslator(translator)
 
 
 def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = False,

@@ -4,42 +4,34 @@
 <context>
     <name>BuyerHeader</name>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="54"/>
         <source>标签，用逗号分隔，Enter 保存</source>
         <translation>Tags, separated by commas; Enter saves</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="55"/>
         <source>转接</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="56"/>
         <source>内部备注</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="58"/>
         <source>打开后发出的内容只给同事看，不会发给买家</source>
         <translation>While on, what you send is seen by colleagues only, never by the buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="59"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="77"/>
         <source>选择左侧的会话开始接待</source>
         <translation>Pick a conversation on the left to start serving</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="81"/>
         <source>首次咨询</source>
         <translation>First enquiry</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="82"/>
         <source>回头客 · {0} 单</source>
         <translation>Returning · {0} orders</translation>
     </message>
@@ -47,42 +39,34 @@
 <context>
     <name>ChatPanel</name>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="209"/>
         <source>不发送这些图片</source>
         <translation>Do not send these pictures</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="212"/>
         <source>表情</source>
         <translation>Emoji</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="214"/>
         <source>发送</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="290"/>
         <source>还有没填的变量：{0}。再按一次 Enter 原样发送，或先改好。</source>
         <translation>Variables without a value: {0}. Press Enter again to send as it is, or edit first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="313"/>
         <source>附图：</source>
         <translation>Pictures: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="325"/>
         <source>粘贴的图片无法读取。</source>
         <translation>The pasted picture cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="339"/>
         <source>超出单条消息上限 {0} 字，请删减或分几条发送。</source>
         <translation>Over the {0}-character limit of one message; shorten it or send several.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="345"/>
         <source>内部备注：只有同事能看到</source>
         <translation>Internal note: only colleagues see it</translation>
     </message>
@@ -90,7 +74,6 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="277"/>
         <source>聊天记录</source>
         <translation>Chat history</translation>
     </message>
@@ -98,19 +81,15 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../workbench/ui/composer.py" line="28"/>
         <source>输入框</source>
         <translation>Composer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/composer.py" line="29"/>
-        <location filename="../../workbench/ui/composer.py" line="49"/>
         <source>输入回复，Enter 发送，Shift+Enter 换行，/编码 插入短语</source>
         <extracomment>prefix -&gt; [(label, text)]: where /code completions come from.</extracomment>
         <translation>Type a reply: Enter sends, Shift+Enter new line, /code inserts a phrase</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/composer.py" line="50"/>
         <source>输入回复，Ctrl+Enter 发送，Enter 换行，/编码 插入短语</source>
         <translation>Type a reply: Ctrl+Enter sends, Enter new line, /code inserts a phrase</translation>
     </message>
@@ -118,27 +97,22 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="45"/>
         <source>排队中</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="46"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="213"/>
         <source>{0}秒</source>
         <translation>{0}s</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="215"/>
         <source>{0}分{1:02d}秒</source>
         <translation>{0}m{1:02d}s</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="217"/>
         <source>{0}时{1:02d}分</source>
         <translation>{0}h{1:02d}m</translation>
     </message>
@@ -146,7 +120,6 @@
 <context>
     <name>ConversationListView</name>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="230"/>
         <source>会话列表</source>
         <translation>Conversations</translation>
     </message>
@@ -154,32 +127,26 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="37"/>
         <source>全部会话</source>
         <translation>All conversations</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="38"/>
         <source>等待回复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="39"/>
         <source>有未读</source>
         <translation>Unread</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="40"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="41"/>
         <source>等待最久优先</source>
         <translation>Longest wait first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conversation_list.py" line="42"/>
         <source>最新消息优先</source>
         <translation>Newest message first</translation>
     </message>
@@ -187,97 +154,78 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="273"/>
         <source>服务数据看板</source>
         <translation>Service dashboard</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="273"/>
         <source>我的服务数据</source>
         <translation>My service figures</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="284"/>
         <source>全部客服</source>
         <translation>All agents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="290"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="292"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="308"/>
         <source>每小时接待量（按消息数）</source>
         <translation>Hourly reception volume (by messages)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="310"/>
         <source>响应时长分布（按对话轮次）</source>
         <translation>Response time distribution (by round)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="318"/>
         <source>超过3分钟的回复</source>
         <translation>Replies over 3 minutes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="319"/>
         <source>未致结束语</source>
         <translation>No closing phrase</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="320"/>
         <source>违禁用语</source>
         <translation>Banned phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="335"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="335"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="368"/>
         <source>正在计算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="380"/>
         <source>买家消息</source>
         <translation>Buyer messages</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="381"/>
         <source>客服消息</source>
         <translation>Agent messages</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="383"/>
         <source>轮次</source>
         <translation>Rounds</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="385"/>
         <source>未回复</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="386"/>
         <source>{0:.0f} 秒</source>
         <translation>{0:.0f} s</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="395"/>
         <source>服务时间 {0}；自动回复不计入。</source>
         <translation>Service hours {0}; auto-replies are not counted.</translation>
     </message>
@@ -285,57 +233,46 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="48"/>
         <source>接待人数</source>
         <translation>Buyers served</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="49"/>
         <source>首次响应时长（均值）</source>
         <translation>First response time (mean)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="51"/>
         <source>首次响应时长（中位数）</source>
         <translation>First response time (median)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="53"/>
         <source>平均响应时长</source>
         <translation>Average response time</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="54"/>
         <source>30秒应答率</source>
         <translation>Answered within 30 s</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="55"/>
         <source>三分钟响应率</source>
         <translation>Answered within 3 min</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="56"/>
         <source>询单转化率</source>
         <translation>Inquiry conversion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="57"/>
         <source>付款转化率</source>
         <translation>Payment conversion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="58"/>
         <source>发送消息数</source>
         <translation>Messages sent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="72"/>
         <source>{0:.1f} 秒</source>
         <translation>{0:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="85"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
@@ -343,12 +280,10 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="102"/>
         <source>在本会话中查找，Enter 下一个</source>
         <translation>Find in this conversation, Enter for the next</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="136"/>
         <source>无结果</source>
         <translation>No match</translation>
     </message>
@@ -356,62 +291,50 @@
 <context>
     <name>FlagPolicyDialog</name>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="31"/>
         <source>旗帜规则</source>
         <translation>Flag rules</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="36"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="36"/>
         <source>含义</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="36"/>
         <source>禁用</source>
         <translation>Forbidden</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="37"/>
         <source>禁用原因</source>
         <translation>Why forbidden</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="37"/>
         <source>需备注</source>
         <translation>Needs remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="69"/>
         <source>每天发货时间（催付时间表用）</source>
         <translation>Daily dispatch time (for the payment reminder schedule)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="72"/>
         <source>只有主管可以修改旗帜规则；你可以查看。</source>
         <translation>Only a supervisor can change the flag rules; you can view them.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="73"/>
         <source>修改后对全队生效，并记录在操作日志里。</source>
         <translation>Changes apply to the whole team and are recorded in the activity log.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="78"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="79"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_policy.py" line="83"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -419,29 +342,24 @@
 <context>
     <name>FlagRemarkDialog</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="227"/>
         <source>插{0}旗</source>
         <translation>Set {0} flag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="228"/>
         <source>{0}
 按团队旗帜规则，插这面旗需要同时写一条备注，说明具体要做什么。</source>
         <translation>{0}
 Under the team flag rules, this flag needs a remark saying exactly what to do.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="232"/>
         <source>备注内容，例如：改地址为……</source>
         <translation>Remark, e.g. change the address to…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="236"/>
         <source>插旗并备注</source>
         <translation>Flag and add remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="237"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -449,7 +367,6 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>FullTextDialog</name>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="337"/>
         <source>全文（{0} 字）</source>
         <translation>Full text ({0} characters)</translation>
     </message>
@@ -457,52 +374,42 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>HandoverComposer</name>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="155"/>
         <source>新建交接单</source>
         <translation>New handover sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="162"/>
         <source>(不指定班次)</source>
         <translation>(No shift)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="167"/>
         <source>下一班（任何接班客服）</source>
         <translation>Next shift (any incoming agent)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="174"/>
         <source>本班的重要信息，一行一条（例如：仓库今天 17 点后不发顺丰）</source>
         <translation>Key notes for this shift, one per line (e.g. the warehouse ships no SF Express after 17:00 today)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="185"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="186"/>
         <source>交给</source>
         <translation>Hand to</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="187"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="189"/>
         <source>生成交接单</source>
         <translation>Create handover sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="190"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="195"/>
         <source>将交接的事项</source>
         <translation>Items to hand over</translation>
     </message>
@@ -510,127 +417,102 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>HandoverWindow</name>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="233"/>
         <source>交接单</source>
         <translation>Handover sheets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="235"/>
         <source>新建交接单…</source>
         <translation>New handover sheet…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="237"/>
         <source>导入交接文件…</source>
         <translation>Import handover file…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="239"/>
         <source>只看未接收</source>
         <translation>Unacknowledged only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="272"/>
         <source>接收所选</source>
         <translation>Acknowledge selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="274"/>
         <source>全部接收</source>
         <translation>Acknowledge all</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="276"/>
         <source>导出交接表 XLSX…</source>
         <translation>Export handover table (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="278"/>
         <source>导出交接文件…</source>
         <translation>Export handover file…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="348"/>
         <source>还没有交接单。下班前用“新建交接单”把未完成的事交给下一班。</source>
         <translation>No handover sheets yet. Before your shift ends, use “New handover sheet” to pass unfinished work to the next shift.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="351"/>
         <source>，{0} 全部接收</source>
         <translation>, all acknowledged {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="353"/>
         <source>交接单 #{0} · {1} · 班次 {2} · {3} → {4} · {5}{6}</source>
         <translation>Handover sheet #{0} · {1} · shift {2} · {3} → {4} · {5}{6}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="356"/>
         <source>下一班</source>
         <translation>Next shift</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="358"/>
         <source>本班重要信息：</source>
         <translation>Key notes for this shift: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="358"/>
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="393"/>
         <source>已接收 {0}/{1} 项。</source>
         <translation>Acknowledged {0}/{1} items.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="400"/>
         <source>先在表格里选中要接收的事项。</source>
         <translation>First select the items to acknowledge in the table.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="415"/>
         <source>导出交接表</source>
         <translation>Export handover table</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="415"/>
         <source>交接表-{0}.xlsx</source>
         <translation>handover-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="423"/>
         <source>交接表已导出：{0}（{1} 项）</source>
         <translation>Handover table exported: {0} ({1} items)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="434"/>
         <source>导出交接文件</source>
         <translation>Export handover file</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="435"/>
         <source>交接单-{0}{1}</source>
         <translation>handover-sheet-{0}{1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="436"/>
         <source>交接文件 (*.json)</source>
         <translation>Handover files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="445"/>
         <source>交接文件已导出：{0}（{1} 项）。在另一台工作台用“导入交接文件”打开。</source>
         <translation>Handover file exported: {0} ({1} items). Open it on another workbench with “Import handover file”.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="454"/>
         <source>导入交接文件</source>
         <translation>Import handover file</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="454"/>
         <source>交接文件 (*.json);;所有文件 (*)</source>
         <translation>Handover files (*.json);;All files (*)</translation>
     </message>
@@ -638,62 +520,50 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="44"/>
         <source>发送（可在“我的偏好”改为 Ctrl+Enter）</source>
         <translation>Send (change to Ctrl+Enter under “My preferences”)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="45"/>
         <source>换行</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="46"/>
         <source>下一位等待回复的买家</source>
         <translation>Next buyer awaiting a reply</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="47"/>
         <source>上一位等待回复的买家</source>
         <translation>Previous buyer awaiting a reply</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="48"/>
         <source>快速切换：输入买家名字</source>
         <translation>Quick switch: type a buyer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="49"/>
         <source>在本会话中查找</source>
         <translation>Find in this conversation</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="50"/>
         <source>回到输入框</source>
         <translation>Back to the input box</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="51"/>
         <source>/编码</source>
         <translation>/code</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="52"/>
         <source>插入快捷短语（方向键选择，Enter 或 Tab 确认）</source>
         <translation>Insert a quick phrase (arrow keys to choose, Enter or Tab to confirm)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="53"/>
         <source>插入短语列表中的前九条</source>
         <translation>Insert one of the first nine phrases in the list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="54"/>
         <source>显示这份快捷键说明</source>
         <translation>Show this list of shortcuts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="335"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -701,7 +571,6 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="324"/>
         <source>图片</source>
         <translation>Picture</translation>
     </message>
@@ -709,246 +578,194 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="37"/>
         <source>追加（编码不能重复）</source>
         <translation>Append (codes must be new)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="38"/>
         <source>按编码更新</source>
         <translation>Update by code</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="39"/>
         <source>整包替换</source>
         <translation>Replace the whole pack</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="282"/>
         <source>导入短语包：</source>
         <translation>Import phrase pack: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="285"/>
         <source>团队短语</source>
         <translation>Team phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="286"/>
         <source>我的个人短语</source>
         <translation>My personal phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="294"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="295"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="297"/>
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="298"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="320"/>
         <source>预览（尚未导入）：</source>
         <translation>Preview (not imported yet): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="320"/>
         <source>已导入：</source>
         <translation>Imported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="31"/>
         <source>订单报表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Order reports (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="45"/>
         <source>导入订单报表</source>
         <translation>Import order report</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="50"/>
         <source>后台导出的订单报表：CSV（GBK 或 UTF-8）或 XLSX</source>
         <translation>Order report exported from the shop back office: CSV (GBK or UTF-8) or XLSX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="53"/>
         <source>可选：宝贝明细文件</source>
         <translation>Optional: item details file</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="54"/>
-        <location filename="../../workbench/ui/orders_import.py" line="55"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="56"/>
         <source>只预览，不写入</source>
         <translation>Preview only, write nothing</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="59"/>
         <source>订单报表</source>
         <translation>Order report</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="62"/>
         <source>宝贝明细</source>
         <translation>Item details</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="74"/>
-        <location filename="../../workbench/ui/supervision_import.py" line="49"/>
         <source>开始导入</source>
         <translation>Start import</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="77"/>
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="80"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="100"/>
         <source>选择文件</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="119"/>
         <source>请先选择订单报表文件。</source>
         <translation>Choose an order report file first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="123"/>
-        <location filename="../../workbench/ui/supervision_import.py" line="90"/>
         <source>找不到文件：{0}</source>
         <translation>File not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="135"/>
         <source>正在读取文件…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="149"/>
-        <location filename="../../workbench/ui/supervision_import.py" line="110"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="154"/>
         <source>{0}:{1}/{2}</source>
         <translation>{0}: {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="162"/>
         <source>预览完成，没有写入。</source>
         <translation>Preview finished; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="163"/>
         <source>导入完成。</source>
         <translation>Import finished.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="168"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_import.py" line="181"/>
         <source>已取消，工作台里的订单没有任何改动。</source>
         <translation>Cancelled; no orders in the workbench were changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="40"/>
         <source>导入聊天记录</source>
         <translation>Import chat logs</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="45"/>
         <source>JSONL 文件，每行一条消息（格式见 docs/formats-logs.md）</source>
         <translation>JSONL file, one message per line (format: see docs/formats-logs.md)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="46"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="47"/>
         <source>跳过坏行（写入 .rejected.jsonl 文件），导入其余各行</source>
         <translation>Skip bad lines (written to a .rejected.jsonl file) and import the rest</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="51"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="82"/>
         <source>选择聊天记录文件</source>
         <translation>Choose a chat log file</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="83"/>
         <source>JSON Lines (*.jsonl *.json);;全部 (*)</source>
         <translation>JSON Lines (*.jsonl *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="96"/>
         <source>正在检查每一行…</source>
         <translation>Checking each line…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="104"/>
         <source>没有导入：</source>
         <translation>Nothing imported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="105"/>
         <source>已取消，没有导入任何记录。</source>
         <translation>Cancelled; nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="116"/>
         <source>正在写入…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="120"/>
         <source>导入 {0} 条消息，新会话 {1} 个；已有而跳过 {2} 条。</source>
         <translation>Imported {0} messages in {1} new conversations; skipped {2} already present.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="123"/>
         <source>新建客服账号（未设密码，主管设置后才能登录）：</source>
         <translation>New agent accounts (no password; they can sign in once a supervisor sets one): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="126"/>
         <source>{0} 行坏行已写入 {1}：</source>
         <translation>{0} bad lines written to {1}: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_import.py" line="128"/>
         <source>第 {0} 行：{1}</source>
         <translation>Line {0}: {1}</translation>
     </message>
@@ -956,22 +773,18 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="351"/>
         <source>消息中的链接</source>
         <translation>Links in the message</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="353"/>
         <source>请确认地址可信后再打开：</source>
         <translation>Check that the address can be trusted before opening it:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="360"/>
         <source>在浏览器中打开</source>
         <translation>Open in the browser</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="361"/>
         <source>不安全的链接，已阻止</source>
         <translation>Unsafe link, blocked</translation>
     </message>
@@ -979,162 +792,130 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>LogSearchWindow</name>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="53"/>
         <source>全部发送方</source>
         <translation>All senders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="54"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="55"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="56"/>
         <source>自动回复</source>
         <translation>Auto-reply</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="57"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="155"/>
         <source>聊天记录查询</source>
         <translation>Chat log search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="156"/>
         <source>我的聊天记录</source>
         <translation>My chat logs</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="169"/>
-        <source>搜索聊天内容：空格隔开的词须同时出现，"引号"内为连续短语</source>
+        <source>搜索聊天内容：空格隔开的词须同时出现，&quot;引号&quot;内为连续短语</source>
         <translation>Search messages: words separated by spaces must all appear; &quot;quotes&quot; match an exact phrase</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="170"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="175"/>
         <source>全部客服</source>
         <translation>All agents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="183"/>
         <source>买家昵称（包含）</source>
         <translation>Buyer nickname (contains)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="184"/>
         <source>时间段</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="199"/>
         <source>有订单</source>
         <translation>Has orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="201"/>
         <source>慢回复（超过3分钟）</source>
         <translation>Slow replies (over 3 minutes)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="222"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="223"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="226"/>
         <source>导出结果…</source>
         <translation>Export results…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="227"/>
         <source>导出整段会话…</source>
         <translation>Export whole conversations…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="228"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="290"/>
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="313"/>
         <source>输入关键词或选择条件后按 Enter 搜索。</source>
         <translation>Type keywords or choose filters, then press Enter to search.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="318"/>
         <source>共 {0} 条</source>
         <translation>{0} matches</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="320"/>
         <source>，第 {0}–{1} 条</source>
         <translation>, showing {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="322"/>
         <source>(还有 {0} 条新消息未编入索引，稍后会自动补上)</source>
         <translation> ({0} new messages not indexed yet; they will be added automatically)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="330"/>
         <source>正在编制搜索索引：{0} / {1}</source>
         <translation>Building the search index: {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="353"/>
         <source>导出聊天记录</source>
         <translation>Export chat logs</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="353"/>
         <source>聊天记录.xlsx</source>
         <translation>chat-logs.xlsx</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="354"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;JSON Lines (*.jsonl)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="363"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="370"/>
         <source>正在导出：已写 {0} 条</source>
         <translation>Exporting: {0} written</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="371"/>
         <source>导出已取消，没有写入文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="379"/>
         <source>已导出 {0} 条到 {1}</source>
         <translation>Exported {0} messages to {1}</translation>
     </message>
@@ -1142,103 +923,82 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="33"/>
         <source>登录 — 客服工作台</source>
         <translation>Sign in — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="61"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="65"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="68"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="69"/>
-        <location filename="../../workbench/ui/team_mode.py" line="120"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="80"/>
         <source>没有可登录的账号。请先用 `workbench accounts add 名字` 创建账号（第一个账号是主管）。</source>
         <translation>There is no account to sign in with. First create one with `workbench accounts add NAME` (the first account is the supervisor).</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="95"/>
         <source>演示账号无需密码</source>
         <translation>Demo accounts need no password</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/login_dialog.py" line="97"/>
         <source>演示登录：这是演示店铺的账号，没有密码，任何人都能登录。正式使用前请主管用 `workbench accounts passwd` 为每个账号设置密码。</source>
         <translation>Demo sign-in: this account belongs to the demo shop; it has no password and anyone can sign in. Before real use, a supervisor should set a password for every account with `workbench accounts passwd`.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="94"/>
         <source>团队模式登录</source>
         <translation>Team mode sign-in</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="97"/>
         <source>留空则按账号的域名查找</source>
         <translation>Leave empty to look it up from the account&apos;s domain</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="107"/>
         <source>加密连接（TLS，建议保持开启）</source>
         <translation>Encrypted connection (TLS; best left on)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="109"/>
         <source>选择本店的 CA 证书</source>
         <translation>Choose the shop&apos;s CA certificate</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="111"/>
         <source>使用本店自建证书时填写</source>
         <translation>Only if the shop uses its own certificate</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="115"/>
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="116"/>
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="117"/>
         <source>我的账号（JID）</source>
         <translation>My account (JID)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="119"/>
         <source>店铺服务账号</source>
         <translation>Shop service account</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="122"/>
         <source>私有 CA 证书</source>
         <translation>Private CA certificate</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="141"/>
         <source>请填写完整的账号，例如 xiaoman@shop.example。</source>
         <translation>Enter the full account, e.g. xiaoman@shop.example.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="144"/>
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -1246,197 +1006,158 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="45"/>
         <source>客服工作台</source>
         <translation>Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="46"/>
         <source> — 客服：</source>
         <translation> — agent: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="659"/>
         <source>交接</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="660"/>
         <source>新建待办…</source>
         <translation>New to-do…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="662"/>
         <source>加入待办（所选消息或订单）</source>
         <translation>Add as to-do (selected message or order)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="665"/>
         <source>交接单…</source>
         <translation>Handover sheets…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="667"/>
         <source>新建交接单…</source>
         <translation>New handover sheet…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="669"/>
         <source>导入交接文件…</source>
         <translation>Import handover file…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="672"/>
         <source>班次设置…</source>
         <translation>Shift settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="680"/>
         <source>加入待办</source>
         <translation>Add as to-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="456"/>
         <source>订单</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="457"/>
         <source>订单列表…</source>
         <translation>Order list…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="459"/>
         <source>待催付订单…</source>
         <translation>Unpaid orders to remind…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="461"/>
         <source>催付登记表…</source>
         <translation>Payment reminder log…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="464"/>
         <source>导入订单报表…</source>
         <translation>Import order report…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="467"/>
         <source>旗帜规则…</source>
         <translation>Flag rules…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="40"/>
         <source>短语包 (*.json *.csv *.xlsx);;所有文件 (*)</source>
         <translation>Phrase packs (*.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="42"/>
         <source>工作台短语包 (*.json)</source>
         <translation>Workbench phrase pack (*.json)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="43"/>
         <source>CSV 表格 (*.csv)</source>
         <translation>CSV table (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="44"/>
         <source>千牛快捷短语 (*.csv)</source>
         <translation>Qianniu quick phrases (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="49"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="50"/>
         <source>管理短语…</source>
         <translation>Manage phrases…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="52"/>
         <source>导入短语包…</source>
         <translation>Import phrase pack…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="53"/>
         <source>导出短语包…</source>
         <translation>Export phrase pack…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="54"/>
         <source>预载文件夹…</source>
         <translation>Preload folder…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="67"/>
         <source>导入短语包</source>
         <translation>Import phrase pack</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="78"/>
         <source>还没有团队短语包可以导出。</source>
         <translation>There is no team phrase pack to export yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="81"/>
         <source>导出短语包</source>
         <translation>Export phrase pack</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="89"/>
         <source>已导出 {0} 条短语到 {1}</source>
         <translation>Exported {0} phrases to {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="95"/>
         <source>团队短语包的预载文件夹</source>
         <translation>Preload folder for team phrase packs</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="101"/>
         <source>文件夹里没有更新的短语包。</source>
         <translation>No newer phrase pack in the folder.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="87"/>
         <source>接待</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="88"/>
         <source>接待设置（主管）…</source>
         <translation>Reception settings (supervisor)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="90"/>
         <source>我的偏好…</source>
         <translation>My preferences…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="92"/>
         <source>快捷键说明（F1）</source>
         <translation>Keyboard shortcuts (F1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="521"/>
         <source>先在聊天记录里选中一条消息。</source>
         <translation>Select a message in the chat first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="535"/>
         <source>先在订单列表里选中一个订单。</source>
         <translation>Select an order in the order list first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="589"/>
         <source>这一项没有可以打开的会话或订单。</source>
         <translation>This item has no conversation or order to open.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="428"/>
         <source>买家 {0} 还没有会话，无法在侧栏打开；可以电话或短信联系后在催付登记表里记录。</source>
         <translation>Buyer {0} has no conversation yet, so the order cannot open in the sidebar; contact them by phone or SMS and record it in the payment reminder log.</translation>
     </message>
@@ -1444,22 +1165,18 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="56"/>
         <source>发送中</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="57"/>
         <source>已发送</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="58"/>
         <source>发送失败，点击重发</source>
         <translation>failed, click to resend</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="259"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
@@ -1467,22 +1184,18 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>MessageModel</name>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="53"/>
         <source>[自动回复] </source>
         <translation>[auto-reply] </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="54"/>
         <source>[系统] </source>
         <translation>[system] </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="55"/>
         <source>[内部备注] </source>
         <translation>[internal note] </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat_view.py" line="65"/>
         <source>…（共 {0} 字，仅显示前 {1} 字，点击查看全文）</source>
         <translation>… ({0} characters, first {1} shown; click for the full text)</translation>
     </message>
@@ -1490,32 +1203,26 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>MetricSettingsDialog</name>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="225"/>
         <source>服务数据设置</source>
         <translation>Service figure settings</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="234"/>
         <source>服务时间</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="235"/>
         <source>结束语（每行一个）</source>
         <translation>Closing phrases (one per line)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="236"/>
         <source>违禁用语（每行一个）</source>
         <translation>Banned phrases (one per line)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="238"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="239"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1523,7 +1230,6 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="249"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
@@ -1531,7 +1237,6 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>OrderDelegate</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="155"/>
         <source>已催付 {0} 次</source>
         <translation>reminded {0}×</translation>
     </message>
@@ -1539,7 +1244,6 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>OrderModel</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="78"/>
         <source>{0} · {1}旗</source>
         <translation>{0} · {1} flag</translation>
     </message>
@@ -1547,211 +1251,166 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>OrderSidebar</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="260"/>
-        <location filename="../../workbench/ui/orders_panel.py" line="403"/>
         <source>买家订单</source>
         <translation>Buyer&apos;s orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="267"/>
         <source>买家订单列表</source>
         <translation>Buyer&apos;s order list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="269"/>
         <source>复制单号</source>
         <translation>Copy order no.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="270"/>
         <source>复制地址</source>
         <translation>Copy address</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="272"/>
         <source>核对地址</source>
         <translation>Confirm address</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="273"/>
         <source>把订单的宝贝和收货地址发给买家核对</source>
         <translation>Send the order&apos;s items and shipping address to the buyer to confirm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="274"/>
         <source>催付</source>
         <translation>Remind to pay</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="275"/>
         <source>给未付款的订单发催付话术并登记</source>
         <translation>Send a payment reminder for an unpaid order and log it</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="292"/>
         <source>追加备注，Enter 保存</source>
         <translation>Append a remark, Enter saves</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="295"/>
-        <location filename="../../workbench/ui/orders_panel.py" line="314"/>
-        <location filename="../../workbench/ui/orders_panel.py" line="516"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="296"/>
-        <location filename="../../workbench/ui/orders_panel.py" line="515"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="297"/>
         <source>修改自己最新的一条备注（{0} 分钟内）</source>
         <translation>Edit your latest remark (within {0} minutes)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="311"/>
         <source>旗帜</source>
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="332"/>
         <source>复制订单号</source>
         <translation>Copy order number</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="333"/>
         <source>复制收货地址</source>
         <translation>Copy shipping address</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="334"/>
         <source>发给买家核对地址</source>
         <translation>Send to buyer to confirm address</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="335"/>
         <source>催付…</source>
         <translation>Payment reminder…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="405"/>
         <source>{0} 的订单（{1}）</source>
         <translation>{0}&apos;s orders ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="407"/>
         <source>{0} 暂无订单</source>
         <translation>{0} has no orders yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="435"/>
         <source>（禁用）</source>
         <translation> (disabled)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="440"/>
         <source>未插旗。选择颜色时会显示它在团队规则里的含义。</source>
         <translation>No flag. Choosing a colour shows what it means under the team rules.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="459"/>
         <source>订单号：</source>
         <translation>Order: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="460"/>
         <source>状态：</source>
         <translation>Status: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="461"/>
         <source>金额：</source>
         <translation>Amount: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="461"/>
         <source>（实付 ¥{0:.2f}，邮费 ¥{1:.2f}）</source>
         <translation> (paid ¥{0:.2f}, postage ¥{1:.2f})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="465"/>
         <source>退款：</source>
         <translation>Refund: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="466"/>
         <source>下单：</source>
         <translation>Placed: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="466"/>
         <source>  付款：</source>
         <translation>  Paid: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="469"/>
         <source>发货：</source>
         <translation>Shipped: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="469"/>
         <source>  完成：</source>
         <translation>  Completed: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="472"/>
         <source>收货人：</source>
         <translation>Receiver: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="473"/>
         <source>地址：</source>
         <translation>Address: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="476"/>
         <source>物流：</source>
         <translation>Shipping: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="478"/>
         <source>买家留言：</source>
         <translation>Buyer&apos;s note: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="484"/>
         <source>催付：</source>
         <translation>Payment reminder: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="488"/>
         <source>旗帜：</source>
         <translation>Flag: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="505"/>
         <source>{0}/{1} 字节 超出{2}</source>
         <translation>{0}/{1} bytes, {2} over</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="509"/>
         <source>{0}/{1} 字节</source>
         <translation>{0}/{1} bytes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="515"/>
         <source>取消修改</source>
         <translation>Cancel edit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="516"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="617"/>
         <source>请先打开买家 {0} 的会话，再发送。</source>
         <translation>Open the conversation with buyer {0} first, then send.</translation>
     </message>
@@ -1759,52 +1418,42 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="54"/>
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="55"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="56"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="57"/>
         <source>旗帜</source>
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="58"/>
         <source>总金额</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="59"/>
         <source>实付</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="60"/>
         <source>下单时间</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="61"/>
         <source>付款时间</source>
         <translation>Paid at</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="62"/>
         <source>收货人</source>
         <translation>Receiver</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="63"/>
         <source>催付</source>
         <translation>Reminders</translation>
     </message>
@@ -1812,92 +1461,74 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>OrdersWindow</name>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="155"/>
         <source>订单列表</source>
         <translation>Order list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="161"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="166"/>
         <source>全部旗帜</source>
         <translation>All flags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="171"/>
         <source>买家昵称</source>
         <translation>Buyer nickname</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="173"/>
         <source>下单日期</source>
         <translation>Order date</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="183"/>
         <source>未付款超过</source>
         <translation>Unpaid for over</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="189"/>
         <source> 小时且未催付</source>
         <translation> hours, not reminded</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="211"/>
         <source>在侧栏打开</source>
         <translation>Open in sidebar</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="213"/>
         <source>催付…</source>
         <translation>Payment reminder…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="215"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="216"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="220"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="274"/>
         <source>共 {0} 单</source>
         <translation>{0} orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="309"/>
         <source>订单-{0}{1}</source>
         <translation>orders-{0}{1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="311"/>
         <source>导出订单</source>
         <translation>Export orders</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="337"/>
         <source>已导出 {0} 单到 {1}</source>
         <translation>Exported {0} orders to {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="339"/>
         <source>导出已取消，没有留下文件。</source>
         <translation>Export cancelled; no file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_window.py" line="331"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -1905,98 +1536,78 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>PhraseManager</name>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="132"/>
         <source>管理快捷短语</source>
         <translation>Manage quick phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="143"/>
         <source>如：售后/退换货</source>
         <translation>e.g. After-sale/Returns</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="145"/>
         <source>空格分隔，帮助推荐回复</source>
         <translation>Separated by spaces; they help suggestions</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="146"/>
-        <location filename="../../workbench/ui/phrases_window.py" line="233"/>
         <source>无图片</source>
         <translation>No picture</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="148"/>
         <source>选择图片…</source>
         <translation>Choose picture…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="149"/>
         <source>去掉图片</source>
         <translation>Remove picture</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="152"/>
         <source>可用变量：</source>
         <translation>Variables: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="158"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="159"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="160"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="162"/>
         <source>短语包</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="163"/>
         <source>快捷编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="164"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="165"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="166"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="171"/>
         <source>图片</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="196"/>
         <source>我的个人短语</source>
         <translation>My personal phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="237"/>
         <source>短语图片</source>
         <translation>Phrase picture</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="237"/>
         <source>图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
     </message>
@@ -2004,12 +1615,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>PhraseModel</name>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="60"/>
         <source>[个人] </source>
         <translation>[personal] </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="61"/>
         <source>[图] </source>
         <translation>[picture] </translation>
     </message>
@@ -2017,32 +1626,26 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>PhrasePanel</name>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="95"/>
         <source>快捷短语</source>
         <translation>Quick phrases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="100"/>
         <source>推荐回复</source>
         <translation>Suggested replies</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="115"/>
         <source>常用优先</source>
         <translation>Most used first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="119"/>
         <source>搜索：编码、文字或拼音首字母</source>
         <translation>Search: code, words or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="156"/>
         <source>全部分组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_panel.py" line="295"/>
         <source>短语索引失败，搜索暂时只按编码和原文匹配。</source>
         <translation>Phrase indexing failed; search matches codes and plain text for now. </translation>
     </message>
@@ -2050,22 +1653,18 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>PhraseTableModel</name>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="33"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="34"/>
         <source>短语</source>
         <translation>Phrase</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="35"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/phrases_window.py" line="36"/>
         <source>短语包</source>
         <translation>Pack</translation>
     </message>
@@ -2073,27 +1672,22 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="249"/>
         <source>我的偏好</source>
         <translation>My preferences</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="252"/>
         <source>Enter 发送，Shift+Enter 换行</source>
         <translation>Enter sends, Shift+Enter new line</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="253"/>
         <source>Ctrl+Enter 发送，Enter 换行</source>
         <translation>Ctrl+Enter sends, Enter new line</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="255"/>
         <source>买家等待提醒时响铃</source>
         <translation>Beep when a buyer waits too long</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="260"/>
         <source>发送键</source>
         <translation>Send key</translation>
     </message>
@@ -2101,51 +1695,38 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>QualityModel</name>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="118"/>
         <source>提问时间</source>
         <translation>Asked at</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="119"/>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="123"/>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="127"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="120"/>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="124"/>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="128"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="121"/>
         <source>等待</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="122"/>
         <source>最后回复</source>
         <translation>Last reply</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="125"/>
         <source>最后一句</source>
         <translation>Last message</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="126"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="129"/>
         <source>用语</source>
         <translation>Wording</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_dashboard.py" line="130"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
@@ -2153,12 +1734,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>QuickSwitcher</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="279"/>
         <source>切换会话</source>
         <translation>Switch conversation</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="282"/>
         <source>输入买家名字的一部分</source>
         <translation>Type part of a buyer name</translation>
     </message>
@@ -2166,12 +1745,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ReceptionMonitor</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="150"/>
         <source>{0} 已等待 {1} 秒</source>
         <translation>{0} has waited {1} s</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="154"/>
         <source>买家在等待</source>
         <translation>A buyer is waiting</translation>
     </message>
@@ -2179,27 +1756,22 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>RemarkModel</name>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="187"/>
         <source>[后台] </source>
         <translation>[Back office] </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="189"/>
         <source>来自后台订单报表的备注，只读</source>
         <translation>Remark from the back-office order report; read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="194"/>
         <source>(已修改)</source>
         <translation> (edited)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="197"/>
         <source>你的最新备注，{0} 分钟内可以修改</source>
         <translation>Your latest remark; you can edit it for {0} minutes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_panel.py" line="199"/>
         <source>只读：{0}的备注</source>
         <translation>Read-only: {0}&apos;s remark</translation>
     </message>
@@ -2207,97 +1779,78 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ReminderDialog</name>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="60"/>
         <source>催付 · {0}</source>
         <translation>Payment reminder · {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="62"/>
         <source>订单 {0} · 买家 {1} · {2} 下单 · ¥{3:.2f}</source>
         <translation>Order {0} · buyer {1} · placed {2} · ¥{3:.2f}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="64"/>
         <source>下单时间不详</source>
         <translation>Order time unknown</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="65"/>
         <source>催付时间：</source>
         <translation>Reminder window: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="70"/>
         <source>我已了解以上提醒，仍要催付</source>
         <translation>I have read the warnings above and still want to send a reminder</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="81"/>
         <source>未付款原因（知道的话）</source>
         <translation>Reason for not paying (if known)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="89"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="90"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="91"/>
         <source>话术</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="96"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="110"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="149"/>
         <source>发送并登记</source>
         <translation>Send and log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="149"/>
         <source>登记</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="162"/>
         <source>请先打开买家 {0} 的会话，再发送催付。</source>
         <translation>Open the conversation with buyer {0} first, then send the payment reminder.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="180"/>
         <source>已登记催付。团队旗帜规则里没有催付后使用的颜色。</source>
         <translation>Payment reminder logged. The team flag rules set no colour for after a reminder.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="185"/>
         <source>已登记催付。按团队旗帜规则：{0}</source>
         <translation>Payment reminder logged. Under the team flag rules: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="187"/>
         <source>插{0}旗并备注</source>
         <translation>Set {0} flag with remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="188"/>
         <source>已{0}催付</source>
         <translation>Reminded to pay via {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="190"/>
         <source>，原因：{0}</source>
         <translation>, reason: {0}</translation>
     </message>
@@ -2305,42 +1858,34 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ReminderModel</name>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="209"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="210"/>
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="211"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="212"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="213"/>
         <source>方式</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="214"/>
         <source>未付原因</source>
         <translation>Reason unpaid</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="215"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="216"/>
         <source>订单现状</source>
         <translation>Order now</translation>
     </message>
@@ -2348,52 +1893,42 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>RemindersWindow</name>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="255"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="256"/>
         <source>近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="257"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="263"/>
         <source>催付登记表</source>
         <translation>Payment reminder log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="288"/>
         <source>保存原因和结果</source>
         <translation>Save reason and outcome</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="291"/>
         <source>范围</source>
         <translation>Range</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="295"/>
         <source>待催付订单…</source>
         <translation>Unpaid orders to remind…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="299"/>
         <source>打开所选订单</source>
         <translation>Open selected order</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="303"/>
         <source>未付原因</source>
         <translation>Reason unpaid</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/orders_reminders.py" line="305"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
@@ -2401,27 +1936,22 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ResultModel</name>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="64"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="65"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="66"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="67"/>
         <source>发送方</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="68"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
@@ -2429,7 +1959,6 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../workbench/ui/session.py" line="70"/>
         <source>消息过长：{0} 字，通道上限 {1} 字。请分成几条发送。</source>
         <translation>Message too long: {0} characters, the channel carries {1}. Split it into several messages.</translation>
     </message>
@@ -2437,57 +1966,46 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="62"/>
         <source>自动问候语</source>
         <translation>Automatic greeting</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="63"/>
         <source>忙碌时自动回复</source>
         <translation>Auto-reply when busy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="64"/>
         <source>离开时自动回复</source>
         <translation>Auto-reply when away</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="65"/>
         <source>排队时自动回复</source>
         <translation>Auto-reply when queued</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="66"/>
         <source>首次回复提醒（秒）</source>
         <translation>First reply warning (s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="67"/>
         <source>首次回复超时（秒）</source>
         <translation>First reply overdue (s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="68"/>
         <source>后续回复提醒（秒）</source>
         <translation>Later reply warning (s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="69"/>
         <source>后续回复超时（秒）</source>
         <translation>Later reply overdue (s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="70"/>
         <source>无新消息自动结束（分钟）</source>
         <translation>End when idle for (min)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="71"/>
         <source>买家等待多久提醒我（秒）</source>
         <translation>Remind me when a buyer waits (s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="206"/>
         <source>接待设置</source>
         <translation>Reception settings</translation>
     </message>
@@ -2495,42 +2013,34 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>SheetItemModel</name>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="105"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="106"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="107"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="108"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="109"/>
         <source>订单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="110"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="111"/>
         <source>接收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="125"/>
         <source>未接收</source>
         <translation>not yet</translation>
     </message>
@@ -2538,14 +2048,12 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>SheetListModel</name>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="83"/>
         <source>#{0} 【{1}】 {2}
 {3}/{4} 项已接收（导入）</source>
         <translation>#{0} [{1}] {2}
 {3}/{4} items received (imported)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_window.py" line="85"/>
         <source>#{0} 【{1}】 {2}
 {3}/{4} 项已接收</source>
         <translation>#{0} [{1}] {2}
@@ -2555,37 +2063,30 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="83"/>
         <source>班次设置</source>
         <translation>Shift settings</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="92"/>
         <source>添加班次</source>
         <translation>Add shift</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="93"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="96"/>
         <source>时间写成 HH:MM；结束不晚于开始表示次日（晚班 18:00–次日 01:00）。</source>
         <translation>Write times as HH:MM; an end no later than the start means the next day (evening shift 18:00–01:00 next day).</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="97"/>
         <source>只有主管可以修改班次，这里只能查看。</source>
         <translation>Only a supervisor can change shifts; here you can only view them.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="113"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="114"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -2593,32 +2094,26 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>ShiftTableModel</name>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="29"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="30"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="31"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="32"/>
         <source>客服（账号名，逗号分隔）</source>
         <translation>Agents (account names, comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="45"/>
         <source>结束不晚于开始表示次日，例如 18:00–01:00</source>
         <translation>An end no later than the start means the next day, e.g. 18:00–01:00</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/handover_shifts.py" line="63"/>
         <source>新班次</source>
         <translation>New shift</translation>
     </message>
@@ -2626,12 +2121,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>StatusControls</name>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="182"/>
         <source>同时接待 </source>
         <translation>Serve at once: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reception_window.py" line="188"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2639,7 +2132,6 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>StoreWork</name>
     <message>
-        <location filename="../../workbench/ui/store_work.py" line="54"/>
         <source>出错了（程序问题，请告诉开发者）：{0}</source>
         <translation>Something went wrong (a bug, please tell the developers): {0}</translation>
     </message>
@@ -2647,47 +2139,38 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>Supervision</name>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="42"/>
         <source>主管</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="43"/>
         <source>聊天记录查询…</source>
         <translation>Search chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="44"/>
         <source>服务数据看板…</source>
         <translation>Service dashboard…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="46"/>
         <source>导入聊天记录…</source>
         <translation>Import chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="49"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="50"/>
         <source>当前：{0}（{1}）</source>
         <translation>Signed in: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="54"/>
         <source>我的聊天记录…</source>
         <translation>My chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="56"/>
         <source>我的服务数据…</source>
         <translation>My service figures…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_window.py" line="58"/>
         <source>切换账号 / 退出登录…</source>
         <translation>Switch account / sign out…</translation>
     </message>
@@ -2695,87 +2178,70 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TeamMode</name>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="182"/>
         <source>拉取失败：{0}</source>
         <translation>Fetching failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="199"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="200"/>
         <source>登录设置…</source>
         <translation>Sign-in settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="201"/>
         <source>我的状态</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="203"/>
         <source>转接当前买家…</source>
         <translation>Transfer current buyer…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="204"/>
         <source>结束当前会话（释放接待名额）</source>
         <translation>End current conversation (frees a reception slot)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="207"/>
         <source>拉取团队聊天记录…</source>
         <translation>Fetch team chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="216"/>
         <source>以 workbench run --channel xmpp 启动进入团队模式</source>
         <translation>Start with workbench run --channel xmpp to use team mode</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="260"/>
         <source>团队：</source>
         <translation>Team: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="262"/>
         <source> · 路由在线</source>
         <translation> · router online</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="262"/>
         <source> · 等待路由</source>
         <translation> · waiting for router</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="281"/>
         <source>请先选中一个会话。</source>
         <translation>Select a conversation first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="296"/>
         <source>未连接到服务器，无法转接。</source>
         <translation>Not connected to the server; cannot transfer.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="301"/>
         <source>未连接到服务器。</source>
         <translation>Not connected to the server.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="313"/>
         <source>拉取团队聊天记录（店铺服务账号）</source>
         <translation>Fetch team chat logs (shop service account)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="323"/>
         <source>正在拉取团队聊天记录…</source>
         <translation>Fetching team chat logs…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="332"/>
         <source>已拉取 {0} 条新消息。</source>
         <translation>Fetched {0} new messages.</translation>
     </message>
@@ -2783,7 +2249,6 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TodoDelegate</name>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="224"/>
         <source>订单 {0}</source>
         <translation>Order {0}</translation>
     </message>
@@ -2791,122 +2256,98 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TodoDialog</name>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="56"/>
         <source>[图片]</source>
         <translation>[picture]</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="60"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="61"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="64"/>
         <source>回复{0}：{1}</source>
         <translation>Reply to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="96"/>
         <source>编辑待办</source>
         <translation>Edit to-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="96"/>
         <source>新建待办</source>
         <translation>New to-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="119"/>
         <source>班次：</source>
         <translation>Shift: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="120"/>
         <source>全组</source>
         <translation>Whole team</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="129"/>
         <source>到期</source>
         <translation>due</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="136"/>
         <source>提醒</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="158"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="159"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="160"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="161"/>
         <source>负责</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="166"/>
         <source>关联</source>
         <translation>Linked to</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="173"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="183"/>
         <source>变更记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="188"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="189"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="194"/>
         <source>这个订单要跟进什么？例如：缺货，推荐其他颜色</source>
         <translation>What needs following up on this order? e.g. out of stock, suggest another colour</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="208"/>
         <source>买家 </source>
         <translation>Buyer </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="210"/>
         <source>会话 #{0}</source>
         <translation>Conversation #{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="212"/>
         <source>订单 </source>
         <translation>Order </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_dialog.py" line="213"/>
         <source>无（自由待办）</source>
         <translation>None (standalone to-do)</translation>
     </message>
@@ -2914,22 +2355,18 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TodoModel</name>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="98"/>
         <source>状态：{0}</source>
         <translation>State: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="100"/>
         <source>负责：{0}</source>
         <translation>Assignee: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="102"/>
         <source>买家：{0}</source>
         <translation>Buyer: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="104"/>
         <source>订单：{0}</source>
         <translation>Order: {0}</translation>
     </message>
@@ -2937,153 +2374,122 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TodoPanel</name>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="58"/>
         <source>无到期时间</source>
         <translation>no due time</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="62"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="64"/>
         <source>{0:.0f} 小时</source>
         <translation>{0:.0f} h</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="66"/>
         <source>{0:.0f} 天</source>
         <translation>{0:.0f} d</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="69"/>
         <source>到期 {0}</source>
         <translation>due {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="71"/>
         <source>还剩 {0}（{1}）</source>
         <translation>{0} left ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="72"/>
         <source>已超时 {0}（{1}）</source>
         <translation>overdue by {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="278"/>
         <source>待办</source>
         <translation>To-do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="297"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="298"/>
         <source>打开交接单</source>
         <translation>Open handover sheets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="302"/>
         <source>待办列表</source>
         <translation>To-do list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="309"/>
         <source>新待办，Enter 添加（24 小时内到期；！开头为紧急）</source>
         <translation>New to-do, Enter adds (due within 24 hours; start with ! for urgent)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="314"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="358"/>
         <source>打开关联会话/订单</source>
         <translation>Open linked conversation/order</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="359"/>
         <source>开始执行</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="362"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="364"/>
         <source>忽略</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="366"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="368"/>
         <source>编辑 / 查看记录…</source>
         <translation>Edit / view history…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="369"/>
         <source>新建待办…</source>
         <translation>New to-do…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="460"/>
         <source>⏰ 待办提醒：{0}{1}，{2}</source>
         <translation>⏰ To-do reminder: {0}{1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="463"/>
         <source> 等 {0} 项</source>
         <translation> ({0} in all)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="467"/>
         <source>待办提醒</source>
         <translation>To-do reminder</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="478"/>
         <source>客服工作台</source>
         <translation>Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="498"/>
         <source>{0} 份交接单尚未被接收</source>
         <translation>{0} handover sheets not yet acknowledged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="500"/>
         <source>{0} 份交接单待接收</source>
         <translation>{0} handover sheets to acknowledge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="502"/>
         <source>你交出的 {0} 份尚未被接收</source>
         <translation>{0} of your handover sheets not yet acknowledged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="503"/>
         <source>交接：</source>
         <translation>Handover: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="517"/>
         <source>{0} 项</source>
         <translation>{0} items</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/todo_panel.py" line="310"/>
-        <location filename="../../workbench/ui/todo_panel.py" line="361"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -3091,7 +2497,6 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TranscriptModel</name>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="411"/>
         <source>[图片]</source>
         <translation>[picture]</translation>
     </message>
@@ -3099,12 +2504,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TranscriptWindow</name>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="440"/>
         <source>会话记录 — {0}</source>
         <translation>Transcript — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/supervision_search.py" line="441"/>
         <source>买家：{0}  客服：{1}  会话：{2}  共 {3} 条</source>
         <translation>Buyer: {0}  Agent: {1}  Conversation: {2}  {3} messages</translation>
     </message>
@@ -3112,58 +2515,46 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="33"/>
         <source>售前</source>
         <translation>Pre-sales</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="34"/>
         <source>售后</source>
         <translation>After-sales</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="150"/>
         <source>转接会话</source>
         <translation>Transfer conversation</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="154"/>
         <source>客服：</source>
         <translation>Agent: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="156"/>
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="158"/>
         <source>例如：买家要求退货，请售后跟进</source>
         <translation>e.g. the buyer wants a return; after-sale please follow up</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="164"/>
         <source>转给</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/chat.py" line="165"/>
-        <location filename="../../workbench/ui/team_mode.py" line="161"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="152"/>
         <source>转接买家</source>
         <translation>Transfer buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="159"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="160"/>
         <source>转给客服（JID）</source>
         <translation>To agent (JID)</translation>
     </message>
@@ -3171,232 +2562,186 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="18"/>
         <source>等待买家付款</source>
         <translation>Awaiting buyer payment</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="19"/>
         <source>买家已付款，等待卖家发货</source>
         <translation>Paid, awaiting shipment</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="20"/>
         <source>卖家部分发货</source>
         <translation>Partly shipped</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="21"/>
         <source>卖家已发货，等待买家确认</source>
         <translation>Shipped, awaiting buyer confirmation</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="22"/>
         <source>买家已签收（货到付款）</source>
         <translation>Signed for (cash on delivery)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="23"/>
         <source>交易成功</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="24"/>
         <source>交易关闭（付款后退款成功）</source>
         <translation>Closed (refunded after payment)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="25"/>
         <source>交易关闭（付款前关闭）</source>
         <translation>Closed (before payment)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="27"/>
         <source>待付款</source>
         <translation>Unpaid</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="28"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="29"/>
         <source>已发货</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="30"/>
         <source>已签收</source>
         <translation>Signed for</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="31"/>
         <source>交易关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="33"/>
         <source>灰</source>
         <translation>Grey</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="34"/>
         <source>红</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="35"/>
         <source>黄</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="36"/>
         <source>绿</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="37"/>
         <source>蓝</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="38"/>
         <source>紫</source>
         <translation>Purple</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="40"/>
         <source>未执行</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="41"/>
         <source>执行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="42"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="43"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="44"/>
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="45"/>
         <source>忽略</source>
         <translation>Ignored</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="46"/>
         <source>低</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="47"/>
         <source>普通</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="48"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="49"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="50"/>
         <source>本班次</source>
         <translation>This shift</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="51"/>
         <source>全组</source>
         <translation>Whole team</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="52"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="53"/>
         <source>已超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="54"/>
         <source>已结束</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="56"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="57"/>
         <source>忙碌</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="58"/>
         <source>离开</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="59"/>
         <source>挂起</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="60"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="62"/>
         <source>未连接</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="63"/>
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="64"/>
         <source>已连接</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="65"/>
         <source>连接失败</source>
         <translation>Connection failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="67"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="68"/>
         <source>主管</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/vocabulary.py" line="69"/>
         <source>培训师</source>
         <translation>Trainer</translation>
     </message>
@@ -3404,7 +2749,6 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
 <context>
     <name>_FileField</name>
     <message>
-        <location filename="../../workbench/ui/team_mode.py" line="76"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
