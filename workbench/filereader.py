@@ -21,6 +21,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +36,15 @@ BINARY_PROBE_BYTES = 8192
 EXACT_FLOAT_LIMIT = 2 ** 53
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # the back office's dates
 _TIME_FORMATS = (TIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d")
+# An update never empties a field because its cell is empty or its column missing (a cut
+# or partial file would wipe data); a cell holding exactly this empties it on purpose.
+# Matched through match_key, so （清空） and (清空) both count.
+CLEAR_MARK = "（清空）"
+_CLEAR_KEY = match_key(CLEAR_MARK)
+# A UTF-8 file showing this many bytes of non-ASCII text before a byte that is not UTF-8
+# is damaged UTF-8, not GBK (GBK text is not valid UTF-8 for more than a character or two).
+UTF8_EVIDENCE_BYTES = 12
+_ASCII = bytes(range(128))
 
 
 class FileRefused(Refused):
@@ -92,17 +102,23 @@ class Table:
 
 
 def clean_cell(value: object) -> str:
-    """A cell's text without Excel-proofing: ``="…"``, a leading ``'`` or tab, spaces."""
+    """A cell's text without Excel-proofing: ``="…"``, a leading ``'`` or tab, spaces.
+
+    Any other text beginning with ``=`` is kept as written: a phrase or remark may well
+    begin so, and our own exports write it behind a ``'``."""
     if value is None:
         return ""
     text = (value if isinstance(value, str) else str(value)).strip()
     if not text or text[0] not in "='\t":
         return text  # the usual case, kept fast: reports have hundreds of thousands of cells
     if text.startswith('="') and text.endswith('"') and len(text) >= 3:
-        text = text[2:-1]
-    elif text.startswith("="):
-        text = text[1:].strip('"')
+        return text[2:-1].strip()
     return text.lstrip("'\t").strip()
+
+
+def is_clear_mark(text: str) -> bool:
+    """The cell says to empty the field on purpose (see :data:`CLEAR_MARK`)."""
+    return bool(text) and match_key(text) == _CLEAR_KEY
 
 
 # --- bytes and text ----------------------------------------------------------------------
@@ -133,21 +149,63 @@ def decode(path: Path, raw: bytes) -> str:
     if raw.startswith(codecs.BOM_UTF8):
         return _decode(path, raw[len(codecs.BOM_UTF8):], "utf-8")
     if b"\x00" in raw[:BINARY_PROBE_BYTES]:
-        raise FileRefused(path, "这不是文本文件（含有二进制内容），请选择 CSV、XLSX 或 JSON 文件",
-                          "this is not a text file (it holds binary data)")
+        raise _binary(path)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        # Cut in the middle of a character, after Chinese that was UTF-8: a cut download.
-        # (After only ASCII, the last two bytes may as well be one GBK character.)
-        if _cut_at_end(raw, error) and not raw[:error.start].isascii():
-            raise _cut_file(path) from None
+        # After Chinese that was UTF-8, a bad byte is damage, not another encoding: a cut
+        # download when it is at the end, else a damaged file (read as GBK it would import
+        # as nonsense). After only ASCII, the bytes may as well be GBK.
+        if _utf8_before(raw, error):
+            if _cut_at_end(raw, error):
+                raise _cut_file(path) from None
+            raise _not_utf8(path, raw, error) from None
     # GB18030 is a superset of GBK and GB2312, the back office's usual encodings.
     return _decode(path, raw, "gb18030")
 
 
 def read_text(path: Path) -> str:
+    """A text file in UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030."""
     return decode(path, read_bytes(path))
+
+
+def read_utf8(path: Path) -> str:
+    """A text file that must be UTF-8 (JSON lines, TOML, our own exchange files); a BOM
+    is tolerated. Anything else is refused naming the line of the first bad byte."""
+    raw = read_bytes(path)
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    if b"\x00" in raw[:BINARY_PROBE_BYTES]:
+        raise _binary(path)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if _cut_at_end(raw, error) and _utf8_before(raw, error):
+            raise _cut_file(path) from None
+        raise _not_utf8(path, raw, error) from None
+
+
+def read_json(path: Path, utf8_only: bool = False) -> object:
+    """A JSON document; refused naming line and column where it is malformed or cut."""
+    text = read_utf8(path) if utf8_only else read_text(path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise json_refusal(path, text, error) from None
+
+
+def json_refusal(path: Path, text: str, error: json.JSONDecodeError,
+                 row: int | None = None) -> FileRefused:
+    """Why a JSON text does not parse, in words; ``row`` for one line of a JSON-lines file."""
+    at = f"第 {error.colno} 列" if row is not None else f"第 {error.lineno} 行第 {error.colno} 列"
+    at_en = (f"column {error.colno}" if row is not None
+             else f"line {error.lineno} column {error.colno}")
+    if error.pos >= len(text.rstrip()):
+        return FileRefused(path, f"JSON 在{at}提前结束：文件可能不完整（下载或复制中断）",
+                           f"the JSON ends early at {at_en}: the file may be incomplete",
+                           row=row)
+    return FileRefused(path, f"不是有效的 JSON（{error.msg}，{at}）",
+                       f"not valid JSON ({error.msg}, {at_en})", row=row)
 
 
 def _decode(path: Path, raw: bytes, encoding: str) -> str:
@@ -163,6 +221,33 @@ def _decode(path: Path, raw: bytes, encoding: str) -> str:
 def _cut_at_end(raw: bytes, error: UnicodeDecodeError) -> bool:
     """The bytes that fail are a character's beginning with its end missing."""
     return error.end >= len(raw.rstrip(b"\r\n")) and error.start >= len(raw) - 4
+
+
+def _utf8_before(raw: bytes, error: UnicodeDecodeError) -> bool:
+    """The text before the bad byte shows the file is UTF-8 (see UTF8_EVIDENCE_BYTES), or
+    the bad byte is a character cut at the very end after some UTF-8 text."""
+    before = raw[:error.start]
+    if before.isascii():
+        return False
+    non_ascii = len(before.translate(None, _ASCII))
+    return non_ascii >= UTF8_EVIDENCE_BYTES or error.start >= len(raw) - 4
+
+
+def _not_utf8(path: Path, raw: bytes, error: UnicodeDecodeError) -> FileRefused:
+    line = raw.count(b"\n", 0, error.start) + 1
+    if _utf8_before(raw, error):
+        return FileRefused(path, "文件是 UTF-8 编码，但这里有一个无法识别的字节：文件可能已损坏，"
+                           "请重新导出", "the file is UTF-8 but this line holds a byte that is "
+                           "not: the file may be damaged; export it again", row=line)
+    return FileRefused(path, "这里有不是 UTF-8 的字节：文件须为 UTF-8 编码"
+                       "（GBK 文件请另存为 UTF-8）",
+                       "a byte that is not UTF-8: the file must be UTF-8 (save a GBK file as "
+                       "UTF-8)", row=line)
+
+
+def _binary(path: Path) -> FileRefused:
+    return FileRefused(path, "这不是文本文件（含有二进制内容），请选择 CSV、XLSX 或 JSON 文件",
+                       "this is not a text file (it holds binary data)")
 
 
 def _cut_file(path: Path) -> FileRefused:
@@ -204,6 +289,11 @@ def read_table(path: Path, known_headers: Iterable[str] = ()) -> Table:
         cleaned = [clean_cell(cell) for cell in cells[:len(headers)]]
         cleaned += [""] * (len(headers) - len(cleaned))
         rows.append(Row(number_, cleaned))
+    if not rows:
+        # Refused like an empty file: an import of nothing (a replace in particular) would
+        # only ever be a mistake.
+        raise FileRefused(path, "文件只有表头，没有任何数据行", "the file has a header but no "
+                          "rows", row=number)
     return Table(path, headers, number, rows)
 
 

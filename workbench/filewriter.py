@@ -25,12 +25,28 @@ from pathlib import Path
 from typing import IO
 
 from workbench.faults import os_error
+from workbench.store.db import StoreError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+class _Digits(str):
+    """Digits written ``="…"`` on purpose: see :func:`long_number`."""
+
+
+def long_number(text: str) -> str:
+    """A long number such as an order id, written the back office's way ``="…"`` in CSV so
+    that Excel keeps every digit (it would show 3.51531E+16). Only plain digits are
+    wrapped: anything else is ordinary text, formula guard included."""
+    if text.isascii() and text.isdigit():
+        return _Digits(f'="{text}"')
+    return text
+
+
 def csv_text(value: object) -> object:
     """A CSV cell that a spreadsheet shows as the text it is; numbers stay numbers."""
+    if isinstance(value, _Digits):
+        return str(value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return "" if value is None else value
@@ -46,8 +62,11 @@ def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path beside ``path``, renamed to it when the block ends without error."""
     path = Path(path)
     if not path.parent.is_dir():
-        raise os_error(FileNotFoundError(2, "No such file or directory", str(path.parent)),
-                       path)
+        raise StoreError(f"文件夹 {path.parent} 不存在，无法写入 {path.name}；什么都没有写入。",
+                         f"The folder {path.parent} does not exist; {path.name} was not "
+                         "written.")
+    if path.is_dir():
+        raise os_error(IsADirectoryError(21, "Is a directory", str(path)), path)
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         yield partial
@@ -142,3 +161,16 @@ class XlsxBook:
     def save(self, path: Path) -> None:
         with atomic_path(path) as partial:
             self._book.save(partial)
+
+
+def save_workbook(book, path: Path) -> None:
+    """A workbook built cell by cell (styles, merged cells, print layout), saved atomically
+    with every text cell made a string: openpyxl stores a text beginning with ``=`` as a
+    formula. Write texts through :func:`xml_safe`; openpyxl refuses control characters."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+    with atomic_path(path) as partial:
+        book.save(partial)

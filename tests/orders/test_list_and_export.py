@@ -59,7 +59,7 @@ def test_export_xlsx_with_a_filter(demo_store, clock, tmp_path):
     sheet = openpyxl.load_workbook(path).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][0] == "3515313147329357906" and rows[1][1] == "阿飞不飞"
-    assert importer.read_table(path).headers[0] == "订单编号"
+    assert importer.read_report(path).headers[0] == "订单编号"
 
 
 def test_export_refuses_other_file_types(demo_store, clock, tmp_path):

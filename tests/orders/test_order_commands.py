@@ -37,7 +37,7 @@ def test_a_bad_file_fails_with_file_row_and_column(demo_store, db_path, tmp_path
                      [classic_row("1", "甲"), classic_row("2", "乙", paid="九十")])
     status, _, err = run(capsys, db_path, "orders", "import", str(path), "--as", "xiaoman")
     assert status == 1
-    assert "bad.csv：第 3 行，“买家实际支付金额”列：金额“九十”不是数字" in err
+    assert "bad.csv 第 3 行“买家实际支付金额”列：金额“九十”不是数字" in err
     assert orders.get(demo_store, "1") is None
 
 

@@ -153,7 +153,7 @@ def test_a_bad_file_is_reported_with_row_and_column(qtbot, workbench, tmp_path):
     with qtbot.waitSignal(dialog.import_failed, timeout=10000) as failed:
         pass
     qtbot.waitUntil(lambda: dialog.job is None)
-    assert "report.csv：第 3 行，“总金额”列：金额“五十”不是数字" in failed.args[0]
+    assert "report.csv 第 3 行“总金额”列：金额“五十”不是数字" in failed.args[0]
     assert dialog.result.toPlainText() == failed.args[0]
     assert orders.get(workbench.store, "8101") is None
 
