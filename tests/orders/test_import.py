@@ -258,7 +258,7 @@ def test_cells_lose_their_excel_wrappers():
     assert filereader.clean_cell("'13800001111") == "13800001111"
     assert filereader.clean_cell("  text ") == "text"
     assert filereader.clean_cell(' ="收货地址 " ') == "收货地址"
-    assert filereader.clean_cell("=SUM(A1)发货") == "=SUM(A1)发货"  # text, kept as written
+    assert filereader.clean_cell("=SUM(A1)发货") == "=SUM(A1)发货"  # ascii: a formula
     assert filereader.parse_amount("¥1,299.00") == 1299.0
     assert filereader.parse_amount("￥129") == 129.0
     assert filereader.parse_amount("") is None

@@ -26,8 +26,9 @@ BACK_OFFICE_STATUSES = {
     "交易关闭（付款后退款成功）": "TRADE_CLOSED",
     "交易关闭（付款前关闭）": "TRADE_CLOSED_BY_TAOBAO",
 }
-REMARKS = ["", "9.2珠，中通 礼物", "改地址：杭州市西湖区（买家来电）", "=HYPERLINK(\"x\")要开发票",
-           "顺丰到付；送发圈×2", "“加急”！周五前发"]
+REMARKS = ["", "9.2珠，中通 礼物", "改地址：杭州市西湖区（买家来电）", "顺丰到付；送发圈×2",
+           "=HYPERLINK(\"x\")要开发票",  # ascii: a formula
+           "“加急”！周五前发"]
 
 
 def snapshot(store) -> list[str]:
@@ -85,7 +86,7 @@ def test_gb18030_bom_and_lf_variants_read_the_same(demo_store, clock, tmp_path):
 def test_ascii_and_full_width_spellings_of_a_status_are_one_status(demo_store, clock,
                                                                   tmp_path):
     rows = [classic_row("2001", "甲", status="买家已付款,等待卖家发货"),  # ascii: csv
-            classic_row("2002", "乙", status="交易关闭(付款后退款成功)"),
+            classic_row("2002", "乙", status="交易关闭(付款后退款成功)"),  # ascii: hand-typed
             classic_row("2003", "丙", status="ＴＲＡＤＥ＿ＦＩＮＩＳＨＥＤ"),
             classic_row("2004", "丁", status="买家已付款，等待卖家发货 ")]
     import_report(demo_store, write_gbk(tmp_path / "a.csv", CLASSIC_HEADER, rows), now=clock())
@@ -204,8 +205,8 @@ EMPTY_FILES = {
     "only a BOM": (b"\xef\xbb\xbf", "文件是空的"),
     "header only": (",".join(CLASSIC_HEADER).encode("gbk") + b"\r\n", "只有表头"),
     "binary": (b"PK\x03\x04\x00\x00\x08\x00" * 20, "不是文本文件"),
-    "damaged utf-8": ("订单编号,买家会员名,订单状态\n1,小鹿,交易成功\n".encode() + b"\xff\xfe2,x,y\n",
-                      "文件可能已损坏"),
+    "damaged utf-8": ("订单编号,买家会员名,订单状态\n1,小鹿,交易成功\n".encode()  # ascii: csv
+                      + b"\xff\xfe2,x,y\n", "文件可能已损坏"),
 }
 
 
@@ -232,7 +233,8 @@ def test_an_xlsx_report_with_formulas_and_numbers(demo_store, clock, tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["订单编号 ", "买家会员名", "订单状态", "订单备注", "联系手机"])
-    sheet.append(['="35153131473290001"', "阿飞", "买家已付款，等待卖家发货", "=要开发票", 13800001111])
+    sheet.append(['="35153131473290001"', "阿飞", "买家已付款，等待卖家发货", "=要开发票",
+                  13800001111])
     for cell in ("A2", "D2"):  # text cells that begin with "=", as tools save them
         sheet[cell].data_type = "s"
     path = tmp_path / "orders.xlsx"

@@ -209,7 +209,8 @@ def _read_orders(cells: _Cells, progress: Progress, cancelled: Callable[[], bool
     table = cells.table
 
     def read(row: Row, name: str, parse: Callable[[str], object]) -> None:
-        """An empty cell says nothing (the field keeps what it has); （清空） empties it."""
+        """An empty cell says nothing, so the field keeps its value. The mark （清空）
+        empties it."""
         text = cells.get(row, name)
         if is_clear_mark(text):
             values[name] = None
