@@ -118,13 +118,33 @@ def write_csv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]
 class XlsxBook:
     """A workbook whose text cells are always strings; ``save`` writes it atomically.
 
-    Streams (openpyxl's write-only mode), so exports of many rows stay small in memory."""
+    Streams (openpyxl's write-only mode), so exports of many rows stay small in memory.
+    Use it as a context manager where rows come from work that may stop (a cancel, an
+    error): leaving the block without saving lets go of the half-written sheets."""
 
     def __init__(self):
         import openpyxl  # only when something is exported
 
         self._book = openpyxl.Workbook(write_only=True)
         self._sheet = None
+
+    def __enter__(self) -> XlsxBook:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.discard()
+
+    def discard(self) -> None:
+        """Let go of an unsaved book: close its sheets' streams, remove their temporary
+        files. Nothing after a save."""
+        for sheet in self._book.worksheets:
+            writer = getattr(sheet, "_writer", None)
+            if writer is None or sheet.closed:
+                continue
+            with contextlib.suppress(Exception):  # a stream broken by the failure itself
+                sheet.close()
+            with contextlib.suppress(Exception):
+                writer.cleanup()
 
     def sheet(self, title: str, header: Iterable[str] = (),
               widths: Iterable[float] = ()) -> None:
@@ -159,8 +179,11 @@ class XlsxBook:
         self._sheet.append(cells)
 
     def save(self, path: Path) -> None:
-        with atomic_path(path) as partial:
-            self._book.save(partial)
+        try:
+            with atomic_path(path) as partial:
+                self._book.save(partial)
+        finally:
+            self.discard()
 
 
 def save_workbook(book, path: Path) -> None:
