@@ -200,7 +200,8 @@ def json_refusal(path: Path, text: str, error: json.JSONDecodeError,
     at = f"第 {error.colno} 列" if row is not None else f"第 {error.lineno} 行第 {error.colno} 列"
     at_en = (f"column {error.colno}" if row is not None
              else f"line {error.lineno} column {error.colno}")
-    if error.pos >= len(text.rstrip()):
+    # A string open to the end, or a value missing at the very end: the text stops early.
+    if error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip()):
         return FileRefused(path, f"JSON 在{at}提前结束：文件可能不完整（下载或复制中断）",
                            f"the JSON ends early at {at_en}: the file may be incomplete",
                            row=row)

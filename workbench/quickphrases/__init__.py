@@ -17,6 +17,7 @@ from workbench.accounts import Agent, permissions
 from workbench.changes import Changes, Refused
 from workbench.store import Store, events, settings
 from workbench.store import phrases as phrase_rows
+from workbench.textnorm import match_key
 
 SHOP_NAME_KEY = "shop_name"
 VARIABLES = ("买家", "客服", "店铺", "订单号", "收货地址", "物流单号", "时间")
@@ -170,13 +171,16 @@ def personal_pack(store: Store, agent: Agent, now: float) -> Pack:
 
 
 def group_id_for(store: Store, pack_id: int, path: str) -> int | None:
-    """The id of group ``parent/child`` (or ``name``) in a pack, created if missing."""
-    names = [part.strip() for part in path.split("/") if part.strip()][:2]
+    """The id of group ``parent/child`` (or ``name``) in a pack, created if missing.
+
+    Names match as people write them (``售后`` and ``售后 ``, ``／`` and ``/``), so an
+    import never makes a second group for a differently typed name."""
+    names = [part.strip() for part in path.replace("／", "/").split("/") if part.strip()][:2]
     parent_id = None
     existing = phrase_rows.groups(store, pack_id)
     for name in names:
-        found = next((g for g in existing if g["name"] == name and g["parent_id"] == parent_id),
-                     None)
+        found = next((g for g in existing if match_key(g["name"]) == match_key(name)
+                      and g["parent_id"] == parent_id), None)
         if found is None:
             position = sum(1 for g in existing if g["parent_id"] == parent_id)
             parent_id = phrase_rows.insert_group(store, pack_id, name, parent_id, position)
