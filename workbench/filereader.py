@@ -23,7 +23,7 @@ import datetime as dt
 import io
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,18 +128,24 @@ def read_bytes(path: Path) -> bytes:
     path = Path(path)
     try:
         raw = path.read_bytes()
-    except IsADirectoryError:
-        raise FileRefused(path, "这是一个文件夹，不是文件",
-                          "this is a folder, not a file") from None
-    except FileNotFoundError:
-        raise FileRefused(path, "找不到这个文件", "no such file") from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise FileRefused(path, f"无法读取文件（{reason}）", f"cannot read the file ({reason})"
-                          ) from error
+        raise _unreadable(path, error) from None
     if not raw.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
-        raise FileRefused(path, "文件是空的", "the file is empty")
+        raise _empty(path)
     return raw
+
+
+def _unreadable(path: Path, error: OSError) -> FileRefused:
+    if isinstance(error, IsADirectoryError):
+        return FileRefused(path, "这是一个文件夹，不是文件", "this is a folder, not a file")
+    if isinstance(error, FileNotFoundError):
+        return FileRefused(path, "找不到这个文件", "no such file")
+    reason = error.strerror or str(error)
+    return FileRefused(path, f"无法读取文件（{reason}）", f"cannot read the file ({reason})")
+
+
+def _empty(path: Path) -> FileRefused:
+    return FileRefused(path, "文件是空的", "the file is empty")
 
 
 def decode(path: Path, raw: bytes) -> str:
@@ -159,7 +165,7 @@ def decode(path: Path, raw: bytes) -> str:
         if _utf8_before(raw, error):
             if _cut_at_end(raw, error):
                 raise _cut_file(path) from None
-            raise _not_utf8(path, raw, error) from None
+            raise _not_utf8(path, raw.count(b"\n", 0, error.start) + 1, True) from None
     # GB18030 is a superset of GBK and GB2312, the back office's usual encodings.
     return _decode(path, raw, "gb18030")
 
@@ -182,7 +188,45 @@ def read_utf8(path: Path) -> str:
     except UnicodeDecodeError as error:
         if _cut_at_end(raw, error) and _utf8_before(raw, error):
             raise _cut_file(path) from None
-        raise _not_utf8(path, raw, error) from None
+        raise _not_utf8(path, raw.count(b"\n", 0, error.start) + 1,
+                        _utf8_before(raw, error)) from None
+
+
+def utf8_lines(path: Path) -> Iterator[tuple[int, str, int]]:
+    """A UTF-8 text file line by line, for files too large to hold twice (JSON lines):
+    (line number, text with its line break, bytes read so far). The refusals of
+    :func:`read_utf8`, raised at the line where the file goes wrong; an empty file is
+    refused once it has been read through."""
+    path = Path(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops
+    except OSError as error:
+        raise _unreadable(path, error) from None
+    with handle:
+        if b"\x00" in handle.read(BINARY_PROBE_BYTES):
+            raise _binary(path)
+        handle.seek(0)
+        done = non_ascii = 0
+        said_something = False
+        for number, raw in enumerate(handle, start=1):
+            done += len(raw)
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                before = raw[:error.start]
+                damaged = non_ascii + len(before.translate(None, _ASCII)) >= UTF8_EVIDENCE_BYTES
+                if _cut_at_end(raw, error) and not raw.endswith(b"\n") and (
+                        damaged or not before.isascii()):
+                    raise _cut_file(path) from None
+                raise _not_utf8(path, number, damaged) from None
+            if not raw.isascii():
+                non_ascii += len(raw.translate(None, _ASCII))
+            said_something = said_something or not text.isspace()
+            yield number, text, done
+    if not said_something:
+        raise _empty(path)
 
 
 def read_json(path: Path, utf8_only: bool = False) -> object:
@@ -234,9 +278,10 @@ def _utf8_before(raw: bytes, error: UnicodeDecodeError) -> bool:
     return non_ascii >= UTF8_EVIDENCE_BYTES or error.start >= len(raw) - 4
 
 
-def _not_utf8(path: Path, raw: bytes, error: UnicodeDecodeError) -> FileRefused:
-    line = raw.count(b"\n", 0, error.start) + 1
-    if _utf8_before(raw, error):
+def _not_utf8(path: Path, line: int, damaged: bool) -> FileRefused:
+    """A byte that is not UTF-8 on ``line``: ``damaged`` when the text before it shows
+    the file is UTF-8 (see UTF8_EVIDENCE_BYTES)."""
+    if damaged:
         return FileRefused(path, "文件是 UTF-8 编码，但这里有一个无法识别的字节：文件可能已损坏，"
                            "请重新导出", "the file is UTF-8 but this line holds a byte that is "
                            "not: the file may be damaged; export it again", row=line)
