@@ -62,7 +62,8 @@ class FileRefused(Refused):
             place_en += f" column “{column}”"
         super().__init__(f"{place_zh}：{zh}。文件没有导入，数据没有任何改动。",
                          f"{place_en}: {en}. The file was not imported; nothing changed.")
-        self.path, self.row, self.column, self.reason = Path(path), row, column, zh
+        self.path, self.row, self.column = Path(path), row, column
+        self.reason, self.reason_en = zh, en  # the cause alone, for a caller's own sentence
 
 
 @dataclass(frozen=True)
