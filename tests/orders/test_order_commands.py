@@ -98,3 +98,25 @@ def test_the_installed_command_runs(demo_store, db_path):
     assert len(listed) == 9
     assert listed[0]["created_at"] == timefmt.second(
         max(o.created_at for o in orders.find(demo_store, orders.OrderFilter(), 0)))
+
+
+def test_the_register_is_listed_and_exported(demo_store, db_path, tmp_path, capsys, clock):
+    from workbench import accounts
+    from workbench.orders import reminders
+
+    reminders.remind(demo_store, "3515313147329357906", accounts.by_name(demo_store, "xiaoman"),
+                     clock(), channel="短信", reason="忘记付款")
+    status, out, _ = run(capsys, db_path, "orders", "register", "--json", "--as", "wang")
+    assert status == 0
+    assert [(r["order"], r["channel"], r["reason"]) for r in json.loads(out)] == [
+        ("3515313147329357906", "短信", "忘记付款")]
+    out_file = tmp_path / "register.csv"
+    status, out, _ = run(capsys, db_path, "orders", "register", "--out", str(out_file),
+                         "--as", "wang", "--lang", "en")
+    assert status == 0 and out.startswith("1 reminders written")
+    assert "忘记付款" in out_file.read_text(encoding="utf-8-sig")
+    status, _, err = run(capsys, db_path, "orders", "register", "--out",
+                         str(tmp_path / "gone" / "r.csv"), "--as", "wang")
+    assert status == 1 and err.count("\n") == 1 and "不存在" in err
+    status, _, err = run(capsys, db_path, "orders", "register", "--since", "昨天", "--as", "wang")
+    assert status == 1 and "YYYY-MM-DD" in err

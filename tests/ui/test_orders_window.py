@@ -286,3 +286,15 @@ def test_a_buyer_without_conversation_is_called_and_registered(qtbot, workbench)
     (entry,) = reminders.register(workbench.store)
     assert (entry.order_id, entry.channel) == (UNPAID, "电话")
     assert listing.model.rowCount() == 0  # reminded: off the work list
+
+
+def test_the_register_window_exports_what_it_shows(qtbot, workbench, tmp_path):
+    window = workbench.window
+    window.session.run(reminders.remind, workbench.store, UNPAID, window.session.agent,
+                       window.session.clock(), channel="电话")
+    trigger(window, "actionReminderRegister")
+    register = window.orders_ui.register_window
+    assert register.export(tmp_path / "催付.xlsx") == 1
+    assert "已导出 1 条" in register.message.text()
+    assert register.export(tmp_path / "gone" / "催付.csv") is None
+    assert "不存在" in register.message.text()

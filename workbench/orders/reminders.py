@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from workbench import orders, timefmt
 from workbench.accounts import Agent
@@ -200,6 +201,38 @@ def update(store: Store, reminder_id: int, agent: Agent, reason: str, outcome: s
 def register(store: Store, since: float | None = None) -> list[Reminder]:
     """The 催付 register, newest first."""
     return [Reminder(**row) for row in order_rows.reminder_register(store, since)]
+
+
+REGISTER_HEADERS = ("催付时间", "订单编号", "买家会员名", "客服", "催付方式", "未付款原因", "结果",
+                    "订单现状")
+REGISTER_WIDTHS = (17, 20, 14, 8, 8, 16, 16, 22)
+
+
+def export_register(store: Store, path: Path | str, since: float | None = None) -> int:
+    """Write the register (newest first) to ``path`` (.csv or .xlsx); returns how many
+    entries. Through :mod:`workbench.filewriter`: atomic, and a reason or outcome typed
+    as ``=…`` stays text."""
+    from workbench.filewriter import XlsxBook, long_number, write_csv
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise Refused(f"只能导出为 .csv 或 .xlsx 文件，而不是“{path.name}”。",
+                      f"The register is exported to .csv or .xlsx files, not {path.name!r}.")
+    entries = register(store, since)
+    rows = [[timefmt.second(e.at), e.order_id, e.buyer_nick, e.agent_name or "",
+             e.channel or "", e.reason or "", e.outcome or "", e.order_status_name]
+            for e in entries]
+    if suffix == ".csv":
+        write_csv(path, REGISTER_HEADERS, ([row[0], long_number(row[1]), *row[2:]]
+                                           for row in rows))
+    else:
+        with XlsxBook() as book:
+            book.sheet("催付登记表", REGISTER_HEADERS, REGISTER_WIDTHS)
+            for row in rows:
+                book.append(row)
+            book.save(path)
+    return len(entries)
 
 
 def green_flag(store: Store) -> int | None:
