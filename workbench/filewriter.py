@@ -10,8 +10,10 @@ a buyer's message) must never arrive there as a formula: ``=HYPERLINK(...)`` or
 
 Every export writes a temporary file in the target folder and renames it over the
 target only when complete: a failed or cancelled export leaves nothing behind, and an
-existing file is replaced whole or not at all. A folder that does not exist, a full disk
-or a denied permission raise :class:`workbench.store.StoreError` with one clear line.
+existing file is replaced whole or not at all (an export killed outright leaves a hidden
+``.NAME.PID.part``, removed by the next export of that file). A folder that does not
+exist, a full disk or a denied permission raise :class:`workbench.store.StoreError` with
+one clear line.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import glob
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -67,6 +70,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
                          "written.")
     if path.is_dir():
         raise os_error(IsADirectoryError(21, "Is a directory", str(path)), path)
+    _remove_stale_parts(path)
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         yield partial
@@ -76,6 +80,26 @@ def atomic_path(path: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
+
+
+def _remove_stale_parts(path: Path) -> None:
+    """Partial files an export killed outright (power cut, kill -9) left beside ``path``:
+    their writer is gone, so they are removed before the next export of the same file."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+        pid = stale.name[len(path.name) + 2:-len(".part")]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
 
 
 @contextlib.contextmanager
