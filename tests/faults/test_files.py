@@ -331,3 +331,28 @@ def test_an_export_that_cannot_be_written_is_one_line_and_leaves_nothing(shop, t
     assert status == 1 and reason in one_line(err)
     assert [p.name for p in folder.iterdir()] == ([] if where == "missing folder"
                                                   else ["export.csv"])
+
+
+def test_kill_9_during_an_export_leaves_the_previous_file_whole(shop, tmp_path):
+    status, _out, err = finish(cli(shop, tmp_path, "logs", "import", str(log_file(tmp_path)),
+                                   "--as", "wang"))
+    assert status == 0, err
+    out = tmp_path / "exports" / "logs.csv"
+    out.parent.mkdir()
+    out.write_text("the export of yesterday\n", encoding="utf-8")
+    process = cli(shop, tmp_path, "logs", "export", "--out", str(out), "--as", "wang")
+    deadline = time.monotonic() + CLI_TIMEOUT_S
+    while process.poll() is None and time.monotonic() < deadline:
+        parts = list(out.parent.glob(".logs.csv.*.part"))
+        if parts and parts[0].stat().st_size > WRITING_WAL_BYTES:
+            process.send_signal(signal.SIGKILL)
+            break
+        time.sleep(POLL_S)
+    process.communicate(timeout=CLI_TIMEOUT_S)
+    assert process.returncode == -signal.SIGKILL, "the export ended before it could be killed"
+    assert out.read_text(encoding="utf-8") == "the export of yesterday\n"
+    # The next export replaces the file whole and clears what the killed one left.
+    status, printed, err = finish(cli(shop, tmp_path, "logs", "export", "--out", str(out),
+                                      "--as", "wang"))
+    assert status == 0 and printed.startswith(f"{LOG_LINES}\t"), err
+    assert [p.name for p in out.parent.iterdir()] == ["logs.csv"]
