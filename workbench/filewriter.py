@@ -64,12 +64,7 @@ def xml_safe(text: str) -> str:
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path beside ``path``, renamed to it when the block ends without error."""
     path = Path(path)
-    if not path.parent.is_dir():
-        raise StoreError(f"文件夹 {path.parent} 不存在，无法写入 {path.name}；什么都没有写入。",
-                         f"The folder {path.parent} does not exist; {path.name} was not "
-                         "written.")
-    if path.is_dir():
-        raise os_error(IsADirectoryError(21, "Is a directory", str(path)), path)
+    check_target(path)
     _remove_stale_parts(path)
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
@@ -80,6 +75,18 @@ def atomic_path(path: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
+
+
+def check_target(path: Path) -> None:
+    """Refuse at once a target that cannot be written: its folder is missing, or it is a
+    folder itself. Work that writes the store before it exports checks first."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise StoreError(f"文件夹 {path.parent} 不存在，无法写入 {path.name}；什么都没有写入。",
+                         f"The folder {path.parent} does not exist; {path.name} was not "
+                         "written.")
+    if path.is_dir():
+        raise os_error(IsADirectoryError(21, "Is a directory", str(path)), path)
 
 
 def _remove_stale_parts(path: Path) -> None:

@@ -327,10 +327,12 @@ def test_an_export_that_cannot_be_written_is_one_line_and_leaves_nothing(shop, t
         out = folder / "export.csv"
         out.mkdir()
         reason = "是一个文件夹"
+    before = contents(shop)
     status, printed, err = finish(cli(shop, tmp_path, *EXPORTS[export](out)))
     assert status == 1 and reason in one_line(err)
     assert [p.name for p in folder.iterdir()] == ([] if where == "missing folder"
                                                   else ["export.csv"])
+    assert contents(shop) == before  # the handover sheet is not built without its file
 
 
 def test_kill_9_during_an_export_leaves_the_previous_file_whole(shop, tmp_path):
