@@ -217,6 +217,16 @@ class XlsxBook:
             self.discard()
 
 
+def write_xlsx(path: Path, title: str, header: Iterable[str], rows: Iterable[Iterable[object]],
+               widths: Iterable[float] = ()) -> None:
+    """A whole one-sheet XLSX (see :class:`XlsxBook`); nothing is left if ``rows`` fails."""
+    with XlsxBook() as book:
+        book.sheet(title, header, widths)
+        for row in rows:
+            book.append(row)
+        book.save(path)
+
+
 def save_workbook(book, path: Path) -> None:
     """A workbook built cell by cell (styles, merged cells, print layout), saved atomically
     with every text cell made a string: openpyxl stores a text beginning with ``=`` as a

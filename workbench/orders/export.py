@@ -14,7 +14,7 @@ from pathlib import Path
 
 from workbench import orders, timefmt
 from workbench.changes import Refused
-from workbench.filewriter import XlsxBook, long_number, write_csv
+from workbench.filewriter import long_number, write_csv, write_xlsx
 from workbench.orders import Order, OrderFilter
 from workbench.store import Store
 from workbench.store import orders as order_rows
@@ -83,11 +83,7 @@ def export(store: Store, where: OrderFilter, path: Path | str, now: float,
     if suffix == ".csv":
         write_csv(path, HEADERS, ([long_number(row[0]), *row[1:]] for row in rows()))
     else:
-        with XlsxBook() as book:
-            book.sheet("订单", HEADERS, WIDTHS)
-            for row in rows():
-                book.append(row)
-            book.save(path)
+        write_xlsx(path, "订单", HEADERS, rows(), WIDTHS)
     progress(written, total)
     return written
 

@@ -215,7 +215,7 @@ def export_register(store: Store, path: Path | str, since: float | None = None) 
     """Write the register (newest first) to ``path`` (.csv or .xlsx); returns how many
     entries. Through :mod:`workbench.filewriter`: atomic, and a reason or outcome typed
     as ``=…`` stays text."""
-    from workbench.filewriter import XlsxBook, long_number, write_csv
+    from workbench.filewriter import long_number, write_csv, write_xlsx
 
     path = Path(path)
     suffix = path.suffix.lower()
@@ -230,11 +230,7 @@ def export_register(store: Store, path: Path | str, since: float | None = None) 
         write_csv(path, REGISTER_HEADERS, ([row[0], long_number(row[1]), *row[2:]]
                                            for row in rows))
     else:
-        with XlsxBook() as book:
-            book.sheet("催付登记表", REGISTER_HEADERS, REGISTER_WIDTHS)
-            for row in rows:
-                book.append(row)
-            book.save(path)
+        write_xlsx(path, "催付登记表", REGISTER_HEADERS, rows, REGISTER_WIDTHS)
     return len(entries)
 
 

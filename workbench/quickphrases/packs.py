@@ -19,7 +19,7 @@ from pathlib import Path
 from workbench.accounts import Agent, permissions
 from workbench.changes import Changes, Refused
 from workbench.filereader import FileRefused, is_clear_mark, read_json, read_table
-from workbench.filewriter import XlsxBook, atomic_text, write_csv
+from workbench.filewriter import atomic_text, write_csv, write_xlsx
 from workbench.quickphrases import (
     PERSONAL_PACK_PREFIX,
     Pack,
@@ -390,11 +390,7 @@ def export(store: Store, pack: Pack, path: Path, fmt: str) -> int:
         # still has a byte sequence for the rare one GBK lacks.
         write_csv(path, QIANNIU_HEADER, [r[:3] for r in rows], encoding="gb18030")
     else:
-        with XlsxBook() as book:
-            book.sheet("快捷短语", HEADER, WIDTHS)
-            for row in rows:
-                book.append(row)
-            book.save(path)
+        write_xlsx(path, "快捷短语", HEADER, rows, WIDTHS)
     return len(phrases)
 
 

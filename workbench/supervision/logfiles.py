@@ -22,7 +22,7 @@ from workbench import accounts
 from workbench.accounts import permissions
 from workbench.changes import Changes, Refused
 from workbench.filereader import FileRefused, utf8_lines
-from workbench.filewriter import CsvWriter, XlsxBook, atomic_text
+from workbench.filewriter import CsvWriter, atomic_text, write_xlsx
 from workbench.store import Store, logs
 from workbench.supervision import search
 from workbench.textnorm import match_key
@@ -31,6 +31,7 @@ FIELDS = ("conversation", "buyer", "agent", "sender", "text", "time")
 SENDERS = ("buyer", "agent", "auto", "system")
 FORMATS = ("jsonl", "csv", "xlsx")
 CSV_HEADER = ("conversation", "buyer", "agent", "sender", "text", "time")
+XLSX_HEADER = ("会话", "买家", "客服", "发送方", "内容", "时间")
 XLSX_WIDTHS = (24, 14, 10, 8, 60, 26)
 PREVIEW_CHARS = 60
 PROGRESS_EVERY = 2000
@@ -419,13 +420,12 @@ def write_messages(messages: Iterable[search.LogMessage], out: Path, fmt: str,
                 record = message.record()
                 writer.writerow([record[name] or "" for name in CSV_HEADER])
     else:
-        with XlsxBook() as book:
-            book.sheet("聊天记录", ["会话", "买家", "客服", "发送方", "内容", "时间"],
-                       XLSX_WIDTHS)
-            for message in rows():
-                record = message.record()
-                book.append([record["conversation"], record["buyer"], record["agent"] or "",
-                             search.SENDER_NAMES.get(message.sender, message.sender),
-                             message.text, record["time"]])
-            book.save(out)
+        write_xlsx(out, "聊天记录", XLSX_HEADER, map(_xlsx_row, rows()), XLSX_WIDTHS)
     return count
+
+
+def _xlsx_row(message: search.LogMessage) -> list[str]:
+    record = message.record()
+    return [record["conversation"], record["buyer"], record["agent"] or "",
+            search.SENDER_NAMES.get(message.sender, message.sender), message.text,
+            record["time"]]
