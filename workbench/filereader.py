@@ -187,7 +187,7 @@ def read_utf8(path: Path) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        if _cut_at_end(raw, error) and _utf8_before(raw, error):
+        if _cut_at_end(raw, error):
             raise _cut_file(path) from None
         raise _not_utf8(path, raw.count(b"\n", 0, error.start) + 1,
                         _utf8_before(raw, error)) from None
@@ -216,12 +216,11 @@ def utf8_lines(path: Path) -> Iterator[tuple[int, str, int]]:
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as error:
-                before = raw[:error.start]
-                damaged = non_ascii + len(before.translate(None, _ASCII)) >= UTF8_EVIDENCE_BYTES
-                if _cut_at_end(raw, error) and not raw.endswith(b"\n") and (
-                        damaged or not before.isascii()):
+                if _cut_at_end(raw, error) and not raw.endswith(b"\n"):
                     raise _cut_file(path) from None
-                raise _not_utf8(path, number, damaged) from None
+                before = raw[:error.start].translate(None, _ASCII)
+                raise _not_utf8(path, number, non_ascii + len(before) >= UTF8_EVIDENCE_BYTES
+                                ) from None
             if not raw.isascii():
                 non_ascii += len(raw.translate(None, _ASCII))
             said_something = said_something or not text.isspace()
@@ -236,22 +235,20 @@ def read_json(path: Path, utf8_only: bool = False) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise json_refusal(path, text, error) from None
+        at = f"第 {error.lineno} 行第 {error.colno} 列"
+        at_en = f"line {error.lineno} column {error.colno}"
+        if json_ends_early(text, error):
+            raise FileRefused(path, f"JSON 在{at}提前结束：文件可能不完整（下载或复制中断）",
+                              f"the JSON ends early at {at_en}: the file may be incomplete"
+                              ) from None
+        raise FileRefused(path, f"不是有效的 JSON（{error.msg}，{at}）",
+                          f"not valid JSON ({error.msg}, {at_en})") from None
 
 
-def json_refusal(path: Path, text: str, error: json.JSONDecodeError,
-                 row: int | None = None) -> FileRefused:
-    """Why a JSON text does not parse, in words; ``row`` for one line of a JSON-lines file."""
-    at = f"第 {error.colno} 列" if row is not None else f"第 {error.lineno} 行第 {error.colno} 列"
-    at_en = (f"column {error.colno}" if row is not None
-             else f"line {error.lineno} column {error.colno}")
-    # A string open to the end, or a value missing at the very end: the text stops early.
-    if error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip()):
-        return FileRefused(path, f"JSON 在{at}提前结束：文件可能不完整（下载或复制中断）",
-                           f"the JSON ends early at {at_en}: the file may be incomplete",
-                           row=row)
-    return FileRefused(path, f"不是有效的 JSON（{error.msg}，{at}）",
-                       f"not valid JSON ({error.msg}, {at_en})", row=row)
+def json_ends_early(text: str, error: json.JSONDecodeError) -> bool:
+    """The JSON text stops before it is complete (a cut file or line): a string open to
+    the end, or a value missing at the very end."""
+    return error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip())
 
 
 def _decode(path: Path, raw: bytes, encoding: str) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from workbench import accounts
 from workbench.accounts import permissions
 from workbench.changes import Changes, Refused
-from workbench.filereader import FileRefused, utf8_lines
+from workbench.filereader import FileRefused, json_ends_early, utf8_lines
 from workbench.filewriter import CsvWriter, atomic_text, write_xlsx
 from workbench.store import Store, logs
 from workbench.supervision import search
@@ -115,7 +115,7 @@ def parse_line(number: int, raw: str) -> Line:
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as error:
-        if error.msg.startswith("Unterminated string") or error.pos >= len(raw.rstrip()):
+        if json_ends_early(raw, error):
             raise LineError(f"这一行在第 {error.colno} 列提前结束：文件可能不完整",
                             f"the line ends early at column {error.colno}: the file may be "
                             "incomplete") from None
