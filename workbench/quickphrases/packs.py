@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -331,16 +332,17 @@ def apply(store: Store, pack: PackFile, import_plan: ImportPlan, *, scope: str =
         if import_plan.mode == "replace":
             for phrase in import_plan.removed:
                 phrase_rows.delete_phrase(store, phrase.id)
+        group = _grouper(store, pack_id)
         for phrase, row in import_plan.updated:
             check_phrase(row.code, row.text)
-            group_id = phrase.group_id if row.group is None else _group(store, pack_id, row)
+            group_id = phrase.group_id if row.group is None else group(row)
             keywords = phrase.keywords if row.keywords is None else row.keywords
             phrase_rows.update_phrase(store, phrase.id, group_id, row.code, row.text, keywords,
                                       _image(store, row, phrase.image))
         start = len(phrase_rows.pack_phrases(store, pack_id))
         for offset, row in enumerate(import_plan.added):
-            phrase_rows.insert_phrase(store, pack_id, _group(store, pack_id, row), row.code,
-                                      row.text, row.keywords or "", _image(store, row, None),
+            phrase_rows.insert_phrase(store, pack_id, group(row), row.code, row.text,
+                                      row.keywords or "", _image(store, row, None),
                                       start + offset)
         events.record(store, now, agent.id if agent else None, "phrases.import",
                       f"pack:{import_plan.pack_name}",
@@ -355,8 +357,20 @@ def _image(store: Store, row: PackRow, kept: str | None) -> str | None:
     return keep_image(store, Path(row.image)) if row.image else None
 
 
-def _group(store: Store, pack_id: int, row: PackRow) -> int | None:
-    return group_id_for(store, pack_id, row.group) if row.group else None
+def _grouper(store: Store, pack_id: int) -> Callable[[PackRow], int | None]:
+    """A row's group id, found or created once per spelling: thousands of rows share a
+    few dozen groups."""
+    found: dict[str, int | None] = {}
+
+    def group(row: PackRow) -> int | None:
+        if not row.group:
+            return None
+        key = match_key(row.group)
+        if key not in found:
+            found[key] = group_id_for(store, pack_id, row.group)
+        return found[key]
+
+    return group
 
 
 def import_file(store: Store, path: Path, *, mode: str = "append", scope: str = "team",
