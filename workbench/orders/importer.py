@@ -166,7 +166,7 @@ class _Cells:
         index = self.index.get(name)
         return row.cells[index] if index is not None else ""
 
-    def refuse(self, row: Row | int | None, name: str, zh: str, en: str) -> FileRefused:
+    def refuse(self, row: Row | int, name: str, zh: str, en: str) -> FileRefused:
         number = row.number if isinstance(row, Row) else row
         return FileRefused(self.table.path, zh, en, row=number,
                            column=self.header.get(name) or self.wanted[name][0])
@@ -191,7 +191,7 @@ def _quantity(cells: _Cells, row: Row, name: str) -> int:
     text = cells.get(row, name)
     try:
         return int(float(text)) if text else 1
-    except ValueError:
+    except (ValueError, OverflowError):  # "inf" is a float, not a quantity
         raise cells.refuse(row, name, f"数量“{text}”不是数字",
                            f"the quantity {text!r} is not a number") from None
 
