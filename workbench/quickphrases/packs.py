@@ -111,7 +111,7 @@ def _read_table(path: Path) -> PackFile:
     rows = [PackRow(row.number, cell(row.cells, "code"), cell(row.cells, "text"),
                     _said(cell(row.cells, "group")), _said(cell(row.cells, "keywords")))
             for row in table.rows]
-    return PackFile(path, fmt, rows, notes=[])
+    return PackFile(path, fmt, rows)
 
 
 def _read_json(path: Path) -> PackFile:
