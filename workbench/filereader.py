@@ -21,8 +21,9 @@ import codecs
 import csv
 import datetime as dt
 import io
+import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,15 @@ BINARY_PROBE_BYTES = 8192
 EXACT_FLOAT_LIMIT = 2 ** 53
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # the back office's dates
 _TIME_FORMATS = (TIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d")
+# An update never empties a field because its cell is empty or its column missing (a cut
+# or partial file would wipe data); a cell holding exactly this empties it on purpose.
+# Matched through match_key, so （清空） and (清空) both count.
+CLEAR_MARK = "（清空）"
+_CLEAR_KEY = match_key(CLEAR_MARK)
+# A UTF-8 file showing this many bytes of non-ASCII text before a byte that is not UTF-8
+# is damaged UTF-8, not GBK (GBK text is not valid UTF-8 for more than a character or two).
+UTF8_EVIDENCE_BYTES = 12
+_ASCII = bytes(range(128))
 
 
 class FileRefused(Refused):
@@ -52,7 +62,8 @@ class FileRefused(Refused):
             place_en += f" column “{column}”"
         super().__init__(f"{place_zh}：{zh}。文件没有导入，数据没有任何改动。",
                          f"{place_en}: {en}. The file was not imported; nothing changed.")
-        self.path, self.row, self.column, self.reason = Path(path), row, column, zh
+        self.path, self.row, self.column = Path(path), row, column
+        self.reason, self.reason_en = zh, en  # the cause alone, for a caller's own sentence
 
 
 @dataclass(frozen=True)
@@ -92,17 +103,23 @@ class Table:
 
 
 def clean_cell(value: object) -> str:
-    """A cell's text without Excel-proofing: ``="…"``, a leading ``'`` or tab, spaces."""
+    """A cell's text without Excel-proofing: ``="…"``, a leading ``'`` or tab, spaces.
+
+    Any other text beginning with ``=`` is kept as written: a phrase or remark may well
+    begin so, and our own exports write it behind a ``'``."""
     if value is None:
         return ""
     text = (value if isinstance(value, str) else str(value)).strip()
     if not text or text[0] not in "='\t":
         return text  # the usual case, kept fast: reports have hundreds of thousands of cells
     if text.startswith('="') and text.endswith('"') and len(text) >= 3:
-        text = text[2:-1]
-    elif text.startswith("="):
-        text = text[1:].strip('"')
+        return text[2:-1].strip()
     return text.lstrip("'\t").strip()
+
+
+def is_clear_mark(text: str) -> bool:
+    """The cell says to empty the field on purpose (see :data:`CLEAR_MARK`)."""
+    return bool(text) and match_key(text) == _CLEAR_KEY
 
 
 # --- bytes and text ----------------------------------------------------------------------
@@ -112,18 +129,24 @@ def read_bytes(path: Path) -> bytes:
     path = Path(path)
     try:
         raw = path.read_bytes()
-    except IsADirectoryError:
-        raise FileRefused(path, "这是一个文件夹，不是文件",
-                          "this is a folder, not a file") from None
-    except FileNotFoundError:
-        raise FileRefused(path, "找不到这个文件", "no such file") from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise FileRefused(path, f"无法读取文件（{reason}）", f"cannot read the file ({reason})"
-                          ) from error
+        raise _unreadable(path, error) from None
     if not raw.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
-        raise FileRefused(path, "文件是空的", "the file is empty")
+        raise _empty(path)
     return raw
+
+
+def _unreadable(path: Path, error: OSError) -> FileRefused:
+    if isinstance(error, IsADirectoryError):
+        return FileRefused(path, "这是一个文件夹，不是文件", "this is a folder, not a file")
+    if isinstance(error, FileNotFoundError):
+        return FileRefused(path, "找不到这个文件", "no such file")
+    reason = error.strerror or str(error)
+    return FileRefused(path, f"无法读取文件（{reason}）", f"cannot read the file ({reason})")
+
+
+def _empty(path: Path) -> FileRefused:
+    return FileRefused(path, "文件是空的", "the file is empty")
 
 
 def decode(path: Path, raw: bytes) -> str:
@@ -133,21 +156,99 @@ def decode(path: Path, raw: bytes) -> str:
     if raw.startswith(codecs.BOM_UTF8):
         return _decode(path, raw[len(codecs.BOM_UTF8):], "utf-8")
     if b"\x00" in raw[:BINARY_PROBE_BYTES]:
-        raise FileRefused(path, "这不是文本文件（含有二进制内容），请选择 CSV、XLSX 或 JSON 文件",
-                          "this is not a text file (it holds binary data)")
+        raise _binary(path)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        # Cut in the middle of a character, after Chinese that was UTF-8: a cut download.
-        # (After only ASCII, the last two bytes may as well be one GBK character.)
-        if _cut_at_end(raw, error) and not raw[:error.start].isascii():
-            raise _cut_file(path) from None
+        # After Chinese that was UTF-8, a bad byte is damage, not another encoding: a cut
+        # download when it is at the end, else a damaged file (read as GBK it would import
+        # as nonsense). After only ASCII, the bytes may as well be GBK.
+        if _utf8_before(raw, error):
+            if _cut_at_end(raw, error):
+                raise _cut_file(path) from None
+            raise _not_utf8(path, raw.count(b"\n", 0, error.start) + 1, True) from None
     # GB18030 is a superset of GBK and GB2312, the back office's usual encodings.
     return _decode(path, raw, "gb18030")
 
 
 def read_text(path: Path) -> str:
+    """A text file in UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030."""
     return decode(path, read_bytes(path))
+
+
+def read_utf8(path: Path) -> str:
+    """A text file that must be UTF-8 (JSON lines, TOML, our own exchange files); a BOM
+    is tolerated. Anything else is refused naming the line of the first bad byte."""
+    raw = read_bytes(path)
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    if b"\x00" in raw[:BINARY_PROBE_BYTES]:
+        raise _binary(path)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if _cut_at_end(raw, error):
+            raise _cut_file(path) from None
+        raise _not_utf8(path, raw.count(b"\n", 0, error.start) + 1,
+                        _utf8_before(raw, error)) from None
+
+
+def utf8_lines(path: Path) -> Iterator[tuple[int, str, int]]:
+    """A UTF-8 text file line by line, for files too large to hold twice (JSON lines):
+    (line number, text with its line break, bytes read so far). The refusals of
+    :func:`read_utf8`, raised at the line where the file goes wrong; an empty file is
+    refused once it has been read through."""
+    path = Path(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops
+    except OSError as error:
+        raise _unreadable(path, error) from None
+    with handle:
+        if b"\x00" in handle.read(BINARY_PROBE_BYTES):
+            raise _binary(path)
+        handle.seek(0)
+        done = non_ascii = 0
+        said_something = False
+        for number, raw in enumerate(handle, start=1):
+            done += len(raw)
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                if _cut_at_end(raw, error) and not raw.endswith(b"\n"):
+                    raise _cut_file(path) from None
+                before = raw[:error.start].translate(None, _ASCII)
+                raise _not_utf8(path, number, non_ascii + len(before) >= UTF8_EVIDENCE_BYTES
+                                ) from None
+            if not raw.isascii():
+                non_ascii += len(raw.translate(None, _ASCII))
+            said_something = said_something or not text.isspace()
+            yield number, text, done
+    if not said_something:
+        raise _empty(path)
+
+
+def read_json(path: Path, utf8_only: bool = False) -> object:
+    """A JSON document; refused naming line and column where it is malformed or cut."""
+    text = read_utf8(path) if utf8_only else read_text(path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        at = f"第 {error.lineno} 行第 {error.colno} 列"
+        at_en = f"line {error.lineno} column {error.colno}"
+        if json_ends_early(text, error):
+            raise FileRefused(path, f"JSON 在{at}提前结束：文件可能不完整（下载或复制中断）",
+                              f"the JSON ends early at {at_en}: the file may be incomplete"
+                              ) from None
+        raise FileRefused(path, f"不是有效的 JSON（{error.msg}，{at}）",
+                          f"not valid JSON ({error.msg}, {at_en})") from None
+
+
+def json_ends_early(text: str, error: json.JSONDecodeError) -> bool:
+    """The JSON text stops before it is complete (a cut file or line): a string open to
+    the end, or a value missing at the very end."""
+    return error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip())
 
 
 def _decode(path: Path, raw: bytes, encoding: str) -> str:
@@ -163,6 +264,34 @@ def _decode(path: Path, raw: bytes, encoding: str) -> str:
 def _cut_at_end(raw: bytes, error: UnicodeDecodeError) -> bool:
     """The bytes that fail are a character's beginning with its end missing."""
     return error.end >= len(raw.rstrip(b"\r\n")) and error.start >= len(raw) - 4
+
+
+def _utf8_before(raw: bytes, error: UnicodeDecodeError) -> bool:
+    """The text before the bad byte shows the file is UTF-8 (see UTF8_EVIDENCE_BYTES), or
+    the bad byte is a character cut at the very end after some UTF-8 text."""
+    before = raw[:error.start]
+    if before.isascii():
+        return False
+    non_ascii = len(before.translate(None, _ASCII))
+    return non_ascii >= UTF8_EVIDENCE_BYTES or error.start >= len(raw) - 4
+
+
+def _not_utf8(path: Path, line: int, damaged: bool) -> FileRefused:
+    """A byte that is not UTF-8 on ``line``: ``damaged`` when the text before it shows
+    the file is UTF-8 (see UTF8_EVIDENCE_BYTES)."""
+    if damaged:
+        return FileRefused(path, "文件是 UTF-8 编码，但这里有一个无法识别的字节：文件可能已损坏，"
+                           "请重新导出", "the file is UTF-8 but this line holds a byte that is "
+                           "not: the file may be damaged; export it again", row=line)
+    return FileRefused(path, "这里有不是 UTF-8 的字节：文件须为 UTF-8 编码"
+                       "（GBK 文件请另存为 UTF-8）",
+                       "a byte that is not UTF-8: the file must be UTF-8 (save a GBK file as "
+                       "UTF-8)", row=line)
+
+
+def _binary(path: Path) -> FileRefused:
+    return FileRefused(path, "这不是文本文件（含有二进制内容），请选择 CSV、XLSX 或 JSON 文件",
+                       "this is not a text file (it holds binary data)")
 
 
 def _cut_file(path: Path) -> FileRefused:
@@ -204,6 +333,11 @@ def read_table(path: Path, known_headers: Iterable[str] = ()) -> Table:
         cleaned = [clean_cell(cell) for cell in cells[:len(headers)]]
         cleaned += [""] * (len(headers) - len(cleaned))
         rows.append(Row(number_, cleaned))
+    if not rows:
+        # Refused like an empty file: an import of nothing (a replace in particular) would
+        # only ever be a mistake.
+        raise FileRefused(path, "文件只有表头，没有任何数据行", "the file has a header but no "
+                          "rows", row=number)
     return Table(path, headers, number, rows)
 
 

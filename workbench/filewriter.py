@@ -10,8 +10,10 @@ a buyer's message) must never arrive there as a formula: ``=HYPERLINK(...)`` or
 
 Every export writes a temporary file in the target folder and renames it over the
 target only when complete: a failed or cancelled export leaves nothing behind, and an
-existing file is replaced whole or not at all. A folder that does not exist, a full disk
-or a denied permission raise :class:`workbench.store.StoreError` with one clear line.
+existing file is replaced whole or not at all (an export killed outright leaves a hidden
+``.NAME.PID.part``, removed by the next export of that file). A folder that does not
+exist, a full disk or a denied permission raise :class:`workbench.store.StoreError` with
+one clear line.
 """
 
 from __future__ import annotations
@@ -19,18 +21,35 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import glob
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from workbench.faults import os_error
+from workbench.store.db import StoreError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+class _Digits(str):
+    """Digits written ``="…"`` on purpose: see :func:`long_number`."""
+
+
+def long_number(text: str) -> str:
+    """A long number such as an order id, written the back office's way ``="…"`` in CSV so
+    that Excel keeps every digit (it would show 3.51531E+16). Only plain digits are
+    wrapped: anything else is ordinary text, formula guard included."""
+    if text.isascii() and text.isdigit():
+        return _Digits(f'="{text}"')
+    return text
+
+
 def csv_text(value: object) -> object:
     """A CSV cell that a spreadsheet shows as the text it is; numbers stay numbers."""
+    if isinstance(value, _Digits):
+        return str(value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return "" if value is None else value
@@ -45,9 +64,8 @@ def xml_safe(text: str) -> str:
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path beside ``path``, renamed to it when the block ends without error."""
     path = Path(path)
-    if not path.parent.is_dir():
-        raise os_error(FileNotFoundError(2, "No such file or directory", str(path.parent)),
-                       path)
+    check_target(path)
+    _remove_stale_parts(path)
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         yield partial
@@ -57,6 +75,38 @@ def atomic_path(path: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
+
+
+def check_target(path: Path) -> None:
+    """Refuse at once a target that cannot be written: its folder is missing, or it is a
+    folder itself. Work that writes the store before it exports checks first."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise StoreError(f"文件夹 {path.parent} 不存在，无法写入 {path.name}；什么都没有写入。",
+                         f"The folder {path.parent} does not exist; {path.name} was not "
+                         "written.")
+    if path.is_dir():
+        raise os_error(IsADirectoryError(21, "Is a directory", str(path)), path)
+
+
+def _remove_stale_parts(path: Path) -> None:
+    """Partial files an export killed outright (power cut, kill -9) left beside ``path``:
+    their writer is gone, so they are removed before the next export of the same file."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+        pid = stale.name[len(path.name) + 2:-len(".part")]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
 
 
 @contextlib.contextmanager
@@ -99,13 +149,33 @@ def write_csv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]
 class XlsxBook:
     """A workbook whose text cells are always strings; ``save`` writes it atomically.
 
-    Streams (openpyxl's write-only mode), so exports of many rows stay small in memory."""
+    Streams (openpyxl's write-only mode), so exports of many rows stay small in memory.
+    Use it as a context manager where rows come from work that may stop (a cancel, an
+    error): leaving the block without saving lets go of the half-written sheets."""
 
     def __init__(self):
         import openpyxl  # only when something is exported
 
         self._book = openpyxl.Workbook(write_only=True)
         self._sheet = None
+
+    def __enter__(self) -> XlsxBook:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.discard()
+
+    def discard(self) -> None:
+        """Let go of an unsaved book: close its sheets' streams, remove their temporary
+        files. Nothing after a save."""
+        for sheet in self._book.worksheets:
+            writer = getattr(sheet, "_writer", None)
+            if writer is None or sheet.closed:
+                continue
+            with contextlib.suppress(Exception):  # a stream broken by the failure itself
+                sheet.close()
+            with contextlib.suppress(Exception):
+                writer.cleanup()
 
     def sheet(self, title: str, header: Iterable[str] = (),
               widths: Iterable[float] = ()) -> None:
@@ -140,5 +210,31 @@ class XlsxBook:
         self._sheet.append(cells)
 
     def save(self, path: Path) -> None:
-        with atomic_path(path) as partial:
-            self._book.save(partial)
+        try:
+            with atomic_path(path) as partial:
+                self._book.save(partial)
+        finally:
+            self.discard()
+
+
+def write_xlsx(path: Path, title: str, header: Iterable[str], rows: Iterable[Iterable[object]],
+               widths: Iterable[float] = ()) -> None:
+    """A whole one-sheet XLSX (see :class:`XlsxBook`); nothing is left if ``rows`` fails."""
+    with XlsxBook() as book:
+        book.sheet(title, header, widths)
+        for row in rows:
+            book.append(row)
+        book.save(path)
+
+
+def save_workbook(book, path: Path) -> None:
+    """A workbook built cell by cell (styles, merged cells, print layout), saved atomically
+    with every text cell made a string: openpyxl stores a text beginning with ``=`` as a
+    formula. Write texts through :func:`xml_safe`; openpyxl refuses control characters."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+    with atomic_path(path) as partial:
+        book.save(partial)

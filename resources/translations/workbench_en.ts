@@ -758,6 +758,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Imported {0} messages in {1} new conversations; skipped {2} already present.</translation>
     </message>
     <message>
+        <source>冲突 {0} 条：uid 已属于另一条内容不同的消息，没有导入。</source>
+        <translation>{0} conflicts: their uid belongs to a different message; not imported.</translation>
+    </message>
+    <message>
         <source>新建客服账号（未设密码，主管设置后才能登录）：</source>
         <translation>New agent accounts (no password; they can sign in once a supervisor sets one): </translation>
     </message>
@@ -1925,12 +1929,28 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Open selected order</translation>
     </message>
     <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
         <source>未付原因</source>
         <translation>Reason unpaid</translation>
     </message>
     <message>
         <source>结果</source>
         <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>导出催付登记表</source>
+        <translation>Export the payment reminder register</translation>
+    </message>
+    <message>
+        <source>催付登记表.xlsx</source>
+        <translation>payment-reminders.xlsx</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 条到 {1}</source>
+        <translation>Exported {0} reminders to {1}</translation>
     </message>
 </context>
 <context>

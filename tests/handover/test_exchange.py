@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from workbench import accounts, conversations, demo, handover, orders
 from workbench.changes import Refused
 from workbench.handover import Assignee, exchange, sheets, xlsx
-from workbench.store import Store
+from workbench.store import Store, StoreError
 
 NEW_ORDER = "3515313147329399999"
 
@@ -150,16 +150,19 @@ def _drop_items(document):
 
 
 @pytest.mark.parametrize(("damage", "reason"), [
-    (lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]), "JSON 格式错误"),
+    (lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]), "提前结束"),
+    (lambda p: p.write_bytes(p.read_bytes().replace(b'":', b'"', 1)), "不是有效的 JSON"),
+    (lambda p: p.write_bytes(p.read_text(encoding="utf-8").encode("gb18030")), "须为 UTF-8"),
+    (lambda p: p.write_bytes(b""), "文件是空的"),
     (lambda p: p.write_text(p.read_text(encoding="utf-8").replace("核对晚班库存", "核对早班库存"),
                             encoding="utf-8"), "校验值不符"),
-    (lambda p: p.write_bytes(b"\xff\xfe\x00garbage"), "不是 UTF-8"),
+    (lambda p: p.write_bytes(b"\xff\xfe\x00garbage"), "不是文本文件"),
     (lambda p: p.write_text('{"format": "something-else"}', encoding="utf-8"),
      "不是工作台的交接文件"),
     (lambda p: _rewrite(p, lambda d: d.update(version=2)), "更新版本"),
-    (lambda p: _rewrite(p, _set_priority), "第 1 项：字段 todo.priority"),
-    (lambda p: _rewrite(p, _set_kind), "第 3 项：字段 kind"),
-    (lambda p: _rewrite(p, _set_due), "第 2 项：字段 due_at"),
+    (lambda p: _rewrite(p, _set_priority), "第 1 项，字段 todo.priority"),
+    (lambda p: _rewrite(p, _set_kind), "第 3 项，字段 kind"),
+    (lambda p: _rewrite(p, _set_due), "第 2 项，字段 due_at"),
     (lambda p: _rewrite(p, _set_sender), "stranger"),
     (lambda p: _rewrite(p, _drop_items), "没有任何交接事项"),
 ])
@@ -173,7 +176,8 @@ def test_a_damaged_file_is_refused_clearly_and_leaves_the_store_unchanged(
         exchange.import_file(other_store, path, accounts.by_name(other_store, "ajie"), clock())
     assert reason in str(refused.value)
     assert str(refused.value).startswith("sheet.handover.json")
-    assert "本机数据没有改动" in str(refused.value)
+    assert "数据没有任何改动" in str(refused.value) and "\n" not in str(refused.value)
+    assert refused.value.en.startswith("sheet.handover.json")
     assert snapshot(other_store) == before
 
 
@@ -202,3 +206,52 @@ def test_a_fully_received_sheet_has_nothing_to_carry(demo_store, sheet_id, tmp_p
     sheets.acknowledge(demo_store, sheet_id, None, accounts.by_name(demo_store, "ajie"), clock())
     with pytest.raises(Refused, match="已全部接收"):
         exchange.export(demo_store, sheet_id, tmp_path / "x.json", clock())
+
+
+def test_the_xlsx_keeps_formula_like_text_as_text(demo_store, agent, clock, tmp_path):
+    handover.add(demo_store, "=HYPERLINK(\"http://x\",\"点我\")", agent, clock(),
+                 detail="=cmd|' /C calc'!A0")
+    made, _ = sheets.build(demo_store, agent, clock(), notes="+86 转 @值班\x07主管")
+    out = tmp_path / "交接表.xlsx"
+    xlsx.export(demo_store, made, out)
+    page = load_workbook(out).active
+    cells = [cell for row in page.iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert cells and {cell.data_type for cell in cells} == {"s"}
+    values = {cell.value for cell in cells}
+    assert {"=HYPERLINK(\"http://x\",\"点我\")", "+86 转 @值班 主管"} <= values
+    assert any("=cmd|' /C calc'!A0" in value for value in values)
+    assert page.print_title_rows == f"${xlsx.HEADER_ROW}:${xlsx.HEADER_ROW}"  # layout kept
+    assert page.merged_cells.ranges and page.freeze_panes == f"A{xlsx.HEADER_ROW + 1}"
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "exchange"])
+def test_an_export_into_a_missing_folder_says_so_and_leaves_nothing(
+        demo_store, sheet_id, tmp_path, clock, kind):
+    out = tmp_path / "gone" / f"sheet.{kind}"
+    with pytest.raises(StoreError) as failed:
+        if kind == "xlsx":
+            xlsx.export(demo_store, sheet_id, out)
+        else:
+            exchange.export(demo_store, sheet_id, out, clock())
+    assert "gone 不存在" in failed.value.zh and "does not exist" in failed.value.en
+    assert not out.parent.exists()
+
+
+def test_a_failed_export_leaves_the_previous_file_whole(demo_store, sheet_id, tmp_path, clock,
+                                                       monkeypatch):
+    out = tmp_path / "sheet.handover.json"
+    out.write_text("the previous export", encoding="utf-8")
+
+    real_dumps = json.dumps
+
+    def full_disk(*args, **kwargs):
+        if kwargs.get("indent"):  # the file's text, not the checksum's
+            raise OSError(28, "No space left on device")
+        return real_dumps(*args, **kwargs)
+
+    monkeypatch.setattr(exchange.json, "dumps", full_disk)
+    with pytest.raises(StoreError) as failed:
+        exchange.export(demo_store, sheet_id, out, clock())
+    assert "磁盘已满" in failed.value.zh
+    assert out.read_text(encoding="utf-8") == "the previous export"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []

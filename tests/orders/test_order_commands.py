@@ -37,7 +37,7 @@ def test_a_bad_file_fails_with_file_row_and_column(demo_store, db_path, tmp_path
                      [classic_row("1", "甲"), classic_row("2", "乙", paid="九十")])
     status, _, err = run(capsys, db_path, "orders", "import", str(path), "--as", "xiaoman")
     assert status == 1
-    assert "bad.csv：第 3 行，“买家实际支付金额”列：金额“九十”不是数字" in err
+    assert "bad.csv 第 3 行“买家实际支付金额”列：金额“九十”不是数字" in err
     assert orders.get(demo_store, "1") is None
 
 
@@ -98,3 +98,25 @@ def test_the_installed_command_runs(demo_store, db_path):
     assert len(listed) == 9
     assert listed[0]["created_at"] == timefmt.second(
         max(o.created_at for o in orders.find(demo_store, orders.OrderFilter(), 0)))
+
+
+def test_the_register_is_listed_and_exported(demo_store, db_path, tmp_path, capsys, clock):
+    from workbench import accounts
+    from workbench.orders import reminders
+
+    reminders.remind(demo_store, "3515313147329357906", accounts.by_name(demo_store, "xiaoman"),
+                     clock(), channel="短信", reason="忘记付款")
+    status, out, _ = run(capsys, db_path, "orders", "register", "--json", "--as", "wang")
+    assert status == 0
+    assert [(r["order"], r["channel"], r["reason"]) for r in json.loads(out)] == [
+        ("3515313147329357906", "短信", "忘记付款")]
+    out_file = tmp_path / "register.csv"
+    status, out, _ = run(capsys, db_path, "orders", "register", "--out", str(out_file),
+                         "--as", "wang", "--lang", "en")
+    assert status == 0 and out.startswith("1 reminders written")
+    assert "忘记付款" in out_file.read_text(encoding="utf-8-sig")
+    status, _, err = run(capsys, db_path, "orders", "register", "--out",
+                         str(tmp_path / "gone" / "r.csv"), "--as", "wang")
+    assert status == 1 and err.count("\n") == 1 and "不存在" in err
+    status, _, err = run(capsys, db_path, "orders", "register", "--since", "昨天", "--as", "wang")
+    assert status == 1 and "YYYY-MM-DD" in err

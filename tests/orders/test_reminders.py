@@ -137,3 +137,29 @@ def test_the_green_flag_is_found_by_its_meaning(demo_store, clock):
     team = team.with_rule(replace(team.rule(5), meaning="催付后备注"))
     policy.save(demo_store, boss, team, clock())
     assert reminders.green_flag(demo_store) == 5
+
+
+def test_the_register_exports_as_text_never_formulas(demo_store, agent, tmp_path):
+    import csv
+
+    import openpyxl
+
+    from workbench.store import StoreError
+
+    place(demo_store, "9701", "2025-11-24 09:30")
+    reminders.remind(demo_store, "9701", agent, at("2025-11-24 10:00"), channel="电话",
+                     reason="=HYPERLINK(\"http://x\",\"点我\")", outcome="+答应稍后付款")
+    assert reminders.export_register(demo_store, tmp_path / "r.csv") == 1
+    rows = list(csv.reader((tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == list(reminders.REGISTER_HEADERS)
+    assert rows[1][1:7] == ['="9701"', "犹豫的买家", "小满", "电话",
+                            "'=HYPERLINK(\"http://x\",\"点我\")", "'+答应稍后付款"]
+    assert reminders.export_register(demo_store, tmp_path / "r.xlsx") == 1
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx").active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert {cell.data_type for cell in cells} == {"s"}
+    assert sheet.cell(2, 6).value == "=HYPERLINK(\"http://x\",\"点我\")"
+    with pytest.raises(StoreError):
+        reminders.export_register(demo_store, tmp_path / "gone" / "r.csv")
+    with pytest.raises(Refused, match=".csv 或 .xlsx"):
+        reminders.export_register(demo_store, tmp_path / "r.pdf")

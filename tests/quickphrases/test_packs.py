@@ -8,8 +8,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from workbench import quickphrases
+from workbench.filereader import FileRefused
 from workbench.quickphrases import packs
-from workbench.quickphrases.packs import PackError
 from workbench.store import phrases as phrase_rows
 
 TEAM_PACK = "团队通用话术"
@@ -63,8 +63,8 @@ def test_every_format_round_trips(tmp_path, phrase_store, clock, fmt, suffix):
     after = {(p.code, p.text, p.group_path) for p in quickphrases.visible(phrase_store, None)}
     assert after == before
     assert not plan.added and not plan.removed
-    if fmt in ("json", "csv", "xlsx"):  # Qianniu's format has no keyword column
-        assert not plan.updated and plan.unchanged == written
+    # Qianniu's format has no keyword column: the phrases keep theirs.
+    assert not plan.updated and plan.unchanged == written
 
 
 def test_qianniu_export_is_gbk_with_the_exact_header(tmp_path, phrase_store):
@@ -87,8 +87,8 @@ BAD_FILES = {
     "empty text": ("编码,短语,分组\nok,好的,\nbad,,问候\n", 3, "短语", "内容为空"),
     "duplicate code": ("编码,短语\nxx,一\nyy,二\nxx,三\n", 4, "编码", "与第 2 行重复"),
     "code with spaces": ("编码,短语\nx y,好\n", 2, "编码", "空格"),
-    "wrong columns": ("名字,话\na,b\n", 1, None, "缺少列"),
-    "extra cells": ("编码,短语\na,b,c,d\n", 2, None, "列数不对"),
+    "wrong columns": ("名字,话\na,b\n", 1, None, "缺少必需的列：编码、短语"),
+    "extra cells": ("编码,短语\na,b,c,d\n", 2, None, "这一行有 4 列，表头只有 2 列"),
 }
 
 
@@ -99,10 +99,10 @@ def test_bad_row_stops_the_import_naming_row_column_and_reason(tmp_path, phrase_
     source = tmp_path / "bad.csv"
     source.write_text(content, encoding="utf-8")
     before = snapshot(phrase_store)
-    with pytest.raises(PackError) as refused:
+    with pytest.raises(FileRefused) as refused:
         packs.import_file(phrase_store, source, now=clock())
     message = str(refused.value)
-    assert str(source) in message and f"第 {row} 行" in message and reason in message
+    assert message.startswith(f"bad.csv 第 {row} 行") and reason in message
     if column:
         assert f"“{column}”列" in message
     assert snapshot(phrase_store) == before
@@ -110,18 +110,24 @@ def test_bad_row_stops_the_import_naming_row_column_and_reason(tmp_path, phrase_
 
 def test_unknown_encoding_is_refused(tmp_path, phrase_store, clock):
     source = tmp_path / "utf16.csv"
-    source.write_bytes("编码,短语\nhy,你好\n".encode("utf-16"))
+    source.write_bytes("编码,短语\nhy,你好\n".encode("utf-16-le"))  # no BOM to tell
     before = snapshot(phrase_store)
-    with pytest.raises(PackError, match="编码"):
+    with pytest.raises(FileRefused, match="不是文本文件"):
+        packs.import_file(phrase_store, source, now=clock())
+    source.write_bytes("编码,短语\nhy,你好\n".encode("gbk") + b"\x80\x80\n")
+    with pytest.raises(FileRefused, match="无法识别文件编码"):
         packs.import_file(phrase_store, source, now=clock())
     assert snapshot(phrase_store) == before
+    source.write_bytes("编码,短语\nhy,你好\n".encode("utf-16"))  # with a BOM: Excel's "Unicode"
+    plan, _ = packs.import_file(phrase_store, source, dry_run=True, now=clock())
+    assert [row.text for row in plan.added] == ["你好"]
 
 
 def test_append_refuses_a_code_already_in_the_pack(tmp_path, phrase_store, clock):
     source = tmp_path / "more.csv"
     source.write_text("编码,短语\nnew1,新的\nhy,重复的问候\n", encoding="utf-8")
     before = snapshot(phrase_store)
-    with pytest.raises(PackError, match="已存在"):
+    with pytest.raises(FileRefused, match="已存在"):
         packs.import_file(phrase_store, source, pack_name=TEAM_PACK, now=clock())
     assert snapshot(phrase_store) == before
 
@@ -178,7 +184,7 @@ def test_json_pack_with_bad_nesting_is_refused(tmp_path, phrase_store, clock):
             {"name": "a", "groups": [{"name": "b", "groups": [
                 {"name": "c", "phrases": [{"code": "x", "text": "y"}]}]}]}]}),
         encoding="utf-8")
-    with pytest.raises(PackError, match="嵌套超过一层"):
+    with pytest.raises(FileRefused, match="嵌套超过一层"):
         packs.import_file(phrase_store, source, now=clock())
 
 
@@ -216,5 +222,5 @@ def test_a_missing_picture_stops_a_json_import(tmp_path, phrase_store, clock):
     source.write_text(json.dumps({
         "format": packs.PACK_FORMAT, "format_version": 1, "name": "图包",
         "phrases": [{"code": "p", "text": "看图", "image": "nowhere.png"}]}), encoding="utf-8")
-    with pytest.raises(PackError, match="找不到图片"):
+    with pytest.raises(FileRefused, match="找不到图片"):
         packs.import_file(phrase_store, source, now=clock())

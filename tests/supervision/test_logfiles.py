@@ -1,3 +1,5 @@
+import csv
+import io
 import json
 
 import openpyxl
@@ -129,12 +131,16 @@ def test_exports_to_csv_and_xlsx_keep_text_as_text(demo_store, boss, load_logs, 
     csv_out, xlsx_out = tmp_path / "out.csv", tmp_path / "out.xlsx"
     assert logfiles.export(demo_store, boss, LogFilter(buyer="买家丁"), csv_out) == 2
     text = csv_out.read_bytes()
-    assert text.startswith(b"\xef\xbb\xbf") and "=SUM（A1:A2）发货".encode() in text
+    assert text.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(text.decode("utf-8-sig"), newline="")))
+    assert [r[4] for r in rows[1:]] == ["好的\n已发", "'=SUM（A1:A2）发货"]  # never a formula
     assert logfiles.export(demo_store, boss, LogFilter(buyer="买家丁"), xlsx_out) == 2
     sheet = openpyxl.load_workbook(xlsx_out).active
     rows = list(sheet.values)
     assert rows[0][:3] == ("会话", "买家", "客服")
     assert [r[4] for r in rows[1:]] == ["好的\n已发", "=SUM（A1:A2）发货"]
+    assert {cell.data_type for row in sheet.iter_rows() for cell in row
+            if cell.value is not None} == {"s"}
 
 
 def test_exports_of_whole_transcripts(demo_store, boss, load_logs, tmp_path):

@@ -109,3 +109,21 @@ def test_the_router_command_explains_a_bad_config(tmp_path, capsys):
                       '[[agents]]\njid = "a@shop.test"\n', encoding="utf-8")
     assert main(["router", "--config", str(config)]) == 1
     assert "无法读取密码文件" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ('[service]\njid = "客服@shop.test"\n'.encode("gbk"), "第 2 行：这里有不是 UTF-8 的字节"),
+    (b"", "文件是空的"),
+    (b"\x00\x01binary", "不是文本文件"),
+    (b"[service\n", "格式有误"),
+])
+def test_a_config_that_cannot_be_read_is_one_line(tmp_path, capsys, content, reason):
+    from workbench.cli import main
+
+    config = tmp_path / "router.toml"
+    config.write_bytes(content)
+    assert main(["router", "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert reason in err and err.count("\n") == 1 and "Traceback" not in err
+    assert main(["router", "--config", str(config), "--lang", "en"]) == 1
+    assert "config file" in capsys.readouterr().err

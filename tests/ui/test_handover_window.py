@@ -106,7 +106,7 @@ def test_import_in_the_window_reports_missing_links_and_refuses_a_damaged_file(
     ui = workbench.window.handover_ui
     sheets_window = ui.show_sheets()
     assert sheets_window.import_file(damaged) is None
-    assert "JSON 格式错误" in sheets_window.message.text()
+    assert "提前结束：文件可能不完整" in sheets_window.message.text()
     assert sheets.visible(workbench.store, workbench.session.agent) == []
     report = sheets_window.import_file(good)
     assert report.buyers_missing == ("只在那台机器上",)

@@ -153,7 +153,7 @@ def test_a_bad_file_is_reported_with_row_and_column(qtbot, workbench, tmp_path):
     with qtbot.waitSignal(dialog.import_failed, timeout=10000) as failed:
         pass
     qtbot.waitUntil(lambda: dialog.job is None)
-    assert "report.csv：第 3 行，“总金额”列：金额“五十”不是数字" in failed.args[0]
+    assert "report.csv 第 3 行“总金额”列：金额“五十”不是数字" in failed.args[0]
     assert dialog.result.toPlainText() == failed.args[0]
     assert orders.get(workbench.store, "8101") is None
 
@@ -286,3 +286,15 @@ def test_a_buyer_without_conversation_is_called_and_registered(qtbot, workbench)
     (entry,) = reminders.register(workbench.store)
     assert (entry.order_id, entry.channel) == (UNPAID, "电话")
     assert listing.model.rowCount() == 0  # reminded: off the work list
+
+
+def test_the_register_window_exports_what_it_shows(qtbot, workbench, tmp_path):
+    window = workbench.window
+    window.session.run(reminders.remind, workbench.store, UNPAID, window.session.agent,
+                       window.session.clock(), channel="电话")
+    trigger(window, "actionReminderRegister")
+    register = window.orders_ui.register_window
+    assert register.export(tmp_path / "催付.xlsx") == 1
+    assert "已导出 1 条" in register.message.text()
+    assert register.export(tmp_path / "gone" / "催付.csv") is None
+    assert "不存在" in register.message.text()

@@ -199,9 +199,13 @@ def _agent(store, name: str):
 
 
 def _handover_sheet(args) -> int:
+    from workbench.filewriter import check_target
     from workbench.handover import exchange, sheets, xlsx
 
     now = time.time()
+    for target in (args.out, args.exchange):
+        if target:
+            check_target(Path(target))  # before the sheet is built, not after
     with open_store(args) as store:
         outgoing = proven_account(args, store)
         if args.sheet is not None:

@@ -1,8 +1,11 @@
 """The handover exchange file: a sheet carried to another workstation without a server.
 
-The format is documented in docs/formats-handover.md. Import is all-or-nothing: any
-problem (damaged file, wrong format, unknown field value, already imported) is a Refused
-naming the file, the item and the field, and the store is left as it was.
+The format is documented in docs/formats-handover.md. The file is read through
+:mod:`workbench.filereader` (UTF-8 only; empty, binary, cut and malformed files refused)
+and written through :mod:`workbench.filewriter` (atomically). Import is all-or-nothing:
+any problem (damaged file, wrong format, unknown field value, already imported) is a
+refusal naming the file, the item and the field, and the store is left as it was. Kinds,
+states and assignee kinds are read through :func:`workbench.textnorm.match_key`.
 """
 
 from __future__ import annotations
@@ -10,8 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +20,12 @@ from pathlib import Path
 from workbench import accounts, handover, orders, timefmt
 from workbench.accounts import Agent
 from workbench.changes import Changes, Refused
+from workbench.filereader import FileRefused, read_json
+from workbench.filewriter import atomic_text
 from workbench.handover import Assignee, sheets, shifts
 from workbench.store import Store, chat, events, people
 from workbench.store import handover as sheet_rows
+from workbench.textnorm import match_key
 
 FORMAT = "workbench-handover"
 VERSION = 1
@@ -96,10 +100,12 @@ def document(store: Store, sheet_id: int, now: float) -> dict:
     """The exchange document of a sheet: its items not yet received."""
     sheet = sheets.get(store, sheet_id)
     if sheet is None:
-        raise Refused(f"找不到交接单 {sheet_id}。")
+        raise Refused(f"找不到交接单 {sheet_id}。", f"There is no handover sheet {sheet_id}.")
     pending = [item for item in sheets.items(store, sheet_id) if not item.acknowledged]
     if not pending:
-        raise Refused(f"交接单 #{sheet_id} 已全部接收，没有需要带到其他工作台的事项。")
+        raise Refused(f"交接单 #{sheet_id} 已全部接收，没有需要带到其他工作台的事项。",
+                      f"Handover sheet #{sheet_id} has been received in full: nothing is left "
+                      "to carry to another workstation.")
     entries = []
     for item in pending:
         entry = {"kind": item.kind, "title": item.title, "detail": item.detail or "",
@@ -107,7 +113,9 @@ def document(store: Store, sheet_id: int, now: float) -> dict:
         if item.kind == "todo":
             todo = handover.get(store, int(item.ref)) if item.ref else None
             if todo is None:
-                raise Refused(f"交接单 #{sheet_id} 的待办“{item.title}”已不存在。")
+                raise Refused(f"交接单 #{sheet_id} 的待办“{item.title}”已不存在。",
+                              f"The todo {item.title!r} of handover sheet #{sheet_id} no "
+                              "longer exists.")
             entry["todo"] = _todo_block(store, todo)
         entries.append(entry)
     result = {
@@ -130,152 +138,153 @@ def shop_name(store: Store) -> str:
     return settings.get(store, quickphrases.SHOP_NAME_KEY, "") or ""
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a failed write never leaves half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def export(store: Store, sheet_id: int, path: Path, now: float) -> int:
-    """Write the exchange file of a sheet; returns how many items it holds."""
+    """Write the exchange file of a sheet; returns how many items it holds. The file
+    appears whole or not at all."""
     data = document(store, sheet_id, now)
-    try:
-        write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2)
-                         .encode("utf-8"))
-    except OSError as error:
-        raise Refused(f"无法写入 {path}：{error.strerror or error}") from error
+    with atomic_text(Path(path)) as handle:
+        handle.write(json.dumps(data, ensure_ascii=False, indent=2))
     return len(data["items"])
 
 
 # ----------------------------------------------------------------------------- import
 
 class _Checker:
-    """Reads fields of the document, refusing with the file, item and field named."""
+    """Reads fields of the document, refusing with the file, item and field named.
+    ``where`` is a place in the document: (Chinese, English)."""
 
-    def __init__(self, name: str):
-        self.name = name
+    SHEET = ("交接单信息", "the sheet")
 
-    def fail(self, where: str, reason: str) -> Refused:
-        return Refused(f"{self.name}{where}：{reason}。文件未导入，本机数据没有改动。")
+    def __init__(self, path: Path):
+        self.path = path
 
-    def text(self, block: dict, key: str, where: str, *, optional: bool = False,
+    def fail(self, where: tuple[str, str] | None, zh: str, en: str) -> FileRefused:
+        if where:
+            zh, en = f"{where[0]}，{zh}", f"{where[1]}: {en}"
+        return FileRefused(self.path, zh, en)
+
+    def text(self, block: dict, key: str, where, *, optional: bool = False,
              limit: int | None = None) -> str | None:
         value = block.get(key)
         if value is None and optional:
             return None
         if not isinstance(value, str) or (not optional and not value.strip()):
-            raise self.fail(where, f"字段 {key} 应是非空文字")
+            raise self.fail(where, f"字段 {key} 应是非空文字", f"the field {key} should be text")
         if limit and len(value) > limit:
-            raise self.fail(where, f"字段 {key} 超过 {limit} 字")
+            raise self.fail(where, f"字段 {key} 超过 {limit} 字",
+                            f"the field {key} is longer than {limit} characters")
         return value
 
-    def time(self, block: dict, key: str, where: str, optional: bool = True) -> float | None:
+    def time(self, block: dict, key: str, where, optional: bool = True) -> float | None:
         value = block.get(key)
         if value is None and optional:
             return None
         if not isinstance(value, str):
-            raise self.fail(where, f"字段 {key} 应是时间文字（如 2025-11-24T21:30:00+08:00）")
+            raise self.fail(where, f"字段 {key} 应是时间文字（如 2025-11-24T21:30:00+08:00）",
+                            f"the field {key} should be a time (2025-11-24T21:30:00+08:00)")
         try:
             return timefmt.parse(value)
         except ValueError:
-            raise self.fail(where, f"字段 {key} 的时间“{value}”无法识别") from None
+            raise self.fail(where, f"字段 {key} 的时间“{value}”无法识别",
+                            f"cannot read the time {value!r} of the field {key}") from None
 
-    def block(self, block: dict, key: str, where: str, optional: bool = False) -> dict | None:
+    def block(self, block: dict, key: str, where, optional: bool = False) -> dict | None:
         value = block.get(key)
         if value is None and optional:
             return None
         if not isinstance(value, dict):
-            raise self.fail(where, f"字段 {key} 缺失或格式不对")
+            raise self.fail(where, f"字段 {key} 缺失或格式不对",
+                            f"the field {key} is missing or malformed")
         return value
+
+    def name(self, block: dict, key: str, names, where) -> None:
+        """A field naming one of ``names`` (a kind, a state), as written in any width or
+        case; stored back as the canonical name."""
+        value = block.get(key)
+        found = next((name for name in names if match_key(name) == match_key(value)), None)
+        if value is None or found is None:
+            raise self.fail(where, f"字段 {key} 的值“{value}”未知",
+                            f"unknown value {value!r} of the field {key}")
+        block[key] = found
 
 
 def read(path: Path) -> dict:
-    """Load and check an exchange file; Refused says what is wrong and where."""
+    """Load and check an exchange file; FileRefused says what is wrong and where."""
     path = Path(path)
-    check = _Checker(path.name)
+    check = _Checker(path)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise Refused(f"无法读取 {path}：{error.strerror or error}") from error
-    if len(data) > MAX_BYTES:
-        raise check.fail("", f"文件过大（{len(data)} 字节），不像是交接文件")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise check.fail("", "不是 UTF-8 文本，文件可能已损坏") from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise check.fail(f" 第 {error.lineno} 行第 {error.colno} 列",
-                         f"JSON 格式错误（{error.msg}），文件可能已损坏或不完整") from None
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_json says why the file cannot be read
+    if size > MAX_BYTES:
+        raise check.fail(None, f"文件过大（{size} 字节），不像是交接文件",
+                         f"the file is too large ({size} bytes) to be a handover file")
+    document = read_json(path, utf8_only=True)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise check.fail("", "不是工作台的交接文件")
+        raise check.fail(None, "不是工作台的交接文件", "this is not a workbench handover file")
     version = document.get("version")
     if not isinstance(version, int) or version < 1:
-        raise check.fail("", f"格式版本“{version}”无效")
+        raise check.fail(None, f"格式版本“{version}”无效", f"invalid format version {version!r}")
     if version > VERSION:
-        raise check.fail("", f"由更新版本的工作台导出（格式版本 {version}，本机支持 {VERSION}），"
-                         "请先升级工作台")
+        raise check.fail(None, f"由更新版本的工作台导出（格式版本 {version}，本机支持 {VERSION}），"
+                         "请先升级工作台", f"exported by a newer workbench (format version "
+                         f"{version}, this one reads {VERSION}); upgrade the workbench first")
     if document.get("checksum") != checksum(document):
-        raise check.fail("", "校验值不符，文件在导出后被改动或已损坏")
-    sheet = check.block(document, "sheet", " 交接单信息")
-    where = " 交接单信息"
+        raise check.fail(None, "校验值不符，文件在导出后被改动或已损坏",
+                         "the checksum does not match: the file was changed or damaged after "
+                         "the export")
+    where = check.SHEET
+    sheet = check.block(document, "sheet", where)
     check.text(sheet, "uid", where, limit=100)
     check.block(sheet, "from_agent", where)
-    check.text(sheet["from_agent"], "name", where + "(from_agent)")
+    check.text(sheet["from_agent"], "name", ("交接单的交接人", "the sheet's from_agent"))
     if sheet.get("to_agent") is not None:
-        check.text(check.block(sheet, "to_agent", where), "name", where + "(to_agent)")
+        check.text(check.block(sheet, "to_agent", where), "name",
+                   ("交接单的接收人", "the sheet's to_agent"))
     check.text(sheet, "shift", where, optional=True, limit=50)
     check.text(sheet, "notes", where, optional=True)
     check.time(sheet, "created_at", where, optional=False)
     entries = document.get("items")
     if not isinstance(entries, list) or not entries:
-        raise check.fail(" items", "没有任何交接事项")
+        raise check.fail(("items", "items"), "没有任何交接事项", "there are no items")
     for number, entry in enumerate(entries, start=1):
-        _check_item(check, entry, f" 第 {number} 项")
+        _check_item(check, entry, (f"第 {number} 项", f"item {number}"))
     return document
 
 
-def _check_item(check: _Checker, entry, where: str) -> None:
+def _check_item(check: _Checker, entry, where: tuple[str, str]) -> None:
     if not isinstance(entry, dict):
-        raise check.fail(where, "格式不对")
-    kind = entry.get("kind")
-    if kind not in sheets.KIND_NAMES:
-        raise check.fail(where, f"字段 kind 的值“{kind}”未知")
+        raise check.fail(where, "格式不对", "malformed")
+    check.name(entry, "kind", sheets.KIND_NAMES, where)
+    kind = entry["kind"]
     check.text(entry, "title", where, limit=TITLE_LIMIT)
     check.text(entry, "detail", where, optional=True)
     check.text(entry, "buyer", where, optional=True, limit=100)
     check.text(entry, "order", where, optional=True, limit=64)
     check.time(entry, "due_at", where)
     if kind in ("order", "reminder") and not entry.get("order"):
-        raise check.fail(where, "订单类事项缺少字段 order")
+        raise check.fail(where, "订单类事项缺少字段 order", "an order item has no field order")
     if kind != "todo":
         return
     todo = check.block(entry, "todo", where)
-    if todo.get("priority") not in handover.PRIORITY_NAMES:
-        raise check.fail(where, "字段 todo.priority 应是 0、1 或 2，"
-                                f"而不是“{todo.get('priority')}”")
-    if todo.get("state") not in handover.STATES:
-        raise check.fail(where, f"字段 todo.state 的值“{todo.get('state')}”未知")
+    of_todo = (f"{where[0]}的待办", f"the todo of {where[1]}")
+    priority = todo.get("priority")
+    if priority not in handover.PRIORITY_NAMES:
+        raise check.fail(where, f"字段 todo.priority 应是 0、1 或 2，而不是“{priority}”",
+                         f"the field todo.priority should be 0, 1 or 2, not {priority!r}")
+    check.name(todo, "state", handover.STATES, of_todo)
     if len(" ".join(entry["title"].split())) > handover.TITLE_LIMIT:
-        raise check.fail(where, f"待办标题超过 {handover.TITLE_LIMIT} 字")
-    check.text(todo, "detail", where + "(todo)", optional=True)
-    check.text(todo, "creator", where + "(todo)", optional=True)
-    check.time(todo, "remind_at", where + "(todo)")
-    check.time(todo, "created_at", where + "(todo)")
-    assignee = check.block(todo, "assignee", where + "(todo)")
-    if assignee.get("kind") not in handover.ASSIGNEE_KINDS:
-        raise check.fail(where, f"字段 todo.assignee.kind 的值“{assignee.get('kind')}”未知")
+        raise check.fail(where, f"待办标题超过 {handover.TITLE_LIMIT} 字",
+                         f"the todo title is longer than {handover.TITLE_LIMIT} characters")
+    check.text(todo, "detail", of_todo, optional=True)
+    check.text(todo, "creator", of_todo, optional=True)
+    check.time(todo, "remind_at", of_todo)
+    check.time(todo, "created_at", of_todo)
+    assignee = check.block(todo, "assignee", of_todo)
+    check.name(assignee, "kind", handover.ASSIGNEE_KINDS, of_todo)
     if not isinstance(todo.get("conversation", False), bool):
-        raise check.fail(where, "字段 todo.conversation 应是 true 或 false")
+        raise check.fail(where, "字段 todo.conversation 应是 true 或 false",
+                         "the field todo.conversation should be true or false")
 
 
 def import_file(store: Store, path: Path, agent: Agent,
@@ -284,15 +293,17 @@ def import_file(store: Store, path: Path, agent: Agent,
     store knows and reporting the others. All or nothing."""
     path = Path(path)
     document = read(path)
-    check = _Checker(path.name)
+    check = _Checker(path)
     sheet = document["sheet"]
     with store.transaction():
         if sheet_rows.sheet_by_uid(store, sheet["uid"]) is not None:
-            raise check.fail("", "这份交接单已经导入过")
+            raise check.fail(None, "这份交接单已经导入过", "this sheet was imported before")
         sender = accounts.by_name(store, sheet["from_agent"]["name"])
         if sender is None:
-            raise check.fail(" 交接单信息", f"交接人“{sheet['from_agent']['name']}”不在本机的"
-                             "客服名单里；请先为 TA 建立账号再导入")
+            name = sheet["from_agent"]["name"]
+            raise check.fail(check.SHEET, f"交接人“{name}”不在本机的客服名单里；请先为 TA 建立账号"
+                             "再导入", f"the agent {name!r} who handed over has no account "
+                             "here; create it, then import")
         receiver_name = (sheet.get("to_agent") or {}).get("name")
         receiver = accounts.by_name(store, receiver_name) if receiver_name else None
         if receiver is not None and receiver.id == sender.id:

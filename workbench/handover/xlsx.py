@@ -1,12 +1,16 @@
-"""A handover sheet as a printable XLSX 交接表（openpyxl, loaded only here）."""
+"""A handover sheet as a printable XLSX 交接表（openpyxl, loaded only here）.
+
+Saved through :func:`workbench.filewriter.save_workbook`: atomically, and every text cell
+a string, so a note or title beginning with ``=`` never runs as a formula.
+"""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from workbench import timefmt
 from workbench.changes import Refused
+from workbench.filewriter import save_workbook, xml_safe
 from workbench.handover import exchange, sheets
 from workbench.store import Store
 
@@ -30,14 +34,19 @@ def workbook(store: Store, sheet_id: int):
 
     sheet = sheets.get(store, sheet_id)
     if sheet is None:
-        raise Refused(f"找不到交接单 {sheet_id}。")
+        raise Refused(f"找不到交接单 {sheet_id}。", f"There is no handover sheet {sheet_id}.")
     entries = sheets.items(store, sheet_id)
     book = Workbook()
     page = book.active
+
+    def put(row: int, column: int, value):
+        """A cell; text made storable (control characters would stop openpyxl)."""
+        return page.cell(row, column, xml_safe(value) if isinstance(value, str) else value)
+
     page.title = "交接表"
     last_column = get_column_letter(len(HEADER))
     shop = exchange.shop_name(store)
-    page.cell(TITLE_ROW, 1, f"{shop} 交接表".strip())
+    put(TITLE_ROW, 1, f"{shop} 交接表".strip())
     page.merge_cells(f"A{TITLE_ROW}:{last_column}{TITLE_ROW}")
     page.cell(TITLE_ROW, 1).font = Font(size=16, bold=True)
     page.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center")
@@ -45,14 +54,14 @@ def workbook(store: Store, sheet_id: int):
             f"    接收人：{sheet.to_agent_name or '待定'}    交接时间：{_time(sheet.created_at)}"
             f"    状态：{sheet.state_name}"
             + (f"(全部接收于 {_time(sheet.acknowledged_at)})" if sheet.acknowledged_at else ""))
-    page.cell(INFO_ROW, 1, info)
+    put(INFO_ROW, 1, info)
     page.merge_cells(f"A{INFO_ROW}:{last_column}{INFO_ROW}")
 
     thin = Side(style="thin", color="999999")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
     for column, (name, width) in enumerate(zip(HEADER, WIDTHS, strict=True), start=1):
-        cell = page.cell(HEADER_ROW, column, name)
+        cell = put(HEADER_ROW, column, name)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E3EAF2")
         cell.border = border
@@ -64,17 +73,17 @@ def workbook(store: Store, sheet_id: int):
         row = HEADER_ROW + number
         for column, value in enumerate(values, start=1):
             # Order ids stay text, so a spreadsheet never turns them into numbers.
-            cell = page.cell(row, column, value)
+            cell = put(row, column, value)
             cell.border = border
             cell.alignment = wrap
     row = HEADER_ROW + len(entries) + 2
-    page.cell(row, 1, "本班重要信息：")
+    put(row, 1, "本班重要信息：")
     page.cell(row, 1).font = Font(bold=True)
-    page.cell(row + 1, 1, sheet.notes or "(无)")
+    put(row + 1, 1, sheet.notes or "（无）")
     page.merge_cells(f"A{row + 1}:{last_column}{row + 1}")
     page.cell(row + 1, 1).alignment = wrap
-    page.cell(row + 3, 1, "交接人签字：____________        接收人签字：____________"
-                          "        日期：____________")
+    put(row + 3, 1, "交接人签字：____________        接收人签字：____________"
+                    "        日期：____________")
     page.merge_cells(f"A{row + 3}:{last_column}{row + 3}")
 
     page.freeze_panes = page.cell(HEADER_ROW + 1, 1)
@@ -91,11 +100,5 @@ def workbook(store: Store, sheet_id: int):
 
 def export(store: Store, sheet_id: int, path: Path) -> int:
     """Write the 交接表 of a sheet to ``path``; returns the number of item rows."""
-    book = workbook(store, sheet_id)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    try:
-        exchange.write_atomically(Path(path), buffer.getvalue())
-    except OSError as error:
-        raise Refused(f"无法写入 {path}：{error.strerror or error}") from error
+    save_workbook(workbook(store, sheet_id), Path(path))
     return len(sheets.items(store, sheet_id))

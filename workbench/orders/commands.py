@@ -52,6 +52,13 @@ def register(commands) -> None:
                       help="the remark the colour needs (appended with the flag)")
     flag.set_defaults(handler=flag_command)
 
+    register_ = sub.add_parser("register", help="the 催付 register, newest first; --out "
+                               "writes it to a CSV or XLSX file")
+    register_.add_argument("--since", help="from this day (YYYY-MM-DD)")
+    register_.add_argument("--out", type=Path, help="export to this .csv or .xlsx file")
+    add_json_option(register_)
+    register_.set_defaults(handler=register_command)
+
 
 def _add_agent_alias(parser) -> None:
     """``--agent NAME`` is ``--as NAME``: a remark signs with a proven account."""
@@ -177,4 +184,35 @@ def flag_command(args) -> int:
         orders.set_flag(store, args.order_id, agent, flag, time.time(), remark=args.remark)
     _say(args, f"订单 {args.order_id} 已设为 {rule.describe()}",
          f"Order {args.order_id} flag set to {flag} ({rule.describe()}).")
+    return 0
+
+
+def register_command(args) -> int:
+    import datetime as dt
+
+    from workbench.orders import reminders
+
+    since = None
+    if args.since:
+        try:
+            since = dt.datetime.strptime(args.since, "%Y-%m-%d").timestamp()
+        except ValueError:
+            raise CommandFailed(f"看不懂日期“{args.since}”，应为 YYYY-MM-DD。",
+                                f"Cannot read the date {args.since!r}; write YYYY-MM-DD.") from None
+    with open_store(args) as store:
+        proven_account(args, store)  # the register holds every agent's reminders
+        if args.out:
+            count = reminders.export_register(store, args.out, since)
+            _say(args, f"已导出 {count} 条催付记录到 {args.out}",
+                 f"{count} reminders written to {args.out}")
+            return 0
+        entries = reminders.register(store, since)
+    if args.json:
+        print_json([{"at": _time(e.at), "order": e.order_id, "buyer": e.buyer_nick,
+                     "agent": e.agent_name, "channel": e.channel, "reason": e.reason,
+                     "outcome": e.outcome, "order_status": e.order_status} for e in entries])
+        return 0
+    for e in entries:
+        print(f"{_time(e.at)}  {e.order_id}  {e.buyer_nick}  {e.agent_name or ''}  "
+              f"{e.channel or ''}  {e.reason or ''}  {e.outcome or ''}")
     return 0

@@ -3,17 +3,18 @@
 The columns carry the classic report names, so an exported file can be imported again
 (the remark column holds the whole memo). CSV is UTF-8 with a BOM, which Excel opens
 correctly, and ids are written ``="…"`` as the back office does so Excel keeps every digit.
+Written through :mod:`workbench.filewriter`: atomically, and a remark beginning with ``=``
+stays text (a leading ``'`` in CSV, a string cell in XLSX).
 """
 
 from __future__ import annotations
 
-import csv
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from workbench import orders, timefmt
 from workbench.changes import Refused
+from workbench.filewriter import long_number, write_csv, write_xlsx
 from workbench.orders import Order, OrderFilter
 from workbench.store import Store
 from workbench.store import orders as order_rows
@@ -22,6 +23,8 @@ HEADERS = ("订单编号", "买家会员名", "订单状态", "总金额", "买�
            "退款金额", "订单创建时间", "订单付款时间", "发货时间", "收货人姓名", "联系手机",
            "收货地址", "物流公司", "物流单号", "买家留言", "宝贝标题", "订单备注", "旗帜",
            "催付次数")
+# Column widths of the XLSX, in characters: ids and times are long, remarks longer.
+WIDTHS = (20, 14, 16, 9, 9, 9, 9, 19, 19, 19, 10, 13, 30, 10, 16, 20, 24, 30, 6, 8)
 BATCH = 1000
 
 
@@ -57,51 +60,33 @@ def export(store: Store, where: OrderFilter, path: Path | str, now: float,
     """Write the orders matching ``where`` to ``path`` (.csv or .xlsx); returns how many.
 
     The file appears only when complete: a cancelled or failed export leaves nothing.
+    Text cells never become formulas (see :mod:`workbench.filewriter`).
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise Refused(f"只能导出为 .csv 或 .xlsx 文件，而不是“{path.name}”。")
+        raise Refused(f"只能导出为 .csv 或 .xlsx 文件，而不是“{path.name}”。",
+                      f"Orders are exported to .csv or .xlsx files, not {path.name!r}.")
     total = orders.count(store, where, now)
-    partial = path.with_name(path.name + ".part")
     written = 0
-    try:
-        if suffix == ".csv":
-            with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(HEADERS)
-                for row in _rows(store, where, now):
-                    row[0] = f'="{row[0]}"'
-                    writer.writerow(row)
-                    written += 1
-                    _tick(written, total, progress, cancelled)
-        else:
-            import openpyxl  # only when an XLSX is written
 
-            book = openpyxl.Workbook(write_only=True)
-            sheet = book.create_sheet("订单")
-            sheet.append(list(HEADERS))
-            for row in _rows(store, where, now):
-                sheet.append(row)
-                written += 1
-                _tick(written, total, progress, cancelled)
-            book.save(partial)
-        os.replace(partial, path)
-    except OSError as error:
-        raise Refused(f"无法写入 {path}：{error.strerror}") from error
-    finally:
-        if partial.exists():
-            partial.unlink()
+    def rows() -> Iterator[list[str]]:
+        nonlocal written
+        for row in _rows(store, where, now):
+            yield row
+            written += 1
+            if written % BATCH == 0:
+                if cancelled():
+                    raise Cancelled
+                progress(written, total)
+
+    if suffix == ".csv":
+        write_csv(path, HEADERS, ([long_number(row[0]), *row[1:]] for row in rows()))
+    else:
+        write_xlsx(path, "订单", HEADERS, rows(), WIDTHS)
     progress(written, total)
     return written
 
 
 class Cancelled(Exception):
     """The agent cancelled the export; no file was left behind."""
-
-
-def _tick(written: int, total: int, progress, cancelled) -> None:
-    if written % BATCH == 0:
-        if cancelled():
-            raise Cancelled
-        progress(written, total)

@@ -1,30 +1,37 @@
 """Import of the back office's order report (订单报表) and its line-item file.
 
-The files come as CSV (GBK or UTF-8, with or without a BOM) or XLSX, with the quirks of
-Excel-proofing: ids written ``="35153131473293579"``, phones with a leading ``'``, header
-names with trailing spaces, and header names that changed over the years. Columns are
-matched by name (see ``ORDER_HEADERS``, and docs/formats-orders.md for the whole mapping).
+The files are read through :mod:`workbench.filereader` (CSV in GBK or UTF-8, with or
+without a BOM, or XLSX; cut, malformed and empty files refused whole, naming the row), with
+the quirks of Excel-proofing: ids written ``="35153131473293579"``, phones with a leading
+``'``, header names with trailing spaces or full-width punctuation, and header names that
+changed over the years. Columns are matched by name (see ``ORDER_HEADERS``, and
+docs/formats-orders.md for the whole mapping).
 
 The import is all or nothing: any bad row stops it with the file, row, column and reason,
 and a cancelled import leaves no trace. Re-importing a file updates the orders in place;
-local remarks and flags are never touched, and a back office remark that differs from the
-local remarks is kept beside them (``source_remark``) and reported.
+an empty cell never empties a field (only ``（清空）`` does), local remarks and flags are
+never touched, and a back office remark that differs from the local remarks is kept beside
+them (``source_remark``) and reported.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import datetime as dt
-import io
-import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench import conversations
-from workbench.changes import Changes, Refused
+from workbench.changes import Changes
+from workbench.filereader import (
+    FileRefused,
+    Row,
+    Table,
+    is_clear_mark,
+    parse_amount,
+    parse_time,
+    read_table,
+)
 from workbench.orders import codes, items_of, memo, memo_entries
 from workbench.orders import remarks_of as local_remarks
 from workbench.store import Store, events
@@ -72,25 +79,10 @@ TEXTS = ("receiver_name", "address", "courier", "tracking_no", "buyer_message", 
 DEFAULT_TIER = "普通"
 PROGRESS_EVERY = 500
 SUMMARY_DIFFERENCES = 20
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
 # Excel turns long ids into 3.51531E+16, losing the digits for good.
 SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
-EXACT_FLOAT_LIMIT = 2 ** 53
 
 Progress = Callable[[str, int, int], None]
-
-
-class ReportError(Refused):
-    """A file the import cannot take; names the file, row and column where it can."""
-
-    def __init__(self, file: str, reason: str, row: int | None = None, column: str = ""):
-        place = f"{file}"
-        if row is not None:
-            place += f"：第 {row} 行"
-        if column:
-            place += f"，“{column}”列"
-        super().__init__(f"{place}：{reason}。导入已停止，工作台里的订单没有任何改动。")
-        self.file, self.row, self.column, self.reason = file, row, column, reason
 
 
 class Cancelled(Exception):
@@ -139,15 +131,6 @@ class ImportResult:
         return text
 
 
-@dataclass
-class _Table:
-    """A file's header (as written, and cleaned) and its data rows (row number, cells)."""
-
-    name: str
-    headers: list[str]
-    rows: list[tuple[int, list]]
-
-
 def _no_progress(_phase: str, _done: int, _total: int) -> None:
     pass
 
@@ -158,281 +141,163 @@ def _never() -> bool:
 
 # ---------------------------------------------------------------------------- reading files
 
-def clean_cell(value) -> str:
-    """A cell's text without the Excel-proofing wrappers ``="…"`` and a leading ``'``."""
-    if value is None:
-        return ""
-    text = (value if isinstance(value, str) else str(value)).strip()
-    if not text or text[0] not in "='":
-        return text  # the usual case, kept fast: a report has hundreds of thousands of cells
-    if text.startswith('="') and text.endswith('"') and len(text) >= 3:
-        text = text[2:-1]
-    elif text.startswith("="):
-        text = text[1:].strip('"')
-    if text.startswith("'"):
-        text = text[1:]
-    return text.strip()
+def _known(headers: dict[str, tuple[str, ...]]) -> list[str]:
+    return [name for names in headers.values() for name in names]
 
 
-def clean_header(value) -> str:
-    """A header name as matched: spaces (also full-width), ``=`` and quotes trimmed."""
-    text = "" if value is None else str(value)
-    return text.strip(" \t\r\n\u3000\ufeff=\"'")
+def read_report(path: Path) -> Table:
+    """The order report as a checked table (see :func:`workbench.filereader.read_table`)."""
+    return read_table(Path(path), _known(ORDER_HEADERS))
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    if raw.startswith(codecs.BOM_UTF8):
-        try:
-            return raw[len(codecs.BOM_UTF8):].decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise ReportError(path.name, "文件以 UTF-8 标记开头，但内容不是 UTF-8"
-                              f"（{error.reason}）") from error
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        # GB18030 is a superset of GBK, the back office's usual encoding.
-        return raw.decode("gb18030")
-    except UnicodeDecodeError as error:
-        raise ReportError(path.name, "无法识别文件编码（应为 GBK 或 UTF-8 的 CSV，或 XLSX）"
-                          ) from error
+class _Cells:
+    """One table's columns: reading a row's cells by our field names."""
+
+    def __init__(self, table: Table, wanted: dict[str, tuple[str, ...]], required=("id",)):
+        self.table = table
+        self.wanted = wanted
+        self.index = table.columns(wanted, required)
+        self.header = {name: table.headers[i] for name, i in self.index.items()}
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.index
+
+    def get(self, row: Row, name: str) -> str:
+        index = self.index.get(name)
+        return row.cells[index] if index is not None else ""
+
+    def refuse(self, row: Row | int, name: str, zh: str, en: str) -> FileRefused:
+        number = row.number if isinstance(row, Row) else row
+        return FileRefused(self.table.path, zh, en, row=number,
+                           column=self.header.get(name) or self.wanted[name][0])
 
 
-def _read_csv(path: Path) -> list[list]:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ReportError(path.name, f"无法读取文件（{error.strerror}）") from error
-    text = _decode(path, raw)
-    try:
-        return list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as error:
-        raise ReportError(path.name, f"不是有效的 CSV 文件（{error}）") from error
-
-
-def _xlsx_cell(value):
-    """XLSX cells as the CSV path sees them, except that dates stay datetimes."""
-    if isinstance(value, dt.datetime) or value is None:
-        return value
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < EXACT_FLOAT_LIMIT:
-            return str(int(value))
-        return repr(value) if abs(value) < EXACT_FLOAT_LIMIT else f"{value:.6g}"
-    return str(value)
-
-
-def _read_xlsx(path: Path) -> list[list]:
-    import openpyxl  # only when an XLSX is imported
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ReportError(path.name, f"无法打开 XLSX 文件（{error}）") from error
-    try:
-        sheet = book.active
-        return [[_xlsx_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-
-
-def read_table(path: Path) -> _Table:
-    path = Path(path)
-    if path.suffix.lower() == ".xls":
-        raise ReportError(path.name, "不支持旧版 Excel（.xls）文件，"
-                          "请在 Excel 里另存为 .xlsx 或 CSV")
-    lines = _read_xlsx(path) if path.suffix.lower() in XLSX_SUFFIXES else _read_csv(path)
-    header_at = next((n for n, cells in enumerate(lines)
-                      if any(clean_header(c) for c in cells)), None)
-    if header_at is None:
-        raise ReportError(path.name, "文件是空的，没有表头")
-    headers = [clean_header(c) for c in lines[header_at]]
-    rows = []
-    for number, cells in enumerate(lines[header_at + 1:], start=header_at + 2):
-        if any(cells) and any(str(c).strip() for c in cells if c):
-            rows.append((number, list(cells)))
-    return _Table(path.name, headers, rows)
-
-
-def _columns(table: _Table, wanted: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    """Our field to the column index where the file has it."""
-    found = {}
-    for name, aliases in wanted.items():
-        for alias in aliases:
-            if alias in table.headers:
-                found[name] = table.headers.index(alias)
-                break
-    return found
-
-
-# ------------------------------------------------------------------------- reading values
-
-def parse_amount(text: str) -> float | None:
-    """An amount such as ``129.00``, ``¥1,299.00`` or ``129元``; None when empty."""
-    plain = text.replace("¥", "").replace("¥", "").replace("元", "").replace(",", "").strip()
-    if not plain:
-        return None
-    value = float(plain)  # ValueError for what is not a number
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
-
-
-_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
-
-
-def parse_time(value) -> float | None:
-    """``yyyy-MM-dd HH:mm:ss`` (also with / and without seconds, as Excel re-saves it)."""
-    if isinstance(value, dt.datetime):
-        return value.timestamp()
-    text = clean_cell(value).replace("/", "-")
+def _order_id(cells: _Cells, row: Row) -> str:
+    text = cells.get(row, "id")
     if not text:
-        return None
-    try:
-        return dt.datetime.fromisoformat(text).timestamp()
-    except ValueError:
-        pass
-    for pattern in _TIME_FORMATS:
-        try:
-            return dt.datetime.strptime(text, pattern).timestamp()
-        except ValueError:
-            continue
-    raise ValueError(text)
-
-
-def _order_id(table: _Table, row: int, column: str, value) -> str:
-    text = clean_cell(value)
-    if not text:
-        raise ReportError(table.name, "缺少订单编号", row, column)
+        raise cells.refuse(row, "id", "缺少订单编号", "the order id is missing")
     if SCIENTIFIC.match(text):
-        raise ReportError(table.name, f"订单编号“{text}”被 Excel 改成了科学计数法，原编号已丢失；"
-                          "请使用后台导出的原始文件", row, column)
+        raise cells.refuse(row, "id", f"订单编号“{text}”被 Excel 改成了科学计数法，原编号已丢失；"
+                           "请使用后台导出的原始文件", f"the order id {text!r} was turned into "
+                           "scientific notation by Excel and its digits are lost; use the file "
+                           "as the back office exported it")
     if any(ch.isspace() for ch in text):
-        raise ReportError(table.name, f"订单编号“{text}”里有空格", row, column)
+        raise cells.refuse(row, "id", f"订单编号“{text}”里有空格",
+                           f"the order id {text!r} contains spaces")
     return text
+
+
+def _quantity(cells: _Cells, row: Row, name: str) -> int:
+    text = cells.get(row, name)
+    try:
+        return int(float(text)) if text else 1
+    except (ValueError, OverflowError):  # "inf" is a float, not a quantity
+        raise cells.refuse(row, name, f"数量“{text}”不是数字",
+                           f"the quantity {text!r} is not a number") from None
 
 
 @dataclass
 class _OrderRow:
     row: int
-    values: dict              # our column: value, only for columns the file has
+    values: dict              # our column: value, only for cells that say something
     buyer: str | None
     item: tuple | None        # (title, spec, quantity) from the report's summary columns
 
 
-def _read_orders(table: _Table, progress: Progress, cancelled: Callable[[], bool]
+def _read_orders(cells: _Cells, progress: Progress, cancelled: Callable[[], bool]
                  ) -> dict[str, _OrderRow]:
-    columns = _columns(table, ORDER_HEADERS)
-    if "id" not in columns:
-        raise ReportError(table.name, f"找不到“订单编号”列（表头：{'、'.join(table.headers)}）")
-    header = {name: table.headers[index] for name, index in columns.items()}
+    table = cells.table
 
-    def cell(cells: list, name: str):
-        index = columns.get(name)
-        return cells[index] if index is not None and index < len(cells) else None
+    def read(row: Row, name: str, parse: Callable[[str], object]) -> None:
+        """An empty cell says nothing, so the field keeps its value. The mark （清空）
+        empties it."""
+        text = cells.get(row, name)
+        if is_clear_mark(text):
+            values[name] = None
+        elif text:
+            values[name] = parse(text)
 
     found: dict[str, _OrderRow] = {}
     total = len(table.rows)
-    for done, (row, cells) in enumerate(table.rows):
+    for done, row in enumerate(table.rows):
         if done % PROGRESS_EVERY == 0:
             if cancelled():
                 raise Cancelled
             progress("读取订单", done, total)
-        order_id = _order_id(table, row, header["id"], cell(cells, "id"))
+        order_id = _order_id(cells, row)
         values: dict = {}
         for name in AMOUNTS:
-            if name in columns:
-                text = clean_cell(cell(cells, name))
-                try:
-                    values[name] = parse_amount(text)
-                except ValueError:
-                    raise ReportError(table.name, f"金额“{text}”不是数字", row,
-                                      header[name]) from None
+            try:
+                read(row, name, parse_amount)
+            except ValueError:
+                text = cells.get(row, name)
+                raise cells.refuse(row, name, f"金额“{text}”不是数字",
+                                   f"the amount {text!r} is not a number") from None
         for name in TIMES:
-            if name in columns:
-                raw = cell(cells, name)
-                try:
-                    values[name] = parse_time(raw)
-                except ValueError:
-                    raise ReportError(table.name, f"时间“{clean_cell(raw)}”看不懂，应为 "
-                                      "yyyy-MM-dd HH:mm:ss", row, header[name]) from None
+            try:
+                read(row, name, parse_time)
+            except ValueError:
+                text = cells.get(row, name)
+                raise cells.refuse(row, name, f"时间“{text}”看不懂，应为 yyyy-MM-dd HH:mm:ss",
+                                   f"cannot read the time {text!r}; write yyyy-MM-dd HH:mm:ss"
+                                   ) from None
         for name in TEXTS:
-            if name in columns:
-                values[name] = clean_cell(cell(cells, name)) or None
-        if "mobile" in columns or "phone" in columns:
-            values["phone"] = (clean_cell(cell(cells, "mobile"))
-                               or clean_cell(cell(cells, "phone")) or None)
-        if "status" in columns:
-            text = clean_cell(cell(cells, "status"))
+            read(row, name, str)
+        phone = cells.get(row, "mobile") or cells.get(row, "phone")
+        if is_clear_mark(phone):
+            values["phone"] = None
+        elif phone:
+            values["phone"] = phone
+        if "status" in cells:
+            text = cells.get(row, "status")
             paid = bool(values.get("paid_at")) or (values.get("paid") or 0) > 0
             status = codes.parse_status(text, paid) if text else None
             if status is None:
-                reason = "缺少订单状态" if not text else f"无法识别的订单状态“{text}”"
-                raise ReportError(table.name, reason, row, header["status"])
+                if text:
+                    raise cells.refuse(row, "status", f"无法识别的订单状态“{text}”",
+                                       f"unknown order status {text!r}")
+                raise cells.refuse(row, "status", "缺少订单状态", "the order status is missing")
             values["status"] = status
-        buyer = clean_cell(cell(cells, "buyer")) or None
+        buyer = cells.get(row, "buyer") or None
         item = None
-        title = clean_cell(cell(cells, "title"))
+        title = cells.get(row, "title")
         if title:
-            quantity_text = clean_cell(cell(cells, "quantity"))
-            try:
-                quantity = int(float(quantity_text)) if quantity_text else 1
-            except ValueError:
-                raise ReportError(table.name, f"数量“{quantity_text}”不是数字", row,
-                                  header["quantity"]) from None
-            item = (title, clean_cell(cell(cells, "spec")), quantity)
+            item = (title, cells.get(row, "spec"), _quantity(cells, row, "quantity"))
         # A later row of the same order wins, as the back office's latest word.
-        found[order_id] = _OrderRow(row, values, buyer, item)
+        found[order_id] = _OrderRow(row.number, values, buyer, item)
     progress("读取订单", total, total)
     return found
 
 
 @dataclass
 class _Items:
-    file: str
-    id_header: str
+    cells: _Cells
     orders: dict[str, list[tuple]]   # order id: [(row, (title, spec, price, qty, code))]
 
 
-def _read_items(table: _Table, cancelled: Callable[[], bool]) -> _Items:
-    columns = _columns(table, ITEM_HEADERS)
-    for required, name in (("id", "订单编号"), ("title", "标题")):
-        if required not in columns:
-            raise ReportError(table.name, f"找不到“{name}”列（表头：{'、'.join(table.headers)}）")
-    header = {name: table.headers[index] for name, index in columns.items()}
-
-    def cell(cells: list, name: str) -> str:
-        index = columns.get(name)
-        return clean_cell(cells[index]) if index is not None and index < len(cells) else ""
-
+def _read_items(table: Table, cancelled: Callable[[], bool]) -> _Items:
+    cells = _Cells(table, ITEM_HEADERS, required=("id", "title"))
     found: dict[str, list[tuple]] = {}
-    for done, (row, cells) in enumerate(table.rows):
+    for done, row in enumerate(table.rows):
         if done % PROGRESS_EVERY == 0 and cancelled():
             raise Cancelled
-        order_id = _order_id(table, row, header["id"], cells[columns["id"]]
-                             if columns["id"] < len(cells) else None)
-        title = cell(cells, "title")
+        order_id = _order_id(cells, row)
+        title = cells.get(row, "title")
         if not title:
-            raise ReportError(table.name, "缺少商品标题", row, header["title"])
+            raise cells.refuse(row, "title", "缺少商品标题", "the item title is missing")
         try:
-            price = parse_amount(cell(cells, "price"))
+            price = parse_amount(cells.get(row, "price"))
         except ValueError:
-            raise ReportError(table.name, f"价格“{cell(cells, 'price')}”不是数字", row,
-                              header["price"]) from None
-        quantity_text = cell(cells, "quantity")
-        try:
-            quantity = int(float(quantity_text)) if quantity_text else 1
-        except ValueError:
-            raise ReportError(table.name, f"购买数量“{quantity_text}”不是数字", row,
-                              header["quantity"]) from None
-        spec = ";".join(part for part in (cell(cells, "spec"), cell(cells, "package")) if part)
-        seller_code = cell(cells, "seller_code") or cell(cells, "external_code")
-        found.setdefault(order_id, []).append((row, (title, spec, price, quantity, seller_code)))
-    return _Items(table.name, header["id"], found)
+            text = cells.get(row, "price")
+            raise cells.refuse(row, "price", f"价格“{text}”不是数字",
+                               f"the price {text!r} is not a number") from None
+        quantity = _quantity(cells, row, "quantity")
+        spec = ";".join(part for part in (cells.get(row, "spec"), cells.get(row, "package"))
+                        if part)
+        seller_code = cells.get(row, "seller_code") or cells.get(row, "external_code")
+        found.setdefault(order_id, []).append((row.number,
+                                               (title, spec, price, quantity, seller_code)))
+    return _Items(cells, found)
 
 
 # ---------------------------------------------------------------------------- writing
@@ -454,17 +319,20 @@ def import_report(store: Store, order_file: Path | str, items_file: Path | str |
     stops the import (raising Cancelled) with nothing written. Call it outside any open
     transaction (the CLI and the import worker do), so a dry run can roll back.
     """
-    order_table = read_table(Path(order_file))
-    report = _read_orders(order_table, progress, cancelled)
-    items = _read_items(read_table(Path(items_file)), cancelled) if items_file else None
+    cells = _Cells(read_report(Path(order_file)), ORDER_HEADERS)
+    report = _read_orders(cells, progress, cancelled)
+    items = None
+    if items_file:
+        items = _read_items(read_table(Path(items_file), _known(ITEM_HEADERS)), cancelled)
     try:
         with store.transaction():
-            result = _apply(store, order_table, report, items, now, progress, cancelled)
+            result = _apply(store, cells, report, items, now, progress, cancelled)
             if items is not None:
                 result.item_orders = _apply_items(store, items, report, result)
             result.changed_ids = frozenset(result.changed_ids)
-            events.record(store, now, agent_id, "orders.import", f"file:{order_table.name}",
-                          {"items_file": items.file if items is not None else None,
+            events.record(store, now, agent_id, "orders.import",
+                          f"file:{cells.table.path.name}",
+                          {"items_file": items.cells.table.path.name if items else None,
                            "rows": result.rows, "added": result.added,
                            "updated": result.updated, "unchanged": result.unchanged,
                            "items": result.item_orders,
@@ -480,9 +348,9 @@ def import_report(store: Store, order_file: Path | str, items_file: Path | str |
     return result
 
 
-def _apply(store: Store, table: _Table, report: dict[str, _OrderRow], items, now: float,
+def _apply(store: Store, cells: _Cells, report: dict[str, _OrderRow], items, now: float,
            progress: Progress, cancelled: Callable[[], bool]) -> ImportResult:
-    result = ImportResult(file=table.name, rows=len(table.rows))
+    result = ImportResult(file=cells.table.path.name, rows=len(cells.table.rows))
     ids = list(report)
     existing = order_rows.raw_orders(store, ids)
     nicks = sorted({r.buyer for r in report.values() if r.buyer})
@@ -493,9 +361,6 @@ def _apply(store: Store, table: _Table, report: dict[str, _OrderRow], items, now
             result.new_buyers += 1
     local = local_remarks(store, [i for i in ids if i in existing])
     with_items = order_rows.orders_with_items(store, ids)
-    columns = _columns(table, ORDER_HEADERS)
-    buyer_header = table.headers[columns["buyer"]] if "buyer" in columns else "买家会员名"
-    status_header = table.headers[columns["status"]] if "status" in columns else "订单状态"
 
     inserts, updates, summary_items = [], [], []
     changed = set()
@@ -522,11 +387,11 @@ def _apply(store: Store, table: _Table, report: dict[str, _OrderRow], items, now
                 order_id, file_remark, memo([r.formatted() for r in entries])))
         if old is None:
             if "buyer_id" not in values:
-                raise ReportError(table.name, f"订单 {order_id} 是新订单，需要买家会员名",
-                                  line.row, buyer_header)
+                raise cells.refuse(line.row, "buyer", f"订单 {order_id} 是新订单，需要买家会员名",
+                                   f"order {order_id} is new and needs the buyer's nick")
             if "status" not in values:
-                raise ReportError(table.name, f"订单 {order_id} 是新订单，需要订单状态",
-                                  line.row, status_header)
+                raise cells.refuse(line.row, "status", f"订单 {order_id} 是新订单，需要订单状态",
+                                   f"order {order_id} is new and needs its status")
             inserts.append(values | {"id": order_id, "flag": 0})
             result.added += 1
             changed.add(order_id)
@@ -568,8 +433,10 @@ def _apply_items(store: Store, items: _Items, report: dict[str, _OrderRow],
     known = set(order_rows.raw_orders(store, ids))
     for order_id, lines in items.orders.items():
         if order_id not in known and order_id not in report:
-            raise ReportError(items.file, f"订单 {order_id} 既不在订单报表里，也不在工作台中",
-                              lines[0][0], items.id_header)
+            raise items.cells.refuse(lines[0][0], "id",
+                                     f"订单 {order_id} 既不在订单报表里，也不在工作台中",
+                                     f"order {order_id} is neither in the order report nor "
+                                     "in the workbench")
     stored = items_of(store, ids)
     replaced = []
     for order_id, lines in items.orders.items():

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from workbench import orders, timefmt
 from workbench.accounts import Agent
@@ -121,10 +122,12 @@ def check(store: Store, order_id: str, now: float) -> Check:
     """The window and the warnings for reminding this order now; refused if it is paid."""
     order = orders.get(store, order_id)
     if order is None:
-        raise Refused(f"找不到订单 {order_id}。")
+        raise Refused(f"找不到订单 {order_id}。", f"There is no order {order_id}.")
     if not order.unpaid:
         raise Refused(f"订单 {order_id} 的状态是“{order.status_name}”，"
-                      "只有等待买家付款的订单才需要催付。")
+                      "只有等待买家付款的订单才需要催付。",
+                      f"Order {order_id} is {order.status}: only orders waiting for payment "
+                      "are reminded.")
     before = previous(store, order_id)
     warnings = []
     for reminder in before:
@@ -168,7 +171,8 @@ def remind(store: Store, order_id: str, agent: Agent, now: float, channel: str =
            reason: str = "", outcome: str = SENT) -> Changes:
     """Record a reminder in the register (the chat message itself is sent by the caller)."""
     if channel not in CHANNELS:
-        raise Refused(f"催付方式只能是 {'、'.join(CHANNELS)}。")
+        raise Refused(f"催付方式只能是 {'、'.join(CHANNELS)}。",
+                      f"A reminder goes by {', '.join(CHANNELS)} only.")
     with store.transaction():
         check(store, order_id, now)  # refuses orders that need no reminder
         reason, outcome = " ".join(reason.split()), " ".join(outcome.split())
@@ -186,7 +190,7 @@ def update(store: Store, reminder_id: int, agent: Agent, reason: str, outcome: s
     with store.transaction():
         row = order_rows.reminder(store, reminder_id)
         if row is None:
-            raise Refused("这条催付记录已不存在。")
+            raise Refused("这条催付记录已不存在。", "This reminder no longer exists.")
         reason, outcome = " ".join(reason.split()), " ".join(outcome.split())
         if (row["reason"] or "", row["outcome"] or "") == (reason, outcome):
             return Changes()
@@ -200,6 +204,34 @@ def update(store: Store, reminder_id: int, agent: Agent, reason: str, outcome: s
 def register(store: Store, since: float | None = None) -> list[Reminder]:
     """The 催付 register, newest first."""
     return [Reminder(**row) for row in order_rows.reminder_register(store, since)]
+
+
+REGISTER_HEADERS = ("催付时间", "订单编号", "买家会员名", "客服", "催付方式", "未付款原因", "结果",
+                    "订单现状")
+REGISTER_WIDTHS = (17, 20, 14, 8, 8, 16, 16, 22)
+
+
+def export_register(store: Store, path: Path | str, since: float | None = None) -> int:
+    """Write the register (newest first) to ``path`` (.csv or .xlsx); returns how many
+    entries. Through :mod:`workbench.filewriter`: atomic, and a reason or outcome typed
+    as ``=…`` stays text."""
+    from workbench.filewriter import long_number, write_csv, write_xlsx
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise Refused(f"只能导出为 .csv 或 .xlsx 文件，而不是“{path.name}”。",
+                      f"The register is exported to .csv or .xlsx files, not {path.name!r}.")
+    entries = register(store, since)
+    rows = [[timefmt.second(e.at), e.order_id, e.buyer_nick, e.agent_name or "",
+             e.channel or "", e.reason or "", e.outcome or "", e.order_status_name]
+            for e in entries]
+    if suffix == ".csv":
+        write_csv(path, REGISTER_HEADERS, ([row[0], long_number(row[1]), *row[2:]]
+                                           for row in rows))
+    else:
+        write_xlsx(path, "催付登记表", REGISTER_HEADERS, rows, REGISTER_WIDTHS)
+    return len(entries)
 
 
 def green_flag(store: Store) -> int | None:

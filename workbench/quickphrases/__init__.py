@@ -17,6 +17,7 @@ from workbench.accounts import Agent, permissions
 from workbench.changes import Changes, Refused
 from workbench.store import Store, events, settings
 from workbench.store import phrases as phrase_rows
+from workbench.textnorm import match_key
 
 SHOP_NAME_KEY = "shop_name"
 VARIABLES = ("买家", "客服", "店铺", "订单号", "收货地址", "物流单号", "时间")
@@ -118,14 +119,16 @@ def image_name(source: Path) -> str:
     try:
         digest = hashlib.sha1(source.read_bytes()).hexdigest()[:16]
     except OSError as error:
-        raise Refused(f"找不到图片 {source}（{error.strerror}）。") from error
+        raise Refused(f"找不到图片 {source}（{error.strerror}）。",
+                      f"Cannot read the picture {source} ({error.strerror}).") from error
     return digest + source.suffix.lower()
 
 
 def keep_image(store: Store, source: Path) -> str:
     """Copy a picture for a phrase into the data dir; returns the name to store."""
     if source.suffix.lower() not in IMAGE_SUFFIXES:
-        raise Refused(f"{source.name} 不是支持的图片格式（{'、'.join(IMAGE_SUFFIXES)}）。")
+        raise Refused(f"{source.name} 不是支持的图片格式（{'、'.join(IMAGE_SUFFIXES)}）。",
+                      f"{source.name} is not a supported picture ({', '.join(IMAGE_SUFFIXES)}).")
     name = image_name(source)
     target = images_folder(store) / name
     if not target.exists():
@@ -141,17 +144,17 @@ def check_may_edit(agent: Agent | None, pack: Pack) -> None:
     if pack.scope == "team":
         permissions.require(agent, permissions.EDIT_TEAM_PHRASES)
     elif agent is None or pack.agent_id != agent.id:
-        raise Refused("只能修改自己的个人短语。")
+        raise Refused("只能修改自己的个人短语。", "Only your own personal phrases can be changed.")
 
 
 def check_phrase(code: str, text: str) -> None:
     """The rules every stored phrase follows; the editor and imports share them."""
     if not code:
-        raise Refused("快捷编码不能为空。")
+        raise Refused("快捷编码不能为空。", "The code cannot be empty.")
     if any(ch.isspace() for ch in code):
-        raise Refused(f"快捷编码“{code}”里不能有空格。")
+        raise Refused(f"快捷编码“{code}”里不能有空格。", f"The code {code!r} cannot hold spaces.")
     if not text.strip():
-        raise Refused(f"短语“{code}”的内容不能为空。")
+        raise Refused(f"短语“{code}”的内容不能为空。", f"The text of phrase {code!r} is empty.")
 
 
 def unknown_variables(text: str) -> list[str]:
@@ -170,13 +173,16 @@ def personal_pack(store: Store, agent: Agent, now: float) -> Pack:
 
 
 def group_id_for(store: Store, pack_id: int, path: str) -> int | None:
-    """The id of group ``parent/child`` (or ``name``) in a pack, created if missing."""
-    names = [part.strip() for part in path.split("/") if part.strip()][:2]
+    """The id of group ``parent/child`` (or ``name``) in a pack, created if missing.
+
+    Names match as people write them (``售后`` and ``售后 ``, ``／`` and ``/``), so an
+    import never makes a second group for a differently typed name."""
+    names = [part.strip() for part in path.replace("／", "/").split("/") if part.strip()][:2]
     parent_id = None
     existing = phrase_rows.groups(store, pack_id)
     for name in names:
-        found = next((g for g in existing if g["name"] == name and g["parent_id"] == parent_id),
-                     None)
+        found = next((g for g in existing if match_key(g["name"]) == match_key(name)
+                      and g["parent_id"] == parent_id), None)
         if found is None:
             position = sum(1 for g in existing if g["parent_id"] == parent_id)
             parent_id = phrase_rows.insert_group(store, pack_id, name, parent_id, position)
@@ -199,12 +205,15 @@ def save_phrase(store: Store, agent: Agent | None, pack: Pack, code: str, text: 
     unknown = unknown_variables(text)
     if unknown:
         raise Refused("未知的变量：" + "、".join("{" + n + "}" for n in unknown) +
-                      "。可用的变量：" + "、".join("{" + n + "}" for n in VARIABLES))
+                      "。可用的变量：" + "、".join("{" + n + "}" for n in VARIABLES),
+                      "Unknown variables: " + ", ".join("{" + n + "}" for n in unknown) +
+                      ". Known: " + ", ".join("{" + n + "}" for n in VARIABLES))
     with store.transaction():
         clash = next((p for p in from_rows(phrase_rows.pack_phrases(store, pack.id))
-                      if p.code == code and p.id != phrase_id), None)
+                      if match_key(p.code) == match_key(code) and p.id != phrase_id), None)
         if clash is not None:
-            raise Refused(f"快捷编码“{code}”已被“{clash.text[:20]}”使用。")
+            raise Refused(f"快捷编码“{code}”已被“{clash.text[:20]}”使用。",
+                          f"The code {code!r} is taken by {clash.text[:20]!r}.")
         group_id = group_id_for(store, pack.id, group) if group.strip() else None
         if phrase_id is None:
             position = len(phrase_rows.pack_phrases(store, pack.id))
@@ -223,7 +232,7 @@ def save_phrase(store: Store, agent: Agent | None, pack: Pack, code: str, text: 
 def delete_phrase(store: Store, agent: Agent | None, phrase_id: int, now: float) -> Changes:
     phrase = get(store, phrase_id)
     if phrase is None:
-        raise Refused("这条短语已不存在。")
+        raise Refused("这条短语已不存在。", "This phrase no longer exists.")
     pack = next(p for p in all_packs(store) if p.id == phrase.pack_id)
     check_may_edit(agent, pack)
     with store.transaction():

@@ -1,22 +1,26 @@
 """Phrase pack files in and out: canonical JSON, CSV (UTF-8 or GBK), Qianniu's export, XLSX.
 
 One import path serves the window, the CLI and the preload: read a file into a
-:class:`PackFile`, plan what it would change (:func:`plan`), then apply the plan in one
+:class:`PackFile` (through :mod:`workbench.filereader`: cut, malformed and empty files
+refused whole), plan what it would change (:func:`plan`), then apply the plan in one
 transaction. A bad row stops the import with file, row, column and reason before anything
-is written. See docs/formats.md.
+is written. An import never empties a phrase's group or keywords because a cell is empty
+or a column missing; ``（清空）`` does. Exports go through :mod:`workbench.filewriter`
+(atomic, formula-safe). See docs/formats.md.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.accounts import Agent, permissions
 from workbench.changes import Changes, Refused
+from workbench.filereader import FileRefused, is_clear_mark, read_json, read_table
+from workbench.filewriter import atomic_text, write_csv, write_xlsx
 from workbench.quickphrases import (
     PERSONAL_PACK_PREFIX,
     Pack,
@@ -33,6 +37,7 @@ from workbench.quickphrases import (
 )
 from workbench.store import Store, events
 from workbench.store import phrases as phrase_rows
+from workbench.textnorm import match_key
 
 PACK_FORMAT = "workbench-phrase-pack"
 PACK_FORMAT_VERSION = 1
@@ -47,21 +52,7 @@ COLUMNS = {
     "keywords": ("关键词", "keywords"),
 }
 HEADER = ("编码", "短语", "分组", "关键词")
-
-
-class PackError(Refused):
-    """A pack file that cannot be imported; the message names file, row, column, reason."""
-
-    def __init__(self, path: Path, reason: str, row: int | None = None,
-                 column: str | None = None):
-        where = str(path)
-        if row is not None:
-            where += f" 第 {row} 行"
-        if column:
-            where += f" “{column}”列"
-        super().__init__(f"{where}：{reason}。导入已取消，短语库没有任何改动。")
-        self.row = row
-        self.column = column
+WIDTHS = (10, 60, 16, 20)
 
 
 @dataclass(frozen=True)
@@ -69,10 +60,12 @@ class PackRow:
     row: int
     code: str
     text: str
-    group: str = ""
-    keywords: str = ""
-    # A picture file resolved beside a JSON pack ("" for none); None where the format
-    # has no pictures (tables), so an import from one leaves a phrase's picture alone.
+    # None where the file says nothing (an empty cell, a missing column): an existing
+    # phrase keeps its group or keywords, a new one has none. "" empties them on purpose.
+    group: str | None = None
+    keywords: str | None = None
+    # A picture file resolved beside a JSON pack ("" for none); None where the file says
+    # nothing (tables, a JSON phrase without "image"), so a phrase's picture stays.
     image: str | None = None
 
 
@@ -92,163 +85,135 @@ class PackFile:
 
 def read(path: Path) -> PackFile:
     """Read any supported pack file, checking every row."""
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        pack = _read_json(path)
-    elif suffix in (".xlsx", ".xlsm"):
-        pack = _read_xlsx(path)
-    else:
-        pack = _read_table(path, _table_rows_from_csv(path))
+    path = Path(path)
+    pack = _read_json(path) if path.suffix.lower() == ".json" else _read_table(path)
     _check_rows(pack)
     return pack
 
 
-def _decode(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise PackError(path, f"无法读取文件（{error.strerror}）") from error
-    for encoding in ("utf-8-sig", "gb18030"):  # gb18030 reads GBK and GB2312 too
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise PackError(path, "无法识别文件编码，请存为 UTF-8 或 GBK")
-
-
-def _clean(cell) -> str:
-    """A cell as text: Excel-proofing tabs, =\"…\" wrappers and stray spaces removed."""
-    if cell is None:
+def _said(text: str) -> str | None:
+    """What a table cell says for a field an import must never empty by accident."""
+    if is_clear_mark(text):
         return ""
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    text = str(cell).strip().lstrip("\t").strip()
-    if text.startswith('="') and text.endswith('"'):
-        text = text[2:-1]
-    return text
+    return text or None
 
 
-def _table_rows_from_csv(path: Path) -> list[list[str]]:
-    try:
-        return list(csv.reader(io.StringIO(_decode(path), newline="")))
-    except csv.Error as error:
-        raise PackError(path, f"CSV 格式错误（{error}）") from error
+def _read_table(path: Path) -> PackFile:
+    table = read_table(path, [name for names in COLUMNS.values() for name in names])
+    columns = table.columns(COLUMNS, required=("code", "text"))
+    keys = [match_key(h) for h in table.headers[:3]]
+    qianniu = keys == [match_key(h) for h in QIANNIU_HEADER]
+    fmt = "xlsx" if path.suffix.lower() in (".xlsx", ".xlsm") else "qianniu" if qianniu else "csv"
 
+    def cell(cells: list[str], key: str) -> str:
+        return cells[columns[key]] if key in columns else ""
 
-def _read_xlsx(path: Path) -> PackFile:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise PackError(path, f"不是可读的 XLSX 文件（{type(error).__name__}）") from error
-    try:
-        rows = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    pack = _read_table(path, rows)
-    pack.format = "xlsx"
-    return pack
-
-
-def _read_table(path: Path, rows: list[list]) -> PackFile:
-    if not rows:
-        raise PackError(path, "文件是空的")
-    header = [_clean(cell) for cell in rows[0]]
-    qianniu = tuple(header[:3]) == QIANNIU_HEADER
-    positions = {}
-    for key, names in COLUMNS.items():
-        found = next((i for i, name in enumerate(header) if name in names), None)
-        if found is not None:
-            positions[key] = found
-    missing = [COLUMNS[key][0] for key in ("code", "text") if key not in positions]
-    if missing:
-        raise PackError(path, "缺少列 " + "、".join(missing) + f"；表头应为 {','.join(HEADER)}"
-                        f" 或千牛的 {','.join(QIANNIU_HEADER)}", row=1)
-    result = []
-    for number, raw in enumerate(rows[1:], start=2):
-        cells = [_clean(cell) for cell in raw]
-        if not any(cells):
-            continue  # blank lines at the end of exported files
-        if len(cells) > len(header) and any(cells[len(header):]):
-            raise PackError(path, f"列数不对：应有 {len(header)} 列，这一行有 {len(cells)} 列",
-                            row=number)
-
-        def cell(key: str, cells=cells) -> str:
-            return cells[positions[key]] if key in positions and positions[key] < len(cells) \
-                else ""
-
-        result.append(PackRow(number, cell("code"), cell("text"), cell("group"),
-                              cell("keywords")))
-    return PackFile(path, "qianniu" if qianniu else "csv", result)
+    rows = [PackRow(row.number, cell(row.cells, "code"), cell(row.cells, "text"),
+                    _said(cell(row.cells, "group")), _said(cell(row.cells, "keywords")))
+            for row in table.rows]
+    return PackFile(path, fmt, rows)
 
 
 def _read_json(path: Path) -> PackFile:
-    try:
-        data = json.loads(_decode(path))
-    except json.JSONDecodeError as error:
-        raise PackError(path, f"JSON 格式错误（{error.msg}）", row=error.lineno) from error
+    data = read_json(path)
+
+    def fail(zh: str, en: str, row: int | None = None, column: str = "") -> FileRefused:
+        return FileRefused(path, zh, en, row=row, column=column)
+
     if not isinstance(data, dict) or data.get("format") != PACK_FORMAT:
-        raise PackError(path, f"不是工作台的短语包（缺少 \"format\": \"{PACK_FORMAT}\"）")
+        raise fail(f"不是工作台的短语包（缺少 \"format\": \"{PACK_FORMAT}\"）",
+                   f"not a workbench phrase pack (no \"format\": \"{PACK_FORMAT}\")")
     if not isinstance(data.get("format_version"), int) or \
             data["format_version"] > PACK_FORMAT_VERSION:
-        raise PackError(path, "短语包格式版本不受支持，请升级工作台")
+        raise fail("短语包格式版本不受支持，请升级工作台",
+                   "this pack format version is not supported; upgrade the workbench")
     if not str(data.get("name", "")).strip():
-        raise PackError(path, "短语包缺少名称 name")
+        raise fail("短语包缺少名称 name", "the pack has no name")
+    version = data.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise fail(f"版本号 version 应是整数，而不是“{version}”",
+                   f"version should be a whole number, not {version!r}")
     rows: list[PackRow] = []
 
     def json_row(phrase, group_path: str) -> PackRow:
+        number = len(rows) + 1
         if not isinstance(phrase, dict):
-            raise PackError(path, "短语应是对象", row=len(rows) + 1)
-        keywords = phrase.get("keywords", [])
-        image = ""  # a JSON phrase without "image" has no picture
-        if phrase.get("image"):
-            image = str((path.parent / str(phrase["image"])).resolve())
-            if not Path(image).is_file():
-                raise PackError(path, f"找不到图片文件 {phrase['image']}", len(rows) + 1,
-                                "image")
-        return PackRow(len(rows) + 1, str(phrase.get("code", "")).strip(),
-                       str(phrase.get("text", "")), group_path,
-                       " ".join(keywords) if isinstance(keywords, list) else str(keywords),
-                       image)
+            raise fail("短语应是对象 {…}", "a phrase should be an object {…}", number)
+        for key in ("code", "text"):
+            if not isinstance(phrase.get(key, ""), str | int):
+                raise fail(f"字段 {key} 应是文字", f"the field {key} should be text", number,
+                           key)
+        keywords = phrase.get("keywords")
+        if keywords is not None:
+            keywords = " ".join(map(str, keywords)) if isinstance(keywords, list) \
+                else str(keywords)
+        image = None  # no "image" key: the phrase keeps the picture it has
+        if "image" in phrase:
+            image = ""
+            if phrase["image"]:
+                image = str((path.parent / str(phrase["image"])).resolve())
+                if not Path(image).is_file():
+                    raise fail(f"找不到图片文件 {phrase['image']}",
+                               f"the picture {phrase['image']} is missing", number, "image")
+        return PackRow(number, str(phrase.get("code", "")).strip(),
+                       str(phrase.get("text", "")), group_path, keywords, image)
 
     def walk(groups, parent: str) -> None:
         if not isinstance(groups, list):
-            raise PackError(path, "groups 应是列表")
+            raise fail("groups 应是列表", "groups should be a list")
         for group in groups:
             if not isinstance(group, dict) or not str(group.get("name", "")).strip():
-                raise PackError(path, "每个分组都要有名称 name", row=len(rows) + 1)
+                raise fail("每个分组都要有名称 name", "every group needs a name",
+                           len(rows) + 1)
             path_name = f"{parent}/{group['name']}" if parent else str(group["name"])
-            for phrase in group.get("phrases", []):
+            phrases = group.get("phrases", [])
+            if not isinstance(phrases, list):
+                raise fail(f"分组“{path_name}”的 phrases 应是列表",
+                           f"the phrases of group {path_name!r} should be a list")
+            for phrase in phrases:
                 rows.append(json_row(phrase, path_name))
             if group.get("groups"):
                 if parent:
-                    raise PackError(path, f"分组“{path_name}”嵌套超过一层")
+                    raise fail(f"分组“{path_name}”嵌套超过一层",
+                               f"group {path_name!r} is nested more than one level deep")
                 walk(group["groups"], path_name)
 
-    for phrase in data.get("phrases", []):  # ungrouped phrases
+    top = data.get("phrases", [])
+    if not isinstance(top, list):
+        raise fail("phrases 应是列表", "phrases should be a list")
+    for phrase in top:  # ungrouped phrases
         rows.append(json_row(phrase, ""))
     walk(data.get("groups", []), "")
-    return PackFile(path, "json", rows, name=str(data["name"]).strip(),
-                    version=int(data.get("version", 1)), author=str(data.get("author", "")),
-                    scope=data.get("scope", "team"))
+    if not rows:
+        raise fail("短语包里没有任何短语", "the pack holds no phrases")
+    return PackFile(path, "json", rows, name=str(data["name"]).strip(), version=version,
+                    author=str(data.get("author", "")), scope=data.get("scope", "team"))
 
 
 def _check_rows(pack: PackFile) -> None:
     seen: dict[str, int] = {}
-    column = "编码" if pack.format != "qianniu" else QIANNIU_HEADER[0]
+    code_column = "编码" if pack.format != "qianniu" else QIANNIU_HEADER[0]
+    text_column = "短语" if pack.format != "qianniu" else QIANNIU_HEADER[1]
     for row in pack.rows:
+        def refuse(zh: str, en: str, column: str, row=row) -> FileRefused:
+            return FileRefused(pack.path, zh, en, row=row.row, column=column)
+
         if not row.code:
-            raise PackError(pack.path, "快捷编码为空", row.row, column)
+            raise refuse("快捷编码为空", "the code is empty", code_column)
         if any(ch.isspace() for ch in row.code):
-            raise PackError(pack.path, f"快捷编码“{row.code}”里有空格", row.row, column)
+            raise refuse(f"快捷编码“{row.code}”里有空格", f"the code {row.code!r} has spaces",
+                         code_column)
         if not row.text.strip():
-            text_column = "短语" if pack.format != "qianniu" else QIANNIU_HEADER[1]
-            raise PackError(pack.path, "短语内容为空", row.row, text_column)
-        if row.code in seen:
-            raise PackError(pack.path, f"快捷编码“{row.code}”与第 {seen[row.code]} 行重复",
-                            row.row, column)
-        seen[row.code] = row.row
+            raise refuse("短语内容为空", "the phrase text is empty", text_column)
+        if is_clear_mark(row.text):
+            raise refuse("短语内容不能清空；要删除短语，请用 replace 方式导入不含它的文件",
+                         "a phrase's text cannot be cleared; to delete phrases, import a file "
+                         "without them in replace mode", text_column)
+        key = match_key(row.code)
+        if key in seen:
+            raise refuse(f"快捷编码“{row.code}”与第 {seen[key]} 行重复",
+                         f"the code {row.code!r} repeats line {seen[key]}", code_column)
+        seen[key] = row.row
         unknown = unknown_variables(row.text)
         if unknown:
             pack.notes.append(f"第 {row.row} 行含未知变量 " +
@@ -284,10 +249,12 @@ def _target_name(pack: PackFile, scope: str, agent: Agent | None,
     """Personal phrases go to the agent's own pack; team files to their named pack."""
     if scope == "personal":
         if agent is None:
-            raise Refused("导入个人短语需要指定客服（--agent）。")
+            raise Refused("导入个人短语需要指定客服（--as）。",
+                          "Importing personal phrases needs the agent (--as).")
         return PERSONAL_PACK_PREFIX + agent.name
     if scope != "team":
-        raise Refused(f"未知的范围 {scope}，可选 team、personal。")
+        raise Refused(f"未知的范围 {scope}，可选 team、personal。",
+                      f"Unknown scope {scope}; use team or personal.")
     return pack_name or pack.name or pack.path.stem
 
 
@@ -299,18 +266,21 @@ def plan(store: Store, pack: PackFile, *, mode: str = "append", scope: str = "te
     team's rules apply: team packs need a trainer or supervisor.
     """
     if mode not in MODES:
-        raise Refused(f"未知的导入方式 {mode}，可选 {'、'.join(MODES)}。")
+        raise Refused(f"未知的导入方式 {mode}，可选 {'、'.join(MODES)}。",
+                      f"Unknown import mode {mode}; use {', '.join(MODES)}.")
     name = _target_name(pack, scope, agent, pack_name)
     target = pack_by_name(store, name)
     if target is not None and agent is not None:
         check_may_edit(agent, target)
     elif scope == "team" and agent is not None:
         permissions.require(agent, permissions.EDIT_TEAM_PHRASES)
-    existing = {p.code: p for p in from_rows(phrase_rows.pack_phrases(store, target.id))} \
+    # Codes are matched as people type them: ＨＹ, HY and hy are one code.
+    existing = {match_key(p.code): p
+                for p in from_rows(phrase_rows.pack_phrases(store, target.id))} \
         if target else {}
     result = ImportPlan(name, mode, notes=list(pack.notes))
     for row in pack.rows:
-        current = existing.get(row.code)
+        current = existing.get(match_key(row.code))
         if current is None or mode == "replace":
             if current is not None and _same(current, row):
                 result.unchanged += 1
@@ -319,25 +289,29 @@ def plan(store: Store, pack: PackFile, *, mode: str = "append", scope: str = "te
             else:
                 result.added.append(row)
         elif mode == "append":
-            raise PackError(pack.path, f"快捷编码“{row.code}”在短语包“{name}”里已存在"
-                            "(要覆盖请用 update 或 replace)", row.row, "编码")
+            raise FileRefused(pack.path, f"快捷编码“{row.code}”在短语包“{name}”里已存在"
+                              "（要覆盖请用 update 或 replace）",
+                              f"the code {row.code!r} is already in the pack {name!r} (use "
+                              "update or replace to overwrite it)", row=row.row, column="编码")
         elif _same(current, row):
             result.unchanged += 1
         else:
             result.updated.append((current, row))
     if mode == "replace":
-        codes = {row.code for row in pack.rows}
-        result.removed = [p for p in existing.values() if p.code not in codes]
+        codes = {match_key(row.code) for row in pack.rows}
+        result.removed = [p for key, p in existing.items() if key not in codes]
     return result
 
 
 def _same(phrase: Phrase, row: PackRow) -> bool:
+    """The row would change nothing: what it does not say is kept, groups match by name."""
     if row.image is None:
         image = phrase.image
     else:
         image = image_name(Path(row.image)) if row.image else None
-    return (phrase.text, phrase.group_path, phrase.keywords, phrase.image) == (
-        row.text, row.group, row.keywords, image)
+    same_group = row.group is None or match_key(phrase.group_path) == match_key(row.group)
+    same_keywords = row.keywords is None or phrase.keywords == row.keywords
+    return phrase.text == row.text and same_group and same_keywords and phrase.image == image
 
 
 def apply(store: Store, pack: PackFile, import_plan: ImportPlan, *, scope: str = "team",
@@ -358,14 +332,17 @@ def apply(store: Store, pack: PackFile, import_plan: ImportPlan, *, scope: str =
         if import_plan.mode == "replace":
             for phrase in import_plan.removed:
                 phrase_rows.delete_phrase(store, phrase.id)
+        group = _grouper(store, pack_id)
         for phrase, row in import_plan.updated:
             check_phrase(row.code, row.text)
-            phrase_rows.update_phrase(store, phrase.id, _group(store, pack_id, row), row.code,
-                                      row.text, row.keywords, _image(store, row, phrase.image))
+            group_id = phrase.group_id if row.group is None else group(row)
+            keywords = phrase.keywords if row.keywords is None else row.keywords
+            phrase_rows.update_phrase(store, phrase.id, group_id, row.code, row.text, keywords,
+                                      _image(store, row, phrase.image))
         start = len(phrase_rows.pack_phrases(store, pack_id))
         for offset, row in enumerate(import_plan.added):
-            phrase_rows.insert_phrase(store, pack_id, _group(store, pack_id, row), row.code,
-                                      row.text, row.keywords, _image(store, row, None),
+            phrase_rows.insert_phrase(store, pack_id, group(row), row.code, row.text,
+                                      row.keywords or "", _image(store, row, None),
                                       start + offset)
         events.record(store, now, agent.id if agent else None, "phrases.import",
                       f"pack:{import_plan.pack_name}",
@@ -374,14 +351,26 @@ def apply(store: Store, pack: PackFile, import_plan: ImportPlan, *, scope: str =
 
 
 def _image(store: Store, row: PackRow, kept: str | None) -> str | None:
-    """A JSON row's picture; tables carry none, so a phrase keeps the one it had."""
+    """A JSON row's picture; where the file says none, a phrase keeps the one it had."""
     if row.image is None:
         return kept
     return keep_image(store, Path(row.image)) if row.image else None
 
 
-def _group(store: Store, pack_id: int, row: PackRow) -> int | None:
-    return group_id_for(store, pack_id, row.group) if row.group else None
+def _grouper(store: Store, pack_id: int) -> Callable[[PackRow], int | None]:
+    """A row's group id, found or created once per spelling: thousands of rows share a
+    few dozen groups."""
+    found: dict[str, int | None] = {}
+
+    def group(row: PackRow) -> int | None:
+        if not row.group:
+            return None
+        key = match_key(row.group)
+        if key not in found:
+            found[key] = group_id_for(store, pack_id, row.group)
+        return found[key]
+
+    return group
 
 
 def import_file(store: Store, path: Path, *, mode: str = "append", scope: str = "team",
@@ -398,51 +387,45 @@ def import_file(store: Store, path: Path, *, mode: str = "append", scope: str = 
 # --- writing ---------------------------------------------------------------------------
 
 def export(store: Store, pack: Pack, path: Path, fmt: str) -> int:
-    """Write a pack in ``fmt``; returns the number of phrases written."""
+    """Write a pack in ``fmt``; returns the number of phrases written. The file appears
+    whole or not at all, and no text cell can become a formula."""
     if fmt not in FORMATS:
-        raise Refused(f"未知的导出格式 {fmt}，可选 {'、'.join(FORMATS)}。")
+        raise Refused(f"未知的导出格式 {fmt}，可选 {'、'.join(FORMATS)}。",
+                      f"Unknown export format {fmt}; use {', '.join(FORMATS)}.")
+    path = Path(path)
     phrases = from_rows(phrase_rows.pack_phrases(store, pack.id))
     rows = [(p.code, p.text, p.group_path, p.keywords) for p in phrases]
-    try:
-        if fmt == "json":
-            images = _export_images(store, phrases, path)
-            path.write_text(json.dumps(_as_json(pack, phrases, images), ensure_ascii=False,
-                                       indent=2), encoding="utf-8")
-        elif fmt == "csv":
-            _write_csv(path, HEADER, rows, "utf-8-sig")
-        elif fmt == "qianniu":
-            # Qianniu reads GBK; gb18030 writes the same bytes for every GBK character and
-            # still has a byte sequence for the rare one GBK lacks.
-            _write_csv(path, QIANNIU_HEADER, [r[:3] for r in rows], "gb18030")
-        else:
-            _write_xlsx(path, rows)
-    except OSError as error:
-        raise Refused(f"无法写入 {path}：{error.strerror}") from error
+    if fmt == "json":
+        _write_json(store, pack, phrases, path)
+    elif fmt == "csv":
+        write_csv(path, HEADER, rows)
+    elif fmt == "qianniu":
+        # Qianniu reads GBK; gb18030 writes the same bytes for every GBK character and
+        # still has a byte sequence for the rare one GBK lacks.
+        write_csv(path, QIANNIU_HEADER, [r[:3] for r in rows], encoding="gb18030")
+    else:
+        write_xlsx(path, "快捷短语", HEADER, rows, WIDTHS)
     return len(phrases)
 
 
-def _write_csv(path: Path, header, rows, encoding: str) -> None:
-    with open(path, "w", encoding=encoding, newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
-def _write_xlsx(path: Path, rows) -> None:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "快捷短语"
-    sheet.append(HEADER)
-    for row in rows:
-        sheet.append(list(row))
-    workbook.save(path)
-
-
-def _export_images(store: Store, phrases: list[Phrase], path: Path) -> dict[int, str]:
-    """Copy phrase pictures into a folder beside the JSON; phrase id → relative path."""
+def _write_json(store: Store, pack: Pack, phrases: list[Phrase], path: Path) -> None:
+    """The pack's JSON and, beside it, a folder of its pictures; neither is left behind
+    when the export fails."""
     folder = path.with_name(path.stem + "_images")
+    created = not folder.exists()
+    try:
+        with atomic_text(path) as handle:
+            images = _export_images(store, phrases, folder)
+            handle.write(json.dumps(_as_json(pack, phrases, images), ensure_ascii=False,
+                                    indent=2))
+    except BaseException:
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def _export_images(store: Store, phrases: list[Phrase], folder: Path) -> dict[int, str]:
+    """Copy phrase pictures into a folder beside the JSON; phrase id → relative path."""
     written = {}
     for phrase in phrases:
         source = image_path(store, phrase)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-import sys
 import time
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
@@ -340,11 +339,8 @@ def _origin_id(xml: ET.Element) -> str | None:
 
 def run(config_path, verbose: bool = False) -> int:
     """The `workbench router` command: run until SIGTERM/SIGINT."""
-    try:
-        config = router_config.load(config_path)
-    except router_config.ConfigError as error:
-        print(error, file=sys.stderr)
-        return 1
+    # A bad config is a ConfigError (a Refused): the command line prints it in one line.
+    config = router_config.load(config_path)
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     if config.log_file:
         handlers.append(logging.FileHandler(config.log_file, encoding="utf-8"))

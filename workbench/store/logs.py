@@ -285,6 +285,18 @@ def insert_messages(store: Store, rows: Iterable[tuple]) -> int:
     return store.conn.total_changes - before
 
 
+def messages_by_uid(store: Store, uids: list[str]) -> dict[str, sqlite3.Row]:
+    """The stored messages among ``uids`` (sender, text, created_at), by uid."""
+    found: dict[str, sqlite3.Row] = {}
+    for start in range(0, len(uids), 500):
+        chunk = uids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.update((row["uid"], row) for row in store.conn.execute(
+            f"SELECT uid, sender, text, created_at FROM messages WHERE uid IN ({marks})",
+            chunk))
+    return found
+
+
 def buyer_ids(store: Store, nicks: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for start in range(0, len(nicks), 500):

@@ -143,13 +143,18 @@ def _import(args) -> int:
     print(f"导入 {result.messages_added} 条消息，新会话 {result.conversations_added} 个；"
           f"已有而跳过 {result.duplicates} 条。 / imported {result.messages_added} messages, "
           f"{result.conversations_added} new conversations, {result.duplicates} already there.")
+    if result.conflicts:
+        print(f"冲突 {result.conflicts} 条：uid 已属于另一条内容不同的消息，没有导入。"
+              f" / {result.conflicts} conflicts: their uid belongs to a different message; "
+              "not imported.")
     if result.agents_created:
         print("新建客服账号（未设密码，需主管用 accounts passwd 设置后才能登录）："
               + "、".join(result.agents_created))
     for bad in result.rejected:
-        print(f"第 {bad.number} 行 / line {bad.number}: {bad.reason}", file=sys.stderr)
+        print(f"第 {bad.number} 行 / line {bad.number}: {bad.message(args.lang)}",
+              file=sys.stderr)
     if result.reject_file:
-        print(f"{len(result.rejected)} 行坏行已写入 / bad lines written to {result.reject_file}",
+        print(f"{len(result.rejected)} 行已写入 / lines written to {result.reject_file}",
               file=sys.stderr)
     return 0
 

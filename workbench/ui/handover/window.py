@@ -43,6 +43,7 @@ from workbench import accounts, handover, timefmt
 from workbench.changes import Refused
 from workbench.handover import Todo, sheets, shifts
 from workbench.handover.sheets import Sheet, SheetItem
+from workbench.store import StoreError
 from workbench.ui.handover.todo_dialog import TodoDialog, message_draft, order_draft
 from workbench.ui.item_models import RowsListModel, RowsTableModel
 from workbench.ui.session import Session
@@ -363,12 +364,13 @@ class HandoverWindow(QWidget):
     # ------------------------------------------------------------------ changes
 
     def _run(self, operation, *args):
-        """Run a domain operation; a refusal is shown here, not raised."""
+        """Run a domain operation; a refusal (or a file that cannot be written) is shown
+        here, not raised."""
         try:
             result = operation(*args)
-        except Refused as refusal:
+        except (Refused, StoreError) as refusal:
             self.message.setStyleSheet("color: #c62828;")
-            self.message.setText(str(refusal))
+            self.message.setText(refusal.zh)
             return None
         self.message.setStyleSheet("")
         return result

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +28,7 @@ from workbench import orders, timefmt
 from workbench.changes import Refused
 from workbench.orders import Order, policy, reminders
 from workbench.orders.reminders import Reminder
+from workbench.store import StoreError
 from workbench.ui.item_models import RowsTableModel
 from workbench.ui.orders.sidebar import plain_label
 from workbench.ui.session import Session
@@ -297,6 +301,13 @@ class RemindersWindow(QWidget):
             opener = QPushButton(self.tr("打开所选订单"))
             opener.clicked.connect(lambda: self._open(open_order))
             top.addWidget(opener)
+        export_button = QPushButton(self.tr("导出…"))
+        export_button.setObjectName("registerExport")
+        export_button.clicked.connect(lambda: self.export())
+        top.addWidget(export_button)
+        self.message = QLabel()
+        self.message.setObjectName("registerMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         edit = QHBoxLayout()
         edit.addWidget(QLabel(self.tr("未付原因")))
         edit.addWidget(self.reason, 1)
@@ -307,6 +318,7 @@ class RemindersWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(edit)
+        layout.addWidget(self.message)
         self.range.currentIndexChanged.connect(lambda *_: self.reload())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.save_button.clicked.connect(self.save)
@@ -345,6 +357,22 @@ class RemindersWindow(QWidget):
         if done and 0 <= row < self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(row, 0))
         return done
+
+    def export(self, path: Path | str | None = None) -> int | None:
+        """The register as the range shows it, to a CSV or XLSX file; None if not written."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出催付登记表"), self.tr("催付登记表.xlsx"),
+                "Excel (*.xlsx);;CSV (*.csv)")
+            if not path:
+                return None
+        try:
+            count = reminders.export_register(self.session.store, Path(path), self.model.since)
+        except (Refused, StoreError) as failure:  # a missing folder, a full disk: one line
+            self.message.setText(failure.zh)
+            return None
+        self.message.setText(self.tr("已导出 {0} 条到 {1}").format(count, path))
+        return count
 
     def _open(self, open_order) -> None:
         entry = self.selected()

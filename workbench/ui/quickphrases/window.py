@@ -23,6 +23,7 @@ from workbench import quickphrases
 from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.quickphrases import Phrase, packs, preload
+from workbench.store import StoreError
 from workbench.ui.item_models import RowsTableModel
 from workbench.ui.session import Session
 
@@ -83,8 +84,8 @@ def _export(window) -> None:
     if path:
         try:
             count = packs.export(session.store, team[0], Path(path), formats[chosen])
-        except Refused as refusal:
-            window.show_refusal(str(refusal))
+        except (Refused, StoreError) as failure:  # a missing folder, a full disk: one line
+            window.show_refusal(failure.zh)
             return
         window.show_refusal(translate("MainWindow", "已导出 {0} 条短语到 {1}").format(count, path))
 

@@ -119,6 +119,9 @@ class ImportDialog(QWidget):
         self.result = result
         lines = [self.tr("导入 {0} 条消息，新会话 {1} 个；已有而跳过 {2} 条。").format(
             result.messages_added, result.conversations_added, result.duplicates)]
+        if result.conflicts:
+            lines.append(self.tr("冲突 {0} 条：uid 已属于另一条内容不同的消息，没有导入。").format(
+                result.conflicts))
         if result.agents_created:
             lines.append(self.tr("新建客服账号（未设密码，主管设置后才能登录）：")
                          + "、".join(result.agents_created))
