@@ -1,21 +1,12 @@
 """Damage is found before anything is written; a store in trouble says so in one line."""
 
-import random
 import sqlite3
 
 import pytest
 
+from helpers import damage_middle
 from workbench import accounts
 from workbench.store import Store, StoreError, integrity
-
-
-def damage_middle(path, size=65536, seed=1):
-    """Overwrite ``size`` bytes in the middle of the file, as a failing disk might."""
-    data = path.read_bytes()
-    middle = len(data) // 2
-    with open(path, "r+b") as handle:
-        handle.seek(middle)
-        handle.write(random.Random(seed).randbytes(min(size, len(data) - middle)))
 
 
 @pytest.fixture

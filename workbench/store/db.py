@@ -311,6 +311,16 @@ class Store:
     # --- writing ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
+    def waiting_at_most(self, ms: int) -> Iterator[None]:
+        """Writes inside give up on another program's lock after ``ms``: the window's
+        retries must not freeze it for the whole busy timeout."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All-or-nothing: the outermost block commits, any exception rolls back.
 

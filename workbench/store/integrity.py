@@ -122,10 +122,18 @@ def check_file(path: Path, thorough: bool = False) -> list[str]:
     if header != SQLITE_HEADER:
         return ["not an SQLite file"]
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = read_only(path)
     except sqlite3.Error as error:
         return [str(error)]
     try:
         return quick_check(conn, thorough)
     finally:
         conn.close()
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write to ``path``. Without a write-ahead log beside it
+    the file is read as immutable, which leaves no ``-wal``/``-shm`` files behind."""
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
