@@ -121,7 +121,7 @@ def stage(backup_file: Path, db_path: Path) -> Path:
 def swap_in(db_path: Path, staged: Path) -> Path | None:
     """Put ``staged`` in the place of the store at ``db_path``. The current file (with its
     write-ahead log, so it stays whole) is kept beside it as ``.before-restore`` (then
-    ``.before-restore-2``, …); returns that name, or None when there was no store."""
+    ``.before-restore-2`` and so on); returns that name, or None when there was none."""
     kept = None
     if db_path.exists():
         kept = db_path.with_name(db_path.name + RESTORE_SUFFIX)
