@@ -121,13 +121,14 @@ def corrupt_error(path: Path, reason: str = "") -> StoreError:
 
 
 def read_only_error(path: Path) -> StoreError:
-    """What every write says once the store was found damaged."""
+    """What the window says, and every write refuses with, once the store was found
+    damaged."""
     return StoreError(
-        f"数据文件 {path} 已损坏，工作台已转为只读，不会再写入它；刚才的操作没有保存。"
-        "请从备份恢复（workbench store restore）。",
-        f"The store {path} is damaged, so the workbench is read-only now and will not write "
-        "to it; the last change was not saved. Restore a backup (workbench store restore).",
-        "damaged",
+        f"数据文件 {path} 已损坏，工作台已转为只读：可以查看，但不会再写入它，"
+        "刚才和之后的改动都不会保存。请从备份恢复（帮助 → 数据与备份）。",
+        f"The store {path} is damaged, so the workbench is read-only now: you can look, but "
+        "nothing more is written to it, and the last change was not saved. Restore a backup "
+        "(Help → Data and backups).", "damaged",
     )
 
 

@@ -24,6 +24,7 @@ from workbench.changes import Changes, Refused
 from workbench.channels.base import Channel, Outgoing
 from workbench.conversations import reception
 from workbench.store import Store
+from workbench.store.db import read_only_error
 
 RETRY_MS = 3000          # how often work the store refused is tried again
 RETRY_WAIT_MS = 100      # how long a retry waits for another program's lock
@@ -63,6 +64,10 @@ class Session(QObject):
         known = faults.as_store_error(self.store.translate(error), self.store.path)
         if known is None:
             return False
+        if known.kind == "damaged":
+            if not self.store.damage:
+                self.store.mark_damaged(known.en)
+            known = read_only_error(self.store.path)
         self.trouble.emit(known)
         return True
 

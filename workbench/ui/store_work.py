@@ -25,7 +25,7 @@ from workbench.store import Store, StoreError
 @dataclass(frozen=True)
 class Outcome:
     """How the work ended: ``done`` with a result, ``cancelled``, or ``failed`` with a
-    message for the agent."""
+    message for the agent (and, when the store said no, its StoreError as ``result``)."""
 
     state: str
     result: object = None
@@ -40,7 +40,7 @@ def run_on_own_store(db_path: Path, work: Callable, progress: Callable,
     try:
         store = Store.open(db_path)
     except StoreError as error:
-        return Outcome("failed", message=error.zh)
+        return Outcome("failed", error, message=error.zh)
     try:
         return Outcome("done", work(store, progress, cancelled))
     except cancel_types:
@@ -48,7 +48,7 @@ def run_on_own_store(db_path: Path, work: Callable, progress: Callable,
     except Refused as refusal:
         return Outcome("failed", message=str(refusal))
     except StoreError as error:
-        return Outcome("failed", message=error.zh)
+        return Outcome("failed", error, message=error.zh)
     except Exception as error:  # a bug: say so rather than fail silently in a thread
         traceback.print_exc()
         return Outcome("failed", message=QCoreApplication.translate(
@@ -75,6 +75,7 @@ class StoreTask(QObject):
         self.cancel_types = cancel_types
         self._stop = threading.Event()
         self._over = threading.Event()
+        self.error: StoreError | None = None   # set before ``failed`` when the store said no
 
     def cancel(self) -> None:
         self._stop.set()
@@ -93,6 +94,7 @@ class StoreTask(QObject):
             elif outcome.state == "cancelled":
                 self.cancelled.emit()
             else:
+                self.error = outcome.result
                 self.failed.emit(outcome.message)
         finally:
             self._over.set()
