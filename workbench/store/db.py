@@ -134,7 +134,7 @@ def read_only_error(path: Path) -> StoreError:
 
 # Primary SQLite result codes (sqlite3.Error.sqlite_errorcode & 0xFF).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
-SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
+SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 10, 13, 14
 
 
 def _trouble(error: sqlite3.Error) -> str | None:
@@ -143,8 +143,7 @@ def _trouble(error: sqlite3.Error) -> str | None:
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(error).lower()
-    if primary in (SQLITE_CORRUPT, SQLITE_NOTADB) or any(
-            word in text for word in ("malformed", "not a database", "corrupt")):
+    if integrity.is_damage(error):
         return "damaged"
     if primary in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in text or "busy" in text:
         return "locked"
@@ -164,6 +163,8 @@ def translate_error(error: sqlite3.Error, path: Path) -> StoreError | None:
     kind = _trouble(error)
     if kind is None:
         return None
+    if kind == "cantopen" and _read_only_folder(path):
+        kind = "readonly"   # SQLite could not make the files it keeps beside the store
     if kind == "damaged":
         return corrupt_error(path, str(error))
     seconds = f"{busy_timeout_ms() / 1000:g}"
@@ -189,6 +190,14 @@ def translate_error(error: sqlite3.Error, path: Path) -> StoreError | None:
                     "the disk."),
     }[kind]
     return StoreError(zh, en, kind)
+
+
+def _read_only_folder(path: Path) -> bool:
+    try:
+        read_only_disk = bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):   # no statvfs on Windows
+        read_only_disk = False
+    return read_only_disk or not os.access(path.parent, os.W_OK)
 
 
 def _raise_translated(error: sqlite3.Error, path: Path):
@@ -284,7 +293,10 @@ class Store:
             return
         how = integrity.trusted(self.path)
         if how is None:
-            problems = integrity.quick_check(self.conn)
+            try:
+                problems = integrity.quick_check(self.conn)
+            except sqlite3.Error as error:
+                raise self.translate(error) from error
             if problems:
                 self.mark_damaged(problems[0])
                 raise corrupt_error(self.path, problems[0])

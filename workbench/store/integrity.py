@@ -19,6 +19,7 @@ import threading
 from pathlib import Path
 
 RECORD_SUFFIX = ".checked"
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26   # primary result codes of a damaged file
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 _lock = threading.Lock()
@@ -98,20 +99,33 @@ def forget_clean_close(path: Path) -> None:
         record_path(path).unlink()
 
 
+def is_damage(error: sqlite3.Error) -> bool:
+    """SQLite says the file is damaged or not a database (not: busy, unreadable, full)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return True
+    text = str(error).lower()
+    return any(word in text for word in ("malformed", "not a database", "corrupt"))
+
+
 def quick_check(conn: sqlite3.Connection, thorough: bool = False) -> list[str]:
     """The problems SQLite finds in the file (empty: sound). ``thorough`` also checks that
-    every index agrees with its table (``integrity_check``, about five times slower)."""
+    every index agrees with its table (``integrity_check``, about five times slower).
+    An error that is not damage (the file cannot be opened, is locked) is raised."""
     pragma = "integrity_check" if thorough else "quick_check"
     try:
         rows = conn.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise
         return [str(error)]
     problems = [row[0] for row in rows]
     return [] if problems == ["ok"] else problems
 
 
 def check_file(path: Path, thorough: bool = False) -> list[str]:
-    """Check a file without writing to it (a store, a backup); empty when sound."""
+    """Check a file without writing to it (a store, a backup); empty when sound. Errors
+    of the machine (unreadable, locked) are raised as sqlite3 errors."""
     try:
         with open(path, "rb") as handle:
             header = handle.read(16)
@@ -121,10 +135,7 @@ def check_file(path: Path, thorough: bool = False) -> list[str]:
         return ["empty file (0 bytes)"]
     if header != SQLITE_HEADER:
         return ["not an SQLite file"]
-    try:
-        conn = read_only(path)
-    except sqlite3.Error as error:
-        return [str(error)]
+    conn = read_only(path)
     try:
         return quick_check(conn, thorough)
     finally:
