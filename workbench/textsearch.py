@@ -70,11 +70,6 @@ def query_words(text: str) -> list[str]:
     return [w.lower() for w in load().cut(text) if _keep(w)]
 
 
-def terms(text: str) -> str:
-    """The indexed form of ``text``: its words separated by spaces."""
-    return " ".join(index_words(text))
-
-
 def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
@@ -98,3 +93,90 @@ def match_expression(query: str, prefix_last: bool = False) -> str | None:
     if prefix_last and loose:
         parts[-1] += "*"
     return " AND ".join(parts)
+
+
+# --- finding what is there: the character index of the logs ------------------------------
+#
+# jieba's words miss what a buyer types inside a word or outside any word: one character
+# (货 inside 退货运费), an emoji, a model name (iPhone13, XL码). The logs are therefore
+# indexed by their characters and pairs of adjacent characters, each as one FTS5 token
+# (its code points in hexadecimal, so punctuation and emoji are tokens too). A query of
+# one or two characters is then one exact token; a longer one is the tokens of its pairs
+# (a superset), checked against the message text. Letters compare without case (ASCII,
+# as SQLite's lower() does), everything else exactly as written.
+
+GRAMS_VERSION = "grams-1"   # bump when grams() changes: the index is then rebuilt
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold(text: str) -> str:
+    """Text as the log search compares it: ASCII letters in lower case, nothing else."""
+    return text.translate(_ASCII_LOWER)
+
+
+def _token(chars: str) -> str:
+    return "".join(f"x{ord(ch):x}" for ch in chars)
+
+
+def grams(text: str) -> str:
+    """The index terms of a message: each character and each pair of adjacent characters
+    (outside white space), once each."""
+    seen: set[str] = set()
+    for piece in fold(text).split():
+        seen.update(piece)
+        seen.update(piece[i:i + 2] for i in range(len(piece) - 1))
+    return " ".join(_token(gram) for gram in seen)
+
+
+def _gram_tokens(text: str) -> list[str]:
+    tokens = []
+    for piece in text.split():
+        pairs = [piece] if len(piece) == 1 else [piece[i:i + 2] for i in range(len(piece) - 1)]
+        tokens.extend(_token(pair) for pair in pairs)
+    return list(dict.fromkeys(tokens))
+
+
+def is_exact(text: str) -> bool:
+    """Whether the index alone answers "contains ``text``" (one or two characters)."""
+    return len(text) <= 2 and not any(ch.isspace() for ch in text)
+
+
+class TextQuery:
+    """What a log search asks for. Every part must match; a part matches a message that
+    contains it as typed, or contains each of its words (jieba's precise mode), so
+    ``XL码`` finds "XL码" and also "码数选XL". A "quoted part" must occur as typed.
+
+    ``parts`` holds, per part, its alternatives, each the folded strings that must all
+    occur; ``expression`` is the FTS5 query over the character index that finds every
+    message that might match, exactly when ``exact``.
+    """
+
+    def __init__(self, parts: list[tuple[tuple[str, ...], ...]]):
+        self.parts = tuple(parts)
+        self.expression = " AND ".join(
+            "(" + " OR ".join("(" + " AND ".join(t for s in strings for t in _gram_tokens(s))
+                              + ")" for strings in part) + ")" for part in self.parts)
+        self.exact = all(is_exact(s) for part in self.parts for strings in part
+                         for s in strings)
+
+    def strings(self) -> list[str]:
+        """Everything the query looks for, longest first (to mark hits)."""
+        found = {s for part in self.parts for strings in part for s in strings}
+        return sorted(found, key=len, reverse=True)
+
+
+def text_query(query: str) -> TextQuery | None:
+    """The query as the log search reads it; None when it looks for nothing."""
+    parts: list[tuple[tuple[str, ...], ...]] = []
+    for phrase in QUOTED.findall(query):
+        if phrase.strip():
+            parts.append(((fold(phrase.strip()),),))
+    for piece in QUOTED.sub(" ", query).split():
+        piece = fold(piece)
+        alternatives = [(piece,)]
+        if any(ch.isalnum() for ch in piece) and not is_exact(piece):
+            words = tuple(dict.fromkeys(fold(w) for w in load().cut(piece) if _keep(w)))
+            if words and words != (piece,):
+                alternatives.append(words)
+        parts.append(tuple(alternatives))
+    return TextQuery(parts) if parts else None

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from workbench.store import integrity, schema
+from workbench.store import integrity
 
 SQLITE_HEADER = integrity.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 5000
@@ -230,6 +230,10 @@ class Store:
         Another kind of file (the router's) passes its own ``migrations``. A damaged file
         is refused (StoreError) before anything is written to it.
         """
+        # Here, not at the top: an area's store module defines its migration and imports
+        # this module, and schema.py imports the area's module.
+        from workbench.store import schema
+
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         _check_readable(path)
