@@ -115,6 +115,7 @@ def _measure_backup(path: Path, scratch: Path) -> dict[str, float]:
     copies.swap_in(copy, staged)
     restore = time.perf_counter() - started
     made.path.unlink()
+    made.path.parent.rmdir()   # the fixture's backups/ folder, empty again
     return {"backup_s": round(seconds, 2), "backup_mb": round(made.size / 1e6, 1),
             "restore_s": round(restore, 2)}
 
