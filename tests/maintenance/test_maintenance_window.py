@@ -192,3 +192,63 @@ def test_the_exception_hook_says_a_bug_in_one_line_and_logs_it(qtbot, workbench,
     except StoreError as error:
         sys.excepthook(type(error), error, error.__traceback__)
     assert workbench.window.message_bar.text.text() == "磁盘已满。"
+
+
+class FakeStanza(list):
+    def __init__(self, sent):
+        super().__init__()
+        self._sent = sent
+
+    def send(self):
+        self._sent.append([element.get("id") for element in self if element.get("id")])
+
+
+class FakeClient:
+    def __init__(self):
+        self.sent = []
+
+    def make_message(self, _to, mtype):
+        return FakeStanza(self.sent)
+
+
+def test_team_mode_confirms_a_relayed_message_only_once_it_is_stored(qtbot):
+    """The router keeps what an agent did not confirm and sends it again; so a message the
+    store refused is confirmed when the retry stores it, not before."""
+    from workbench.channels import xmpp_protocol as proto
+    from workbench.channels.xmpp import XmppChannel, XmppSettings
+
+    channel = XmppChannel(XmppSettings(jid="a@shop", service="router@shop"), "pw")
+    channel._xmpp = FakeClient()
+    held = {"busy": True}
+
+    def store_it(incoming):   # the session: the store says no while busy
+        if held["busy"]:
+            channel.unstored(incoming.uid)
+        else:
+            channel.stored(incoming.uid)
+    channel.received.connect(store_it)
+    channel._on_relay(proto.Relay("r-1", "阿飞不飞", 7, "在吗", 0.0))
+    assert channel._xmpp.sent == []
+    channel.stored("r-1")                    # the retry got it into the store
+    assert channel._xmpp.sent == [["r-1"]]
+    held["busy"] = False
+    channel._on_relay(proto.Relay("r-2", "阿飞不飞", 7, "还在吗", 1.0))
+    assert channel._xmpp.sent == [["r-1"], ["r-2"]]
+
+
+def test_the_login_dialog_says_a_busy_store_in_its_own_line(qtbot, demo_store, db_path,
+                                                           lock_held, monkeypatch):
+    from workbench.ui.login_dialog import LoginDialog
+
+    monkeypatch.setenv("WORKBENCH_BUSY_TIMEOUT_MS", "50")
+    demo_store.close()
+    from workbench.store import Store
+
+    store = Store.open(db_path)
+    try:
+        dialog = LoginDialog(store)
+        qtbot.addWidget(dialog)
+        dialog.accept()
+        assert "另一个程序" in dialog.error.text() and dialog.agent is None
+    finally:
+        store.close()
