@@ -103,3 +103,20 @@ def test_a_lock_held_by_another_program_says_so_after_the_wait(db_path, clock, m
         other.close()
     accounts.add(store, "xiaoman", "agent", clock())
     store.close()
+
+
+def test_a_new_store_that_cannot_be_made_leaves_no_empty_file(tmp_path, monkeypatch):
+    noted = integrity.note_open
+
+    def full_disk(path, opening):   # the first step after connecting fails
+        if opening:
+            raise sqlite3.OperationalError("database or disk is full")
+        noted(path, opening)
+    monkeypatch.setattr(integrity, "note_open", full_disk)
+    path = tmp_path / "new.sqlite3"
+    with pytest.raises(StoreError) as failed:
+        Store.open(path)
+    assert failed.value.kind == "full"
+    assert not path.exists()          # else the next open would refuse it as cut off
+    monkeypatch.undo()
+    Store.open(path).close()

@@ -200,6 +200,15 @@ def _read_only_folder(path: Path) -> bool:
     return read_only_disk or not os.access(path.parent, os.W_OK)
 
 
+def _remove_unborn(path: Path) -> None:
+    """A store that failed to come into being (a full disk at its first write) leaves no
+    empty file behind, which the next open would take for a store cut off."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == 0:
+            for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+
+
 def _raise_translated(error: sqlite3.Error, path: Path):
     raise translate_error(error, path) or error from error
 
@@ -259,6 +268,8 @@ class Store:
             except BaseException as error:
                 store._forget()
                 conn.close()
+                if is_new:
+                    _remove_unborn(path)
                 if isinstance(error, sqlite3.Error):
                     _raise_translated(error, path)
                 raise
