@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from workbench import accounts
-from workbench.store import Store, logs
+from workbench.store import Store, integrity, logs
 from workbench.supervision import logfiles, metrics, search
 from workbench.supervision.search import LogFilter
 
@@ -134,6 +134,7 @@ def fixture() -> Path:
     for leftover in partial.parent.glob(partial.name + "*"):
         leftover.unlink()
     build(partial).rename(path)
+    integrity.record_path(partial).unlink(missing_ok=True)   # the open checks it once
     return path
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import unicodedata
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -99,11 +101,12 @@ def match_expression(query: str, prefix_last: bool = False) -> str | None:
 #
 # jieba's words miss what a buyer types inside a word or outside any word: one character
 # (货 inside 退货运费), an emoji, a model name (iPhone13, XL码). The logs are therefore
-# indexed by their characters and pairs of adjacent characters, each as one FTS5 token
-# (its code points in hexadecimal, so punctuation and emoji are tokens too). A query of
-# one or two characters is then one exact token; a longer one is the tokens of its pairs
-# (a superset), checked against the message text. Letters compare without case (ASCII,
-# as SQLite's lower() does), everything else exactly as written.
+# indexed by every run of one, two and three adjacent characters, each as one FTS5
+# token (its code points in hexadecimal, so punctuation and emoji are tokens too), with
+# no positions: about 20 MB for a million messages. A string of up to three characters
+# is then one exact token; a longer one is the tokens of its runs of three (a superset),
+# checked against the message text. Letters compare without case (ASCII, as SQLite's
+# lower() does), everything else exactly as written.
 
 GRAMS_VERSION = "grams-1"   # bump when grams() changes: the index is then rebuilt
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -119,64 +122,76 @@ def _token(chars: str) -> str:
 
 
 def grams(text: str) -> str:
-    """The index terms of a message: each character and each pair of adjacent characters
+    """The index terms of a message: each run of one, two and three adjacent characters
     (outside white space), once each."""
     seen: set[str] = set()
     for piece in fold(text).split():
-        seen.update(piece)
-        seen.update(piece[i:i + 2] for i in range(len(piece) - 1))
+        for size in (1, 2, 3):
+            seen.update(piece[i:i + size] for i in range(len(piece) - size + 1))
     return " ".join(_token(gram) for gram in seen)
 
 
 def _gram_tokens(text: str) -> list[str]:
     tokens = []
     for piece in text.split():
-        pairs = [piece] if len(piece) == 1 else [piece[i:i + 2] for i in range(len(piece) - 1)]
-        tokens.extend(_token(pair) for pair in pairs)
+        size = min(len(piece), 3)
+        tokens.extend(_token(piece[i:i + size]) for i in range(len(piece) - size + 1))
     return list(dict.fromkeys(tokens))
 
 
 def is_exact(text: str) -> bool:
-    """Whether the index alone answers "contains ``text``" (one or two characters)."""
-    return len(text) <= 2 and not any(ch.isspace() for ch in text)
+    """Whether the index alone answers "contains ``text``" (up to three characters)."""
+    return len(text) <= 3 and not any(ch.isspace() for ch in text)
 
 
+@dataclass(frozen=True)
 class TextQuery:
-    """What a log search asks for. Every part must match; a part matches a message that
-    contains it as typed, or contains each of its words (jieba's precise mode), so
-    ``XL码`` finds "XL码" and also "码数选XL". A "quoted part" must occur as typed.
+    """What a log search asks for: ``strings`` that must all occur in a message.
 
-    ``parts`` holds, per part, its alternatives, each the folded strings that must all
-    occur; ``expression`` is the FTS5 query over the character index that finds every
-    message that might match, exactly when ``exact``.
-    """
+    ``expression`` (over the character index) finds every message that may hold them,
+    and exactly those unless ``checks`` names strings to look for in the text itself
+    (those longer than three characters)."""
 
-    def __init__(self, parts: list[tuple[tuple[str, ...], ...]]):
-        self.parts = tuple(parts)
-        self.expression = " AND ".join(
-            "(" + " OR ".join("(" + " AND ".join(t for s in strings for t in _gram_tokens(s))
-                              + ")" for strings in part) + ")" for part in self.parts)
-        self.exact = all(is_exact(s) for part in self.parts for strings in part
-                         for s in strings)
+    strings: tuple[str, ...]
 
-    def strings(self) -> list[str]:
-        """Everything the query looks for, longest first (to mark hits)."""
-        found = {s for part in self.parts for strings in part for s in strings}
-        return sorted(found, key=len, reverse=True)
+    @property
+    def expression(self) -> str:
+        return " AND ".join(dict.fromkeys(t for s in self.strings for t in _gram_tokens(s)))
+
+    @property
+    def checks(self) -> tuple[str, ...]:
+        return tuple(s for s in self.strings if not is_exact(s))
+
+
+def _symbol_runs(text: str) -> list[str]:
+    """Runs of characters that are neither letters, digits, spaces nor punctuation: emoji
+    as typed, with their skin tones and variation selectors (👍🏻, ❤️)."""
+    runs, current = [], ""
+    for ch in text:
+        if ch.isalnum() or ch.isspace() or unicodedata.category(ch).startswith("P"):
+            if current:
+                runs.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*runs, current] if current else runs
 
 
 def text_query(query: str) -> TextQuery | None:
-    """The query as the log search reads it; None when it looks for nothing."""
-    parts: list[tuple[tuple[str, ...], ...]] = []
+    """The query as the log search reads it; None when it looks for nothing.
+
+    A message matches when it holds every word of the query: jieba's words of each
+    space-separated piece (so 地址修改 finds 修改一下地址, and XL码 finds 码数选XL) and its
+    emoji as typed; a piece of one or two characters, or one jieba keeps whole
+    (iPhone13), is looked for as typed; so is a "quoted part"."""
+    strings: list[str] = []
     for phrase in QUOTED.findall(query):
         if phrase.strip():
-            parts.append(((fold(phrase.strip()),),))
+            strings.append(fold(phrase.strip()))
     for piece in QUOTED.sub(" ", query).split():
         piece = fold(piece)
-        alternatives = [(piece,)]
-        if any(ch.isalnum() for ch in piece) and not is_exact(piece):
-            words = tuple(dict.fromkeys(fold(w) for w in load().cut(piece) if _keep(w)))
-            if words and words != (piece,):
-                alternatives.append(words)
-        parts.append(tuple(alternatives))
-    return TextQuery(parts) if parts else None
+        words = []
+        if len(piece) > 2:
+            words = [fold(w) for w in load().cut(piece) if _keep(w)] + _symbol_runs(piece)
+        strings.extend(words or [piece])
+    return TextQuery(tuple(dict.fromkeys(strings))) if strings else None

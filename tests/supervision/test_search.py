@@ -155,7 +155,7 @@ def generated(load_logs):
 
 
 @pytest.mark.parametrize("query", ["货", "码", "😀", "👍🏻", "❤️", "🙏", "iPhone13", "XL码",
-                                   "2XL", "退货", "发货", "赠品呢🙏", "的"])
+                                   "2XL", "退货", "发货", "赠品呢🙏", "好评😀", "的"])
 def test_every_message_holding_the_query_is_found_newest_first(demo_store, boss, generated,
                                                               query):
     folded = textsearch.fold(query)

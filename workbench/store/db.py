@@ -209,10 +209,6 @@ def _remove_unborn(path: Path) -> None:
                 leftover.unlink(missing_ok=True)
 
 
-def _raise_translated(error: sqlite3.Error, path: Path):
-    raise translate_error(error, path) or error from error
-
-
 class Store:
     """An open workbench store. Use :meth:`open`; close it with :meth:`close`.
 
@@ -227,8 +223,11 @@ class Store:
         self.conn = conn
         self._lock = lock
         self._depth = 0
-        self.checked_by: str | None = None   # "new", "record" (last clean close), "full"
+        # How the file was found sound: "new", "process" (another open store of this
+        # process checked it), "record" (as its last clean close left it) or "full".
+        self.checked_by: str | None = None
         self.damage: str | None = None
+        self._closed = False
 
     @classmethod
     def open(cls, path: Path | str, *, exclusive: bool = False,
@@ -271,7 +270,7 @@ class Store:
                 if is_new:
                     _remove_unborn(path)
                 if isinstance(error, sqlite3.Error):
-                    _raise_translated(error, path)
+                    raise translate_error(error, path) or error from error
                 raise
         except BaseException:
             if lock:
@@ -280,6 +279,9 @@ class Store:
         return store
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         self.conn.close()
         if self._lock:
             self._lock.release()

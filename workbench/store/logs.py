@@ -1,7 +1,7 @@
 """Conversation logs: the message search index, filtered searches, transcripts, imports,
 exports, and the bulk loader the benchmarks use.
 
-The search index (``message_grams``) holds each message's characters and pairs of
+The search index (``message_grams``) holds each message's runs of one to three
 characters (``textsearch.grams``), so a search finds every message that contains what
 was typed. Searches follow Signal Desktop: the FTS5 hits go into a temporary table first
 and are joined and sorted by time from there, instead of ordering the FTS join itself.
@@ -109,36 +109,22 @@ def _where(cond: Conditions) -> tuple[list[str], list, list[str], list]:
     return own, own_params, other, other_params
 
 
-def _text_check(query: TextQuery) -> tuple[str, list[str]]:
-    """SQL that holds exactly for the messages ``m`` whose text matches ``query``."""
-    params: list[str] = []
-    parts = []
-    for part in query.parts:
-        alternatives = []
-        for strings in part:
-            alternatives.append(" AND ".join("instr(lower(m.text), ?) > 0" for _ in strings))
-            params.extend(strings)
-        parts.append("(" + " OR ".join(f"({a})" for a in alternatives) + ")")
-    return " AND ".join(parts), params
-
-
 def _prepare_hits(store: Store, query: TextQuery) -> int:
     """Fill temp.log_hits with the ids of matching messages; returns how many.
 
-    The character index finds every message that may match; unless its tokens alone
-    answer the query (one or two characters), the text of each is checked."""
+    The character index answers strings of up to three characters exactly; longer ones
+    are looked for in the text of the index's candidates only."""
     conn = store.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS log_hits (id INTEGER PRIMARY KEY)")
     conn.execute("DELETE FROM temp.log_hits")
-    if query.exact:
-        return conn.execute(
-            "INSERT INTO temp.log_hits (id) SELECT rowid FROM message_grams "
-            "WHERE message_grams MATCH ?", (query.expression,)).rowcount
-    check, params = _text_check(query)
+    if not query.checks:
+        return conn.execute("INSERT INTO temp.log_hits (id) SELECT rowid FROM message_grams "
+                            "WHERE message_grams MATCH ?", (query.expression,)).rowcount
+    checks = " AND ".join("instr(lower(m.text), ?) > 0" for _ in query.checks)
     return conn.execute(
-        "INSERT INTO temp.log_hits (id) SELECT m.id FROM message_grams "
-        "CROSS JOIN messages m ON m.id = message_grams.rowid "
-        f"WHERE message_grams MATCH ? AND {check}", (query.expression, *params)).rowcount
+        "INSERT INTO temp.log_hits (id) SELECT m.id FROM message_grams CROSS JOIN messages m "
+        f"ON m.id = message_grams.rowid WHERE message_grams MATCH ? AND {checks}",
+        (query.expression, *query.checks)).rowcount
 
 
 def set_conversation_filter(store: Store, ids: Iterable[int]) -> None:

@@ -1,7 +1,7 @@
 """Conversation log search: the character index of messages, searches and transcripts.
 
-A search finds every message that contains what was typed (one character, an emoji, a
-model name like iPhone13), or all of its words; see ``textsearch.TextQuery``.
+A search finds every message that holds what was typed (one character, an emoji, a
+model name like iPhone13, every word of a longer query); see ``textsearch.text_query``.
 
 Who may read what (checked here, whatever the window shows): a supervisor reads every
 conversation; anybody else only the conversations they took part in (they were its agent
@@ -273,9 +273,15 @@ def transcript(store: Store, viewer, conversation_id: int) -> Transcript:
 # --- snippets ------------------------------------------------------------------------
 
 def highlight_words(query: str) -> list[str]:
-    """What a query looks for, to mark in results, longest first (so they win overlaps)."""
+    """What a query looks for, to mark in results: its pieces as typed and their words,
+    longest first (so they win overlaps)."""
     parsed = textsearch.text_query(query) if query.strip() else None
-    return parsed.strings() if parsed else []
+    if parsed is None:
+        return []
+    typed = [p.strip() for p in textsearch.QUOTED.findall(query)]
+    typed += textsearch.QUOTED.sub(" ", query).split()
+    words = {textsearch.fold(p) for p in typed if p} | set(parsed.strings)
+    return sorted(words, key=len, reverse=True)
 
 
 def find_marks(text: str, words: list[str]) -> list[tuple[int, int]]:

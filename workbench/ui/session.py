@@ -190,25 +190,31 @@ class Session(QObject):
         with wait:
             while self._incoming or self._statuses:
                 try:
-                    if self._incoming:
-                        changes = conversations.receive(self.store, self._incoming[0],
-                                                        agent_id=self.agent.id)
-                        self.channel.stored(self._incoming.popleft().uid)
-                        changes |= self._after_received(changes)
-                    else:
-                        uid, status = next(iter(self._statuses.items()))
-                        changes = conversations.set_status(self.store, uid, status)
-                        del self._statuses[uid]
+                    changes, received = self._store_next()
                 except Exception as error:
                     if not self.report(error):
                         self._drop_head()   # a bug: do not let it block everything after
                         raise
                     self._hold()
                     return
+                if received:
+                    changes |= self._after_received(changes)
                 self.publish(changes)
         if self._failing:
             self._failing = False
             self.trouble.emit(None)
+
+    def _store_next(self) -> tuple[Changes, bool]:
+        """Store the oldest thing waiting (a buyer's message first); it leaves the queue
+        only once stored. True when it was a buyer's message."""
+        if self._incoming:
+            changes = conversations.receive(self.store, self._incoming[0], agent_id=self.agent.id)
+            self.channel.stored(self._incoming.popleft().uid)
+            return changes, True
+        uid, status = next(iter(self._statuses.items()))
+        changes = conversations.set_status(self.store, uid, status)
+        del self._statuses[uid]
+        return changes, False
 
     def _hold(self) -> None:
         self._failing = True
