@@ -2,7 +2,7 @@
 backup takes, and whether log search finds every message that holds the query.
 
 The store is bench/logs.py's generated history (100 000 conversations of 10 messages)
-with buyers' emoji and model names (iPhone13, XL码, Type-C…) mixed into about one
+with buyers' emoji and model names (such as iPhone13 and Type-C) mixed into about one
 message in six, cached under bench/.cache/ keyed by FIXTURE_VERSION. Recall is counted
 against Python's own substring test on every message, per kind of query.
 """

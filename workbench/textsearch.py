@@ -181,8 +181,8 @@ def text_query(query: str) -> TextQuery | None:
     """The query as the log search reads it; None when it looks for nothing.
 
     A message matches when it holds every word of the query: jieba's words of each
-    space-separated piece (so 地址修改 finds 修改一下地址, and XL码 finds 码数选XL) and its
-    emoji as typed; a piece of one or two characters, or one jieba keeps whole
+    space-separated piece and its emoji as typed (the query 地址修改 finds the message
+    修改一下地址); a piece of one or two characters, or one jieba keeps whole
     (iPhone13), is looked for as typed; so is a "quoted part"."""
     strings: list[str] = []
     for phrase in QUOTED.findall(query):

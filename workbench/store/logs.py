@@ -21,7 +21,7 @@ def migrate_to_character_index(conn: sqlite3.Connection) -> None:
     """The character index replaces the jieba word index of messages (which missed single
     characters, emoji and model names); the background indexer fills it."""
     conn.execute("CREATE VIRTUAL TABLE message_grams USING fts5(grams, content='', "
-                 "detail=none, columnsize=0, tokenize='ascii')")
+                 "detail=none, tokenize='ascii')")
     conn.execute("DROP TABLE message_index")
     conn.execute("DELETE FROM settings WHERE key LIKE 'search.message_index.%'")
 
