@@ -9,6 +9,7 @@ and are joined and sorted by time from there, instead of ordering the FTS join i
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -120,7 +121,9 @@ def _prepare_hits(store: Store, query: TextQuery) -> int:
     if not query.checks:
         return conn.execute("INSERT INTO temp.log_hits (id) SELECT rowid FROM message_grams "
                             "WHERE message_grams MATCH ?", (query.expression,)).rowcount
-    checks = " AND ".join("instr(lower(m.text), ?) > 0" for _ in query.checks)
+    # lower() copies the text: only for strings with ASCII letters in them.
+    checks = " AND ".join("instr(lower(m.text), ?) > 0" if re.search("[a-z]", check)
+                          else "instr(m.text, ?) > 0" for check in query.checks)
     return conn.execute(
         "INSERT INTO temp.log_hits (id) SELECT m.id FROM message_grams CROSS JOIN messages m "
         f"ON m.id = message_grams.rowid WHERE message_grams MATCH ? AND {checks}",
