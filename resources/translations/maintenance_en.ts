@@ -36,6 +36,10 @@
         <translation>Back up now</translation>
     </message>
     <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>已损坏，只读：{0}</source>
         <translation>Damaged, read-only: {0}</translation>
     </message>

@@ -23,7 +23,7 @@ from workbench.accounts import Agent
 from workbench.changes import Changes, Refused
 from workbench.channels.base import Channel, Outgoing
 from workbench.conversations import reception
-from workbench.store import Store
+from workbench.store import Store, StoreError
 from workbench.store.db import read_only_error
 
 RETRY_MS = 3000          # how often work the store refused is tried again
@@ -58,9 +58,10 @@ class Session(QObject):
 
     # --- the machine's troubles ------------------------------------------------------------
 
-    def report(self, error: BaseException) -> bool:
+    def report(self, error: BaseException, waiting: int = 0) -> bool:
         """Tell the agent about an error of the store or the file system (True); False
-        when ``error`` is a bug, which the caller raises on."""
+        when ``error`` is a bug, which the caller raises on. ``waiting``: buyer messages
+        kept in memory meanwhile, which the line then mentions."""
         known = faults.as_store_error(self.store.translate(error), self.store.path)
         if known is None:
             return False
@@ -68,6 +69,11 @@ class Session(QObject):
             if not self.store.damage:
                 self.store.mark_damaged(known.en)
             known = read_only_error(self.store.path)
+        if waiting:
+            known = StoreError(
+                known.zh + f"买家的 {waiting} 条新消息先留在工作台里，数据文件可以写入后自动保存。",
+                known.en + f" {waiting} new buyer message(s) wait in the workbench and are "
+                "saved as soon as the store can be written.", known.kind)
         self.trouble.emit(known)
         return True
 
@@ -192,7 +198,7 @@ class Session(QObject):
                 try:
                     changes, received = self._store_next()
                 except Exception as error:
-                    if not self.report(error):
+                    if not self.report(error, waiting=len(self._incoming)):
                         self._drop_head()   # a bug: do not let it block everything after
                         raise
                     self._hold()

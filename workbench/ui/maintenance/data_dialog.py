@@ -63,8 +63,9 @@ class DataDialog(QDialog):
         self.back_up = QPushButton(self.tr("立即备份"))
         self.back_up.setObjectName("dataBackUpNow")
         self.back_up.clicked.connect(upkeep.back_up_now)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
         buttons.addButton(self.back_up, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -75,10 +76,8 @@ class DataDialog(QDialog):
 
     def refresh(self) -> None:
         store = self.upkeep.store
-        try:
-            size = _size(store.path.stat().st_size)
-        except OSError:
-            size = "?"
+        log = store.path.with_name(store.path.name + "-wal")   # what is not checkpointed yet
+        size = _size(sum(p.stat().st_size for p in (store.path, log) if p.exists()))
         self.store_path.setText(f"{store.path}（{size}）")
         if store.damage:
             state = self.tr("已损坏，只读：{0}").format(store.damage)
