@@ -103,7 +103,7 @@ def match_expression(query: str, prefix_last: bool = False) -> str | None:
 # (货 inside 退货运费), an emoji, a model name (iPhone13, XL码). The logs are therefore
 # indexed by every run of one, two and three adjacent characters, each as one FTS5
 # token (its code points in hexadecimal, so punctuation and emoji are tokens too), with
-# no positions: about 20 MB for a million messages. A string of up to three characters
+# no positions: about 40 MB for a million messages. A string of up to three characters
 # is then one exact token; a longer one is the tokens of its runs of three (a superset),
 # checked against the message text. Letters compare without case (ASCII, as SQLite's
 # lower() does), everything else exactly as written.
