@@ -108,14 +108,17 @@ def _history(seed: int = 7, conversations: int = CONVERSATIONS):
     return buyers, chats, messages, orders
 
 
-def build(path: Path, conversations: int = CONVERSATIONS) -> Path:
-    """A store holding ``conversations`` generated conversations, indexed."""
+def build(path: Path, conversations: int = CONVERSATIONS, rewrite=None) -> Path:
+    """A store holding ``conversations`` generated conversations, indexed; ``rewrite``
+    may change the generated messages first."""
     store = Store.open(path)
     try:
         now = END
         boss = accounts.create(store, "boss", "supervisor", "bench-password", now)
         accounts.sign_in(store, boss)
         buyers, chats, messages, orders = _history(conversations=conversations)
+        if rewrite is not None:
+            messages = rewrite(messages)
         logs.bulk_load(store, AGENTS, buyers, chats, messages, orders, now)
         search.catch_up(store, batch=5000)
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -124,16 +127,16 @@ def build(path: Path, conversations: int = CONVERSATIONS) -> Path:
     return path
 
 
-def fixture() -> Path:
-    """The cached 1M-message store, built if missing."""
+def fixture(name: str = f"logs-v{FIXTURE_VERSION}", rewrite=None) -> Path:
+    """The cached 1M-message store ``name``, built if missing."""
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"logs-v{FIXTURE_VERSION}.sqlite3"
+    path = CACHE / f"{name}.sqlite3"
     if path.exists():
         return path
     partial = path.with_name(path.name + ".building")
     for leftover in partial.parent.glob(partial.name + "*"):
         leftover.unlink()
-    build(partial).rename(path)
+    build(partial, rewrite=rewrite).rename(path)
     integrity.record_path(partial).unlink(missing_ok=True)   # the open checks it once
     return path
 

@@ -48,34 +48,6 @@ def _with_extras(messages: list[tuple], seed: int = 13) -> list[tuple]:
     return out
 
 
-def _build(path: Path, conversations: int) -> Path:
-    buyers, chats, messages, orders = history._history(conversations=conversations)
-    store = Store.open(path)
-    try:
-        boss = accounts.create(store, "boss", "supervisor", "bench-password", history.END)
-        accounts.sign_in(store, boss)
-        history.logs.bulk_load(store, history.AGENTS, buyers, chats,
-                               _with_extras(messages), orders, history.END)
-        search.catch_up(store, batch=5000)
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        store.close()
-    return path
-
-
-def fixture() -> Path:
-    """The cached 1M-message store, built if missing (a minute or two)."""
-    history.CACHE.mkdir(exist_ok=True)
-    path = history.CACHE / f"store-v{FIXTURE_VERSION}.sqlite3"
-    if not path.exists():
-        partial = path.with_name(path.name + ".building")
-        for leftover in partial.parent.glob(partial.name + "*"):
-            leftover.unlink()
-        _build(partial, history.CONVERSATIONS).rename(path)
-        integrity.record_path(partial).unlink(missing_ok=True)
-    return path
-
-
 def _median_of(runs: int, action) -> float:
     times = []
     for _ in range(runs):
@@ -152,7 +124,8 @@ def _measure_search(path: Path) -> dict[str, float]:
 def run(smoke: bool = False) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        path = _build(folder / "smoke.sqlite3", SMOKE_CONVERSATIONS) if smoke else fixture()
+        path = (history.build(folder / "smoke.sqlite3", SMOKE_CONVERSATIONS, _with_extras)
+                if smoke else history.fixture(f"store-v{FIXTURE_VERSION}", _with_extras))
         figures = _measure_open(path)
         figures |= _measure_backup(path, folder)
         figures |= _measure_search(path)
