@@ -252,3 +252,31 @@ def test_the_login_dialog_says_a_busy_store_in_its_own_line(qtbot, demo_store, d
         assert "另一个程序" in dialog.error.text() and dialog.agent is None
     finally:
         store.close()
+
+
+def test_a_draft_the_store_refused_stays_with_its_conversation(qtbot, workbench, clock,
+                                                               db_path):
+    window = workbench.window
+    buyer_says(workbench, "在吗", clock, "u-a")
+    workbench.session.channel.received.emit(Incoming(uid="u-b", buyer="晴天小鹿", text="你好",
+                                                     at=clock()))
+    view = window.conversation_list
+
+    def open_chat(buyer):
+        click_row(qtbot, view, row_where(view, ConversationRole, lambda c: c.buyer_nick == buyer))
+
+    open_chat("阿飞不飞")
+    type_text(window.chat.composer, "亲，稍等我查一下")
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        open_chat("晴天小鹿")                  # saving the draft is refused...
+        assert window.message_bar.isVisible()
+        open_chat("阿飞不飞")
+        assert window.chat.composer.toPlainText() == "亲，稍等我查一下"   # ...but it is kept
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    open_chat("晴天小鹿")                      # free again: the draft is stored
+    stored = conversations.latest_for_buyer(workbench.store, "阿飞不飞")
+    assert stored.draft == "亲，稍等我查一下"
