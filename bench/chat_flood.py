@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from workbench.app import open_workbench
 from workbench.conversations import Incoming
-from workbench.ui.background import wait_for_background
+from workbench.ui.store_work import wait_for_tasks
 
 BUYERS = 500
 RATE_PER_S = 50
@@ -35,7 +35,8 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def run(seconds: float = SECONDS) -> dict[str, float]:
+def run(smoke: bool = False, seconds: float = SECONDS) -> dict[str, float]:
+    seconds = 1.0 if smoke else seconds
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as scratch:
         workbench = open_workbench(Path(scratch) / "flood.sqlite3", scenarios=[])
@@ -46,7 +47,7 @@ def run(seconds: float = SECONDS) -> dict[str, float]:
         # in a worker right after start-up, and hold Python's lock while they do.
         while not window.phrases.model.indexed:
             app.processEvents()
-            wait_for_background(50)
+            wait_for_tasks(50)
         channel = workbench.session.channel
         clock = QElapsedTimer()
         clock.start()

@@ -23,11 +23,14 @@ TODOS = 10_000
 SHEET_ITEMS = 500
 ROUNDS = 30
 SHEET_RUNS = 5
+SMOKE_TODOS, SMOKE_SHEET_ITEMS = 300, 50
 HOUR = 3600.0
 
 
-def fill(store: Store, now: float, seed: int = 6) -> accounts.Agent:
-    """10 000 items across the team; the trainer 林老师 holds exactly 500 open ones."""
+def fill(store: Store, now: float, seed: int = 6, todos: int = TODOS,
+         sheet_items: int = SHEET_ITEMS) -> accounts.Agent:
+    """``todos`` items across the team (10 000); the trainer 林老师 holds exactly
+    ``sheet_items`` open ones (500)."""
     rng = random.Random(seed)
     team = {a.name: a for a in accounts.all_agents(store)}
     holder = team["lin"]
@@ -37,8 +40,8 @@ def fill(store: Store, now: float, seed: int = 6) -> accounts.Agent:
                         team["wang"], now)
     existing = len(handover.open_items(store))
     with store.transaction():
-        for number in range(TODOS - existing):
-            if number < SHEET_ITEMS:
+        for number in range(todos - existing):
+            if number < sheet_items:
                 assignee, state = Assignee.agent(holder.id), rng.choice(handover.OPEN_STATES)
             else:
                 pick = rng.random()
@@ -68,7 +71,8 @@ def _percentile(samples: list[float], share: float) -> float:
 
 
 
-def _filter_times(path: Path, now: float) -> tuple[list[float], list[float]]:
+def _filter_times(path: Path, now: float, rounds: int = ROUNDS
+                  ) -> tuple[list[float], list[float]]:
     from PySide6.QtWidgets import QApplication
 
     from workbench.channels.simulator import Simulator
@@ -100,7 +104,7 @@ def _filter_times(path: Path, now: float) -> tuple[list[float], list[float]]:
             for view in (1, 2, 0):
                 steps.append((panel.view_box, view))
         times = []
-        for _ in range(ROUNDS):
+        for _ in range(rounds):
             for box, number in steps:
                 started = time.perf_counter()
                 box.setCurrentIndex(number)
@@ -114,24 +118,26 @@ def _filter_times(path: Path, now: float) -> tuple[list[float], list[float]]:
     return times, ticks
 
 
-def run() -> dict[str, float]:
+def run(smoke: bool = False) -> dict[str, float]:
     from workbench.handover import sheets, xlsx
 
     now = time.time()
+    todos = SMOKE_TODOS if smoke else TODOS
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "handover.sqlite3"
         store = Store.open(path)
         try:
             demo.seed_if_empty(store, now)
-            holder = fill(store, now)
+            holder = fill(store, now, todos=todos,
+                          sheet_items=SMOKE_SHEET_ITEMS if smoke else SHEET_ITEMS)
         finally:
             store.close()
-        times, ticks = _filter_times(path, now)
+        times, ticks = _filter_times(path, now, rounds=1 if smoke else ROUNDS)
 
         store = Store.open(path)
         try:
             builds = []
-            for _ in range(SHEET_RUNS):
+            for _ in range(1 if smoke else SHEET_RUNS):
                 started = time.perf_counter()
                 sheet_id, _ = sheets.build(store, holder, now)
                 builds.append(time.perf_counter() - started)
@@ -149,5 +155,5 @@ def run() -> dict[str, float]:
         "sheet_500_s": round(max(builds), 3),
         "sheet_items": items,
         "sheet_500_xlsx_s": round(export_s, 3),
-        "todos": TODOS,
+        "todos": todos,
     }

@@ -18,13 +18,14 @@ import time
 from pathlib import Path
 
 from workbench import accounts
-from workbench.store import Store, logs
+from workbench.store import Store, integrity, logs
 from workbench.supervision import logfiles, metrics, search
 from workbench.supervision.search import LogFilter
 
-FIXTURE_VERSION = 1
+FIXTURE_VERSION = 2   # 2: the character index
 CACHE = Path(__file__).parent / ".cache"
 CONVERSATIONS = 100_000
+SMOKE_CONVERSATIONS = 200
 PER_CONVERSATION = 10
 BUYERS = 60_000
 AGENTS = [(f"kf{n:02d}", f"客服{n:02d}") for n in range(1, 9)]
@@ -80,15 +81,15 @@ def _fill(rng: random.Random, template: str) -> str:
     return "".join(out)
 
 
-def _history(seed: int = 7):
+def _history(seed: int = 7, conversations: int = CONVERSATIONS):
     """(buyers, conversations, messages, orders) for logs.bulk_load, deterministic."""
     rng = random.Random(seed)
     start = END - DAYS * 86400
     buyers = [f"买家{n:05d}" for n in range(BUYERS)]
-    conversations, messages, orders = [], [], []
-    for number in range(CONVERSATIONS):
+    chats, messages, orders = [], [], []
+    for number in range(conversations):
         buyer, agent = rng.randrange(BUYERS), rng.randrange(len(AGENTS))
-        at = start + number * (DAYS * 86400 / CONVERSATIONS) + rng.uniform(0, 600)
+        at = start + number * (DAYS * 86400 / conversations) + rng.uniform(0, 600)
         first = at
         for turn in range(PER_CONVERSATION // 2):
             messages.append((number, "buyer", None, _fill(rng, rng.choice(BUYER_LINES)), at))
@@ -98,36 +99,45 @@ def _history(seed: int = 7):
                              "您好，欢迎光临，客服马上就来" if auto
                              else _fill(rng, rng.choice(AGENT_LINES)), at))
             at += rng.uniform(20, 300)
-        conversations.append((buyer, agent, first, at))
+        chats.append((buyer, agent, first, at))
         if rng.random() < 0.33:
             created = first + rng.uniform(60, 3 * 3600)
             paid = created + 120 if rng.random() < 0.8 else None
             orders.append((f"B{number:08d}", buyer, "WAIT_SELLER_SEND_GOODS" if paid
                            else "WAIT_BUYER_PAY", 99.0, 99.0 if paid else 0.0, created, paid))
-    return buyers, conversations, messages, orders
+    return buyers, chats, messages, orders
 
 
-def fixture() -> Path:
-    """The cached 1M-message store, built if missing."""
+def build(path: Path, conversations: int = CONVERSATIONS, rewrite=None) -> Path:
+    """A store holding ``conversations`` generated conversations, indexed; ``rewrite``
+    may change the generated messages first."""
+    store = Store.open(path)
+    try:
+        now = END
+        boss = accounts.create(store, "boss", "supervisor", "bench-password", now)
+        accounts.sign_in(store, boss)
+        buyers, chats, messages, orders = _history(conversations=conversations)
+        if rewrite is not None:
+            messages = rewrite(messages)
+        logs.bulk_load(store, AGENTS, buyers, chats, messages, orders, now)
+        search.catch_up(store, batch=5000)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        store.close()
+    return path
+
+
+def fixture(name: str = f"logs-v{FIXTURE_VERSION}", rewrite=None) -> Path:
+    """The cached 1M-message store ``name``, built if missing."""
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"logs-v{FIXTURE_VERSION}.sqlite3"
+    path = CACHE / f"{name}.sqlite3"
     if path.exists():
         return path
     partial = path.with_name(path.name + ".building")
     for leftover in partial.parent.glob(partial.name + "*"):
         leftover.unlink()
-    store = Store.open(partial)
-    try:
-        now = END
-        boss = accounts.create(store, "boss", "supervisor", "bench-password", now)
-        accounts.sign_in(store, boss)
-        buyers, conversations, messages, orders = _history()
-        logs.bulk_load(store, AGENTS, buyers, conversations, messages, orders, now)
-        search.catch_up(store, batch=2000)
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        store.close()
-    partial.rename(path)
+    build(partial, rewrite=rewrite).rename(path)
+    integrity.record_path(partial).unlink(missing_ok=True)   # the open checks it once
     return path
 
 
@@ -136,11 +146,12 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def _measure_search(store: Store, boss) -> dict[str, float]:
+def _measure_search(store: Store, boss, rounds: int = SEARCHES_PER_QUERY
+                    ) -> dict[str, float]:
     for query in QUERIES:  # warm: jieba, page cache
         search.search(store, boss, LogFilter(query=query))
     times, totals = [], []
-    for _ in range(SEARCHES_PER_QUERY):
+    for _ in range(rounds):
         for query in QUERIES:
             started = time.perf_counter()
             result = search.search(store, boss, LogFilter(query=query), limit=50)
@@ -151,10 +162,10 @@ def _measure_search(store: Store, boss) -> dict[str, float]:
             "search_max_hits": max(totals), "searches": len(times)}
 
 
-def _measure_metrics(store: Store, boss) -> dict[str, float]:
+def _measure_metrics(store: Store, boss, runs_wanted: int = 3) -> dict[str, float]:
     since = END - 30 * 86400
     runs, cpu = [], []
-    for _ in range(3):
+    for _ in range(runs_wanted):
         started, started_cpu = time.perf_counter(), time.process_time()
         report = metrics.report(store, boss, since, END, END)
         runs.append(time.perf_counter() - started)
@@ -168,12 +179,12 @@ def _measure_metrics(store: Store, boss) -> dict[str, float]:
             + sum(report.agent_messages_by_hour)}
 
 
-def _measure_import(scratch: Path) -> dict[str, float]:
+def _measure_import(scratch: Path, messages: int = IMPORT_MESSAGES) -> dict[str, float]:
     rng = random.Random(11)
     path = scratch / "import.jsonl"
     start = END - 86400
     with open(path, "w", encoding="utf-8") as out:
-        for number in range(IMPORT_MESSAGES // PER_CONVERSATION):
+        for number in range(messages // PER_CONVERSATION):
             at = start + number * 8
             for turn in range(PER_CONVERSATION):
                 sender = "buyer" if turn % 2 == 0 else "agent"
@@ -195,23 +206,24 @@ def _measure_import(scratch: Path) -> dict[str, float]:
         indexing = time.perf_counter() - started
     finally:
         store.close()
-    assert result.messages_added == IMPORT_MESSAGES == indexed
-    return {"import_msgs_per_s": round(IMPORT_MESSAGES / imported),
+    assert result.messages_added == messages == indexed
+    return {"import_msgs_per_s": round(messages / imported),
             "index_msgs_per_s": round(indexed / indexing)}
 
 
-def run() -> dict[str, float]:
-    path = fixture()
-    store = Store.open(path)
-    try:
-        boss = accounts.by_name(store, "boss")
-        search.catch_up(store, batch=2000)  # a no-op unless the segmenter changed
-        figures = {"messages": logs.count_messages_after(store, 0)}
-        figures |= _measure_search(store, boss)
-        figures |= _measure_metrics(store, boss)
-    finally:
-        store.close()
+def run(smoke: bool = False) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as scratch:
-        figures |= _measure_import(Path(scratch))
+        path = build(Path(scratch) / "smoke.sqlite3", SMOKE_CONVERSATIONS) if smoke \
+            else fixture()
+        store = Store.open(path)
+        try:
+            boss = accounts.by_name(store, "boss")
+            search.catch_up(store, batch=5000)  # a no-op unless indexing changed
+            figures = {"messages": logs.count_messages_after(store, 0)}
+            figures |= _measure_search(store, boss, rounds=1 if smoke else SEARCHES_PER_QUERY)
+            figures |= _measure_metrics(store, boss, runs_wanted=1 if smoke else 3)
+        finally:
+            store.close()
+        figures |= _measure_import(Path(scratch), 2_000 if smoke else IMPORT_MESSAGES)
     figures["cpu_count"] = os.cpu_count() or 0
     return figures

@@ -18,6 +18,7 @@ ORDERS = 100_000
 BUYERS = 20_000
 IMPORT_ROWS = 30_000
 SIDEBAR_SAMPLES = 500
+SMOKE = {"orders": 2_000, "buyers": 500, "import_rows": 500, "samples": 40}
 HEADER = ",".join((
     "订单编号", "买家会员名", "买家支付宝账号", "买家应付货款", "买家应付邮费", "总金额",
     "买家实际支付金额", "订单状态", "买家留言", "收货人姓名", "收货地址 ", "运送方式", "联系电话 ",
@@ -84,14 +85,16 @@ def _sidebar_times(db: Path, nicks: list[str]) -> list[float]:
         store.close()
 
 
-def run() -> dict[str, float]:
+def run(smoke: bool = False) -> dict[str, float]:
+    size = SMOKE if smoke else {"orders": ORDERS, "buyers": BUYERS, "import_rows": IMPORT_ROWS,
+                                "samples": SIDEBAR_SAMPLES}
     rng = random.Random(5)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         db = folder / "orders.sqlite3"
         start = time.time() - 90 * 86400
-        base = _report(folder / "base.csv", 10**16, ORDERS, BUYERS, rng, start)
+        base = _report(folder / "base.csv", 10**16, size["orders"], size["buyers"], rng, start)
         store = Store.open(db)
         try:
             demo.seed_if_empty(store, start)
@@ -101,19 +104,19 @@ def run() -> dict[str, float]:
         finally:
             store.close()
 
-        nicks = [f"买家{rng.randrange(BUYERS):05d}" for _ in range(SIDEBAR_SAMPLES)]
+        nicks = [f"买家{rng.randrange(size['buyers']):05d}" for _ in range(size["samples"])]
         _sidebar_times(db, nicks[:20])  # warm caches and Qt's first paint
         times = sorted(_sidebar_times(db, nicks))
 
         # A newer report: 30 000 new orders, for known and new buyers alike.
-        batch = _report(folder / "ExportOrderList.csv", 2 * 10**16, IMPORT_ROWS,
-                        BUYERS + 5_000, rng, start + 30 * 86400)
+        batch = _report(folder / "ExportOrderList.csv", 2 * 10**16, size["import_rows"],
+                        size["buyers"] + 5_000, rng, start + 30 * 86400)
         store = Store.open(db)
         try:
             started = time.perf_counter()
             result = import_report(store, batch, now=time.time())
             import_s = time.perf_counter() - started
-            assert result.added == IMPORT_ROWS, result.summary()
+            assert result.added == size["import_rows"], result.summary()
         finally:
             store.close()
     return {
@@ -121,6 +124,6 @@ def run() -> dict[str, float]:
         "sidebar_median_ms": round(statistics.median(times), 2),
         "import_30k_s": round(import_s, 2),
         "import_100k_s": round(build_s, 2),
-        "orders": ORDERS,
-        "buyers": BUYERS,
+        "orders": size["orders"],
+        "buyers": size["buyers"],
     }

@@ -17,6 +17,7 @@ from workbench.store import Store
 from workbench.ui.quickphrases.panel import LIST_LIMIT
 
 PHRASES = 10_000
+SMOKE_PHRASES = 300
 EVALUATION = Path(__file__).with_name("phrase_eval.json")
 TYPED = ["退货", "顺丰", "尺码偏大", "物流没更新", "sf", "kd", "hy", "质量问题", "包邮吗", "cf"]
 TOPICS = ["尺码", "颜色", "快递", "发货", "退货", "换货", "优惠", "赠品", "质量", "面料", "物流",
@@ -52,12 +53,12 @@ def _accuracy(store: Store) -> tuple[float, float]:
     return top1 / len(items), top3 / len(items)
 
 
-def run() -> dict[str, float]:
+def run(smoke: bool = False) -> dict[str, float]:
     textsearch.load()  # the one-time load happens in a worker in the window; not measured
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         source = folder / "phrases_10k.csv"
-        _write_csv(source, PHRASES)
+        _write_csv(source, SMOKE_PHRASES if smoke else PHRASES)
         store = Store.open(folder / "phrases.sqlite3")
         try:
             started = time.perf_counter()
@@ -67,7 +68,7 @@ def run() -> dict[str, float]:
             search.index_pending(store)
             index_s = time.perf_counter() - started
             timings = []
-            for _ in range(5):
+            for _ in range(1 if smoke else 5):
                 for word in TYPED:
                     for end in range(1, len(word) + 1):
                         started = time.perf_counter()

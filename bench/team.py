@@ -15,6 +15,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 BUYERS = 200
@@ -22,6 +23,16 @@ AGENTS = 10
 RATE = 20.0          # buyer messages per second, all buyers together
 DURATION_S = float(os.environ.get("WORKBENCH_BENCH_TEAM_SECONDS", 60))  # shorter for a try
 DRAIN_S = 30.0       # how long to wait for the last messages before calling them lost
+
+
+@dataclass(frozen=True)
+class Size:
+    buyers: int = BUYERS
+    agents: int = AGENTS
+    seconds: float = DURATION_S
+
+
+SMOKE = Size(buyers=4, agents=1, seconds=1.0)
 PASSWORD = "bench-password"
 
 
@@ -39,20 +50,22 @@ def _percentile(values: list[float], share: float) -> float:
 class Shop:
     """A Prosody with the accounts, the router config and the agent processes."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, size: Size):
         from workbench.router.prosody import ProsodyServer
 
         self.folder = folder
+        self.size = size
         folder.mkdir(parents=True, exist_ok=True)
         self.server = ProsodyServer(folder / "prosody")
         self.server.prepare()
-        self.server.add_users(["service"] + [f"agent{n:02d}" for n in range(AGENTS)]
-                              + [f"buyer{n:03d}" for n in range(BUYERS)], PASSWORD)
+        self.server.add_users(["service"] + [f"agent{n:02d}" for n in range(size.agents)]
+                              + [f"buyer{n:03d}" for n in range(size.buyers)], PASSWORD)
         self.server.start()
         self.service = f"service@{self.server.domain}"
         (folder / "password").write_text(PASSWORD)
         agents = "".join(f'[[agents]]\njid = "agent{n:02d}@{self.server.domain}"\n'
-                         f"capacity = {BUYERS // AGENTS + 5}\n" for n in range(AGENTS))
+                         f"capacity = {size.buyers // size.agents + 5}\n"
+                         for n in range(size.agents))
         self.config = folder / "router.toml"
         self.config.write_text(
             f'[service]\njid = "{self.service}"\npassword_file = "password"\n'
@@ -71,7 +84,7 @@ class Shop:
 
     async def start_agents(self) -> None:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_PASSWORD=PASSWORD)
-        for n in range(AGENTS):
+        for n in range(self.size.agents):
             process = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "bench._team_agent", str(self.folder / f"agent{n}.db"),
                 f"agent{n:02d}@{self.server.domain}", self.service, str(self.server.port),
@@ -120,12 +133,12 @@ async def _buyers(shop: Shop) -> list:
     from workbench.channels.xmpp_client import configure_tls
 
     clients = []
-    for n in range(BUYERS):
+    for n in range(shop.size.buyers):
         client = slixmpp.ClientXMPP(f"buyer{n:03d}@{shop.server.domain}/bench", PASSWORD)
         configure_tls(client, True, shop.server.ca_file)
         client.add_event_handler("session_start", lambda _e, c=client: c.send_presence())
         clients.append(client)
-    for start in range(0, BUYERS, 20):   # in waves, so logins do not time out on 2 cores
+    for start in range(0, shop.size.buyers, 20):   # in waves, so logins do not time out on 2 cores
         batch = clients[start:start + 20]
         for client in batch:
             client.connect("127.0.0.1", shop.server.port)
@@ -133,19 +146,19 @@ async def _buyers(shop: Shop) -> list:
     return clients
 
 
-async def _one_run(kill_router_at: float | None) -> dict[str, float]:
+async def _one_run(kill_router_at: float | None, size: Size) -> dict[str, float]:
     from workbench.channels.xmpp_client import release
 
     with tempfile.TemporaryDirectory() as scratch:
         keep = os.environ.get("WORKBENCH_BENCH_TEAM_KEEP")  # a folder to look at afterwards
-        shop = Shop(Path(keep) / str(kill_router_at) if keep else Path(scratch))
+        shop = Shop(Path(keep) / str(kill_router_at) if keep else Path(scratch), size)
         try:
             await shop.start_router()
             await shop.start_agents()
-            if not await _until(lambda: shop.ready >= AGENTS, 120):
-                raise RuntimeError(f"only {shop.ready} of {AGENTS} agents came up")
+            if not await _until(lambda: shop.ready >= size.agents, 120):
+                raise RuntimeError(f"only {shop.ready} of {size.agents} agents came up")
             clients = await _buyers(shop)
-            total = int(RATE * DURATION_S)
+            total = int(RATE * size.seconds)
             router_cpu = _cpu_seconds(shop.router.pid)
             started = time.monotonic()
             killed = False
@@ -158,7 +171,7 @@ async def _one_run(kill_router_at: float | None) -> dict[str, float]:
                     await shop.router.wait()
                     await shop.start_router()
                     killed = True
-                client = clients[seq % BUYERS]
+                client = clients[seq % size.buyers]
                 client.make_message(shop.service, mbody=f"bench {seq} {time.time():.6f}",
                                     mtype="chat").send()
             await _until(lambda: len(shop.seen) >= total, DRAIN_S)
@@ -191,15 +204,21 @@ async def _one_run(kill_router_at: float | None) -> dict[str, float]:
     }
 
 
-def run() -> dict[str, float]:
-    steady = asyncio.run(_one_run(None))
-    restart = asyncio.run(_one_run(DURATION_S / 2))
-    return {
-        "buyers": BUYERS, "agents": AGENTS, "messages": steady["sent"],
+def run(smoke: bool = False) -> dict[str, float]:
+    """The smoke run is one agent and four buyers for a second, without the restart."""
+    size = SMOKE if smoke else Size()
+    steady = asyncio.run(_one_run(None, size))
+    figures = {
+        "buyers": size.buyers, "agents": size.agents, "messages": steady["sent"],
         "p50_ms": steady["p50_ms"], "p99_ms": steady["p99_ms"],
         "lost": steady["lost"], "duplicated": steady["duplicated"],
-        "restart_lost": restart["lost"], "restart_duplicated": restart["duplicated"],
         "router_cpu_ms_per_message": steady["router_cpu_ms_per_message"],
+    }
+    if smoke:
+        return figures
+    restart = asyncio.run(_one_run(size.seconds / 2, size))
+    return figures | {
+        "restart_lost": restart["lost"], "restart_duplicated": restart["duplicated"],
         "restart_p50_ms": restart["p50_ms"], "restart_p99_ms": restart["p99_ms"],
         "restart_max_ms": restart["max_ms"],
     }

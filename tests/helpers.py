@@ -1,5 +1,7 @@
 """Shared by the tests: a clock to move by hand, and typing and clicking as a person does."""
 
+import random
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
@@ -39,3 +41,13 @@ def row_where(view, role, predicate) -> int:
     model = view.model()
     return next(r for r in range(model.rowCount()) if predicate(model.index(r, 0).data(role)))
 
+
+
+def damage_middle(path, size: int = 65536, seed: int = 1) -> None:
+    """Overwrite ``size`` bytes in the middle of a file with noise, as a failing disk
+    or a stray program might."""
+    length = path.stat().st_size
+    middle = length // 2
+    with open(path, "r+b") as handle:
+        handle.seek(middle)
+        handle.write(random.Random(seed).randbytes(min(size, length - middle)))

@@ -84,6 +84,9 @@ def open_workbench(db_path: Path, *, speed: float = 1.0,
 
 def install_translation(app, lang: str) -> None:
     """Chinese is the source language; English comes from a compiled Qt translation."""
+    from workbench.ui.maintenance.message_bar import LANG_PROPERTY
+
+    app.setProperty(LANG_PROPERTY, lang)
     if lang != "en":
         return
     from PySide6.QtCore import QTranslator
@@ -95,26 +98,31 @@ def install_translation(app, lang: str) -> None:
 
 
 def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = False,
-        channel: str = "simulator") -> int:
+        channel: str = "simulator", quit_after: float | None = None) -> int:
     """The login dialog, then the window; again after 切换账号，until the window is closed.
 
     The start-up benchmark (``exit_after_first_paint``) skips the dialog and signs in as
-    the workstation's last agent, as tests and ``workbench screenshot`` do."""
+    the workstation's last agent, as tests and ``workbench screenshot`` do; so does
+    ``quit_after`` (the fault tests), which closes the window after that many seconds."""
     if not has_display():
         print(NO_DISPLAY_HELP, file=sys.stderr)
         return 2
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from workbench.store import StoreError
+    from workbench import faults
+    from workbench.ui.maintenance import window as maintenance_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("客服工作台")
     install_translation(app, lang)
+    maintenance_window.install_excepthook()
     loop = _event_loop(app, channel)
     agent_name = None
+    unattended = exit_after_first_paint or quit_after is not None
     while True:
         try:
-            if not exit_after_first_paint:
+            if not unattended:
                 from workbench.ui import login_dialog
 
                 agent_name = login_dialog.ask(db_path)
@@ -122,19 +130,24 @@ def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = F
                     return 0
             workbench = open_workbench(db_path, speed=speed, agent_name=agent_name,
                                        channel=_channel(channel))
-        except StoreError as error:
-            print(error.message(lang), file=sys.stderr)
-            if not exit_after_first_paint:
-                QMessageBox.critical(None, "客服工作台", error.message(lang))
+        except Exception as error:  # noqa: BLE001 - the machine's trouble, said in one line
+            known = faults.as_store_error(error, db_path)
+            message = known.message(lang) if known else faults.report_bug(error)
+            print(message, file=sys.stderr)
+            if not unattended:
+                QMessageBox.critical(None, "客服工作台", message)
             return 1
         window = workbench.window
         if exit_after_first_paint:
             _exit_after_first_paint(app, window)
         window.show()
+        if quit_after is not None:
+            QTimer.singleShot(int(quit_after * 1000), window.close)
         if not exit_after_first_paint:
             from workbench.ui.supervision import window as supervision_window
 
             supervision_window.start_background_work(window)
+            maintenance_window.start_background_work(window)
         try:
             status = loop.run_forever() if loop is not None else app.exec()
         finally:

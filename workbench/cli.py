@@ -24,6 +24,7 @@ AREA_COMMANDS = (
     "workbench.supervision.commands",
     "workbench.accounts.commands",
     "workbench.router.commands",
+    "workbench.maintenance.commands",
 )
 
 
@@ -45,6 +46,7 @@ def build_parser(areas: bool = True) -> argparse.ArgumentParser:
     run.add_argument("--speed", type=float, default=1.0,
                      help="simulator time scale: 1 real time, 0.1 ten times faster")
     run.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+    run.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)  # seconds; tests
     run.add_argument("--channel", choices=("simulator", "xmpp"), default="simulator",
                      help="where buyers come from: the built-in simulator, or team mode "
                           "over XMPP (see docs/team-mode.md)")
@@ -87,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return app.run(db_path, args.lang, getattr(args, "speed", 1.0),
                        getattr(args, "exit_after_first_paint", False),
-                       channel=getattr(args, "channel", "simulator"))
+                       channel=getattr(args, "channel", "simulator"),
+                       quit_after=getattr(args, "quit_after", None))
     if command == "screenshot":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from workbench.ui.screenshot import render

@@ -103,7 +103,7 @@ def test_paging_keeps_the_total(demo_store, boss, load_logs):
     assert second.hits[-1].message.text == "第0次问发货"
 
 
-def test_the_index_catches_up_incrementally_and_rebuilds_on_a_new_segmenter(
+def test_the_index_catches_up_incrementally_and_rebuilds_when_indexing_changes(
         demo_store, boss, load_logs, monkeypatch):
     load_logs([line("i", "索引买家", "buyer", "想问一下尺码", f"{DAY1} 08:00:00")])
     assert search.not_indexed(demo_store) == 0
@@ -116,7 +116,7 @@ def test_the_index_catches_up_incrementally_and_rebuilds_on_a_new_segmenter(
     assert search.search(demo_store, boss, LogFilter(query="优惠券")).not_indexed == 1
     assert search.catch_up(demo_store) == 1
     assert search.search(demo_store, boss, LogFilter(query="优惠券")).total == 1
-    monkeypatch.setattr(textsearch, "_RULES_VERSION", 99)
+    monkeypatch.setattr(textsearch, "GRAMS_VERSION", "grams-99")
     assert search.not_indexed(demo_store) == 2
     assert search.catch_up(demo_store) == 2
     assert search.search(demo_store, boss, LogFilter(query="尺码")).total == 1
@@ -129,3 +129,55 @@ def test_snippets_are_short_and_highlighting_escapes_first():
     assert [snippet[a:b] for a, b in marks] == ["退货"]
     html = search.highlight_html(snippet, marks)
     assert "&lt;b&gt;<b>退货</b>&lt;/b&gt;&amp;" in html
+
+
+# --- finding what is there: characters, emoji, model names ------------------------------
+
+CORPUS_PIECES = ["这件还有货吗", "退货运费谁出", "XL码偏大吗", "iPhone13的壳有吗", "好评😀",
+                 "收到了👍🏻谢谢", "发货了吗", "iphone13 pro 也能用", "❤️喜欢", "货到了", "2XL",
+                 "xl码没了", "亲，在的", "说好的赠品呢🙏", "色差有点大"]
+
+
+def corpus(size: int = 300):
+    """Messages made of pieces, so every kind of query has plenty of hits and misses."""
+    for number in range(size):
+        pieces = [CORPUS_PIECES[(number * k) % len(CORPUS_PIECES)] for k in (1, 3, 7)]
+        yield " ".join(pieces[: 1 + number % 3])
+
+
+@pytest.fixture
+def generated(load_logs):
+    texts = list(corpus())
+    load_logs([line(f"g{n // 10}", f"买家{n // 10}", "buyer", text,
+                    f"{DAY1} {10 + n // 3600}:{n // 60 % 60:02d}:{n % 60:02d}")
+               for n, text in enumerate(texts)])
+    return texts
+
+
+@pytest.mark.parametrize("query", ["货", "码", "😀", "👍🏻", "❤️", "🙏", "iPhone13", "XL码",
+                                   "2XL", "退货", "发货", "赠品呢🙏", "好评😀", "的"])
+def test_every_message_holding_the_query_is_found_newest_first(demo_store, boss, generated,
+                                                              query):
+    folded = textsearch.fold(query)
+    expected = [text for text in reversed(generated) if folded in textsearch.fold(text)]
+    assert expected   # the corpus holds it
+    result = search.search(demo_store, boss, LogFilter(query=query), limit=500)
+    found = texts(result)
+    assert result.total == len(found) == len(expected)
+    assert found == expected   # newest first, every one of them
+
+
+def test_letters_match_in_either_case_and_marks_cover_the_hit(demo_store, boss, generated):
+    result = search.search(demo_store, boss, LogFilter(query="xl码"), limit=500)
+    assert {"XL码偏大吗", "xl码没了"} <= {t for text in texts(result) for t in text.split()}
+    hit = next(h for h in result.hits if "XL码" in h.message.text)
+    assert "XL码" in [hit.snippet[a:b] for a, b in hit.marks]
+
+
+def test_a_query_of_a_word_also_finds_its_words_apart(demo_store, boss, load_logs):
+    load_logs([line("w", "买家", "buyer", "修改一下收货地址", f"{DAY1} 08:00:00"),
+               line("w", "买家", "buyer", "地址修改好了吗", f"{DAY1} 08:01:00")])
+    assert texts(search.search(demo_store, boss, LogFilter(query="地址修改"))) == [
+        "地址修改好了吗", "修改一下收货地址"]
+    assert texts(search.search(demo_store, boss, LogFilter(query='"地址修改"'))) == [
+        "地址修改好了吗"]

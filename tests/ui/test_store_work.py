@@ -46,6 +46,15 @@ def test_a_refusal_fails_with_its_reason(qtbot, store, db_path):
     assert run(qtbot, db_path, work)[0] == ("failed", "文件里没有订单。", True)
 
 
+def test_the_machine_saying_no_fails_in_one_line_not_as_a_bug(qtbot, store, db_path, tmp_path):
+    def work(_store, _progress, _cancelled):
+        open(tmp_path / "missing" / "export.csv", "w")  # noqa: SIM115 - it fails
+
+    kind, message, _ = run(qtbot, db_path, work)[0]
+    assert kind == "failed" and "不存在" in message and "missing" in message
+    assert "程序问题" not in message and "\n" not in message
+
+
 def test_cancelled_work_says_so(qtbot, store, db_path):
     started = threading.Event()
 

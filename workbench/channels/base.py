@@ -48,3 +48,11 @@ class Channel(QObject):
     def send(self, message: Outgoing) -> str:
         """Hand a message to the channel; returns its uid. Results arrive as signals."""
         raise NotImplementedError
+
+    def unstored(self, uid: str) -> None:
+        """The workstation could not store this incoming message yet (its store is busy,
+        full or damaged) and keeps it to try again: a channel that confirms receipt to
+        the sender must not confirm it now."""
+
+    def stored(self, uid: str) -> None:
+        """An incoming message is in the store (called for every one, held back or not)."""

@@ -85,6 +85,7 @@ class XmppChannel(Channel):
         self.router_online = False
         self.status = "online"
         self._conversations: dict[str, int] = {}   # buyer -> the router's conversation id
+        self._unstored: set[str] = set()   # relayed, not in the store yet: not confirmed
 
     # --- set-up ---------------------------------------------------------------------------
 
@@ -291,13 +292,26 @@ class XmppChannel(Channel):
             return
         self._conversations[relay.buyer] = relay.conversation
         # The session stores it inside this emit (same thread, direct connection), so the
-        # receipt below means 'safely in the agent's store'.
+        # receipt below means 'safely in the agent's store'. One the store refused (busy,
+        # full) is confirmed once stored; until then the router keeps it to send again.
         self.received.emit(Incoming(uid=relay.uid, buyer=relay.buyer, text=relay.text,
                                     at=relay.at, kind="text", buyer_tier=relay.tier))
+        if relay.uid not in self._unstored:
+            self._confirm(relay.uid)
+
+    def unstored(self, uid: str) -> None:
+        self._unstored.add(uid)
+
+    def stored(self, uid: str) -> None:
+        if uid in self._unstored:
+            self._unstored.discard(uid)
+            self._confirm(uid)
+
+    def _confirm(self, uid: str) -> None:
         client = self._xmpp
         if client is not None:
             stanza = client.make_message(self.settings.service, mtype="chat")
-            stanza.append(proto.receipt_element(relay.uid))
+            stanza.append(proto.receipt_element(uid))
             stanza.append(proto.no_store_element())
             stanza.send()
 

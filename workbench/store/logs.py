@@ -1,17 +1,30 @@
 """Conversation logs: the message search index, filtered searches, transcripts, imports,
 exports, and the bulk loader the benchmarks use.
 
-Searches follow Signal Desktop: the FTS5 hits go into a temporary table first and are
-joined and sorted by time from there, instead of ordering the FTS join itself.
+The search index (``message_grams``) holds each message's runs of one to three
+characters (``textsearch.grams``), so a search finds every message that contains what
+was typed. Searches follow Signal Desktop: the FTS5 hits go into a temporary table first
+and are joined and sorted by time from there, instead of ordering the FTS join itself.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from workbench.store.db import Store
+from workbench.textsearch import TextQuery
+
+
+def migrate_to_character_index(conn: sqlite3.Connection) -> None:
+    """The character index replaces the jieba word index of messages (which missed single
+    characters, emoji and model names); the background indexer fills it."""
+    conn.execute("CREATE VIRTUAL TABLE message_grams USING fts5(grams, content='', "
+                 "detail=none, tokenize='ascii')")
+    conn.execute("DROP TABLE message_index")
+    conn.execute("DELETE FROM settings WHERE key LIKE 'search.message_index.%'")
 
 # Internal notes (if a store has them) are never part of the logs.
 NOT_LOGGED = ("note",)
@@ -41,12 +54,12 @@ def count_messages_after(store: Store, last_id: int) -> int:
     ).fetchone()[0]
 
 
-def index_terms(store: Store, rows: Iterable[tuple[int, str]]) -> None:
-    store.conn.executemany("INSERT INTO message_index (rowid, terms) VALUES (?, ?)", rows)
+def index_grams(store: Store, rows: Iterable[tuple[int, str]]) -> None:
+    store.conn.executemany("INSERT INTO message_grams (rowid, grams) VALUES (?, ?)", rows)
 
 
 def clear_index(store: Store) -> None:
-    store.conn.execute("INSERT INTO message_index (message_index) VALUES ('delete-all')")
+    store.conn.execute("INSERT INTO message_grams (message_grams) VALUES ('delete-all')")
 
 
 # --- searching -----------------------------------------------------------------------
@@ -55,7 +68,7 @@ def clear_index(store: Store) -> None:
 class Conditions:
     """What a search asks for, in store terms (ids, epoch seconds)."""
 
-    match: str | None = None          # an FTS5 expression from textsearch.match_expression
+    match: TextQuery | None = None    # what the text must contain (textsearch.text_query)
     agent_id: int | None = None       # conversations this agent took part in
     viewer_id: int | None = None      # the same restriction, for an agent's own view
     buyer: str | None = None          # part of the buyer's nick
@@ -97,15 +110,24 @@ def _where(cond: Conditions) -> tuple[list[str], list, list[str], list]:
     return own, own_params, other, other_params
 
 
-def _prepare_hits(store: Store, match: str) -> int:
-    """Fill temp.log_hits with the ids of matching messages; returns how many."""
+def _prepare_hits(store: Store, query: TextQuery) -> int:
+    """Fill temp.log_hits with the ids of matching messages; returns how many.
+
+    The character index answers strings of up to three characters exactly; longer ones
+    are looked for in the text of the index's candidates only."""
     conn = store.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS log_hits (id INTEGER PRIMARY KEY)")
     conn.execute("DELETE FROM temp.log_hits")
+    if not query.checks:
+        return conn.execute("INSERT INTO temp.log_hits (id) SELECT rowid FROM message_grams "
+                            "WHERE message_grams MATCH ?", (query.expression,)).rowcount
+    # lower() copies the text: only for strings with ASCII letters in them.
+    checks = " AND ".join("instr(lower(m.text), ?) > 0" if re.search("[a-z]", check)
+                          else "instr(m.text, ?) > 0" for check in query.checks)
     return conn.execute(
-        "INSERT INTO temp.log_hits (id) SELECT rowid FROM message_index "
-        "WHERE message_index MATCH ?", (match,)
-    ).rowcount
+        "INSERT INTO temp.log_hits (id) SELECT m.id FROM message_grams CROSS JOIN messages m "
+        f"ON m.id = message_grams.rowid WHERE message_grams MATCH ? AND {checks}",
+        (query.expression, *query.checks)).rowcount
 
 
 def set_conversation_filter(store: Store, ids: Iterable[int]) -> None:

@@ -1,4 +1,7 @@
-"""Conversation log search: the jieba + FTS5 message index, searches and transcripts.
+"""Conversation log search: the character index of messages, searches and transcripts.
+
+A search finds every message that holds what was typed (one character, an emoji, a
+model name like iPhone13, every word of a longer query); see ``textsearch.text_query``.
 
 Who may read what (checked here, whatever the window shows): a supervisor reads every
 conversation; anybody else only the conversations they took part in (they were its agent
@@ -18,15 +21,13 @@ from workbench.changes import Refused
 from workbench.store import Store, logs, settings
 from workbench.supervision import rounds
 
-INDEX_LAST_KEY = "search.message_index.last_id"
-INDEX_VERSION_KEY = "search.message_index.version"
+INDEX_LAST_KEY = "search.message_grams.last_id"
+INDEX_VERSION_KEY = "search.message_grams.version"
 STORE_UID_KEY = "store.uid"
 PAGE_SIZE = 50
 SNIPPET_CHARS = 60
 INDEXED_SENDERS = ("buyer", "agent", "auto", "system")
 SENDER_NAMES = {"buyer": "买家", "agent": "客服", "auto": "自动回复", "system": "系统"}
-# Bump when message_terms() changes; stored with the segmenter version of the index.
-_EXTRA_WORDS_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -119,24 +120,7 @@ def check_can_read(store: Store, viewer, conversation_id: int) -> None:
 # --- the index -----------------------------------------------------------------------
 
 def index_version() -> str:
-    return f"{textsearch.segmenter_version()}+full{_EXTRA_WORDS_VERSION}"
-
-
-def message_terms(text: str) -> str:
-    """textsearch.terms() plus every dictionary word jieba's full mode sees in the text.
-
-    Precise segmentation picks one reading：退货运费 becomes 退 / 货运费，and a search for
-    退货 would miss it. The full mode's words (退货，货运，运费 ...) are added after the
-    precise ones, so the precise order still serves quoted phrases."""
-    words = textsearch.terms(text)
-    seen = set(words.split())
-    extra = []
-    for word in textsearch.load().cut(text, cut_all=True):
-        word = word.lower()
-        if len(word) > 1 and word not in seen and any(ch.isalnum() for ch in word):
-            seen.add(word)
-            extra.append(word)
-    return " ".join([words, *extra]) if extra else words
+    return textsearch.GRAMS_VERSION
 
 
 def index_state(store: Store) -> tuple[int, str | None]:
@@ -154,9 +138,10 @@ def not_indexed(store: Store) -> int:
 def index_batch(store: Store, limit: int = 500) -> int:
     """Index the next ``limit`` messages; returns how many were looked at (0: caught up).
 
-    Words are computed before the write transaction, so the store is locked only for the
+    Terms are computed before the write transaction, so the store is locked only for the
     insert; if another connection indexed the same messages meanwhile, this batch is
-    dropped. A changed segmenter empties the index and starts again from the first message.
+    dropped. A changed way of indexing empties the index and starts again from the first
+    message.
     """
     version = index_version()
     last, stored_version = index_state(store)
@@ -169,12 +154,12 @@ def index_batch(store: Store, limit: int = 500) -> int:
     rows = logs.messages_after(store, last, limit)
     if not rows:
         return 0
-    terms = [(row["id"], message_terms(row["text"])) for row in rows
+    terms = [(row["id"], textsearch.grams(row["text"])) for row in rows
              if row["sender"] in INDEXED_SENDERS and row["kind"] == "text"]
     with store.transaction():
         if index_state(store) != (last, version):
             return len(rows)
-        logs.index_terms(store, (pair for pair in terms if pair[1]))
+        logs.index_grams(store, (pair for pair in terms if pair[1]))
         settings.put(store, INDEX_LAST_KEY, str(rows[-1]["id"]))
     return len(rows)
 
@@ -224,7 +209,7 @@ def conditions(store: Store, viewer, flt: LogFilter) -> logs.Conditions | None:
         raise Refused(f"未知的发送方 {flt.sender}。")
     match = None
     if flt.query.strip():
-        match = textsearch.match_expression(flt.query)
+        match = textsearch.text_query(flt.query)
         if match is None:
             return None
     cond = logs.Conditions(match=match, agent_id=agent_id, viewer_id=viewer_id,
@@ -288,18 +273,20 @@ def transcript(store: Store, viewer, conversation_id: int) -> Transcript:
 # --- snippets ------------------------------------------------------------------------
 
 def highlight_words(query: str) -> list[str]:
-    """The words of a query to mark in results, longest first (so they win overlaps)."""
-    if not query.strip():
+    """What a query looks for, to mark in results: its pieces as typed and their words,
+    longest first (so they win overlaps)."""
+    parsed = textsearch.text_query(query) if query.strip() else None
+    if parsed is None:
         return []
-    words = set(textsearch.query_words(textsearch.QUOTED.sub(" ", query)))
-    for phrase in textsearch.QUOTED.findall(query):
-        words.update(textsearch.query_words(phrase))
+    typed = [p.strip() for p in textsearch.QUOTED.findall(query)]
+    typed += textsearch.QUOTED.sub(" ", query).split()
+    words = {textsearch.fold(p) for p in typed if p} | set(parsed.strings)
     return sorted(words, key=len, reverse=True)
 
 
 def find_marks(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """Non-overlapping [start, end) spans of ``words`` in ``text`` (case-insensitive)."""
-    lowered = text.lower()
+    """Non-overlapping [start, end) spans of ``words`` in ``text`` (ASCII case ignored)."""
+    lowered = textsearch.fold(text)
     taken = [False] * len(text)
     spans = []
     for word in words:

@@ -231,6 +231,7 @@ class ChatPanel(QWidget):
         layout.addWidget(self.composer)
         self._shown_id: int | None = None
         self._confirmed_text: str | None = None
+        self._unsaved_drafts: dict[int, str] = {}   # conversation id -> text not stored yet
         self.composer.send_requested.connect(self.send)
         self.composer.textChanged.connect(self._on_draft_edited)
         self.composer.image_pasted.connect(self.send_pasted_image)
@@ -242,6 +243,7 @@ class ChatPanel(QWidget):
         self.buyer.note_button.toggled.connect(self._on_note_mode)
         session.conversation_selected.connect(self._on_selected)
         session.changed.connect(self._on_changed)
+        session.trouble.connect(self._on_trouble)
         self.transfer_dialog: TransferDialog | None = None
         self.set_attachments([])
         self._on_selected(None)
@@ -253,7 +255,8 @@ class ChatPanel(QWidget):
         self._shown_id = conversation.id if conversation else None
         self.buyer.show_conversation(conversation)
         self.buyer.note_button.setChecked(False)
-        self.composer.setPlainText(conversation.draft if conversation else "")
+        self.composer.setPlainText(self._unsaved_drafts.get(self._shown_id, conversation.draft)
+                                   if conversation else "")
         self.composer.setEnabled(conversation is not None)
         self.set_attachments([])
         self.find_bar.hide()
@@ -265,13 +268,20 @@ class ChatPanel(QWidget):
             self.buyer.show_conversation(current)
 
     def save_draft(self) -> None:
-        """Keep what is in the composer with the conversation (switching, closing)."""
-        if self._shown_id is None:
-            return
-        stored = conversations.get(self.session.store, self._shown_id)
-        if stored is not None and stored.draft != self.composer.toPlainText():
-            self.session.run(conversations.save_draft, self.session.store, self._shown_id,
-                             self.composer.toPlainText())
+        """Keep what is in the composer with the conversation (switching, closing). While
+        the store refuses (busy, full), the draft waits here and is saved once it can."""
+        if self._shown_id is not None:
+            self._unsaved_drafts[self._shown_id] = self.composer.toPlainText()
+        for conversation_id, text in list(self._unsaved_drafts.items()):
+            stored = conversations.get(self.session.store, conversation_id)
+            if stored is not None and stored.draft != text and not self.session.run(
+                    conversations.save_draft, self.session.store, conversation_id, text):
+                return
+            del self._unsaved_drafts[conversation_id]
+
+    def _on_trouble(self, error) -> None:
+        if error is None and self._unsaved_drafts:   # the store is free again
+            self.save_draft()
 
     # --- sending -----------------------------------------------------------------------
 

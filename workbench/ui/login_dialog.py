@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbench import accounts
 from workbench.changes import Refused
-from workbench.store import Store
+from workbench.store import Store, StoreError
 from workbench.ui.vocabulary import word
 
 
@@ -107,8 +107,8 @@ class LoginDialog(QDialog):
             return
         try:
             self.agent = accounts.log_in(self.store, name, self.password.text(), self.clock())
-        except Refused as refusal:
-            self.error.setText(str(refusal))
+        except (Refused, StoreError) as refusal:
+            self.error.setText(refusal.zh)
             self.password.clear()
             self.password.setFocus()
             return

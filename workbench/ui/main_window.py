@@ -13,6 +13,7 @@ from workbench.ui.chat import ChatPanel
 from workbench.ui.conversation_list import ConversationPanel
 from workbench.ui.handover import window as handover_window
 from workbench.ui.handover.todo_panel import TodoPanel
+from workbench.ui.maintenance import window as maintenance_window
 from workbench.ui.orders import window as orders_window
 from workbench.ui.orders.sidebar import OrderSidebar
 from workbench.ui.paint_probe import FirstPaintProbe
@@ -28,7 +29,8 @@ REFUSAL_SHOWN_MS = 8000
 WARM_UP_DELAY_MS = 300
 # Each area adds its menus, windows and shortcuts through ``install(window)``.
 AREA_INSTALLERS = (reception_window.install, phrases_window.install, orders_window.install,
-                   handover_window.install, supervision_window.install, team_mode.install)
+                   handover_window.install, supervision_window.install, team_mode.install,
+                   maintenance_window.install)
 
 
 class MainWindow(QMainWindow):
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.chat.save_draft()
-        self.save_layout()
+        self.session.attempt(self.save_layout)   # a busy or full store must not keep it open
         self.closing.emit()
         self.session.channel.stop()
         super().closeEvent(event)

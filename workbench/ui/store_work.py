@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
+from workbench import faults
 from workbench.changes import Refused
 from workbench.store import Store, StoreError
 
@@ -25,7 +26,7 @@ from workbench.store import Store, StoreError
 @dataclass(frozen=True)
 class Outcome:
     """How the work ended: ``done`` with a result, ``cancelled``, or ``failed`` with a
-    message for the agent."""
+    message for the agent (and, when the store said no, its StoreError as ``result``)."""
 
     state: str
     result: object = None
@@ -39,18 +40,20 @@ def run_on_own_store(db_path: Path, work: Callable, progress: Callable,
     if a cancel came too late to stop it."""
     try:
         store = Store.open(db_path)
-    except StoreError as error:
-        return Outcome("failed", message=error.zh)
+    except (StoreError, OSError) as error:
+        known = faults.as_store_error(error, db_path)
+        return Outcome("failed", known, message=known.zh)
     try:
         return Outcome("done", work(store, progress, cancelled))
     except cancel_types:
         return Outcome("cancelled")
     except Refused as refusal:
         return Outcome("failed", message=str(refusal))
-    except StoreError as error:
-        return Outcome("failed", message=error.zh)
-    except Exception as error:  # a bug: say so rather than fail silently in a thread
-        traceback.print_exc()
+    except Exception as error:
+        known = faults.as_store_error(store.translate(error), db_path)
+        if known is not None:   # the machine said no (disk full, a missing folder…)
+            return Outcome("failed", known, message=known.zh)
+        traceback.print_exc()   # a bug: say so rather than fail silently in a thread
         return Outcome("failed", message=QCoreApplication.translate(
             "StoreWork", "出错了（程序问题，请告诉开发者）：{0}").format(repr(error)))
     finally:
@@ -75,6 +78,7 @@ class StoreTask(QObject):
         self.cancel_types = cancel_types
         self._stop = threading.Event()
         self._over = threading.Event()
+        self.error: StoreError | None = None   # set before ``failed`` when the store said no
 
     def cancel(self) -> None:
         self._stop.set()
@@ -93,6 +97,7 @@ class StoreTask(QObject):
             elif outcome.state == "cancelled":
                 self.cancelled.emit()
             else:
+                self.error = outcome.result
                 self.failed.emit(outcome.message)
         finally:
             self._over.set()
