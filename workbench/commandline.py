@@ -23,6 +23,7 @@ from workbench.store import Store, StoreError
 
 PASSWORD_ENV = "WORKBENCH_PASSWORD"
 LANG_ENV = "WORKBENCH_LANG"
+clock = time.time  # when sign-ins happen; tests move it by hand
 
 
 class CommandFailed(Exception):
@@ -83,7 +84,7 @@ def proven_account(args, store: Store):
         password = os.environ.get(PASSWORD_ENV)
         if password is None:
             password = ask_password(f"{name} 的密码 / password for {name}: ")
-    return accounts.authenticate(store, name, password, time.time())
+    return accounts.authenticate(store, name, password, clock())
 
 
 def own_account(args, store: Store):

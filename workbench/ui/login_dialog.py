@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from workbench import accounts
 from workbench.changes import Refused
 from workbench.store import Store
+from workbench.ui import language
 from workbench.ui.vocabulary import word
 
 
@@ -108,7 +109,7 @@ class LoginDialog(QDialog):
         try:
             self.agent = accounts.log_in(self.store, name, self.password.text(), self.clock())
         except Refused as refusal:
-            self.error.setText(str(refusal))
+            self.error.setText(language.text(refusal))
             self.password.clear()
             self.password.setFocus()
             return

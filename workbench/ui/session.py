@@ -5,18 +5,20 @@ Panels never talk to each other: they call :meth:`Session.run` and listen to ``c
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from workbench import conversations, quickphrases
+from workbench import accounts, conversations, quickphrases
 from workbench.accounts import Agent
 from workbench.changes import Changes, Refused
 from workbench.channels.base import Channel, Outgoing
 from workbench.conversations import reception
 from workbench.store import Store
+from workbench.ui import language
 
 
 class Session(QObject):
@@ -29,7 +31,7 @@ class Session(QObject):
         super().__init__()
         self.store = store
         self.channel = channel
-        self.agent = agent
+        self._agent = agent
         self.clock = clock
         self.current: conversations.Conversation | None = None
         channel.received.connect(self._on_received)
@@ -39,6 +41,17 @@ class Session(QObject):
             conversations.set_status(store, uid, "failed")))
         channel.presence.connect(self._on_presence)
 
+    @property
+    def agent(self) -> Agent:
+        """The signed-in account as the store has it now, so that an account disabled
+        since it signed in is refused by every permission check (``permissions.require``)
+        as well as by :meth:`may_act`."""
+        try:
+            self._agent = accounts.by_id(self.store, self._agent.id) or self._agent
+        except sqlite3.ProgrammingError:
+            pass  # the store is closed: the window is going away
+        return self._agent
+
     def publish(self, changes: Changes) -> None:
         if changes:
             if self.current and self.current.id in changes.conversations:
@@ -46,13 +59,25 @@ class Session(QObject):
             self.changed.emit(changes)
 
     def run(self, operation: Callable[..., Changes], *args, **kwargs) -> bool:
-        """Run a domain operation; a refusal is reported to the agent, not raised."""
+        """Run a domain operation; a refusal is reported to the agent, not raised. An
+        account disabled since it signed in may do nothing more."""
+        if not self.may_act():
+            return False
         try:
             changes = operation(*args, **kwargs)
         except Refused as refusal:
-            self.refused.emit(str(refusal))
+            self.refused.emit(language.text(refusal))
             return False
         self.publish(changes)
+        return True
+
+    def may_act(self) -> bool:
+        """False (and the reason said) once the account has been disabled."""
+        try:
+            accounts.require_active(self.store, self._agent)
+        except Refused as refusal:
+            self.refused.emit(language.text(refusal))
+            return False
         return True
 
     def select(self, conversation_id: int | None) -> None:
@@ -64,7 +89,7 @@ class Session(QObject):
 
     def send_text(self, text: str) -> bool:
         """Store the agent's reply, then hand it to the channel."""
-        if self.current is None or not text.strip():
+        if self.current is None or not text.strip() or not self.may_act():
             return False
         if len(text) > self.channel.max_length:
             self.refused.emit(self.tr("消息过长：{0} 字，通道上限 {1} 字。请分成几条发送。")
@@ -77,13 +102,13 @@ class Session(QObject):
         return True
 
     def send_image(self, path: Path) -> bool:
-        if self.current is None:
+        if self.current is None or not self.may_act():
             return False
         try:
             message, changes = conversations.send_image(self.store, self.current.id,
                                                         self.agent.id, path, self.clock())
         except Refused as refusal:
-            self.refused.emit(str(refusal))
+            self.refused.emit(language.text(refusal))
             return False
         self.publish(changes)
         self._hand_to_channel(message, self.current.buyer_nick)
@@ -92,7 +117,7 @@ class Session(QObject):
     def retry(self, message: conversations.Message) -> None:
         """Send a failed message again, under the same uid so it can never arrive twice."""
         conversation = conversations.get(self.store, message.conversation_id)
-        if conversation is None or message.status != "failed":
+        if conversation is None or message.status != "failed" or not self.may_act():
             return
         self.publish(conversations.set_status(self.store, message.uid, "sending"))
         self._hand_to_channel(message, conversation.buyer_nick)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 
 from workbench.changes import Refused
 from workbench.store import Store, StoreError
+from workbench.ui import language
 
 
 @dataclass(frozen=True)
@@ -40,15 +41,15 @@ def run_on_own_store(db_path: Path, work: Callable, progress: Callable,
     try:
         store = Store.open(db_path)
     except StoreError as error:
-        return Outcome("failed", message=error.zh)
+        return Outcome("failed", message=language.text(error))
     try:
         return Outcome("done", work(store, progress, cancelled))
     except cancel_types:
         return Outcome("cancelled")
     except Refused as refusal:
-        return Outcome("failed", message=str(refusal))
+        return Outcome("failed", message=language.text(refusal))
     except StoreError as error:
-        return Outcome("failed", message=error.zh)
+        return Outcome("failed", message=language.text(error))
     except Exception as error:  # a bug: say so rather than fail silently in a thread
         traceback.print_exc()
         return Outcome("failed", message=QCoreApplication.translate(

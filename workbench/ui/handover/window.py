@@ -43,6 +43,7 @@ from workbench import accounts, handover, timefmt
 from workbench.changes import Refused
 from workbench.handover import Todo, sheets, shifts
 from workbench.handover.sheets import Sheet, SheetItem
+from workbench.ui import language
 from workbench.ui.handover.todo_dialog import TodoDialog, message_draft, order_draft
 from workbench.ui.item_models import RowsListModel, RowsTableModel
 from workbench.ui.session import Session
@@ -204,12 +205,14 @@ class HandoverComposer(QDialog):
 
     def accept(self) -> None:
         session = self.ui.session
+        if not session.may_act():
+            return
         try:
             sheet_id, changes = sheets.build(
                 session.store, session.agent, session.clock(), shift=self.shift.currentData(),
                 to_agent_id=self.receiver.currentData(), notes=self.notes.toPlainText())
         except Refused as refusal:
-            self.error.setText(str(refusal))
+            self.error.setText(language.text(refusal))
             return
         self.created_id = sheet_id
         session.publish(changes)
@@ -364,11 +367,13 @@ class HandoverWindow(QWidget):
 
     def _run(self, operation, *args):
         """Run a domain operation; a refusal is shown here, not raised."""
+        if not self.session.may_act():
+            return None
         try:
             result = operation(*args)
         except Refused as refusal:
             self.message.setStyleSheet("color: #c62828;")
-            self.message.setText(str(refusal))
+            self.message.setText(language.text(refusal))
             return None
         self.message.setStyleSheet("")
         return result

@@ -25,6 +25,7 @@ from workbench import orders, timefmt
 from workbench.changes import Refused
 from workbench.orders import Order, policy, reminders
 from workbench.orders.reminders import Reminder
+from workbench.ui import language
 from workbench.ui.item_models import RowsTableModel
 from workbench.ui.orders.sidebar import plain_label
 from workbench.ui.session import Session
@@ -48,7 +49,7 @@ class ReminderDialog(QDialog):
         try:
             check = reminders.check(session.store, order.id, session.clock())
         except Refused as refusal:
-            session.refused.emit(str(refusal))
+            session.refused.emit(language.text(refusal))
             return None
         return cls(session, check, parent)
 
