@@ -44,6 +44,9 @@ def build_parser(areas: bool = True) -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="open the workbench window (the default)")
     run.add_argument("--speed", type=float, default=1.0,
                      help="simulator time scale: 1 real time, 0.1 ten times faster")
+    run.add_argument("--demo", action="store_true",
+                     help="give a new store the demo shop (the default store always gets "
+                          "it; any other new store starts with the first-run dialog)")
     run.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     run.add_argument("--channel", choices=("simulator", "xmpp"), default="simulator",
                      help="where buyers come from: the built-in simulator, or team mode "
@@ -52,6 +55,9 @@ def build_parser(areas: bool = True) -> argparse.ArgumentParser:
     shot = commands.add_parser("screenshot", help="render the window offscreen to a PNG")
     shot.add_argument("--out", type=Path, required=True)
     shot.add_argument("--size", type=_size, default=(1600, 1000))
+    shot.add_argument("--demo", action="store_true",
+                      help="give a new --db store the demo shop (without --db the shot is "
+                           "always of the demo shop)")
 
     bench = commands.add_parser("bench", help="run benchmark scenarios and print figures")
     bench.add_argument("--json", action="store_true", help="one JSON object keyed by scenario")
@@ -87,12 +93,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return app.run(db_path, args.lang, getattr(args, "speed", 1.0),
                        getattr(args, "exit_after_first_paint", False),
-                       channel=getattr(args, "channel", "simulator"))
+                       channel=getattr(args, "channel", "simulator"),
+                       demo=args.db is None or getattr(args, "demo", False))
     if command == "screenshot":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from workbench.ui.screenshot import render
 
-        return render(args.out, args.db, args.size, args.lang)
+        return render(args.out, args.db, args.size, args.lang, demo=args.demo)
     if command == "bench":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         sys.path.insert(0, str(paths.RESOURCES.parent))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.accounts import passwords, permissions, signins
-from workbench.changes import Refused
+from workbench.changes import Changes, Refused
 from workbench.store import Store, events, people, settings
 from workbench.store import accounts as audit
 
@@ -126,19 +126,22 @@ def create(store: Store, name: str, role: str, password: str, now: float,
     return agent
 
 
-def set_password(store: Store, name: str, password: str, by: Agent | None, now: float) -> None:
-    """Anyone may change their own password; a supervisor may set anybody's."""
+def set_password(store: Store, name: str, password: str, by: Agent | None,
+                 now: float) -> Changes:
+    """Anyone may change their own password; a supervisor may set anybody's (which also
+    lifts a lock after failed sign-ins)."""
     target = _existing(store, name)
     if by is None or by.id != target.id:
         permissions.require(by, permissions.MANAGE_ACCOUNTS)
     _check_password(password)
     with store.transaction():
         people.set_agent_password_hash(store, target.id, passwords.hash_password(password))
-        events.record(store, now, by.id if by else None, "account.passwd",
+        events.record(store, now, by.id if by else None, audit.PASSWORD_SET,
                       f"agent:{target.id}", {"name": target.name})
+    return Changes(accounts=frozenset({target.id}))
 
 
-def disable(store: Store, name: str, by: Agent | None, now: float) -> None:
+def disable(store: Store, name: str, by: Agent | None, now: float) -> Changes:
     """The account can no longer sign in; its history and signatures stay."""
     permissions.require(by, permissions.MANAGE_ACCOUNTS)
     target = _existing(store, name)
@@ -150,6 +153,29 @@ def disable(store: Store, name: str, by: Agent | None, now: float) -> None:
         people.set_agent_active(store, target.id, False)
         events.record(store, now, by.id if by else None, "account.disable",
                       f"agent:{target.id}", {"name": target.name})
+    return Changes(accounts=frozenset({target.id}))
+
+
+def found_shop(store: Store, shop_name: str, name: str, password: str, now: float,
+               display_name: str = "") -> Agent:
+    """A new shop's first start: its name and its first supervisor, who is signed in at
+    this workstation. Refused once the shop has any account."""
+    from workbench import quickphrases
+
+    shop_name = shop_name.strip()
+    if not shop_name:
+        raise Refused("请填写店铺名称。", "Please enter the shop's name.")
+    with store.transaction():
+        if people.count_agents(store):
+            raise Refused("这个店铺已经有账号了，请直接登录。",
+                          "This shop already has accounts: sign in instead.")
+        settings.put(store, quickphrases.SHOP_NAME_KEY, shop_name)
+        supervisor = create(store, name, "supervisor", password, now,
+                            display_name=display_name)
+        sign_in(store, supervisor)
+        events.record(store, now, supervisor.id, audit.SUCCEEDED, f"agent:{supervisor.id}",
+                      {"name": supervisor.name, "via": "first-run"})
+    return supervisor
 
 
 def authenticate(store: Store, name: str, password: str, now: float,

@@ -30,7 +30,7 @@ def workbook(store: Store, sheet_id: int):
 
     sheet = sheets.get(store, sheet_id)
     if sheet is None:
-        raise Refused(f"找不到交接单 {sheet_id}。")
+        raise Refused(f"找不到交接单 {sheet_id}。", f"No handover sheet {sheet_id}.")
     entries = sheets.items(store, sheet_id)
     book = Workbook()
     page = book.active
@@ -97,5 +97,6 @@ def export(store: Store, sheet_id: int, path: Path) -> int:
     try:
         exchange.write_atomically(Path(path), buffer.getvalue())
     except OSError as error:
-        raise Refused(f"无法写入 {path}：{error.strerror or error}") from error
+        raise Refused(f"无法写入 {path}：{error.strerror or error}",
+                      f"Cannot write {path}: {error.strerror or error}") from error
     return len(sheets.items(store, sheet_id))

@@ -61,7 +61,8 @@ def export(store: Store, where: OrderFilter, path: Path | str, now: float,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise Refused(f"只能导出为 .csv 或 .xlsx 文件，而不是“{path.name}”。")
+        raise Refused(f"只能导出为 .csv 或 .xlsx 文件，而不是“{path.name}”。",
+                      f"Export to a .csv or .xlsx file, not {path.name!r}.")
     total = orders.count(store, where, now)
     partial = path.with_name(path.name + ".part")
     written = 0
@@ -88,7 +89,8 @@ def export(store: Store, where: OrderFilter, path: Path | str, now: float,
             book.save(partial)
         os.replace(partial, path)
     except OSError as error:
-        raise Refused(f"无法写入 {path}：{error.strerror}") from error
+        raise Refused(f"无法写入 {path}：{error.strerror}",
+                      f"Cannot write {path}: {error.strerror}") from error
     finally:
         if partial.exists():
             partial.unlink()

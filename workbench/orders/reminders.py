@@ -121,10 +121,12 @@ def check(store: Store, order_id: str, now: float) -> Check:
     """The window and the warnings for reminding this order now; refused if it is paid."""
     order = orders.get(store, order_id)
     if order is None:
-        raise Refused(f"找不到订单 {order_id}。")
+        raise Refused(f"找不到订单 {order_id}。", f"No order {order_id}.")
     if not order.unpaid:
         raise Refused(f"订单 {order_id} 的状态是“{order.status_name}”，"
-                      "只有等待买家付款的订单才需要催付。")
+                      "只有等待买家付款的订单才需要催付。",
+                      f"Order {order_id} is {order.status}: only orders waiting for payment "
+                      "need a payment reminder.")
     before = previous(store, order_id)
     warnings = []
     for reminder in before:
@@ -168,7 +170,8 @@ def remind(store: Store, order_id: str, agent: Agent, now: float, channel: str =
            reason: str = "", outcome: str = SENT) -> Changes:
     """Record a reminder in the register (the chat message itself is sent by the caller)."""
     if channel not in CHANNELS:
-        raise Refused(f"催付方式只能是 {'、'.join(CHANNELS)}。")
+        raise Refused(f"催付方式只能是 {'、'.join(CHANNELS)}。",
+                      f"A payment reminder goes by {', '.join(CHANNELS)} only.")
     with store.transaction():
         check(store, order_id, now)  # refuses orders that need no reminder
         reason, outcome = " ".join(reason.split()), " ".join(outcome.split())
@@ -186,7 +189,7 @@ def update(store: Store, reminder_id: int, agent: Agent, reason: str, outcome: s
     with store.transaction():
         row = order_rows.reminder(store, reminder_id)
         if row is None:
-            raise Refused("这条催付记录已不存在。")
+            raise Refused("这条催付记录已不存在。", "This payment reminder no longer exists.")
         reason, outcome = " ".join(reason.split()), " ".join(outcome.split())
         if (row["reason"] or "", row["outcome"] or "") == (reason, outcome):
             return Changes()

@@ -118,14 +118,16 @@ def image_name(source: Path) -> str:
     try:
         digest = hashlib.sha1(source.read_bytes()).hexdigest()[:16]
     except OSError as error:
-        raise Refused(f"找不到图片 {source}（{error.strerror}）。") from error
+        raise Refused(f"找不到图片 {source}（{error.strerror}）。",
+                      f"Cannot find the image {source} ({error.strerror}).") from error
     return digest + source.suffix.lower()
 
 
 def keep_image(store: Store, source: Path) -> str:
     """Copy a picture for a phrase into the data dir; returns the name to store."""
     if source.suffix.lower() not in IMAGE_SUFFIXES:
-        raise Refused(f"{source.name} 不是支持的图片格式（{'、'.join(IMAGE_SUFFIXES)}）。")
+        raise Refused(f"{source.name} 不是支持的图片格式（{'、'.join(IMAGE_SUFFIXES)}）。",
+                      f"{source.name} is not a supported image ({', '.join(IMAGE_SUFFIXES)}).")
     name = image_name(source)
     target = images_folder(store) / name
     if not target.exists():
@@ -141,17 +143,18 @@ def check_may_edit(agent: Agent | None, pack: Pack) -> None:
     if pack.scope == "team":
         permissions.require(agent, permissions.EDIT_TEAM_PHRASES)
     elif agent is None or pack.agent_id != agent.id:
-        raise Refused("只能修改自己的个人短语。")
+        raise Refused("只能修改自己的个人短语。", "You can change only your own personal phrases.")
 
 
 def check_phrase(code: str, text: str) -> None:
     """The rules every stored phrase follows; the editor and imports share them."""
     if not code:
-        raise Refused("快捷编码不能为空。")
+        raise Refused("快捷编码不能为空。", "A phrase needs a code.")
     if any(ch.isspace() for ch in code):
-        raise Refused(f"快捷编码“{code}”里不能有空格。")
+        raise Refused(f"快捷编码“{code}”里不能有空格。",
+                      f"The code {code!r} cannot contain spaces.")
     if not text.strip():
-        raise Refused(f"短语“{code}”的内容不能为空。")
+        raise Refused(f"短语“{code}”的内容不能为空。", f"The phrase {code!r} has no text.")
 
 
 def unknown_variables(text: str) -> list[str]:
@@ -199,12 +202,15 @@ def save_phrase(store: Store, agent: Agent | None, pack: Pack, code: str, text: 
     unknown = unknown_variables(text)
     if unknown:
         raise Refused("未知的变量：" + "、".join("{" + n + "}" for n in unknown) +
-                      "。可用的变量：" + "、".join("{" + n + "}" for n in VARIABLES))
+                      "。可用的变量：" + "、".join("{" + n + "}" for n in VARIABLES),
+                      "Unknown variables: " + ", ".join("{" + n + "}" for n in unknown)
+                      + ". Known variables: " + ", ".join("{" + n + "}" for n in VARIABLES))
     with store.transaction():
         clash = next((p for p in from_rows(phrase_rows.pack_phrases(store, pack.id))
                       if p.code == code and p.id != phrase_id), None)
         if clash is not None:
-            raise Refused(f"快捷编码“{code}”已被“{clash.text[:20]}”使用。")
+            raise Refused(f"快捷编码“{code}”已被“{clash.text[:20]}”使用。",
+                          f"The code {code!r} is already used by {clash.text[:20]!r}.")
         group_id = group_id_for(store, pack.id, group) if group.strip() else None
         if phrase_id is None:
             position = len(phrase_rows.pack_phrases(store, pack.id))
@@ -223,7 +229,7 @@ def save_phrase(store: Store, agent: Agent | None, pack: Pack, code: str, text: 
 def delete_phrase(store: Store, agent: Agent | None, phrase_id: int, now: float) -> Changes:
     phrase = get(store, phrase_id)
     if phrase is None:
-        raise Refused("这条短语已不存在。")
+        raise Refused("这条短语已不存在。", "This phrase no longer exists.")
     pack = next(p for p in all_packs(store) if p.id == phrase.pack_id)
     check_may_edit(agent, pack)
     with store.transaction():
