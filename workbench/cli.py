@@ -9,14 +9,13 @@ import sys
 from pathlib import Path
 
 from workbench import paths
-from workbench.commandline import WorkbenchParser, run_handler
+from workbench.commandline import GLOBAL_OPTIONS, WorkbenchParser, run_handler
 
 # Each area adds its subcommands through ``register(subparsers)``; a parser it adds sets
 # ``handler`` (a function of args returning the exit status). Keep these modules light:
 # heavy imports (openpyxl, jieba) belong inside the handlers. Building their parsers takes
 # ~15 ms, so the window's own commands (WINDOW_COMMANDS) start without them.
 WINDOW_COMMANDS = ("run", "screenshot", "bench")
-GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang", "--as")
 AREA_COMMANDS = (
     "workbench.quickphrases.commands",
     "workbench.orders.commands",
@@ -53,8 +52,9 @@ def build_parser(areas: bool = True) -> argparse.ArgumentParser:
                           "over XMPP (see docs/team-mode.md)")
 
     shot = commands.add_parser("screenshot", help="render the window offscreen to a PNG")
-    shot.add_argument("--out", type=Path, required=True)
-    shot.add_argument("--size", type=_size, default=(1600, 1000))
+    shot.add_argument("--out", type=Path, required=True, metavar="FILE.png")
+    shot.add_argument("--size", type=_size, default=(1600, 1000), metavar="WIDTHxHEIGHT",
+                      help="default 1600x1000")
     shot.add_argument("--demo", action="store_true",
                       help="give a new --db store the demo shop (without --db the shot is "
                            "always of the demo shop)")
@@ -70,11 +70,30 @@ def build_parser(areas: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def commands(parser: argparse.ArgumentParser | None = None, path: tuple[str, ...] = ()
+             ) -> list[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    """Every command that runs something, as (its words after ``workbench``, its parser)."""
+    parser = parser or build_parser()
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found += commands(sub, (*path, name)) or [((*path, name), sub)]
+    return found
+
+
+def usages() -> list[str]:
+    """The root's usage and every command's, as each one's ``--help`` prints it
+    (the README's command-line section; docs/cli.md)."""
+    parser = build_parser()
+    return [parser.format_usage(), *(sub.format_usage() for _, sub in commands(parser))]
+
+
 def _command(argv: list[str]) -> str | None:
     """The subcommand ``argv`` names, if any (global options and their values skipped)."""
     tokens = iter(argv)
     for token in tokens:
-        if token in GLOBAL_OPTIONS_WITH_VALUE:
+        if token in GLOBAL_OPTIONS:  # each takes a value
             next(tokens, None)
         elif not token.startswith("-"):
             return token
