@@ -11,6 +11,7 @@ import getpass
 import sys
 import time
 
+from workbench import commandline
 from workbench.commandline import (
     CommandFailed,
     add_json_option,
@@ -129,7 +130,7 @@ def _failures(args) -> int:
 
     with open_store(args) as store:
         permissions.require(proven_account(args, store), permissions.MANAGE_ACCOUNTS)
-        problems = signins.recent_problems(store, time.time(), days=args.days)
+        problems = signins.recent_problems(store, commandline.clock(), days=args.days)
     if args.json:
         print_json([{"at": timefmt.second(p.at), "kind": p.kind, "name": p.name,
                      "lock_s": p.lock_s} for p in problems])
