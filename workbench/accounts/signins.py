@@ -32,7 +32,8 @@ def subject(agent_id: int | None, name: str) -> str:
 
 def lock_seconds(locks: int) -> float:
     """How long the ``locks``-th lock of a run lasts (1 for the first)."""
-    return min(FIRST_LOCK_S * 2 ** (locks - 1), LONGEST_LOCK_S)
+    doublings = min(locks - 1, 16)  # a long run would overflow a float, and the cap is near
+    return min(FIRST_LOCK_S * 2 ** doublings, LONGEST_LOCK_S)
 
 
 def lock_end(failures: list[float]) -> float | None:
