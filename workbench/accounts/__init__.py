@@ -226,14 +226,16 @@ def log_in(store: Store, name: str, password: str, now: float) -> Agent:
     return agent
 
 
-def require_active(store: Store, agent: Agent) -> None:
-    """Refuse anything to an account disabled since it signed in (the window checks this
-    before every operation; the command line proves the account for each command)."""
+def require_active(store: Store, agent: Agent) -> Agent:
+    """The account as the store has it now; Refused once it has been disabled (the window
+    checks this before every operation; the command line proves the account for each
+    command)."""
     current_state = by_id(store, agent.id)
     if current_state is None or not current_state.active:
         raise Refused(f"账号 {agent.name} 已停用，不能再进行任何操作。请联系主管。",
                       f"The account {agent.name} is disabled and can do nothing more; "
                       "ask a supervisor.")
+    return current_state
 
 
 def ensure_agent(store: Store, name: str, now: float) -> int:

@@ -5,7 +5,6 @@ Panels never talk to each other: they call :meth:`Session.run` and listen to ``c
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +30,7 @@ class Session(QObject):
         super().__init__()
         self.store = store
         self.channel = channel
-        self._agent = agent
+        self.agent = agent
         self.clock = clock
         self.current: conversations.Conversation | None = None
         channel.received.connect(self._on_received)
@@ -40,17 +39,6 @@ class Session(QObject):
         channel.failed.connect(lambda uid, _reason: self.publish(
             conversations.set_status(store, uid, "failed")))
         channel.presence.connect(self._on_presence)
-
-    @property
-    def agent(self) -> Agent:
-        """The signed-in account as the store has it now, so that an account disabled
-        since it signed in is refused by every permission check (``permissions.require``)
-        as well as by :meth:`may_act`."""
-        try:
-            self._agent = accounts.by_id(self.store, self._agent.id) or self._agent
-        except sqlite3.ProgrammingError:
-            pass  # the store is closed: the window is going away
-        return self._agent
 
     def publish(self, changes: Changes) -> None:
         if changes:
@@ -72,10 +60,12 @@ class Session(QObject):
         return True
 
     def may_act(self) -> bool:
-        """False (and the reason said) once the account has been disabled."""
+        """Re-read the account from the store (so every permission check sees it as it is
+        now); False, and the reason said, once it has been disabled."""
         try:
-            accounts.require_active(self.store, self._agent)
+            self.agent = accounts.require_active(self.store, self.agent)
         except Refused as refusal:
+            self.agent = accounts.by_id(self.store, self.agent.id) or self.agent
             self.refused.emit(language.text(refusal))
             return False
         return True
