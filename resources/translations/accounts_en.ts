@@ -31,18 +31,6 @@
         <source>再输入一次</source>
         <translation>Again</translation>
     </message>
-    <message>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>两次输入的密码不一致。</source>
-        <translation>The two passwords differ.</translation>
-    </message>
 </context>
 <context>
     <name>AccountTableModel</name>
@@ -257,6 +245,21 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>OwnPasswordDialog</name>
     <message>
         <source>修改我的密码</source>
@@ -273,18 +276,6 @@
     <message>
         <source>再输入一次</source>
         <translation>Again</translation>
-    </message>
-    <message>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>两次输入的密码不一致。</source>
-        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@ disabled account can do nothing more in a window that is still open; refusals fo
 window's language."""
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.modeltest import ModelTester
@@ -13,6 +13,7 @@ from workbench import accounts, orders
 from workbench.app import install_translation, open_workbench
 from workbench.changes import Refused
 from workbench.store import events
+from workbench.ui.login_dialog import LoginDialog
 
 
 def open_window(qtbot, db_path, clock, agent_name):
@@ -171,8 +172,29 @@ def test_refusals_are_shown_in_the_window_language(qtbot, db_path, clock):
         finally:
             opened.close()
     finally:
-        from PySide6.QtCore import QTranslator
-
         for translator in app.findChildren(QTranslator):
             app.removeTranslator(translator)
             translator.deleteLater()
+
+
+def test_the_login_dialog_makes_a_guesser_wait(qtbot, store, clock):
+    accounts.create(store, "boss", "supervisor", "right-pass", clock())
+    dialog = LoginDialog(store, clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for _ in range(5):
+        qtbot.keyClicks(dialog.password, "guess")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.error.text() == "账号或密码不正确。连续失败 5 次以上，请 30 秒后再试。"
+    clock.advance(10)
+    qtbot.keyClicks(dialog.password, "right-pass")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.agent is None
+    assert dialog.error.text() == "登录失败次数过多，账号 boss 已暂时锁定，请 20 秒后再试。"
+    clock.advance(20)
+    qtbot.keyClicks(dialog.password, "right-pass")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.agent.name == "boss" and not dialog.isVisible()
+    attempts = [row for row in events.for_subject(store, "agent:1")
+                if row["kind"] not in ("account.add", "account.locked")]
+    assert len(attempts) == 7 and all('"via": "window"' in row["detail"] for row in attempts)

@@ -117,37 +117,18 @@ class SignInProblemModel(RowsTableModel):
         return en if language.current() == "en" else zh
 
 
-class AccountDialog(QDialog):
-    """A new account (``new``) or a new password for ``name``: the fields it needs, and the
-    domain's refusal shown in place."""
+class FormDialog(QDialog):
+    """Rows of fields, a line for the domain's refusal, OK and Cancel; subclasses add the
+    rows to ``form`` and do the work in ``accept``."""
 
-    def __init__(self, session: Session, name: str | None = None, parent=None):
+    def __init__(self, session: Session, name: str, title: str, parent=None):
         super().__init__(parent)
         self.session = session
-        self.name = name
-        self.setObjectName("accountDialog")
-        self.setWindowTitle(self.tr("添加账号") if name is None
-                            else self.tr("重设 {0} 的密码").format(name))
-        self.account = QLineEdit()
-        self.account.setObjectName("accountName")
-        self.display_name = QLineEdit()
-        self.role = QComboBox()
-        self.role.setObjectName("accountRole")
-        for role in accounts.ROLES:
-            self.role.addItem(word(accounts.ROLE_NAMES[role]), role)
-        self.password = password_field()
-        self.password.setObjectName("accountPassword")
-        self.again = password_field()
-        self.again.setObjectName("accountAgain")
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
         self.error = error_label()
-        self.error.setObjectName("accountError")
-        form = QFormLayout()
-        if name is None:
-            form.addRow(self.tr("账号名"), self.account)
-            form.addRow(self.tr("显示名"), self.display_name)
-            form.addRow(self.tr("角色"), self.role)
-        form.addRow(self.tr("密码"), self.password)
-        form.addRow(self.tr("再输入一次"), self.again)
+        self.error.setObjectName(f"{name}Error")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
@@ -155,16 +136,47 @@ class AccountDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def differ(self, password: QLineEdit, again: QLineEdit) -> bool:
+        if password.text() == again.text():
+            return False
+        self.error.setText(self.tr("两次输入的密码不一致。"))
+        return True
+
+    def done_with(self, changes: Changes) -> None:
+        self.session.publish(changes)
+        super().accept()
+
+
+class AccountDialog(FormDialog):
+    """A new account (no ``name``) or a new password for ``name``; the domain's refusal is
+    shown in place."""
+
+    def __init__(self, session: Session, name: str | None = None, parent=None):
+        super().__init__(session, "accountDialog",
+                         self.tr("添加账号") if name is None
+                         else self.tr("重设 {0} 的密码").format(name), parent)
+        self.name = name
+        self.account = QLineEdit()
+        self.display_name = QLineEdit()
+        self.role = QComboBox()
+        for role in accounts.ROLES:
+            self.role.addItem(word(accounts.ROLE_NAMES[role]), role)
+        self.password = password_field()
+        self.again = password_field()
+        if name is None:
+            self.form.addRow(self.tr("账号名"), self.account)
+            self.form.addRow(self.tr("显示名"), self.display_name)
+            self.form.addRow(self.tr("角色"), self.role)
+        self.form.addRow(self.tr("密码"), self.password)
+        self.form.addRow(self.tr("再输入一次"), self.again)
+
     def accept(self) -> None:
-        if self.password.text() != self.again.text():
-            self.error.setText(self.tr("两次输入的密码不一致。"))
-            return
         session = self.session
-        if not session.may_act():
+        if self.differ(self.password, self.again) or not session.may_act():
             return
         try:
             if self.name is None:
@@ -179,46 +191,25 @@ class AccountDialog(QDialog):
         except Refused as refusal:
             self.error.setText(language.text(refusal))
             return
-        session.publish(changes)
-        super().accept()
+        self.done_with(changes)
 
 
-class OwnPasswordDialog(QDialog):
+class OwnPasswordDialog(FormDialog):
     """Changing one's own password (修改我的密码) takes the old one, as on the command
     line."""
 
     def __init__(self, session: Session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("ownPasswordDialog")
-        self.setWindowTitle(self.tr("修改我的密码"))
+        super().__init__(session, "ownPasswordDialog", self.tr("修改我的密码"), parent)
         self.old = password_field()
-        self.old.setObjectName("ownPasswordOld")
         self.new = password_field()
-        self.new.setObjectName("ownPasswordNew")
         self.again = password_field()
-        self.again.setObjectName("ownPasswordAgain")
-        self.error = error_label()
-        self.error.setObjectName("ownPasswordError")
-        form = QFormLayout()
         if not accounts.is_demo(session.store, session.agent):
-            form.addRow(self.tr("原密码"), self.old)
-        form.addRow(self.tr("新密码"), self.new)
-        form.addRow(self.tr("再输入一次"), self.again)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+            self.form.addRow(self.tr("原密码"), self.old)
+        self.form.addRow(self.tr("新密码"), self.new)
+        self.form.addRow(self.tr("再输入一次"), self.again)
 
     def accept(self) -> None:
-        if self.new.text() != self.again.text():
-            self.error.setText(self.tr("两次输入的密码不一致。"))
+        if self.differ(self.new, self.again):
             return
         session = self.session
         try:
@@ -230,8 +221,7 @@ class OwnPasswordDialog(QDialog):
             self.error.setText(language.text(refusal))
             self.old.clear()
             return
-        session.publish(changes)
-        super().accept()
+        self.done_with(changes)
 
 
 class AccountsWindow(QWidget):
