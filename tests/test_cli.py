@@ -13,9 +13,9 @@ def run_workbench(*args, env=None):
                           text=True, timeout=60, env=env or dict(os.environ))
 
 
-def test_run_opens_and_paints_the_window_on_a_fresh_store(tmp_path):
+def test_run_opens_and_paints_the_window_on_a_fresh_demo_store(tmp_path):
     db = tmp_path / "fresh.sqlite3"
-    result = run_workbench("--db", str(db), "run", "--exit-after-first-paint")
+    result = run_workbench("--db", str(db), "run", "--demo", "--exit-after-first-paint")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "painted"
     assert db.exists()
@@ -66,7 +66,7 @@ def test_run_without_a_display_explains_how_to_run_offscreen(tmp_path, capsys, m
     for variable in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
-    assert app.run(tmp_path / "s.sqlite3", "zh", 1.0) == 2
+    assert app.run(tmp_path / "s.sqlite3", "zh", 1.0) == 1
     assert "QT_QPA_PLATFORM=offscreen" in capsys.readouterr().err
 
 

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench import accounts, demo
+from workbench import accounts
+from workbench import demo as demo_shop
+from workbench.changes import Refused
 from workbench.paths import RESOURCES
 from workbench.quickphrases import preload
 from workbench.store import Store
@@ -22,6 +24,11 @@ NO_DISPLAY_HELP = (
     "No display found (DISPLAY / WAYLAND_DISPLAY unset). Run offscreen with "
     "QT_QPA_PLATFORM=offscreen, or look at the UI with `make screenshot`."
 )
+
+NO_ACCOUNT_ZH = ("这个店铺还没有账号：请运行 `workbench run --db 文件` 完成首次设置，"
+                 "或用 `workbench accounts add` 创建第一个主管。")
+NO_ACCOUNT_EN = ("This shop has no account yet: run `workbench run --db FILE` to set it up, "
+                 "or create the first supervisor with `workbench accounts add`.")
 
 
 def has_display() -> bool:
@@ -49,8 +56,10 @@ class Workbench:
 def open_workbench(db_path: Path, *, speed: float = 1.0,
                    clock: Callable[[], float] = time.time, start_channel: bool = True,
                    scenarios: list | None = None, agent_name: str | None = None,
-                   channel=None) -> Workbench:
-    """Open the window on ``db_path`` (seeding the demo shop into an empty store).
+                   channel=None, demo: bool = True) -> Workbench:
+    """Open the window on ``db_path``. A store without accounts gets the demo shop when
+    ``demo`` (tests, screenshots, the demo store); otherwise it is refused, since a new
+    shop starts with its first-run dialog (:func:`run`).
 
     ``channel`` defaults to the simulator playing ``scenarios`` (all scenario files).
     A QApplication must exist. Raises StoreError when the store cannot be used.
@@ -62,7 +71,10 @@ def open_workbench(db_path: Path, *, speed: float = 1.0,
 
     store = Store.open(db_path, exclusive=True)
     try:
-        demo.seed_if_empty(store, clock())
+        if demo:
+            demo_shop.seed_if_empty(store, clock())
+        if not accounts.all_agents(store):
+            raise Refused(NO_ACCOUNT_ZH, NO_ACCOUNT_EN)
         _, preload_problems, _ = preload.preload(store, clock())
         agent = (accounts.by_name(store, agent_name) if agent_name else None) \
             or accounts.current(store) or accounts.all_agents(store)[0]
@@ -98,15 +110,18 @@ def install_translation(app, lang: str) -> None:
 
 
 def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = False,
-        channel: str = "simulator", quit_after: float | None = None) -> int:
+        channel: str = "simulator", quit_after: float | None = None,
+        demo: bool = False) -> int:
     """The login dialog, then the window; again after 切换账号，until the window is closed.
+    A new store gets the demo shop when ``demo`` (the default store, or ``--demo``); any
+    other new store opens the first-run dialog (shop name, first supervisor, imports).
 
     The start-up benchmark (``exit_after_first_paint``) skips the dialog and signs in as
     the workstation's last agent, as tests and ``workbench screenshot`` do; so does
     ``quit_after`` (the fault tests), which closes the window after that many seconds."""
     if not has_display():
         print(NO_DISPLAY_HELP, file=sys.stderr)
-        return 2
+        return 1
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -125,14 +140,17 @@ def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = F
             if not unattended:
                 from workbench.ui import login_dialog
 
-                agent_name = login_dialog.ask(db_path)
+                agent_name = login_dialog.ask(db_path, demo=demo)
                 if agent_name is None:
                     return 0
             workbench = open_workbench(db_path, speed=speed, agent_name=agent_name,
-                                       channel=_channel(channel))
+                                       channel=_channel(channel), demo=demo)
         except Exception as error:  # noqa: BLE001 - the machine's trouble, said in one line
-            known = faults.as_store_error(error, db_path)
-            message = known.message(lang) if known else faults.report_bug(error)
+            if isinstance(error, Refused):
+                message = error.message(lang)
+            else:
+                known = faults.as_store_error(error, db_path)
+                message = known.message(lang) if known else faults.report_bug(error)
             print(message, file=sys.stderr)
             if not unattended:
                 QMessageBox.critical(None, "客服工作台", message)

@@ -9,14 +9,13 @@ import sys
 from pathlib import Path
 
 from workbench import paths
-from workbench.commandline import WorkbenchParser, run_handler
+from workbench.commandline import GLOBAL_OPTIONS, WorkbenchParser, run_handler
 
 # Each area adds its subcommands through ``register(subparsers)``; a parser it adds sets
 # ``handler`` (a function of args returning the exit status). Keep these modules light:
 # heavy imports (openpyxl, jieba) belong inside the handlers. Building their parsers takes
 # ~15 ms, so the window's own commands (WINDOW_COMMANDS) start without them.
 WINDOW_COMMANDS = ("run", "screenshot", "bench")
-GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang", "--as")
 AREA_COMMANDS = (
     "workbench.quickphrases.commands",
     "workbench.orders.commands",
@@ -45,6 +44,9 @@ def build_parser(areas: bool = True) -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="open the workbench window (the default)")
     run.add_argument("--speed", type=float, default=1.0,
                      help="simulator time scale: 1 real time, 0.1 ten times faster")
+    run.add_argument("--demo", action="store_true",
+                     help="give a new store the demo shop (the default store always gets "
+                          "it; any other new store starts with the first-run dialog)")
     run.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     run.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)  # seconds; tests
     run.add_argument("--channel", choices=("simulator", "xmpp"), default="simulator",
@@ -52,8 +54,12 @@ def build_parser(areas: bool = True) -> argparse.ArgumentParser:
                           "over XMPP (see docs/team-mode.md)")
 
     shot = commands.add_parser("screenshot", help="render the window offscreen to a PNG")
-    shot.add_argument("--out", type=Path, required=True)
-    shot.add_argument("--size", type=_size, default=(1600, 1000))
+    shot.add_argument("--out", type=Path, required=True, metavar="FILE.png")
+    shot.add_argument("--size", type=_size, default=(1600, 1000), metavar="WIDTHxHEIGHT",
+                      help="default 1600x1000")
+    shot.add_argument("--demo", action="store_true",
+                      help="give a new --db store the demo shop (without --db the shot is "
+                           "always of the demo shop)")
 
     bench = commands.add_parser("bench", help="run benchmark scenarios and print figures")
     bench.add_argument("--json", action="store_true", help="one JSON object keyed by scenario")
@@ -66,11 +72,30 @@ def build_parser(areas: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def commands(parser: argparse.ArgumentParser | None = None, path: tuple[str, ...] = ()
+             ) -> list[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    """Every command that runs something, as (its words after ``workbench``, its parser)."""
+    parser = parser or build_parser()
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found += commands(sub, (*path, name)) or [((*path, name), sub)]
+    return found
+
+
+def usages() -> list[str]:
+    """The root's usage and every command's, as each one's ``--help`` prints it
+    (the README's command-line section; docs/cli.md)."""
+    parser = build_parser()
+    return [parser.format_usage(), *(sub.format_usage() for _, sub in commands(parser))]
+
+
 def _command(argv: list[str]) -> str | None:
     """The subcommand ``argv`` names, if any (global options and their values skipped)."""
     tokens = iter(argv)
     for token in tokens:
-        if token in GLOBAL_OPTIONS_WITH_VALUE:
+        if token in GLOBAL_OPTIONS:  # each takes a value
             next(tokens, None)
         elif not token.startswith("-"):
             return token
@@ -90,12 +115,13 @@ def main(argv: list[str] | None = None) -> int:
         return app.run(db_path, args.lang, getattr(args, "speed", 1.0),
                        getattr(args, "exit_after_first_paint", False),
                        channel=getattr(args, "channel", "simulator"),
-                       quit_after=getattr(args, "quit_after", None))
+                       quit_after=getattr(args, "quit_after", None),
+                       demo=args.db is None or getattr(args, "demo", False))
     if command == "screenshot":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from workbench.ui.screenshot import render
 
-        return render(args.out, args.db, args.size, args.lang)
+        return render(args.out, args.db, args.size, args.lang, demo=args.demo)
     if command == "bench":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         sys.path.insert(0, str(paths.RESOURCES.parent))

@@ -23,6 +23,7 @@ from workbench.store import Store, StoreError
 
 PASSWORD_ENV = "WORKBENCH_PASSWORD"
 LANG_ENV = "WORKBENCH_LANG"
+clock = time.time  # when sign-ins happen; tests move it by hand
 
 
 class CommandFailed(Exception):
@@ -37,12 +38,27 @@ class CommandFailed(Exception):
         return self.en if lang == "en" else self.zh
 
 
+GLOBAL_OPTIONS = ("--db", "--lang", "--as")
+
+
+class UsageWithoutGlobals(argparse.HelpFormatter):
+    """A subcommand's usage line leaves out the global options, which the root's usage
+    shows once; its help still lists them."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        actions = [action for action in actions
+                   if not set(action.option_strings) & set(GLOBAL_OPTIONS)]
+        super().add_usage(usage, actions, groups, prefix)
+
+
 class WorkbenchParser(argparse.ArgumentParser):
     """Every parser of the command line, so that the global options are accepted before
     the subcommand (the root parser holds their defaults) and after it (a subcommand's
     parser sets them only when given)."""
 
     def __init__(self, *args, root: bool = False, **kwargs):
+        if not root:
+            kwargs.setdefault("formatter_class", UsageWithoutGlobals)
         super().__init__(*args, **kwargs)
         def default(value):
             return value if root else argparse.SUPPRESS
@@ -83,7 +99,7 @@ def proven_account(args, store: Store):
         password = os.environ.get(PASSWORD_ENV)
         if password is None:
             password = ask_password(f"{name} 的密码 / password for {name}: ")
-    return accounts.authenticate(store, name, password, time.time())
+    return accounts.authenticate(store, name, password, clock())
 
 
 def own_account(args, store: Store):

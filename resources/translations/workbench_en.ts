@@ -775,6 +775,13 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>zh</source>
+        <translation>en</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <source>消息中的链接</source>

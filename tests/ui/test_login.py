@@ -103,7 +103,7 @@ def test_run_signs_in_then_switches_account(one_quit_per_window, db_path, monkey
         qapp.quit()
 
     _later([_sign_in_as("xiaoman"), switch, _sign_in_as("wang"), close])
-    assert app.run(db_path, "zh", 0.0) == 0
+    assert app.run(db_path, "zh", 0.0, demo=True) == 0
     assert [w.session.agent.name for w in windows] == ["xiaoman", "wang"]
     assert "王主管" in windows[1].windowTitle()
     assert not any(w.isVisible() for w in windows)
@@ -116,4 +116,4 @@ def test_run_signs_in_then_switches_account(one_quit_per_window, db_path, monkey
 
 def test_quitting_the_login_dialog_ends_the_program(one_quit_per_window, db_path):
     _later([lambda: _login_dialog().reject()])
-    assert app.run(db_path, "zh", 0.0) == 0
+    assert app.run(db_path, "zh", 0.0, demo=True) == 0

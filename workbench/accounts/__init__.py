@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.accounts import passwords, permissions
-from workbench.changes import Refused
+from workbench.accounts import passwords, permissions, signins
+from workbench.changes import Changes, Refused
 from workbench.store import Store, events, people, settings
+from workbench.store import accounts as audit
 
 ROLES = ("agent", "supervisor", "trainer")
 ROLE_NAMES = {"agent": "客服", "supervisor": "主管", "trainer": "培训师"}
@@ -102,10 +103,12 @@ def create(store: Store, name: str, role: str, password: str, now: float,
     ``by`` to be allowed to manage accounts."""
     name = name.strip()
     if not name or any(ch.isspace() for ch in name):
-        raise Refused("账号名不能为空，也不能含空格。")
+        raise Refused("账号名不能为空，也不能含空格。",
+                      "An account name cannot be empty or contain spaces.")
     if role not in ROLES:
         raise Refused(f"未知角色 {role}：可选 agent（客服）、supervisor（主管）、"
-                      "trainer（培训师）。")
+                      "trainer（培训师）。",
+                      f"Unknown role {role}: choose agent, supervisor or trainer.")
     _check_password(password)
     with store.transaction():
         if people.count_agents(store) == 0:
@@ -113,7 +116,7 @@ def create(store: Store, name: str, role: str, password: str, now: float,
         else:
             permissions.require(by, permissions.MANAGE_ACCOUNTS)
         if people.agent_by_name(store, name) is not None:
-            raise Refused(f"账号 {name} 已存在。")
+            raise Refused(f"账号 {name} 已存在。", f"The account {name} already exists.")
         agent_id = people.insert_agent_account(store, name, display_name.strip() or name, role,
                                                passwords.hash_password(password), now)
         events.record(store, now, by.id if by else agent_id, "account.add", f"agent:{agent_id}",
@@ -123,60 +126,116 @@ def create(store: Store, name: str, role: str, password: str, now: float,
     return agent
 
 
-def set_password(store: Store, name: str, password: str, by: Agent | None, now: float) -> None:
-    """Anyone may change their own password; a supervisor may set anybody's."""
+def set_password(store: Store, name: str, password: str, by: Agent | None,
+                 now: float) -> Changes:
+    """Anyone may change their own password; a supervisor may set anybody's (which also
+    lifts a lock after failed sign-ins)."""
     target = _existing(store, name)
     if by is None or by.id != target.id:
         permissions.require(by, permissions.MANAGE_ACCOUNTS)
     _check_password(password)
     with store.transaction():
         people.set_agent_password_hash(store, target.id, passwords.hash_password(password))
-        events.record(store, now, by.id if by else None, "account.passwd",
+        events.record(store, now, by.id if by else None, audit.PASSWORD_SET,
                       f"agent:{target.id}", {"name": target.name})
+    return Changes(accounts=frozenset({target.id}))
 
 
-def disable(store: Store, name: str, by: Agent | None, now: float) -> None:
+def disable(store: Store, name: str, by: Agent | None, now: float) -> Changes:
     """The account can no longer sign in; its history and signatures stay."""
     permissions.require(by, permissions.MANAGE_ACCOUNTS)
     target = _existing(store, name)
     with store.transaction():
         if target.role == "supervisor" and target.active and \
                 people.count_active_supervisors(store) <= 1:
-            raise Refused("这是最后一个可用的主管账号，不能停用。")
+            raise Refused("这是最后一个可用的主管账号，不能停用。",
+                          "This is the last active supervisor: it cannot be disabled.")
         people.set_agent_active(store, target.id, False)
         events.record(store, now, by.id if by else None, "account.disable",
                       f"agent:{target.id}", {"name": target.name})
+    return Changes(accounts=frozenset({target.id}))
 
 
-def authenticate(store: Store, name: str, password: str, now: float | None = None) -> Agent:
+def found_shop(store: Store, shop_name: str, name: str, password: str, now: float,
+               display_name: str = "") -> Agent:
+    """A new shop's first start: its name and its first supervisor, who is signed in at
+    this workstation. Refused once the shop has any account."""
+    from workbench import quickphrases
+
+    shop_name = shop_name.strip()
+    if not shop_name:
+        raise Refused("请填写店铺名称。", "Please enter the shop's name.")
+    with store.transaction():
+        if people.count_agents(store):
+            raise Refused("这个店铺已经有账号了，请直接登录。",
+                          "This shop already has accounts: sign in instead.")
+        settings.put(store, quickphrases.SHOP_NAME_KEY, shop_name)
+        supervisor = create(store, name, "supervisor", password, now,
+                            display_name=display_name)
+        sign_in(store, supervisor)
+        events.record(store, now, supervisor.id, audit.SUCCEEDED, f"agent:{supervisor.id}",
+                      {"name": supervisor.name, "via": "first-run"})
+    return supervisor
+
+
+def authenticate(store: Store, name: str, password: str, now: float,
+                 via: str = "cli") -> Agent:
     """The account, if ``password`` opens it; otherwise Refused (the same words for an
-    unknown name and a wrong password, so names cannot be probed)."""
+    unknown name and a wrong password, so names cannot be probed). Every attempt goes to
+    the audit log; repeated failures lock the name for a while (see ``signins``), and a
+    locked name is refused without looking at the password. ``via`` says where: "cli" or
+    "window"."""
     agent = by_name(store, name) or by_display_name(store, name)
-    if agent is None:
-        raise Refused("账号或密码不正确。", "Wrong account name or password.")
-    if not agent.active:
+    agent_id = agent.id if agent else None
+    who = signins.subject(agent_id, name)
+    until = signins.locked_until(store, who, now)
+    if until is not None:
+        signins.record(store, audit.BLOCKED, who, agent_id, name, now, via=via)
+        zh, en = signins.wait_text(until - now)
+        raise Refused(f"登录失败次数过多，账号 {name} 已暂时锁定，请 {zh}后再试。",
+                      f"Too many failed sign-ins: {name} is locked; try again in {en}.")
+    if agent is not None and not agent.active:
+        signins.record(store, audit.DISABLED, who, agent_id, name, now, via=via)
         raise Refused(f"账号 {name} 已停用，请联系主管。",
                       f"The account {name} is disabled; ask a supervisor.")
-    stored = people.agent_password_hash(store, agent.id)
-    if stored is None:
-        return agent  # a demo account
+    stored = people.agent_password_hash(store, agent.id) if agent else passwords.decoy()
     if stored == passwords.LOCKED:
         raise Refused(f"账号 {name} 还没有设置密码，请主管先用 `workbench accounts passwd "
                       f"{agent.name}` 设置。",
                       f"The account {name} has no password yet; a supervisor sets one with "
                       f"`workbench accounts passwd {agent.name}`.")
-    if not passwords.verify(password, stored):
+    if stored is not None and (not passwords.verify(password, stored) or agent is None):
+        lock = signins.record_failure(store, who, agent_id, name, now, via)
+        if lock:
+            zh, en = signins.wait_text(lock)
+            raise Refused(f"账号或密码不正确。连续失败 {signins.FAILURES_BEFORE_LOCK} 次以上，"
+                          f"请 {zh}后再试。",
+                          f"Wrong account name or password. After "
+                          f"{signins.FAILURES_BEFORE_LOCK} failures, try again in {en}.")
         raise Refused("账号或密码不正确。", "Wrong account name or password.")
+    # A demo account (no password at all) or the right password.
+    signins.record(store, audit.SUCCEEDED, who, agent_id, name, now, via=via)
     return agent
 
 
 def log_in(store: Store, name: str, password: str, now: float) -> Agent:
-    """Check the password, then remember the account as this workstation's last agent."""
-    agent = authenticate(store, name, password)
-    with store.transaction():
-        sign_in(store, agent)
-        events.record(store, now, agent.id, "account.login", f"agent:{agent.id}", {})
+    """The window's sign-in: check the password, then remember the account as this
+    workstation's last agent."""
+    agent = authenticate(store, name, password, now, via="window")
+    sign_in(store, agent)
     return agent
+
+
+def require_active(store: Store, agent: Agent) -> Agent:
+    """The account as the store has it now; Refused once it has been disabled (the window
+    checks this before every operation; the command line proves the account for each
+    command)."""
+    current_state = by_id(store, agent.id)
+    if current_state is None or not current_state.active:
+        raise Refused(f"账号 {agent.name} 已停用，不能再进行任何操作。请联系主管。",
+                      f"The account {agent.name} is disabled and can do nothing more; "
+                      "ask a supervisor.")
+    return current_state
 
 
 def ensure_agent(store: Store, name: str, now: float) -> int:
@@ -192,10 +251,11 @@ def ensure_agent(store: Store, name: str, now: float) -> int:
 def _existing(store: Store, name: str) -> Agent:
     agent = by_name(store, name)
     if agent is None:
-        raise Refused(f"没有账号 {name}。")
+        raise Refused(f"没有账号 {name}。", f"No account named {name}.")
     return agent
 
 
 def _check_password(password: str) -> None:
     if len(password) < passwords.MIN_LENGTH:
-        raise Refused(f"密码至少 {passwords.MIN_LENGTH} 个字符。")
+        raise Refused(f"密码至少 {passwords.MIN_LENGTH} 个字符。",
+                      f"A password has at least {passwords.MIN_LENGTH} characters.")

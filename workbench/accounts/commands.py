@@ -1,4 +1,4 @@
-"""`workbench accounts ...`: add, list, passwd, disable (see workbench/cli.py).
+"""`workbench accounts ...`: add, list, passwd, disable, failures (see workbench/cli.py).
 
 Changes act as ``--as NAME``, proven by NAME's password (asked for, or read from
 ``WORKBENCH_PASSWORD``); the domain decides what that account may do. ``passwd NAME``
@@ -11,6 +11,7 @@ import getpass
 import sys
 import time
 
+from workbench import commandline
 from workbench.commandline import (
     CommandFailed,
     add_json_option,
@@ -33,7 +34,8 @@ def new_password(args) -> str:
 
 
 def register(commands) -> None:
-    parser = commands.add_parser("accounts", help="agent accounts: add, list, passwd, disable")
+    parser = commands.add_parser("accounts", help="agent accounts: add, list, passwd, disable, "
+                                 "failures")
     sub = parser.add_subparsers(dest="accounts_command", required=True)
 
     add = sub.add_parser("add", help="create an account (the first one is a supervisor)")
@@ -57,6 +59,12 @@ def register(commands) -> None:
     disable = sub.add_parser("disable", help="stop an account from signing in")
     disable.add_argument("name")
     disable.set_defaults(handler=_disable)
+
+    failures = sub.add_parser("failures", help="recent failed sign-ins and locks "
+                              "(supervisors)")
+    failures.add_argument("--days", type=float, default=7, help="how far back (default 7)")
+    add_json_option(failures)
+    failures.set_defaults(handler=_failures)
 
 
 def _add(args) -> int:
@@ -113,4 +121,22 @@ def _disable(args) -> int:
     with open_store(args) as store:
         accounts.disable(store, args.name, proven_account(args, store), time.time())
     print(f"{args.name}：已停用 / disabled")
+    return 0
+
+
+def _failures(args) -> int:
+    from workbench import timefmt
+    from workbench.accounts import permissions, signins
+
+    with open_store(args) as store:
+        permissions.require(proven_account(args, store), permissions.MANAGE_ACCOUNTS)
+        problems = signins.recent_problems(store, commandline.clock(), days=args.days)
+    if args.json:
+        print_json([{"at": timefmt.second(p.at), "kind": p.kind, "name": p.name,
+                     "lock_s": p.lock_s} for p in problems])
+        return 0
+    for problem in problems:
+        lock = signins.wait_text(problem.lock_s)[args.lang == "en"] if problem.lock_s else ""
+        print("\t".join(part for part in (timefmt.second(problem.at), problem.kind,
+                                          problem.name, lock) if part))
     return 0

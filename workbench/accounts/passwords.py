@@ -10,6 +10,7 @@ without breaking older hashes. Two other states exist besides a hash:
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import os
@@ -25,6 +26,13 @@ def hash_password(password: str) -> str:
     salt = os.urandom(_SALT_BYTES)
     key = _derive(password, salt, _N, _R, _P)
     return "$".join(("scrypt", str(_N), str(_R), str(_P), _b64(salt), _b64(key)))
+
+
+@functools.cache
+def decoy() -> str:
+    """A hash nobody knows the password of: checked for names that do not exist, so that
+    an unknown name takes as long to refuse as a wrong password."""
+    return hash_password(os.urandom(_SALT_BYTES).hex())
 
 
 def verify(password: str, stored: str | None) -> bool:

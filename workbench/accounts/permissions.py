@@ -23,15 +23,22 @@ GRANTS: dict[str, frozenset[str]] = {
                              IMPORT_LOGS, MANAGE_STORE}),
 }
 REFUSALS = {
-    EDIT_TEAM_PHRASES: "团队短语只能由培训师或主管修改，客服可以使用但不能改动。",
-    EDIT_FLAG_POLICY: "旗帜规则只能由主管修改。",
-    EDIT_TEAM_SETTINGS: "团队设置只能由主管修改。",
-    READ_ALL_LOGS: "只有主管可以查看所有客服的聊天记录。",
-    EDIT_SCENARIOS: "情景脚本只能由培训师或主管修改。",
-    MANAGE_ACCOUNTS: "只有主管可以管理账号。",
-    READ_ALL_FIGURES: "只有主管可以查看团队和其他客服的服务数据。",
-    IMPORT_LOGS: "只有主管可以导入聊天记录。",
-    MANAGE_STORE: "只有主管可以备份或恢复数据文件。",
+    EDIT_TEAM_PHRASES: ("团队短语只能由培训师或主管修改，客服可以使用但不能改动。",
+                        "Only a trainer or a supervisor may change team phrases; agents "
+                        "use them."),
+    EDIT_FLAG_POLICY: ("旗帜规则只能由主管修改。", "Only a supervisor may change the flag rules."),
+    EDIT_TEAM_SETTINGS: ("团队设置只能由主管修改。",
+                         "Only a supervisor may change the team's settings."),
+    READ_ALL_LOGS: ("只有主管可以查看所有客服的聊天记录。",
+                    "Only a supervisor may read every agent's conversations."),
+    EDIT_SCENARIOS: ("情景脚本只能由培训师或主管修改。",
+                     "Only a trainer or a supervisor may change scenarios."),
+    MANAGE_ACCOUNTS: ("只有主管可以管理账号。", "Only a supervisor may manage accounts."),
+    READ_ALL_FIGURES: ("只有主管可以查看团队和其他客服的服务数据。",
+                       "Only a supervisor may read the team's and other agents' figures."),
+    IMPORT_LOGS: ("只有主管可以导入聊天记录。", "Only a supervisor may import conversation logs."),
+    MANAGE_STORE: ("只有主管可以备份或恢复数据文件。",
+                   "Only a supervisor may back up or restore the store."),
 }
 
 
@@ -43,5 +50,8 @@ def require(agent, action: str) -> None:
     """Raise Refused unless ``agent`` (anything with a ``role``) may do ``action``.
 
     A disabled account (``active`` false) may do nothing."""
-    if agent is None or not getattr(agent, "active", 1) or not allowed(agent.role, action):
-        raise Refused(REFUSALS.get(action, "没有权限。"))
+    if agent is not None and not getattr(agent, "active", 1):
+        raise Refused(f"账号 {agent.name} 已停用，不能进行任何操作。",
+                      f"The account {agent.name} is disabled and can do nothing.")
+    if agent is None or not allowed(agent.role, action):
+        raise Refused(*REFUSALS.get(action, ("没有权限。", "Not allowed.")))

@@ -101,7 +101,8 @@ def _copy_image(store: Store, source: Path, uid: str) -> str:
         try:
             shutil.copyfile(source, target)
         except OSError as error:
-            raise Refused(f"无法保存图片 {source.name}：{error.strerror}") from error
+            raise Refused(f"无法保存图片 {source.name}：{error.strerror}",
+                          f"Cannot keep the image {source.name}: {error.strerror}") from error
     return name
 
 
@@ -137,7 +138,7 @@ def send(store: Store, conversation_id: int, agent_id: int, text: str, now: floa
          kind: str = "text", uid: str | None = None) -> tuple[Message, Changes]:
     """Record the agent's reply as 'sending' before any channel sees it."""
     if not text.strip():
-        raise Refused("不能发送空消息。")
+        raise Refused("不能发送空消息。", "An empty message cannot be sent.")
     uid = uid or new_uid()
     with store.transaction():
         message_id = chat.insert_message(store, uid, conversation_id, "agent", agent_id, kind,
@@ -166,7 +167,7 @@ def add_line(store: Store, conversation_id: int, sender: str, text: str, now: fl
     if sender not in ("auto", "system", "note"):
         raise ValueError(sender)
     if not text.strip():
-        raise Refused("内容不能为空。")
+        raise Refused("内容不能为空。", "The text cannot be empty.")
     uid = new_uid()
     status = "sending" if sender == "auto" else "sent"
     with store.transaction():

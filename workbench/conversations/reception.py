@@ -60,7 +60,7 @@ def save_settings(store: Store, agent: Agent, values: ReceptionSettings, now: fl
     permissions.require(agent, permissions.EDIT_TEAM_SETTINGS)
     if values.first_reply_warn_s > values.first_reply_alert_s or \
             values.reply_warn_s > values.reply_alert_s:
-        raise Refused("提醒时间不能晚于超时时间。")
+        raise Refused("提醒时间不能晚于超时时间。", "The reminder cannot come after the timeout.")
     with store.transaction():
         settings.put(store, SETTINGS_KEY, json.dumps(asdict(values), ensure_ascii=False))
         events.record(store, now, agent.id, "reception.settings", "team", asdict(values))
@@ -104,11 +104,11 @@ def agent_reception(store: Store, agent: Agent) -> AgentReception:
 def set_status(store: Store, agent: Agent, status: str, now: float,
                capacity: int | None = None) -> Changes:
     if status not in STATUSES:
-        raise Refused(f"未知的接待状态：{status}")
+        raise Refused(f"未知的接待状态：{status}", f"Unknown reception status: {status}")
     current = agent_reception(store, agent)
     capacity = current.capacity if capacity is None else capacity
     if capacity < 1:
-        raise Refused("同时接待人数至少为 1。")
+        raise Refused("同时接待人数至少为 1。", "At least 1 buyer at a time.")
     with store.transaction():
         chat.set_agent_reception(store, agent.id, status, capacity)
         events.record(store, now, agent.id, "reception.status", f"agent:{agent.id}",
@@ -198,11 +198,13 @@ def transfer(store: Store, conversation_id: int, by: Agent, now: float, reason: 
     where the receiving agent reads it."""
     reason = reason.strip()
     if not reason:
-        raise Refused("转接需要写明原因，方便接手的同事了解情况。")
+        raise Refused("转接需要写明原因，方便接手的同事了解情况。",
+                      "A transfer needs a reason, so that the colleague taking over knows why.")
     if (to_agent is None) == (not to_group):
-        raise Refused("请选择转接给一位客服或一个分组。")
+        raise Refused("请选择转接给一位客服或一个分组。",
+                      "Choose an agent or a group to transfer to.")
     if to_agent is not None and to_agent.id == by.id:
-        raise Refused("不能转接给自己。")
+        raise Refused("不能转接给自己。", "You cannot transfer to yourself.")
     target = to_agent.signature if to_agent else f"{to_group}组"
     with store.transaction():
         chat.insert_transfer(store, conversation_id, by.id, to_agent.id if to_agent else None,
@@ -257,7 +259,7 @@ def set_tags(store: Store, conversation: Conversation, tags: list[str], agent: A
     """Tag the buyer (打标): trimmed, unique, in the order given."""
     cleaned = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
     if any(len(tag) > 12 for tag in cleaned):
-        raise Refused("每个标签最多 12 个字。")
+        raise Refused("每个标签最多 12 个字。", "A tag has at most 12 characters.")
     with store.transaction():
         chat.set_buyer_tags(store, conversation.buyer_id,
                             json.dumps(cleaned, ensure_ascii=False))

@@ -109,30 +109,34 @@ class TodoChange:
 def _clean_title(title: str) -> str:
     title = " ".join(title.split())
     if not title:
-        raise Refused("待办标题不能为空。")
+        raise Refused("待办标题不能为空。", "A todo needs a title.")
     if len(title) > TITLE_LIMIT:
         raise Refused(f"待办标题最长 {TITLE_LIMIT} 字，现在 {len(title)} 字；"
-                      "详细内容请写在说明里。")
+                      "详细内容请写在说明里。",
+                      f"A todo title has at most {TITLE_LIMIT} characters, this one {len(title)}; "
+                      "put the details in the description.")
     return title
 
 
 def _check_priority(priority: int) -> None:
     if priority not in PRIORITY_NAMES:
-        raise Refused("优先级只能是 0、1 或 2。")
+        raise Refused("优先级只能是 0、1 或 2。", "The priority is 0, 1 or 2.")
 
 
 def _check_assignee(store: Store, assignee: Assignee) -> Assignee:
     if assignee.kind not in ASSIGNEE_KINDS:
-        raise Refused(f"未知的指派对象类型：{assignee.kind}")
+        raise Refused(f"未知的指派对象类型：{assignee.kind}",
+                      f"Unknown kind of assignee: {assignee.kind}")
     if assignee.kind == "agent":
         if assignee.agent_id is None or people.agent_by_id(store, assignee.agent_id) is None:
-            raise Refused(f"找不到客服 {assignee.agent_id}。")
+            raise Refused(f"找不到客服 {assignee.agent_id}。", f"No agent {assignee.agent_id}.")
         return Assignee.agent(assignee.agent_id)
     if assignee.kind == "shift":
         from workbench.handover import shifts
 
         if not assignee.shift or shifts.find(store, assignee.shift) is None:
-            raise Refused(f"没有名为“{assignee.shift}”的班次。")
+            raise Refused(f"没有名为“{assignee.shift}”的班次。",
+                          f"No shift called {assignee.shift!r}.")
         return Assignee.of_shift(assignee.shift)
     return Assignee.team()
 
@@ -143,19 +147,21 @@ def _links(store: Store, buyer_id: int | None, conversation_id: int | None,
     if order_id is not None:
         order = orders.get(store, order_id)
         if order is None:
-            raise Refused(f"找不到订单 {order_id}。")
+            raise Refused(f"找不到订单 {order_id}。", f"No order {order_id}.")
         if buyer_id is not None and buyer_id != order.buyer_id:
-            raise Refused(f"订单 {order_id} 不属于这位买家。")
+            raise Refused(f"订单 {order_id} 不属于这位买家。",
+                          f"Order {order_id} is not this buyer's.")
         buyer_id = order.buyer_id
     if conversation_id is not None:
         conversation = chat.conversation(store, conversation_id)
         if conversation is None:
-            raise Refused(f"找不到会话 {conversation_id}。")
+            raise Refused(f"找不到会话 {conversation_id}。", f"No conversation {conversation_id}.")
         if buyer_id is not None and buyer_id != conversation["buyer_id"]:
-            raise Refused("会话和订单不属于同一位买家。")
+            raise Refused("会话和订单不属于同一位买家。",
+                          "The conversation and the order belong to different buyers.")
         buyer_id = conversation["buyer_id"]
     if buyer_id is not None and people.buyer_by_id(store, buyer_id) is None:
-        raise Refused(f"找不到买家 {buyer_id}。")
+        raise Refused(f"找不到买家 {buyer_id}。", f"No buyer {buyer_id}.")
     return buyer_id
 
 
@@ -208,13 +214,13 @@ def get(store: Store, todo_id: int) -> Todo | None:
 def _require(store: Store, todo_id: int) -> Todo:
     todo = get(store, todo_id)
     if todo is None:
-        raise Refused(f"找不到待办 {todo_id}。")
+        raise Refused(f"找不到待办 {todo_id}。", f"No todo {todo_id}.")
     return todo
 
 
 def set_state(store: Store, todo_id: int, state: str, agent: Agent, now: float) -> Changes:
     if state not in STATES:
-        raise Refused(f"未知的待办状态：{state}")
+        raise Refused(f"未知的待办状态：{state}", f"Unknown todo state: {state}")
     with store.transaction():
         todo = _require(store, todo_id)
         if todo.state == state:
@@ -411,7 +417,7 @@ def resolve_assignee(store: Store, text: str) -> Assignee:
     if colon and prefix.strip().lower() in ("shift", "班次"):
         name = rest.strip()
         if shifts.find(store, name) is None:
-            raise Refused(f"没有名为“{name}”的班次。")
+            raise Refused(f"没有名为“{name}”的班次。", f"No shift called {name!r}.")
         return Assignee.of_shift(name)
     row = people.agent_by_name(store, text)
     if row is None:
@@ -420,7 +426,8 @@ def resolve_assignee(store: Store, text: str) -> Assignee:
         return Assignee.agent(row["id"])
     if shifts.find(store, text) is not None:
         return Assignee.of_shift(text)
-    raise Refused(f"没有叫“{text}”的客服或班次（全组请写 team）。")
+    raise Refused(f"没有叫“{text}”的客服或班次（全组请写 team）。",
+                  f"No agent or shift called {text!r} (write team for everyone).")
 
 
 def history(store: Store, todo_id: int) -> list[TodoChange]:

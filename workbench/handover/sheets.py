@@ -164,15 +164,16 @@ def build(store: Store, agent: Agent, now: float, *, shift: str | None = None,
         current = shifts.shift_of(store, agent, now)
         shift = current.name if current else None
     elif shifts.find(store, shift) is None:
-        raise Refused(f"没有名为“{shift}”的班次。")
+        raise Refused(f"没有名为“{shift}”的班次。", f"No shift called {shift!r}.")
     if to_agent_id == agent.id:
-        raise Refused("交接单不能交给自己。")
+        raise Refused("交接单不能交给自己。", "A handover sheet cannot go to yourself.")
     with store.transaction():
         if to_agent_id is not None and people.agent_by_id(store, to_agent_id) is None:
-            raise Refused(f"找不到接班客服 {to_agent_id}。")
+            raise Refused(f"找不到接班客服 {to_agent_id}。", f"No incoming agent {to_agent_id}.")
         drafts = gather(store, agent, now, shift, notes)
         if not drafts:
-            raise Refused("没有需要交接的事项；可以在备注里写下本班的重要信息。")
+            raise Refused("没有需要交接的事项；可以在备注里写下本班的重要信息。",
+                          "Nothing to hand over; the notes can carry the shift's news.")
         sheet_id = sheet_rows.insert_sheet(store, {
             "uid": uuid.uuid4().hex, "shift": shift, "from_agent_id": agent.id,
             "to_agent_id": to_agent_id, "notes": notes.strip(), "created_at": now,
@@ -218,9 +219,10 @@ def pending(store: Store, agent: Agent) -> list[Sheet]:
 
 def _may_receive(sheet: Sheet, agent: Agent) -> None:
     if sheet.from_agent_id == agent.id:
-        raise Refused("不能接收自己交出的交接单。")
+        raise Refused("不能接收自己交出的交接单。", "You cannot receive your own handover sheet.")
     if sheet.to_agent_id is not None and sheet.to_agent_id != agent.id:
-        raise Refused(f"这份交接单是交给 {sheet.to_agent_name} 的，只能由 TA 接收。")
+        raise Refused(f"这份交接单是交给 {sheet.to_agent_name} 的，只能由 TA 接收。",
+                      f"This sheet is for {sheet.to_agent_name}; only they can receive it.")
 
 
 def acknowledge(store: Store, sheet_id: int, item_ids: list[int] | None, agent: Agent,
@@ -231,7 +233,7 @@ def acknowledge(store: Store, sheet_id: int, item_ids: list[int] | None, agent: 
     with store.transaction():
         sheet = get(store, sheet_id)
         if sheet is None:
-            raise Refused(f"找不到交接单 {sheet_id}。")
+            raise Refused(f"找不到交接单 {sheet_id}。", f"No handover sheet {sheet_id}.")
         _may_receive(sheet, agent)
         by_id = {item.id: item for item in items(store, sheet_id)}
         if item_ids is None:
@@ -239,11 +241,14 @@ def acknowledge(store: Store, sheet_id: int, item_ids: list[int] | None, agent: 
         else:
             unknown = [item_id for item_id in item_ids if item_id not in by_id]
             if unknown:
-                raise Refused(f"交接单 {sheet_id} 里没有第 {unknown[0]} 项。")
+                raise Refused(f"交接单 {sheet_id} 里没有第 {unknown[0]} 项。",
+                              f"Handover sheet {sheet_id} has no item {unknown[0]}.")
             chosen = [by_id[item_id] for item_id in item_ids]
             taken = next((item for item in chosen if item.acknowledged), None)
             if taken is not None:
-                raise Refused(f"“{taken.title}”已由 {taken.acknowledged_by_name} 接收。")
+                raise Refused(f"“{taken.title}”已由 {taken.acknowledged_by_name} 接收。",
+                              f"{taken.title!r} was already received by "
+                              f"{taken.acknowledged_by_name}.")
         if sheet.to_agent_id is None:
             sheet_rows.set_receiver(store, sheet_id, agent.id)
         for item in chosen:

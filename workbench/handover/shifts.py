@@ -71,30 +71,34 @@ def parse(data) -> list[Shift]:
     """Check a schedule given as a list of {name, start, end, agents}; Refused says what is
     wrong, shift by shift."""
     if not isinstance(data, list):
-        raise Refused("班次表应是一个列表。")
+        raise Refused("班次表应是一个列表。", "The shift schedule must be a list.")
     result: list[Shift] = []
     for number, entry in enumerate(data, start=1):
         where = f"第 {number} 个班次"
         if not isinstance(entry, dict):
-            raise Refused(f"{where}格式不对。")
+            raise Refused(f"{where}格式不对。", f"Shift {number} is not in the right form.")
         name = str(entry.get("name", "")).strip()
         if not name:
-            raise Refused(f"{where}没有名称。")
+            raise Refused(f"{where}没有名称。", f"Shift {number} has no name.")
         if any(shift.name == name for shift in result):
-            raise Refused(f"班次名称“{name}”重复了。")
+            raise Refused(f"班次名称“{name}”重复了。", f"The shift name {name!r} appears twice.")
         times = []
         for key, word in (("start", "开始"), ("end", "结束")):
             value = str(entry.get(key, "")).strip()
             if len(value) == 4 and value[1] == ":":
                 value = "0" + value
             if not TIME_PATTERN.match(value):
-                raise Refused(f"{where}（{name}）的{word}时间“{value}”应写成 HH:MM，如 09:00。")
+                raise Refused(f"{where}（{name}）的{word}时间“{value}”应写成 HH:MM，如 09:00。",
+                              f"Shift {number} ({name}): the {key} time {value!r} must be "
+                              "HH:MM, e.g. 09:00.")
             times.append(value)
         if times[0] == times[1]:
-            raise Refused(f"{where}（{name}）的开始和结束时间相同。")
+            raise Refused(f"{where}（{name}）的开始和结束时间相同。",
+                          f"Shift {number} ({name}) starts and ends at the same time.")
         agents = entry.get("agents", [])
         if not isinstance(agents, list) or not all(isinstance(a, str) for a in agents):
-            raise Refused(f"{where}（{name}）的客服名单格式不对。")
+            raise Refused(f"{where}（{name}）的客服名单格式不对。",
+                          f"Shift {number} ({name}): the list of agents is not in the right form.")
         result.append(Shift(name, times[0], times[1],
                             tuple(a.strip() for a in agents if a.strip())))
     return result
@@ -119,7 +123,8 @@ def set_schedule(store: Store, shifts: list[Shift], agent: Agent, now: float) ->
     for shift in checked:
         for name in shift.agents:
             if people.agent_by_name(store, name) is None:
-                raise Refused(f"班次“{shift.name}”里的客服“{name}”不存在。")
+                raise Refused(f"班次“{shift.name}”里的客服“{name}”不存在。",
+                              f"Shift {shift.name!r} names an agent who does not exist: {name}.")
     text = json.dumps([shift.as_json() for shift in checked], ensure_ascii=False)
     with store.transaction():
         settings.put(store, SCHEDULE_KEY, text)

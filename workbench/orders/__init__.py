@@ -212,9 +212,10 @@ def _clean(content: str) -> str:
 def _check_content(content: str) -> str:
     content = _clean(content)
     if not content:
-        raise RemarkRefused("备注内容不能为空。")
+        raise RemarkRefused("备注内容不能为空。", "A remark cannot be empty.")
     if REMARK_SEPARATOR in content:
-        raise RemarkRefused(f"备注内容里不能含有分隔符“{REMARK_SEPARATOR}”。")
+        raise RemarkRefused(f"备注内容里不能含有分隔符“{REMARK_SEPARATOR}”。",
+                            f"A remark cannot contain the separator {REMARK_SEPARATOR!r}.")
     return content
 
 
@@ -223,7 +224,9 @@ def _check_size(lines: list[str]) -> None:
     if size > MEMO_LIMIT_BYTES:
         raise RemarkRefused(
             f"备注超出平台上限：加上这条共 {size} 字节，上限 {MEMO_LIMIT_BYTES} 字节"
-            f"（多了 {size - MEMO_LIMIT_BYTES} 字节）。请写得简短些。"
+            f"（多了 {size - MEMO_LIMIT_BYTES} 字节）。请写得简短些。",
+            f"The remarks exceed the platform's limit: {size} bytes with this one, at most "
+            f"{MEMO_LIMIT_BYTES} ({size - MEMO_LIMIT_BYTES} too many). Please write less."
         )
 
 
@@ -233,7 +236,7 @@ def add_remark(store: Store, order_id: str, agent: Agent, content: str, now: flo
     with store.transaction():
         order = get(store, order_id)
         if order is None:
-            raise RemarkRefused(f"找不到订单 {order_id}。")
+            raise RemarkRefused(f"找不到订单 {order_id}。", f"No order {order_id}.")
         lines = memo_entries(order.source_remark, remarks(store, order_id))
         _check_size([*lines, entry_text(content, agent.signature, now)])
         remark_id = order_rows.insert_remark(store, order_id, agent.id, content, now)
@@ -250,20 +253,29 @@ def editable_remark(store: Store, order_id: str, agent: Agent, now: float) -> Re
     return None
 
 
-def edit_refusal(store: Store, remark_id: int, agent: Agent, now: float) -> str | None:
+def edit_refusal(store: Store, remark_id: int, agent: Agent,
+                 now: float) -> RemarkRefused | None:
     """Why this agent may not correct this entry now, or None if they may."""
     row = order_rows.remark(store, remark_id)
     if row is None:
-        return "这条备注已不存在。"
+        return RemarkRefused("这条备注已不存在。", "This remark no longer exists.")
     target = Remark(**row)
     if target.agent_id != agent.id:
-        return f"这条备注是{target.agent_name}写的，只能由本人修改。需要补充请追加一条新备注。"
+        return RemarkRefused(
+            f"这条备注是{target.agent_name}写的，只能由本人修改。需要补充请追加一条新备注。",
+            f"{target.agent_name} wrote this remark; only they may change it. Add a new "
+            "remark to say more.")
     own = [r for r in remarks(store, target.order_id) if r.agent_id == agent.id]
     if own[-1].id != target.id:
-        return "只能修改自己最新的一条备注；更早的备注请追加新备注来更正。"
+        return RemarkRefused("只能修改自己最新的一条备注；更早的备注请追加新备注来更正。",
+                             "Only your latest remark can be changed; correct older ones "
+                             "with a new remark.")
     if now - target.created_at > REMARK_EDIT_WINDOW_S:
-        return (f"备注写下已超过 {REMARK_EDIT_WINDOW_S // 60} 分钟，不能再修改。"
-                "如需更正，请追加一条新备注。")
+        minutes = REMARK_EDIT_WINDOW_S // 60
+        return RemarkRefused(f"备注写下已超过 {minutes} 分钟，不能再修改。"
+                             "如需更正，请追加一条新备注。",
+                             f"The remark is more than {minutes} minutes old and can no "
+                             "longer be changed; add a new remark to correct it.")
     return None
 
 
@@ -275,7 +287,7 @@ def edit_remark(store: Store, remark_id: int, agent: Agent, content: str,
     with store.transaction():
         refusal = edit_refusal(store, remark_id, agent, now)
         if refusal:
-            raise RemarkRefused(refusal)
+            raise refusal
         row = order_rows.remark(store, remark_id)
         assert row is not None
         target = Remark(**row)
@@ -295,7 +307,7 @@ def edit_remark(store: Store, remark_id: int, agent: Agent, content: str,
 def flag_rule(store: Store, flag: int) -> flag_policy.FlagRule:
     """What the team's policy says about this colour."""
     if flag not in FLAG_NAMES:
-        raise RemarkRefused(f"没有编号为 {flag} 的旗帜。")
+        raise RemarkRefused(f"没有编号为 {flag} 的旗帜。", f"There is no flag number {flag}.")
     return flag_policy.load(store).rule(flag)
 
 
@@ -320,18 +332,22 @@ def set_flag(store: Store, order_id: str, agent: Agent, flag: int, now: float,
     """
     rule = flag_rule(store, flag)
     if rule.forbidden:
-        raise RemarkRefused(f"不能插{rule.name}旗：{rule.reason or '团队规定不使用这种颜色'}。")
+        raise RemarkRefused(f"不能插{rule.name}旗：{rule.reason or '团队规定不使用这种颜色'}。",
+                            f"The {rule.name} flag cannot be used: "
+                            f"{rule.reason or 'the team does not use this colour'}.")
     changes = Changes()
     with store.transaction():
         order = get(store, order_id)
         if order is None:
-            raise RemarkRefused(f"找不到订单 {order_id}。")
+            raise RemarkRefused(f"找不到订单 {order_id}。", f"No order {order_id}.")
         if _clean(remark):
             changes |= add_remark(store, order_id, agent, remark, now)
         elif rule.remark_required and not _has_recent_remark(store, order_id, agent, now):
             raise RemarkRefused(
                 f"按团队旗帜规则，{rule.name}旗表示“{rule.meaning}”，插旗时需同时写一条备注"
-                "说明具体内容。")
+                "说明具体内容。",
+                f"Under the team's flag rules the {rule.name} flag means {rule.meaning!r}: "
+                "set it together with a remark saying what exactly.")
         if order.flag == flag:
             return changes
         order_rows.set_flag(store, order_id, flag)

@@ -109,12 +109,14 @@ def save(store: Store, agent, policy: FlagPolicy, now: float,
                                       reason=" ".join(r.reason.split()))
                               for r in policy.rules))
     if sorted(r.flag for r in policy.rules) != sorted(FLAG_NAMES):
-        raise Refused("旗帜规则必须为每种颜色各写一条。")
+        raise Refused("旗帜规则必须为每种颜色各写一条。",
+                      "The flag rules need one entry per colour.")
     if policy.rule(NO_FLAG).forbidden:
-        raise Refused("不能禁用“无旗帜”：清除旗帜必须总是可以的。")
+        raise Refused("不能禁用“无旗帜”：清除旗帜必须总是可以的。",
+                      "'No flag' cannot be forbidden: clearing a flag must always be possible.")
     for rule in policy.rules:
         if not rule.meaning:
-            raise Refused(f"请写明{rule.name}旗的含义。")
+            raise Refused(f"请写明{rule.name}旗的含义。", f"Say what the {rule.name} flag means.")
     changes = Changes(settings=frozenset({POLICY_KEY}))
     with store.transaction():
         old = settings.get(store, POLICY_KEY)
@@ -142,7 +144,8 @@ def set_dispatch_time(store: Store, agent, text: str, now: float) -> Changes:
     permissions.require(agent, permissions.EDIT_TEAM_SETTINGS)
     match = _CLOCK.match(text.strip())
     if not match:
-        raise Refused(f"发货时间“{text}”看不懂，请写成 16:00 这样的时：分。")
+        raise Refused(f"发货时间“{text}”看不懂，请写成 16:00 这样的时：分。",
+                      f"Cannot read the shipping time {text!r}: write it as HH:MM, e.g. 16:00.")
     value = f"{int(match[1]):02d}:{match[2]}"
     with store.transaction():
         old = settings.get(store, DISPATCH_KEY) or DEFAULT_DISPATCH

@@ -7,7 +7,8 @@ from pathlib import Path
 
 def register(commands) -> None:
     p = commands.add_parser("router", help="run the team router (team mode over XMPP)")
-    p.add_argument("--config", type=Path, required=True, help="router config file (TOML)")
+    p.add_argument("--config", type=Path, required=True, metavar="FILE",
+                   help="router config file (TOML)")
     p.add_argument("--verbose", action="store_true", help="log every routing decision")
     p.set_defaults(handler=_run)
 

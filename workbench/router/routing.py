@@ -16,6 +16,8 @@ from workbench.store.router import RouterStore
 
 log = logging.getLogger(__name__)
 
+NOT_ASSIGNED = "这位买家的会话已不由你接待（已结束或已转接）。"
+NOT_YOURS = "这条消息不属于你和这位买家的会话，已拒绝。"
 ASSIGNABLE = "online"   # only an online agent gets new buyers; busy/away/suspended do not
 CONNECTED = ("online", "busy", "away", "suspended")
 
@@ -148,16 +150,28 @@ class Router:
 
     def agent_reply(self, agent: str, uid: str, buyer: str, text: str,
                     now: float) -> list[Action]:
+        """An agent's answer. A uid seen before is a resend: it goes only to the buyer
+        of the conversation that owns it, only as the same agent's reply, with the text
+        first received; anything else (a buyer's uid, another agent's, another buyer) is
+        refused and logged. A new uid may only address a buyer assigned to this agent."""
         with self.store.transaction():
             seen = db.message(self.store, uid)
             if seen is not None:
+                owner = db.conversation(self.store, seen["conversation_id"])
+                if seen["direction"] != "out" or seen["agent"] != agent \
+                        or owner["buyer"] != buyer:
+                    log.warning("refused %s's reply to %s: its uid %s is a %s message of "
+                                "the conversation with %s", agent, buyer, uid,
+                                seen["direction"], owner["buyer"])
+                    return [Refuse(agent, uid, NOT_YOURS)]
                 if seen["relayed_at"] is not None:
                     return [Confirm(agent, uid)]
                 # Taken before but not known to have left: send again with the same id.
-                return [ToBuyer(buyer, uid, seen["text"], seen["conversation_id"])]
+                return [ToBuyer(owner["buyer"], uid, seen["text"], owner["id"])]
             conversation = db.live_conversation(self.store, buyer)
             if conversation is None or conversation["agent"] != agent:
-                return [Refuse(agent, uid, "这位买家的会话已不由你接待（已结束或已转接）。")]
+                _log_not_assigned("reply to", agent, buyer, conversation)
+                return [Refuse(agent, uid, NOT_ASSIGNED)]
             db.insert_message(self.store, uid, conversation["id"], "out", agent, "text", text,
                               now)
             db.touch(self.store, conversation["id"], now)
@@ -177,6 +191,7 @@ class Router:
         with self.store.transaction():
             conversation = db.live_conversation(self.store, buyer)
             if conversation is None or conversation["agent"] != agent:
+                _log_not_assigned("transfer of", agent, buyer, conversation)
                 return [Notice(agent, "transfer-refused", buyer, 0, to,
                                "这位买家的会话已不由你接待。")]
             if to not in self.agents or to == agent:
@@ -202,6 +217,7 @@ class Router:
         with self.store.transaction():
             conversation = db.live_conversation(self.store, buyer)
             if conversation is None or conversation["agent"] != agent:
+                _log_not_assigned("end of", agent, buyer, conversation)
                 return []
             db.end(self.store, conversation["id"], now)
             return self._drain(now)
@@ -257,6 +273,16 @@ class Router:
                     conversation=conversation["id"], text=row["text"], at=row["at"],
                     kind=row["kind"])))
         return actions
+
+
+def _log_not_assigned(what: str, agent: str, buyer: str, conversation) -> None:
+    """A buyer that is not the agent's: after an end or a transfer it happens in the
+    normal course of things; another agent's buyer is an attempt to reach past the rules."""
+    if conversation is None:
+        log.info("refused %s's %s %s, whose conversation has ended", agent, what, buyer)
+    else:
+        log.warning("refused %s's %s %s, a buyer assigned to %s", agent, what, buyer,
+                    conversation["agent"] or "nobody yet")
 
 
 def _relay(row) -> Relay:

@@ -174,11 +174,11 @@ class RouterService:
             results = result["mam"]["results"]
             for item in results:
                 forwarded = item["mam_result"]["forwarded"]
-                stanza = forwarded["stanza"].xml
-                delay = forwarded.xml.find("{urn:xmpp:delay}delay")
-                if delay is not None and stanza.find("{urn:xmpp:delay}delay") is None:
-                    stanza.append(delay)  # when the buyer wrote, not when we read it
-                self._handle_xml(stanza, archive_id=item["mam_result"]["id"])
+                # When the server archived it for us, that is when the buyer wrote: the
+                # archive's own stamp, never one the sender put inside the message.
+                archived_at = _stamp(forwarded.xml)
+                self._handle_xml(forwarded["stanza"].xml, archive_id=item["mam_result"]["id"],
+                                 archived_at=archived_at)
             last_id = result["mam_fin"]["rsm"]["last"]
             if not results or result["mam_fin"]["complete"] in (True, "true") or not last_id:
                 return
@@ -204,13 +204,14 @@ class RouterService:
                 archive_id = sid.get("id")
         self._handle_xml(msg.xml, archive_id)
 
-    def _handle_xml(self, xml: ET.Element, archive_id: str | None) -> None:
+    def _handle_xml(self, xml: ET.Element, archive_id: str | None,
+                    archived_at: float | None = None) -> None:
         now = self.clock()
         sender = bare(xml.get("from"))
         if sender == self.jid or xml.get("type") in ("error", "groupchat", "headline"):
             return
         try:
-            self._dispatch(xml, sender, now)
+            self._dispatch(xml, sender, now, archived_at)
         except Exception:
             log.exception("could not handle a message from %s", sender)
             return
@@ -219,7 +220,8 @@ class RouterService:
                 db.put_meta(self.store, CHECKPOINT_KEY, archive_id)
                 db.put_meta(self.store, CHECKPOINT_AT_KEY, repr(now))
 
-    def _dispatch(self, xml: ET.Element, sender: str, now: float) -> None:
+    def _dispatch(self, xml: ET.Element, sender: str, now: float,
+                  archived_at: float | None = None) -> None:
         body = xml.findtext(f"{{{CLIENT}}}body")
         team = [child for child in xml if child.tag.startswith(f"{{{proto.NS}}}")]
         receipt = xml.find(proto.q("received", proto.RECEIPTS))
@@ -237,7 +239,13 @@ class RouterService:
             if not message_id:
                 message_id = proto.buyer_message_uid(body, repr(now))
             uid = proto.buyer_message_uid(sender, message_id)
-            at = _stamp(xml) or now
+            claimed = _stamp(xml)
+            if claimed is not None and archived_at is None:
+                log.info("ignored the delay stamp %s on %s's message: its time is when the "
+                         "router received it", datetime.fromtimestamp(claimed, UTC).isoformat(),
+                         sender)
+            # The router's receipt time (for a replay, the archive's), never the client's.
+            at = min(archived_at, now) if archived_at is not None else now
             self._send(self.router.buyer_message(sender, uid, body, at, now))
             return
         if receipt is not None and receipt.get("id"):

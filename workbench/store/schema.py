@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 
 from workbench.store import logs
+from workbench.store.accounts import _v6_sign_in_audit
 
 
 def _v1_core(conn: sqlite3.Connection) -> None:
@@ -213,6 +214,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v4_log_search_and_figures,
     _v5_reply_lookup,
     logs.migrate_to_character_index,
+    _v6_sign_in_audit,
 ]
 LATEST = len(MIGRATIONS)
 

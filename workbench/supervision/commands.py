@@ -41,7 +41,7 @@ def day_or_time(text: str, end: bool = False) -> float:
         return dt.datetime.fromisoformat(text.strip()).timestamp()
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"不是日期 {text!r}：应为 YYYY-MM-DD 或 'YYYY-MM-DD HH:MM:SS'") from None
+            f"not a date: {text!r}; use YYYY-MM-DD or 'YYYY-MM-DD HH:MM:SS'") from None
 
 
 def _since(text: str) -> float:

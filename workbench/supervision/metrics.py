@@ -70,9 +70,11 @@ def parse_service_hours(text: str) -> tuple[float, float]:
                 raise ValueError
             values.append(hours * 3600.0 + minutes * 60)
     except ValueError:
-        raise Refused(f"服务时间 {text!r} 的格式应为 08:00-24:00。") from None
+        raise Refused(f"服务时间 {text!r} 的格式应为 08:00-24:00。",
+                      f"Service hours {text!r} should look like 08:00-24:00.") from None
     if values[0] == values[1]:
-        raise Refused("服务时间的开始和结束不能相同。")
+        raise Refused("服务时间的开始和结束不能相同。",
+                      "Service hours cannot start and end at the same time.")
     return values[0], values[1]
 
 
@@ -268,19 +270,19 @@ def report(store: Store, viewer, since: float, until: float, now: float,
     (asking for another agent's is refused). With ``agent`` the team figures cover that
     agent's work only."""
     if viewer is None or not viewer.active:
-        raise Refused("请先登录。")
+        raise Refused("请先登录。", "Sign in first.")
     if agent is None and not permissions.allowed(viewer.role, permissions.READ_ALL_FIGURES):
         agent = viewer.name
     only: int | None = None
     if agent is not None:
         account = accounts.by_name(store, agent)
         if account is None:
-            raise Refused(f"没有客服账号 {agent}。")
+            raise Refused(f"没有客服账号 {agent}。", f"No agent account {agent}.")
         if account.id != viewer.id:
             permissions.require(viewer, permissions.READ_ALL_FIGURES)
         only = account.id
     if until <= since:
-        raise Refused("统计时段的结束必须晚于开始。")
+        raise Refused("统计时段的结束必须晚于开始。", "The period must end after it starts.")
     config = config or load_settings(store)
     return _compute(store, since, until, now, only, config)
 

@@ -97,12 +97,12 @@ def can_read_all(viewer) -> bool:
 def _scope(store: Store, viewer, flt: LogFilter) -> tuple[int | None, int | None]:
     """(agent id to filter by, viewer id to restrict to)."""
     if viewer is None or not viewer.active:
-        raise Refused("请先登录。")
+        raise Refused("请先登录。", "Sign in first.")
     agent_id = None
     if flt.agent:
         agent = accounts.by_name(store, flt.agent)
         if agent is None:
-            raise Refused(f"没有客服账号 {flt.agent}。")
+            raise Refused(f"没有客服账号 {flt.agent}。", f"No agent account {flt.agent}.")
         if agent.id != viewer.id:
             permissions.require(viewer, permissions.READ_ALL_LOGS)
         agent_id = agent.id
@@ -111,10 +111,12 @@ def _scope(store: Store, viewer, flt: LogFilter) -> tuple[int | None, int | None
 
 def check_can_read(store: Store, viewer, conversation_id: int) -> None:
     if viewer is None or not viewer.active:
-        raise Refused("请先登录。")
+        raise Refused("请先登录。", "Sign in first.")
     if can_read_all(viewer) or logs.took_part(store, viewer.id, conversation_id):
         return
-    raise Refused("只能查看自己接待过的会话；查看其他客服的聊天记录需要主管权限。")
+    raise Refused("只能查看自己接待过的会话；查看其他客服的聊天记录需要主管权限。",
+                  "You can read only conversations you took part in; other agents' "
+                  "conversations need a supervisor.")
 
 
 # --- the index -----------------------------------------------------------------------
@@ -206,7 +208,7 @@ def conditions(store: Store, viewer, flt: LogFilter) -> logs.Conditions | None:
     """The store conditions for ``flt`` as ``viewer`` may see it; None: nothing can match."""
     agent_id, viewer_id = _scope(store, viewer, flt)
     if flt.sender and flt.sender not in INDEXED_SENDERS:
-        raise Refused(f"未知的发送方 {flt.sender}。")
+        raise Refused(f"未知的发送方 {flt.sender}。", f"Unknown sender {flt.sender}.")
     match = None
     if flt.query.strip():
         match = textsearch.text_query(flt.query)
@@ -262,7 +264,7 @@ def transcript(store: Store, viewer, conversation_id: int) -> Transcript:
     check_can_read(store, viewer, conversation_id)
     header = logs.conversation_header(store, conversation_id)
     if header is None:
-        raise Refused("没有这个会话。")
+        raise Refused("没有这个会话。", "No such conversation.")
     own_uid = store_uid(store)
     return Transcript(conversation_id,
                       conversation_key(own_uid, conversation_id, header["external_id"]),

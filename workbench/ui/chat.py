@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from workbench import accounts, conversations, quickphrases, textnorm
 from workbench.changes import Refused
 from workbench.conversations import Conversation, reception
+from workbench.ui import language
 from workbench.ui.chat_view import ChatView, MessageRole, display_text  # noqa: F401 - used by others
 from workbench.ui.composer import Composer, EmojiPicker
 from workbench.ui.session import Session
@@ -172,12 +173,14 @@ class TransferDialog(QDialog):
         conversation = self.session.current
         kind, name = self.target.currentData().split(":", 1)
         to_agent = accounts.by_name(self.session.store, name) if kind == "agent" else None
+        if not self.session.may_act():
+            return
         try:
             changes = reception.transfer(
                 self.session.store, conversation.id, self.session.agent, self.session.clock(),
                 self.reason.text(), to_agent=to_agent, to_group=name if kind == "group" else None)
         except Refused as refusal:
-            self.message.setText(str(refusal))
+            self.message.setText(language.text(refusal))
             return
         self.session.publish(changes)
         self.accept()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from workbench import accounts
 from workbench.changes import Refused
 from workbench.store import Store, StoreError
+from workbench.ui import language
 from workbench.ui.vocabulary import word
 
 
@@ -108,24 +109,33 @@ class LoginDialog(QDialog):
         try:
             self.agent = accounts.log_in(self.store, name, self.password.text(), self.clock())
         except (Refused, StoreError) as refusal:
-            self.error.setText(refusal.zh)
+            self.error.setText(language.text(refusal))
             self.password.clear()
             self.password.setFocus()
             return
         super().accept()
 
 
-def ask(db_path: Path, clock: Callable[[], float] = time.time) -> str | None:
-    """Show the login dialog on ``db_path`` (seeding the demo shop into an empty store
-    first, so a fresh start can sign in); the account name, or None if the user quit.
+def ask(db_path: Path, clock: Callable[[], float] = time.time, demo: bool = False
+        ) -> str | None:
+    """Show the login dialog on ``db_path``; the account name, or None if the user quit.
+    A store without accounts first gets the demo shop (``demo``) or the first-run dialog,
+    whose new supervisor is signed in at once.
 
     The store is opened with the single-instance lock, so a second workbench is refused
     before anyone types a password. Raises StoreError like ``open_workbench``."""
-    from workbench import demo
+    from workbench import demo as demo_shop
 
     store = Store.open(db_path, exclusive=True)
     try:
-        demo.seed_if_empty(store, clock())
+        if demo:
+            demo_shop.seed_if_empty(store, clock())
+        if not accounts.all_agents(store):
+            from workbench.ui.accounts.first_run import FirstRunDialog
+
+            first_run = FirstRunDialog(store, clock)
+            first_run.exec()
+            return first_run.supervisor.name if first_run.supervisor else None
         dialog = LoginDialog(store, clock)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.agent is None:
             return None

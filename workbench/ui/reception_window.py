@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from workbench.changes import Refused
 from workbench.conversations import reception
+from workbench.ui import language
 from workbench.ui.session import Session
 from workbench.ui.vocabulary import word
 
@@ -231,12 +232,14 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         changed = {name: (editor.toPlainText() if isinstance(editor, QPlainTextEdit)
                           else editor.value()) for name, editor in self.editors.items()}
+        if not self.session.may_act():
+            return
         try:
             self.session.publish(reception.save_settings(
                 self.session.store, self.session.agent, replace(self.values, **changed),
                 self.session.clock()))
         except Refused as refusal:
-            self.message.setText(str(refusal))
+            self.message.setText(language.text(refusal))
             return
         self.accept()
 

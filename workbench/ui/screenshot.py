@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from workbench import app as composition
+from workbench.changes import Refused
 from workbench.store import StoreError
 from workbench.ui.store_work import wait_for_tasks
 
@@ -20,14 +21,17 @@ def settle(rounds: int = 20) -> None:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
-def render(out: Path, db_path: Path | None, size: tuple[int, int], lang: str) -> int:
+def render(out: Path, db_path: Path | None, size: tuple[int, int], lang: str,
+           demo: bool = False) -> int:
+    """Without ``db_path``, a shot of the demo shop in a scratch store; with it, of that
+    store (a new one gets the demo shop only with ``demo``)."""
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     composition.install_translation(qt_app, lang)
     with tempfile.TemporaryDirectory() as scratch:
         try:
             workbench = composition.open_workbench(db_path or Path(scratch) / "demo.sqlite3",
-                                                   speed=0)
-        except StoreError as error:
+                                                   speed=0, demo=demo or db_path is None)
+        except (StoreError, Refused) as error:
             print(error.message(lang), file=sys.stderr)
             return 1
         try:
@@ -41,7 +45,8 @@ def render(out: Path, db_path: Path | None, size: tuple[int, int], lang: str) ->
             _serve_first_buyer(window)
             out.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(out)):
-                print(f"cannot write {out}", file=sys.stderr)
+                print(f"Cannot write {out}." if lang == "en" else f"无法写入 {out}。",
+                      file=sys.stderr)
                 return 1
         finally:
             workbench.close()

@@ -18,13 +18,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from workbench import conversations, faults, quickphrases
+from workbench import accounts, conversations, faults, quickphrases
 from workbench.accounts import Agent
 from workbench.changes import Changes, Refused
 from workbench.channels.base import Channel, Outgoing
 from workbench.conversations import reception
 from workbench.store import Store, StoreError
 from workbench.store.db import read_only_error
+from workbench.ui import language
 
 RETRY_MS = 3000          # how often work the store refused is tried again
 RETRY_WAIT_MS = 100      # how long a retry waits for another program's lock
@@ -100,17 +101,31 @@ class Session(QObject):
             self.changed.emit(changes)
 
     def run(self, operation: Callable[..., Changes], *args, **kwargs) -> bool:
-        """Run a domain operation; a refusal is reported to the agent, not raised."""
+        """Run a domain operation; a refusal is reported to the agent, not raised. An
+        account disabled since it signed in may do nothing more."""
+        if not self.may_act():
+            return False
         try:
             changes = operation(*args, **kwargs)
         except Refused as refusal:
-            self.refused.emit(str(refusal))
+            self.refused.emit(language.text(refusal))
             return False
         except Exception as error:
             if not self.report(error):
                 raise
             return False
         self.publish(changes)
+        return True
+
+    def may_act(self) -> bool:
+        """Re-read the account from the store (so every permission check sees it as it is
+        now); False, and the reason said, once it has been disabled."""
+        try:
+            self.agent = accounts.require_active(self.store, self.agent)
+        except Refused as refusal:
+            self.agent = accounts.by_id(self.store, self.agent.id) or self.agent
+            self.refused.emit(language.text(refusal))
+            return False
         return True
 
     def select(self, conversation_id: int | None) -> None:
@@ -122,7 +137,7 @@ class Session(QObject):
 
     def send_text(self, text: str) -> bool:
         """Store the agent's reply, then hand it to the channel."""
-        if self.current is None or not text.strip():
+        if self.current is None or not text.strip() or not self.may_act():
             return False
         if len(text) > self.channel.max_length:
             self.refused.emit(self.tr("消息过长：{0} 字，通道上限 {1} 字。请分成几条发送。")
@@ -131,7 +146,7 @@ class Session(QObject):
         return self._send(conversations.send, text)
 
     def send_image(self, path: Path) -> bool:
-        if self.current is None:
+        if self.current is None or not self.may_act():
             return False
         return self._send(conversations.send_image, path)
 
@@ -143,7 +158,7 @@ class Session(QObject):
             message, changes = store_message(self.store, conversation.id, self.agent.id,
                                              content, self.clock())
         except Refused as refusal:
-            self.refused.emit(str(refusal))
+            self.refused.emit(language.text(refusal))
             return False
         except Exception as error:
             if not self.report(error):
@@ -156,7 +171,7 @@ class Session(QObject):
     def retry(self, message: conversations.Message) -> None:
         """Send a failed message again, under the same uid so it can never arrive twice."""
         conversation = conversations.get(self.store, message.conversation_id)
-        if conversation is None or message.status != "failed":
+        if conversation is None or message.status != "failed" or not self.may_act():
             return
         if self.run(conversations.set_status, self.store, message.uid, "sending"):
             self._hand_to_channel(message, conversation.buyer_nick)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from workbench import faults
 from workbench.changes import Refused
 from workbench.store import Store, StoreError
+from workbench.ui import language
 
 
 @dataclass(frozen=True)
@@ -42,17 +43,17 @@ def run_on_own_store(db_path: Path, work: Callable, progress: Callable,
         store = Store.open(db_path)
     except (StoreError, OSError) as error:
         known = faults.as_store_error(error, db_path)
-        return Outcome("failed", known, message=known.zh)
+        return Outcome("failed", known, message=language.text(known))
     try:
         return Outcome("done", work(store, progress, cancelled))
     except cancel_types:
         return Outcome("cancelled")
     except Refused as refusal:
-        return Outcome("failed", message=str(refusal))
+        return Outcome("failed", message=language.text(refusal))
     except Exception as error:
         known = faults.as_store_error(store.translate(error), db_path)
         if known is not None:   # the machine said no (disk full, a missing folder…)
-            return Outcome("failed", known, message=known.zh)
+            return Outcome("failed", known, message=language.text(known))
         traceback.print_exc()   # a bug: say so rather than fail silently in a thread
         return Outcome("failed", message=QCoreApplication.translate(
             "StoreWork", "出错了（程序问题，请告诉开发者）：{0}").format(repr(error)))

@@ -179,8 +179,8 @@ def _pull_archive(agent, settings: XmppSettings, password: str):
         except (Refused, StoreError):
             raise
         except Exception as error:  # a network or server problem: say it, keep the window
-            raise Refused(QCoreApplication.translate("TeamMode", "拉取失败：{0}").format(
-                error)) from error
+            said = QCoreApplication.translate("TeamMode", "拉取失败：{0}").format(error)
+            raise Refused(said, said) from error  # already in the window's language
 
     return work
 

@@ -22,6 +22,7 @@ from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.handover import shifts
 from workbench.handover.shifts import Shift
+from workbench.ui import language
 from workbench.ui.item_models import RowsTableModel
 from workbench.ui.session import Session
 
@@ -129,6 +130,6 @@ class ShiftDialog(QDialog):
             shifts.set_schedule(self.session.store, self.model.shifts(), self.session.agent,
                                 self.session.clock())
         except Refused as refusal:
-            self.error.setText(str(refusal))
+            self.error.setText(language.text(refusal))
             return
         super().accept()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from workbench import accounts, handover, timefmt
 from workbench.changes import Refused
 from workbench.handover import Assignee, Todo, shifts
+from workbench.ui import language
 from workbench.ui.session import Session
 from workbench.ui.vocabulary import word
 
@@ -239,6 +240,8 @@ class TodoDialog(QDialog):
     def accept(self) -> None:
         """Run the change; on a refusal stay open and say why."""
         session = self.session
+        if not session.may_act():
+            return
         fields = self._fields()
         now = session.clock()
         try:
@@ -258,7 +261,7 @@ class TodoDialog(QDialog):
                                                       self.state.currentData(), session.agent,
                                                       now)
         except Refused as refusal:
-            self.error.setText(str(refusal))
+            self.error.setText(language.text(refusal))
             self.error.show()
             return
         self.created_id = next(iter(changes.todos), None) if self.todo is None else None

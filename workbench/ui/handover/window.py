@@ -44,6 +44,7 @@ from workbench.changes import Refused
 from workbench.handover import Todo, sheets, shifts
 from workbench.handover.sheets import Sheet, SheetItem
 from workbench.store import StoreError
+from workbench.ui import language
 from workbench.ui.handover.todo_dialog import TodoDialog, message_draft, order_draft
 from workbench.ui.item_models import RowsListModel, RowsTableModel
 from workbench.ui.session import Session
@@ -205,12 +206,14 @@ class HandoverComposer(QDialog):
 
     def accept(self) -> None:
         session = self.ui.session
+        if not session.may_act():
+            return
         try:
             sheet_id, changes = sheets.build(
                 session.store, session.agent, session.clock(), shift=self.shift.currentData(),
                 to_agent_id=self.receiver.currentData(), notes=self.notes.toPlainText())
         except Refused as refusal:
-            self.error.setText(str(refusal))
+            self.error.setText(language.text(refusal))
             return
         self.created_id = sheet_id
         session.publish(changes)
@@ -366,11 +369,13 @@ class HandoverWindow(QWidget):
     def _run(self, operation, *args):
         """Run a domain operation; a refusal (or a file that cannot be written) is shown
         here, not raised."""
+        if not self.session.may_act():
+            return None
         try:
             result = operation(*args)
         except (Refused, StoreError) as refusal:
             self.message.setStyleSheet("color: #c62828;")
-            self.message.setText(refusal.zh)
+            self.message.setText(language.text(refusal))
             return None
         self.message.setStyleSheet("")
         return result

@@ -29,6 +29,7 @@ from workbench.changes import Refused
 from workbench.orders import Order, policy, reminders
 from workbench.orders.reminders import Reminder
 from workbench.store import StoreError
+from workbench.ui import language
 from workbench.ui.item_models import RowsTableModel
 from workbench.ui.orders.sidebar import plain_label
 from workbench.ui.session import Session
@@ -52,7 +53,7 @@ class ReminderDialog(QDialog):
         try:
             check = reminders.check(session.store, order.id, session.clock())
         except Refused as refusal:
-            session.refused.emit(str(refusal))
+            session.refused.emit(language.text(refusal))
             return None
         return cls(session, check, parent)
 
@@ -369,7 +370,7 @@ class RemindersWindow(QWidget):
         try:
             count = reminders.export_register(self.session.store, Path(path), self.model.since)
         except (Refused, StoreError) as failure:  # a missing folder, a full disk: one line
-            self.message.setText(failure.zh)
+            self.message.setText(language.text(failure))
             return None
         self.message.setText(self.tr("已导出 {0} 条到 {1}").format(count, path))
         return count

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from workbench import orders, timefmt
 from workbench.orders import Order, Remark, policy, reminders
+from workbench.ui import language
 from workbench.ui.item_models import RowsListModel
 from workbench.ui.session import Session
 from workbench.ui.vocabulary import word
@@ -522,7 +523,7 @@ class OrderSidebar(QWidget):
         refusal = orders.edit_refusal(self.session.store, target_id, self.session.agent,
                                       self.session.clock())
         if refusal:
-            self.session.refused.emit(refusal)
+            self.session.refused.emit(language.text(refusal))
             return
         self.editing = next(r for r in self.remark_model.rows
                             if isinstance(r, Remark) and r.id == target_id)

@@ -24,6 +24,7 @@ from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.quickphrases import Phrase, packs, preload
 from workbench.store import StoreError
+from workbench.ui import language
 from workbench.ui.item_models import RowsTableModel
 from workbench.ui.session import Session
 
@@ -85,7 +86,7 @@ def _export(window) -> None:
         try:
             count = packs.export(session.store, team[0], Path(path), formats[chosen])
         except (Refused, StoreError) as failure:  # a missing folder, a full disk: one line
-            window.show_refusal(failure.zh)
+            window.show_refusal(language.text(failure))
             return
         window.show_refusal(translate("MainWindow", "已导出 {0} 条短语到 {1}").format(count, path))
 
@@ -241,13 +242,15 @@ class PhraseManager(QDialog):
         try:
             self.set_image(quickphrases.keep_image(self.session.store, path))
         except Refused as refusal:
-            self.message.setText(str(refusal))
+            self.message.setText(language.text(refusal))
 
     def _run(self, operation, *args) -> bool:
+        if not self.session.may_act():
+            return False
         try:
             self.session.publish(operation(*args))
         except Refused as refusal:
-            self.message.setText(str(refusal))
+            self.message.setText(language.text(refusal))
             return False
         self.message.clear()
         return True
@@ -256,7 +259,7 @@ class PhraseManager(QDialog):
         try:
             pack = self._pack()
         except Refused as refusal:
-            self.message.setText(str(refusal))
+            self.message.setText(language.text(refusal))
             return
         self._run(quickphrases.save_phrase, self.session.store, self.session.agent, pack,
                   self.code.text(), self.text.toPlainText(), self.group.text(),
@@ -308,13 +311,15 @@ class ImportDialog(QDialog):
         self.run(dry_run=True)
 
     def run(self, dry_run: bool) -> bool:
+        if not (dry_run or self.session.may_act()):
+            return False
         try:
             plan, changes = packs.import_file(
                 self.session.store, self.path, mode=self.mode.currentData(),
                 scope=self.scope.currentData(), agent=self.session.agent, dry_run=dry_run,
                 now=self.session.clock())
         except Refused as refusal:
-            self.preview.setPlainText(str(refusal))
+            self.preview.setPlainText(language.text(refusal))
             return False
         heading = self.tr("预览（尚未导入）：") if dry_run else self.tr("已导入：")
         self.preview.setPlainText("\n".join([heading + plan.summary(), *plan.details()]))

@@ -42,6 +42,7 @@ from workbench import accounts, timefmt
 from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.supervision import metrics
+from workbench.ui import language
 from workbench.ui.item_models import RowsTableModel
 
 FIGURE_ROWS = (
@@ -252,7 +253,7 @@ class MetricSettingsDialog(QDialog):
         try:
             metrics.save_settings(self.session.store, self.session.agent, value)
         except Refused as refusal:
-            self.error.setText(str(refusal))
+            self.error.setText(language.text(refusal))
             return
         super().accept()
 

@@ -44,6 +44,7 @@ from workbench import accounts, timefmt
 from workbench.changes import Refused
 from workbench.supervision import search
 from workbench.supervision.search import Hit, LogFilter, LogMessage, SearchResult
+from workbench.ui import language
 from workbench.ui.item_models import RowsListModel, RowsTableModel
 
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -426,7 +427,7 @@ class TranscriptWindow(QWidget):
         try:
             transcript = search.transcript(session.store, session.agent, conversation_id)
         except Refused as refusal:
-            session.refused.emit(str(refusal))
+            session.refused.emit(language.text(refusal))
             return
         self.ok = True
         self.transcript = transcript

@@ -1,0 +1,1 @@
+"""The window's accounts area: the first-run dialog, account management, one's own password."""
