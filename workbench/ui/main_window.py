@@ -29,9 +29,16 @@ DEFAULT_SIZES = ([250, 600, 330, 420], [560, 440])
 REFUSAL_SHOWN_MS = 8000
 WARM_UP_DELAY_MS = 300
 # Each area adds its menus, windows and shortcuts through ``install(window)``.
-AREA_INSTALLERS = (reception_window.install, phrases_window.install, orders_window.install,
-                   handover_window.install, supervision_window.install, team_mode.install,
-                   maintenance_window.install, accounts_window.install)
+AREA_INSTALLERS = (
+    reception_window.install,
+    phrases_window.install,
+    orders_window.install,
+    handover_window.install,
+    supervision_window.install,
+    team_mode.install,
+    maintenance_window.install,
+    accounts_window.install,
+)
 
 
 class MainWindow(QMainWindow):
