@@ -1,0 +1,326 @@
+"""After-sale cases (售后单): the cases, their steps (the history) and their evidence."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # schema.py imports this module's migration before db.py is loaded
+    from workbench.store.db import Store
+
+
+def migrate_aftersale(conn: sqlite3.Connection) -> None:
+    """售后单 — a case on an order, its steps (who, when, what) and the images kept for a
+    dispute. A case's todo (``todo_id``) is what puts it on the 待办 panel and the
+    handover sheet; the message and conversation it came from carry no foreign key, so a
+    pruned chat never takes a case with it."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    db["aftersale_cases"].create(
+        {"id": int, "order_id": str, "buyer_id": int, "conversation_id": int,
+         "message_id": int, "kind": str, "compensation": str, "cause": str, "state": str,
+         "waiting": str, "amount": float, "refunded": float, "refunded_at": float,
+         "postage_payer": str, "return_courier": str, "return_tracking": str,
+         "received_at": float, "received_note": str, "reship_courier": str,
+         "reship_tracking": str, "check_ok": int, "check_note": str, "review_text": str,
+         "review_rating": int, "review_changed_at": float, "approval_state": str,
+         "approval_amount": float, "refund_no": str, "platform_state": str, "note": str,
+         "opened_by": int, "opened_at": float, "updated_at": float, "due_at": float,
+         "settled_at": float, "visited_at": float, "late_steps": int, "todo_id": int},
+        pk="id", not_null={"order_id", "buyer_id", "kind", "state", "opened_at"},
+        defaults={"late_steps": 0, "note": ""},
+        foreign_keys=[("order_id", "orders", "id"), ("buyer_id", "buyers", "id"),
+                      ("opened_by", "agents", "id"), ("todo_id", "todos", "id")],
+    )
+    db["aftersale_cases"].create_index(["order_id"])
+    db["aftersale_cases"].create_index(["todo_id"])
+    db["aftersale_cases"].create_index(["refund_no"], unique=True)
+    db["aftersale_cases"].create_index(["due_at"])
+    db["aftersale_cases"].create_index(["opened_at"])
+    db["aftersale_cases"].create_index(["settled_at"])
+    db["aftersale_steps"].create(
+        {"id": int, "case_id": int, "at": float, "agent_id": int, "step": str, "state": str,
+         "waiting": str, "note": str, "tracking": str, "amount": float, "due_at": float},
+        pk="id", not_null={"case_id", "at", "step", "state"}, defaults={"note": ""},
+        foreign_keys=[("case_id", "aftersale_cases", "id"), ("agent_id", "agents", "id")],
+    )
+    db["aftersale_steps"].create_index(["case_id", "id"])
+    db["aftersale_steps"].create_index(["step", "at"])
+    db["aftersale_evidence"].create(
+        {"id": int, "case_id": int, "file": str, "source": str, "sent_at": float,
+         "added_by": int, "added_at": float},
+        pk="id", not_null={"case_id", "file", "added_at"},
+        foreign_keys=[("case_id", "aftersale_cases", "id"), ("added_by", "agents", "id")],
+    )
+    db["aftersale_evidence"].create_index(["case_id", "source"], unique=True)
+
+
+CASE_COLUMNS = (
+    "c.id, c.order_id, c.buyer_id, b.nick AS buyer_nick, c.conversation_id, c.message_id, "
+    "c.kind, c.compensation, c.cause, c.state, c.waiting, c.amount, c.refunded, "
+    "c.refunded_at, c.postage_payer, c.return_courier, c.return_tracking, c.received_at, "
+    "c.received_note, c.reship_courier, c.reship_tracking, c.check_ok, c.check_note, "
+    "c.review_text, c.review_rating, c.review_changed_at, c.approval_state, "
+    "c.approval_amount, c.refund_no, c.platform_state, c.note, c.opened_by, "
+    "o.display_name AS opened_by_name, c.opened_at, c.updated_at, c.due_at, c.settled_at, "
+    "c.visited_at, c.late_steps, c.todo_id, t.assignee_kind, t.assignee_id, "
+    "a.display_name AS assignee_name, t.assignee_shift"
+)
+CASE_FROM = (
+    "FROM aftersale_cases c JOIN buyers b ON b.id = c.buyer_id "
+    "LEFT JOIN agents o ON o.id = c.opened_by LEFT JOIN todos t ON t.id = c.todo_id "
+    "LEFT JOIN agents a ON a.id = t.assignee_id"
+)
+# Cases still owing something (a due time) first, soonest due first; then the settled
+# ones, newest first.
+CASE_ORDER = "ORDER BY c.due_at IS NULL, c.due_at, c.id DESC"
+STEP_COLUMNS = ("s.id, s.case_id, s.at, s.agent_id, a.display_name AS agent_name, s.step, "
+                "s.state, s.waiting, s.note, s.tracking, s.amount, s.due_at")
+EVIDENCE_COLUMNS = ("e.id, e.case_id, e.file, e.source, e.sent_at, e.added_by, "
+                    "a.display_name AS added_by_name, e.added_at")
+UPDATABLE = frozenset({
+    "kind", "compensation", "cause", "state", "waiting", "amount", "refunded", "refunded_at",
+    "postage_payer", "return_courier", "return_tracking", "received_at", "received_note",
+    "reship_courier", "reship_tracking", "check_ok", "check_note", "review_text",
+    "review_rating", "review_changed_at", "approval_state", "approval_amount", "refund_no",
+    "platform_state", "note", "updated_at", "due_at", "settled_at", "visited_at",
+    "late_steps", "todo_id", "conversation_id"})
+CHUNK = 500
+
+
+def _marks(values: Iterable) -> str:
+    return ", ".join("?" for _ in values)
+
+
+# --- cases ---------------------------------------------------------------------------
+
+def insert_case(store: Store, values: dict) -> int:
+    return store.conn.execute(
+        f"INSERT INTO aftersale_cases ({', '.join(values)}) VALUES ({_marks(values)})",
+        tuple(values.values())).lastrowid
+
+
+def update_case(store: Store, case_id: int, values: dict) -> None:
+    unknown = set(values) - UPDATABLE
+    if unknown:
+        raise ValueError(f"not updatable: {sorted(unknown)}")
+    assignments = ", ".join(f"{column} = ?" for column in values)
+    store.conn.execute(f"UPDATE aftersale_cases SET {assignments} WHERE id = ?",
+                       (*values.values(), case_id))
+
+
+def case(store: Store, case_id: int) -> sqlite3.Row | None:
+    return store.conn.execute(f"SELECT {CASE_COLUMNS} {CASE_FROM} WHERE c.id = ?",
+                              (case_id,)).fetchone()
+
+
+def cases_of_order(store: Store, order_id: str) -> list[sqlite3.Row]:
+    return store.conn.execute(
+        f"SELECT {CASE_COLUMNS} {CASE_FROM} WHERE c.order_id = ? ORDER BY c.id DESC",
+        (order_id,)).fetchall()
+
+
+def latest_open_case_of_buyer(store: Store, buyer_id: int) -> sqlite3.Row | None:
+    return store.conn.execute(
+        f"SELECT {CASE_COLUMNS} {CASE_FROM} WHERE c.buyer_id = ? AND c.due_at IS NOT NULL "
+        "ORDER BY c.id DESC LIMIT 1", (buyer_id,)).fetchone()
+
+
+def refunded_on_order(store: Store, order_id: str, except_case: int | None) -> float:
+    """What the cases of an order (but ``except_case``) have refunded."""
+    return store.conn.execute(
+        "SELECT coalesce(sum(refunded), 0) FROM aftersale_cases WHERE order_id = ? "
+        "AND id IS NOT ?", (order_id, except_case)).fetchone()[0]
+
+
+def _where(*, agent_id: int | None, states: tuple[str, ...], waiting: str | None,
+           open_only: bool, kind: str | None, cause: str | None, overdue_at: float | None,
+           approval: str | None, order_id: str | None, buyer: str) -> tuple[str, list]:
+    clauses, params = [], []
+    if agent_id is not None:
+        clauses.append("t.assignee_kind = 'agent' AND t.assignee_id = ?")
+        params.append(agent_id)
+    if states:
+        clauses.append(f"c.state IN ({_marks(states)})")
+        params += states
+    if waiting is not None:
+        clauses.append("c.waiting = ?")
+        params.append(waiting)
+    if open_only:
+        clauses.append("c.due_at IS NOT NULL")
+    if kind is not None:
+        clauses.append("c.kind = ?")
+        params.append(kind)
+    if cause is not None:
+        clauses.append("c.cause = ?")
+        params.append(cause)
+    if overdue_at is not None:
+        clauses.append("c.due_at < ?")
+        params.append(overdue_at)
+    if approval is not None:
+        clauses.append("c.approval_state = ?")
+        params.append(approval)
+    if order_id is not None:
+        clauses.append("c.order_id = ?")
+        params.append(order_id)
+    if buyer:
+        escaped = buyer.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append("(b.nick LIKE ? ESCAPE '\\' OR c.order_id LIKE ? ESCAPE '\\')")
+        params += [f"%{escaped}%", f"%{escaped}%"]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def find_cases(store: Store, limit: int = -1, offset: int = 0, **where) -> list[sqlite3.Row]:
+    clause, params = _where(**where)
+    return store.conn.execute(
+        f"SELECT {CASE_COLUMNS} {CASE_FROM}{clause} {CASE_ORDER} LIMIT ? OFFSET ?",
+        (*params, limit, offset)).fetchall()
+
+
+def count_cases(store: Store, **where) -> int:
+    clause, params = _where(**where)
+    # Joined only when a filter reads the assignee or the buyer: counting stays cheap.
+    plain = where.get("agent_id") is None and not where.get("buyer")
+    join = "FROM aftersale_cases c" if plain else CASE_FROM
+    return store.conn.execute(f"SELECT count(*) {join}{clause}", params).fetchone()[0]
+
+
+def cases_by_refund_no(store: Store, refund_nos: list[str]) -> dict[str, sqlite3.Row]:
+    found = {}
+    for start in range(0, len(refund_nos), CHUNK):
+        chunk = refund_nos[start:start + CHUNK]
+        for row in store.conn.execute(
+                "SELECT id, order_id, state, waiting, platform_state, refunded, due_at, "
+                f"todo_id, refund_no FROM aftersale_cases WHERE refund_no IN ({_marks(chunk)})",
+                chunk):
+            found[row["refund_no"]] = row
+    return found
+
+
+def unlinked_open_cases(store: Store, order_ids: list[str]) -> dict[str, sqlite3.Row]:
+    """Per order, its latest open case not yet linked to a platform refund."""
+    found = {}
+    for start in range(0, len(order_ids), CHUNK):
+        chunk = order_ids[start:start + CHUNK]
+        for row in store.conn.execute(
+                "SELECT id, order_id, state, waiting, platform_state, refunded, due_at, "
+                "todo_id, refund_no FROM aftersale_cases WHERE refund_no IS NULL "
+                f"AND due_at IS NOT NULL AND order_id IN ({_marks(chunk)}) ORDER BY id",
+                chunk):
+            found[row["order_id"]] = row
+    return found
+
+
+# --- steps ---------------------------------------------------------------------------
+
+def insert_step(store: Store, values: dict) -> int:
+    return store.conn.execute(
+        f"INSERT INTO aftersale_steps ({', '.join(values)}) VALUES ({_marks(values)})",
+        tuple(values.values())).lastrowid
+
+
+def steps(store: Store, case_id: int) -> list[sqlite3.Row]:
+    return store.conn.execute(
+        f"SELECT {STEP_COLUMNS} FROM aftersale_steps s LEFT JOIN agents a ON a.id = s.agent_id "
+        "WHERE s.case_id = ? ORDER BY s.id", (case_id,)).fetchall()
+
+
+def steps_of_cases(store: Store, case_ids: list[int]) -> list[sqlite3.Row]:
+    rows = []
+    for start in range(0, len(case_ids), CHUNK):
+        chunk = case_ids[start:start + CHUNK]
+        rows += store.conn.execute(
+            f"SELECT {STEP_COLUMNS} FROM aftersale_steps s "
+            f"LEFT JOIN agents a ON a.id = s.agent_id WHERE s.case_id IN ({_marks(chunk)}) "
+            "ORDER BY s.case_id, s.id", chunk).fetchall()
+    return rows
+
+
+def step_names_of_case(store: Store, case_id: int) -> set[str]:
+    return {row[0] for row in store.conn.execute(
+        "SELECT DISTINCT step FROM aftersale_steps WHERE case_id = ?", (case_id,))}
+
+
+# --- evidence ------------------------------------------------------------------------
+
+def insert_evidence(store: Store, values: dict) -> int | None:
+    cursor = store.conn.execute(
+        f"INSERT INTO aftersale_evidence ({', '.join(values)}) VALUES ({_marks(values)}) "
+        "ON CONFLICT (case_id, source) DO NOTHING", tuple(values.values()))
+    return cursor.lastrowid if cursor.rowcount else None
+
+
+def evidence(store: Store, case_id: int) -> list[sqlite3.Row]:
+    return store.conn.execute(
+        f"SELECT {EVIDENCE_COLUMNS} FROM aftersale_evidence e "
+        "LEFT JOIN agents a ON a.id = e.added_by WHERE e.case_id = ? ORDER BY e.id",
+        (case_id,)).fetchall()
+
+
+def buyer_images(store: Store, buyer_id: int) -> list[sqlite3.Row]:
+    """Every picture the buyer sent in any of their conversations, oldest first."""
+    return store.conn.execute(
+        "SELECT m.id, m.uid, m.text, m.created_at FROM messages m "
+        "JOIN conversations c ON c.id = m.conversation_id WHERE c.buyer_id = ? "
+        "AND m.sender = 'buyer' AND m.kind = 'image' ORDER BY m.id", (buyer_id,)).fetchall()
+
+
+def message(store: Store, message_id: int) -> sqlite3.Row | None:
+    return store.conn.execute(
+        "SELECT m.id, m.uid, m.conversation_id, m.sender, m.kind, m.text, m.created_at, "
+        "c.buyer_id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+        "WHERE m.id = ?", (message_id,)).fetchone()
+
+
+def chat_excerpt(store: Store, buyer_id: int, since: float, limit: int) -> list[sqlite3.Row]:
+    """The buyer's messages with the shop from ``since``, oldest first (notes left out)."""
+    return store.conn.execute(
+        "SELECT m.created_at, m.sender, a.display_name AS agent_name, m.kind, m.text "
+        "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+        "LEFT JOIN agents a ON a.id = m.agent_id WHERE c.buyer_id = ? AND m.created_at >= ? "
+        "AND m.sender != 'note' ORDER BY m.created_at, m.id LIMIT ?",
+        (buyer_id, since, limit)).fetchall()
+
+
+# --- figures -------------------------------------------------------------------------
+
+def opened_between(store: Store, since: float, until: float) -> list[sqlite3.Row]:
+    return store.conn.execute(
+        "SELECT id, kind, cause, opened_by, opened_at, settled_at, due_at, late_steps, "
+        "visited_at, review_changed_at FROM aftersale_cases "
+        "WHERE opened_at >= ? AND opened_at < ?", (since, until)).fetchall()
+
+
+def settled_between(store: Store, since: float, until: float) -> list[sqlite3.Row]:
+    return store.conn.execute(
+        "SELECT id, opened_by, opened_at, settled_at FROM aftersale_cases "
+        "WHERE settled_at >= ? AND settled_at < ?", (since, until)).fetchall()
+
+
+def refunds_between(store: Store, since: float, until: float) -> list[sqlite3.Row]:
+    """Refunds made in the period: the order and who made it (the refund step's agent,
+    else the case's opener)."""
+    return store.conn.execute(
+        "SELECT c.order_id, coalesce((SELECT s.agent_id FROM aftersale_steps s "
+        "WHERE s.case_id = c.id AND s.amount IS NOT NULL AND s.step IN ('退款', '平台同步') "
+        "ORDER BY s.id DESC LIMIT 1), c.opened_by) AS agent_id FROM aftersale_cases c "
+        "WHERE c.refunded > 0 AND c.refunded_at >= ? AND c.refunded_at < ?",
+        (since, until)).fetchall()
+
+
+def paid_orders_between(store: Store, since: float, until: float) -> int:
+    return store.conn.execute(
+        "SELECT count(*) FROM orders WHERE paid_at >= ? AND paid_at < ?",
+        (since, until)).fetchone()[0]
+
+
+def approval_steps_between(store: Store, since: float, until: float) -> list[sqlite3.Row]:
+    """Asked and granted approvals of the period, with the agent who asked."""
+    return store.conn.execute(
+        "SELECT s.step, s.case_id, (SELECT r.agent_id FROM aftersale_steps r "
+        "WHERE r.case_id = s.case_id AND r.step = '申请审批' AND r.id <= s.id "
+        "ORDER BY r.id DESC LIMIT 1) AS asked_by FROM aftersale_steps s "
+        "WHERE s.step IN ('申请审批', '批准') AND s.at >= ? AND s.at < ?",
+        (since, until)).fetchall()
