@@ -38,13 +38,13 @@ BAD_REVIEW = "差评"
 COMPLAINT = "投诉"
 CAUSES = (WRONG_ITEM, MISSING_ITEM, QUALITY, LOGISTICS, NO_REASON, BAD_REVIEW, COMPLAINT)
 
-# The course's remedies for a cause (发错货 → 退货、换货; 发少货 → 退款、补发; 质量问题 →
-# 退货、换货), the first being the default offered; the others are ours. Each is only a
-# default: the agent may choose any kind.
+# The remedies offered first for a cause: the course's (发错货 → 退货、换货; 发少货 → 退款、
+# 补发; 质量问题 → 退货、换货), in its order; the others are ours. The first is the default;
+# the agent may choose any kind.
 REMEDIES: dict[str | None, tuple[str, ...]] = {
-    WRONG_ITEM: (EXCHANGE, RETURN_REFUND),
-    MISSING_ITEM: (REISSUE, REFUND_ONLY),
-    QUALITY: (EXCHANGE, RETURN_REFUND),
+    WRONG_ITEM: (RETURN_REFUND, EXCHANGE),
+    MISSING_ITEM: (REFUND_ONLY, REISSUE),
+    QUALITY: (RETURN_REFUND, EXCHANGE),
     LOGISTICS: (REISSUE, REFUND_ONLY, COMPENSATION),
     NO_REASON: (RETURN_REFUND, EXCHANGE),
     BAD_REVIEW: (FOLLOW_UP, COMPENSATION),
