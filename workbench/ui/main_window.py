@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter
 from workbench import quickphrases
 from workbench.store import settings
 from workbench.ui import reception_window, team_mode
+from workbench.ui.aftersale import window as aftersale_window
 from workbench.ui.chat import ChatPanel
 from workbench.ui.conversation_list import ConversationPanel
 from workbench.ui.handover import window as handover_window
@@ -28,7 +29,8 @@ REFUSAL_SHOWN_MS = 8000
 WARM_UP_DELAY_MS = 300
 # Each area adds its menus, windows and shortcuts through ``install(window)``.
 AREA_INSTALLERS = (reception_window.install, phrases_window.install, orders_window.install,
-                   handover_window.install, supervision_window.install, team_mode.install)
+                   handover_window.install, supervision_window.install, team_mode.install,
+                   aftersale_window.install)
 
 
 class MainWindow(QMainWindow):
