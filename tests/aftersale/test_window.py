@@ -247,7 +247,7 @@ def test_a_supervisor_approves_in_the_window(qtbot, db_path, clock):
         window = boss_side.window.aftersale_ui.show_cases()
         window.show_awaiting_approval()
         assert window.model.rowCount() == 1 and window.current().id == case_id
-        assert window.model.index(0, 5).data() == "等主管审批"
+        assert window.model.index(0, 1).data() == "等主管审批"
         assert not window.approve_button.isHidden()
         qtbot.mouseClick(window.approve_button, Qt.MouseButton.LeftButton)
         approved = aftersale.get(boss_side.store, case_id)
@@ -289,8 +289,8 @@ def test_filters_keys_and_the_clock(qtbot, workbench, clock):
     cases_window.apply_filters()
     assert sorted(ids()) == sorted([mine, theirs])
     cases_window.tick()
-    assert cases_window.model.index(0, 6).data().startswith("超时 1分")
-    assert cases_window.model.index(0, 6).data(Qt.ItemDataRole.ForegroundRole).name() == \
+    assert cases_window.model.index(0, 2).data().startswith("超时 1分")
+    assert cases_window.model.index(0, 2).data(Qt.ItemDataRole.ForegroundRole).name() == \
         OVERDUE_COLOUR
     assert cases_window.clock.text().startswith("超时")
     qtbot.keyClick(cases_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)

@@ -112,8 +112,8 @@ class CasesWindow(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 84), (1, 130), (2, 150), (3, 110), (4, 110), (5, 110),
-                              (6, 110), (7, 80), (8, 70)):
+        for column, width in ((0, 80), (1, 110), (2, 110), (3, 120), (4, 100), (5, 100),
+                              (6, 70), (7, 60), (8, 160)):
             self.table.setColumnWidth(column, width)
 
         self.header = plain()
@@ -143,9 +143,10 @@ class CasesWindow(QWidget):
         self.history.setObjectName("caseHistory")
         self.history.setModel(self.history_model)
         self.history.verticalHeader().hide()
+        self.history.verticalHeader().setDefaultSectionSize(22)
         self.history.setWordWrap(False)
         self.history.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 120), (1, 60), (2, 90), (3, 100)):
+        for column, width in ((0, 115), (1, 55), (2, 90), (3, 100)):
             self.history.setColumnWidth(column, width)
         self.evidence_model = EvidenceModel()
         self.evidence = QListView()
@@ -227,6 +228,7 @@ class CasesWindow(QWidget):
         self.timer.timeout.connect(self.tick)
         self.timer.start(TICK_MS)
         self._selected_id: int | None = None
+        self._stale = False
         self.apply_filters()
 
     # ------------------------------------------------------------------ the list
@@ -293,10 +295,20 @@ class CasesWindow(QWidget):
         return index.data(CaseRole) if index.isValid() else None
 
     def _on_changed(self, changes) -> None:
+        # A case's assignee is its todo's: a handover moves cases too.
         if changes.aftersale or changes.todos:
-            self.model.reload()
+            if self.isVisible():
+                self.model.reload()
+            else:
+                self._stale = True  # a closed window catches up when shown again
         elif changes.settings:
             self.show_current()
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._stale = False
+            self.model.reload()
+        super().showEvent(event)
 
     def tick(self) -> None:
         self.model.tick()

@@ -62,16 +62,16 @@ class CaseTableModel(RowsTableModel):
     a page at a time as the view scrolls."""
 
     COLUMNS = (QT_TRANSLATE_NOOP("CaseTableModel", "售后单号"),
-               QT_TRANSLATE_NOOP("CaseTableModel", "买家"),
-               QT_TRANSLATE_NOOP("CaseTableModel", "订单号"),
-               QT_TRANSLATE_NOOP("CaseTableModel", "类型"),
-               QT_TRANSLATE_NOOP("CaseTableModel", "原因"),
                QT_TRANSLATE_NOOP("CaseTableModel", "状态"),
                QT_TRANSLATE_NOOP("CaseTableModel", "时钟"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "买家"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "类型"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "原因"),
                QT_TRANSLATE_NOOP("CaseTableModel", "金额"),
                QT_TRANSLATE_NOOP("CaseTableModel", "负责人"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "订单号"),
                QT_TRANSLATE_NOOP("CaseTableModel", "开单时间"))
-    CLOCK = 6
+    STATE, CLOCK, AMOUNT = 1, 2, 6
 
     def __init__(self, session):
         super().__init__()
@@ -87,36 +87,23 @@ class CaseTableModel(RowsTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(case, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (5, self.CLOCK):
+        if role == Qt.ItemDataRole.ForegroundRole and column in (self.STATE, self.CLOCK):
             return clock_colour(case, self.session.clock())
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 7:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == CaseRole:
             return case
         return None
 
     def _cell(self, case: Case, column: int) -> str:
-        if column == 0:
-            return case.number
-        if column == 1:
-            return case.buyer_nick
-        if column == 2:
-            return case.order_id
-        if column == 3:
-            return kind_text(case)
-        if column == 4:
-            return term(case.cause)
-        if column == 5:
-            state = term(case.step_name)
-            return state + (self.tr("（待审批）") if case.approval_state == "待审批"
-                            and case.waiting is None else "")
+        if column == self.STATE:
+            return term(case.step_name)
         if column == self.CLOCK:
             return clock_text(case, self.session.clock())
-        if column == 7:
+        if column == self.AMOUNT:
             return money(case.refunded if case.refunded else case.amount)
-        if column == 8:
-            return case.assignee_label
-        return timefmt.minute(case.opened_at)
+        return (case.number, "", "", case.buyer_nick, kind_text(case), term(case.cause), "",
+                case.assignee_label, case.order_id, timefmt.minute(case.opened_at))[column]
 
     def load(self, where: CaseFilter) -> None:
         self.beginResetModel()
@@ -148,7 +135,8 @@ class CaseTableModel(RowsTableModel):
     def tick(self) -> None:
         """Move the clocks (and their colours)."""
         if self.rows:
-            self.dataChanged.emit(self.index(0, 5), self.index(len(self.rows) - 1, self.CLOCK))
+            self.dataChanged.emit(self.index(0, self.STATE),
+                                  self.index(len(self.rows) - 1, self.CLOCK))
 
 
 class HistoryModel(RowsTableModel):

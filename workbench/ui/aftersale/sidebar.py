@@ -33,8 +33,6 @@ class CaseSection(QWidget):
         self.list.setObjectName("orderCaseList")
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("订单的售后单"))
-        row_height = self.list.fontMetrics().height() + 6
-        self.list.setMaximumHeight(row_height * VISIBLE_ROWS + 6)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.new_button)
@@ -58,9 +56,12 @@ class CaseSection(QWidget):
         self._title()
 
     def _title(self) -> None:
+        """The count in the title; the list as tall as its cases, up to a few rows."""
         count = self.model.rowCount()
         self.title.setText(self.tr("售后（{0}）").format(count) if count else self.tr("售后"))
         self.list.setVisible(count > 0)
+        row = max(self.list.sizeHintForRow(0), self.list.fontMetrics().height() + 8)
+        self.list.setFixedHeight(row * min(count, VISIBLE_ROWS) + 2 * self.list.frameWidth())
 
     def _on_changed(self, changes) -> None:
         if self.order is not None and (changes.aftersale or self.order.id in changes.orders):
