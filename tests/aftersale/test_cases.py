@@ -471,3 +471,14 @@ def test_the_shipped_pack_has_ten_bad_review_replies_and_no_inducement(demo_stor
     for phrase in quickphrases.visible(demo_store, None):
         for word in ("返现", "好评返", "改好评", "红包", "修改评价", "删除评价"):
             assert word not in phrase.text
+
+
+def test_the_stores_columns_come_in_the_order_of_the_cases_fields(demo_store, team, clock):
+    from dataclasses import fields
+
+    from workbench.store import aftersale as case_rows
+
+    case_id = open_on(demo_store, team["xiaoman"], clock)
+    row = case_rows.case(demo_store, case_id)
+    assert tuple(row.keys()) == tuple(f.name for f in fields(aftersale.Case))
+    assert aftersale.find(demo_store, CaseFilter(), clock()) == [case(demo_store, case_id)]

@@ -249,10 +249,14 @@ class Case:
 
     @property
     def assignee_label(self) -> str:
+        """Who holds the case: its todo's assignee; a case that never had a todo (imported
+        already settled) is its opener's."""
         if self.assignee_kind == "shift":
             return f"{self.assignee_shift}（班次）"
         if self.assignee_kind == "team":
             return "全组"
+        if self.assignee_kind is None:
+            return self.opened_by_name or "—"
         return self.assignee_name or "—"
 
 
@@ -294,7 +298,7 @@ class Evidence:
 class CaseFilter:
     """What the 售后 window and `workbench aftersale list` filter by."""
 
-    agent_id: int | None = None   # cases whose todo this agent holds (None: the team's)
+    agent_id: int | None = None   # cases this agent holds (None: the team's)
     state: str | None = None      # a state, a waiting point or 未结
     kind: str | None = None
     cause: str | None = None
@@ -339,8 +343,10 @@ def find(store: Store, where: CaseFilter, now: float, limit: int = -1,
          offset: int = 0) -> list[Case]:
     """Cases matching ``where``: those owing something soonest due first, then the
     settled ones newest first."""
-    return [Case(**row) for row in case_rows.find_cases(store, limit, offset,
-                                                        **where.query(now))]
+    # Positional: the window builds a page on every filter change. The store's columns
+    # come in the order of Case's fields (a test checks).
+    return [Case(*row) for row in case_rows.find_cases(store, limit, offset,
+                                                       **where.query(now))]
 
 
 def count(store: Store, where: CaseFilter, now: float) -> int:

@@ -137,7 +137,7 @@ def open_case(store: Store, order_id: str, kind: str, agent: Agent, now: float, 
             "compensation": compensation, "cause": cause, "state": PENDING, "amount": amount,
             "postage_payer": postage_payer(cause, kind) if payer is _UNSET else payer,
             "note": " ".join(note.split()), "opened_by": agent.id, "opened_at": now,
-            "updated_at": now, "due_at": due})
+            "updated_at": now, "due_at": due, "holder_id": agent.id})
         record_step(store, case_id, agent, now, machine.OPENED, (PENDING, None), due,
                 note=" ".join(note.split()), amount=amount)
         changes = sync_todo(store, require(store, case_id), agent, now)
@@ -458,7 +458,8 @@ def sync_todo(store: Store, case: Case, agent: Agent, now: float) -> Changes:
                                buyer_id=case.buyer_id, order_id=case.order_id,
                                conversation_id=case.conversation_id, due_at=case.due_at,
                                remind_at=case.due_at)
-        case_rows.update_case(store, case.id, {"todo_id": next(iter(changes.todos))})
+        todo_id = next(iter(changes.todos))
+        case_rows.update_case(store, case.id, {"todo_id": todo_id, "holder_id": agent.id})
         return changes
     if case.due_at is None:
         if todo.is_open:

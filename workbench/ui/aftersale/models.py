@@ -12,7 +12,14 @@ from workbench.ui.aftersale.terms import term
 from workbench.ui.item_models import RowsListModel, RowsTableModel
 
 CaseRole = Qt.ItemDataRole.UserRole + 1
-PAGE = 200
+# Roles as plain ints: a view asks a cell for a dozen roles on every paint, and comparing
+# ints is far cheaper than comparing Qt's enum objects.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+CASE = int(CaseRole)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+PAGE = 100
 OVERDUE_COLOUR = "#c62828"
 SOON_COLOUR = "#ef6c00"
 SETTLED_COLOUR = "#757575"
@@ -79,34 +86,37 @@ class CaseTableModel(RowsTableModel):
         self.where = CaseFilter(state=aftersale.OPEN_WORD)
         self.rows: list[Case] = []
         self.total = 0
+        # A row's texts and clock colour, worked out on its first paint (tick() clears it).
+        self._shown: dict[int, tuple[tuple[str, ...], QColor | None]] = {}
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        row = index.row()
+        if role == DISPLAY:
+            return self._row(row)[0][index.column()] if 0 <= row < len(self.rows) else None
+        if role == FOREGROUND:
+            if index.column() in (self.STATE, self.CLOCK) and 0 <= row < len(self.rows):
+                return self._row(row)[1]
             return None
-        case = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(case, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (self.STATE, self.CLOCK):
-            return clock_colour(case, self.session.clock())
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == CaseRole:
-            return case
+        if role == ALIGNMENT:
+            return RIGHT if index.column() == self.AMOUNT else None
+        if role == CASE:
+            return self.rows[row] if 0 <= row < len(self.rows) else None
         return None
 
-    def _cell(self, case: Case, column: int) -> str:
-        if column == self.STATE:
-            return term(case.step_name)
-        if column == self.CLOCK:
-            return clock_text(case, self.session.clock())
-        if column == self.AMOUNT:
-            return money(case.refunded if case.refunded else case.amount)
-        return (case.number, "", "", case.buyer_nick, kind_text(case), term(case.cause), "",
-                case.assignee_label, case.order_id, timefmt.minute(case.opened_at))[column]
+    def _row(self, row: int) -> tuple[tuple[str, ...], QColor | None]:
+        shown = self._shown.get(row)
+        if shown is None:
+            case, now = self.rows[row], self.session.clock()
+            texts = (case.number, term(case.step_name), clock_text(case, now), case.buyer_nick,
+                     kind_text(case), term(case.cause),
+                     money(case.refunded if case.refunded else case.amount),
+                     case.assignee_label, case.order_id, timefmt.minute(case.opened_at))
+            shown = self._shown[row] = (texts, clock_colour(case, now))
+        return shown
 
     def load(self, where: CaseFilter) -> None:
         self.beginResetModel()
+        self._shown.clear()
         self.where = where
         now = self.session.clock()
         self.total = aftersale.count(self.session.store, where, now)
@@ -134,6 +144,7 @@ class CaseTableModel(RowsTableModel):
 
     def tick(self) -> None:
         """Move the clocks (and their colours)."""
+        self._shown.clear()
         if self.rows:
             self.dataChanged.emit(self.index(0, self.STATE),
                                   self.index(len(self.rows) - 1, self.CLOCK))
