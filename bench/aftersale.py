@@ -1,4 +1,4 @@
-"""售后: a store of 100 000 orders and 50 000 cases (a quarter of them open), built through
+"""售后 — a store of 100 000 orders and 50 000 cases (a quarter of them open), built through
 the order report and refund report imports. Measured: the 售后 window switching filters
 until painted, the order sidebar with its 售后 section, and a 10 000-row refund report.
 
@@ -67,7 +67,7 @@ def _filter_switches(db: Path, switches: int) -> list[float]:
 
     As an agent works: choose a value of one filter (mine/team, each state and waiting
     point, each kind, each cause, overdue, awaiting approval), then go back to the
-    default (mine, 未结); both are switches."""
+    default, mine and 未结 — both are switches."""
     from PySide6.QtWidgets import QApplication
 
     from workbench.channels.simulator import Simulator
