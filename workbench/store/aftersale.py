@@ -218,30 +218,29 @@ def count_cases(store: Store, **where) -> int:
     return _count(store, *_where(**where))
 
 
-def cases_by_refund_no(store: Store, refund_nos: list[str]) -> dict[str, sqlite3.Row]:
+def _sync_rows(store: Store, key: str, values: list[str], condition: str = ""
+               ) -> dict[str, sqlite3.Row]:
+    """What a refund report needs of the cases whose ``key`` is among ``values``, by key
+    (the latest case when several share one)."""
     found = {}
-    for start in range(0, len(refund_nos), CHUNK):
-        chunk = refund_nos[start:start + CHUNK]
+    for start in range(0, len(values), CHUNK):
+        chunk = values[start:start + CHUNK]
         for row in store.conn.execute(
                 "SELECT id, order_id, state, waiting, platform_state, refunded, due_at, "
-                f"todo_id, refund_no FROM aftersale_cases WHERE refund_no IN ({_marks(chunk)})",
-                chunk):
-            found[row["refund_no"]] = row
+                f"todo_id, refund_no FROM aftersale_cases WHERE {key} IN ({_marks(chunk)})"
+                f"{condition} ORDER BY id", chunk):
+            found[row[key]] = row
     return found
+
+
+def cases_by_refund_no(store: Store, refund_nos: list[str]) -> dict[str, sqlite3.Row]:
+    return _sync_rows(store, "refund_no", refund_nos)
 
 
 def unlinked_open_cases(store: Store, order_ids: list[str]) -> dict[str, sqlite3.Row]:
     """Per order, its latest open case not yet linked to a platform refund."""
-    found = {}
-    for start in range(0, len(order_ids), CHUNK):
-        chunk = order_ids[start:start + CHUNK]
-        for row in store.conn.execute(
-                "SELECT id, order_id, state, waiting, platform_state, refunded, due_at, "
-                "todo_id, refund_no FROM aftersale_cases WHERE refund_no IS NULL "
-                f"AND due_at IS NOT NULL AND order_id IN ({_marks(chunk)}) ORDER BY id",
-                chunk):
-            found[row["order_id"]] = row
-    return found
+    return _sync_rows(store, "order_id", order_ids,
+                      " AND refund_no IS NULL AND due_at IS NOT NULL")
 
 
 # --- steps ---------------------------------------------------------------------------
