@@ -509,10 +509,6 @@
         <source>开单时间</source>
         <translation>Opened</translation>
     </message>
-    <message>
-        <source>（待审批）</source>
-        <translation> (approval asked)</translation>
-    </message>
 </context>
 <context>
     <name>CasesWindow</name>
@@ -563,6 +559,14 @@
     <message>
         <source>驳回…</source>
         <translation>Deny…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Revise…</translation>
+    </message>
+    <message>
+        <source>修改原因、类型或金额（待处理或处理中时）</source>
+        <translation>Change the cause, kind or amount (while pending or in hand)</translation>
     </message>
     <message>
         <source>打开会话</source>
@@ -937,6 +941,17 @@
     <message>
         <source>售后规则只能由主管修改。</source>
         <translation>Only a supervisor may change the after-sale policy.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviseDialog</name>
+    <message>
+        <source>修改售后单 {0}</source>
+        <translation>Revise case {0}</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>

@@ -383,3 +383,24 @@ def test_an_order_never_paid_offers_no_new_case(qtbot, workbench):
     section = window.aftersale_ui.section
     assert window.orders.list.currentIndex().data(OrderRole).unpaid
     assert not section.new_button.isEnabled()
+
+
+def test_the_remedy_is_changed_in_the_window_while_handled(qtbot, workbench, clock):
+    store = workbench.store
+    case_id = next(iter(cases.open_case(store, SHIPPED, "换货", workbench.session.agent,
+                                        clock(), cause="质量问题").aftersale))
+    cases_window = workbench.window.aftersale_ui.show_cases(case_id)
+    qtbot.mouseClick(cases_window.revise_button, Qt.MouseButton.LeftButton)
+    dialog = cases_window.revise_dialog
+    assert (dialog.cause.currentData(), dialog.kind.currentData()) == ("质量问题", "换货")
+    dialog.choose(cause="七天无理由", kind="退货退款")
+    assert dialog.postage.text() == "买家承担"
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    revised = aftersale.get(store, case_id)
+    assert (revised.kind, revised.cause, revised.postage_payer) == ("退货退款", "七天无理由", "买家")
+    assert cases_window.history_model.index(1, 2).data() == "修改"
+    policy.save(store, store_agent(store, "wang"), policy.Policy(return_address=ADDRESS),
+                clock())
+    workbench.session.run(cases.take_step, store, case_id, "发送退货地址",
+                          workbench.session.agent, clock())
+    assert not cases_window.revise_button.isEnabled()  # waiting for the buyer's return

@@ -101,8 +101,7 @@ def _check_amount(store: Store, order_id: str, amount: float | None,
 def open_case(store: Store, order_id: str, kind: str, agent: Agent, now: float, *,
               cause: str | None = None, compensation: str | None = None,
               amount: float | None = None, note: str = "",
-              conversation_id: int | None = None, message_id: int | None = None,
-              payer: str | None | object = _UNSET) -> Changes:
+              conversation_id: int | None = None, message_id: int | None = None) -> Changes:
     """Open a case on an order; its id is the one in ``Changes.aftersale``.
 
     Refused: an unknown order, an order the buyer never paid, goods to send back or
@@ -135,11 +134,11 @@ def open_case(store: Store, order_id: str, kind: str, agent: Agent, now: float, 
             "order_id": order_id, "buyer_id": order.buyer_id,
             "conversation_id": conversation_id, "message_id": message_id, "kind": kind,
             "compensation": compensation, "cause": cause, "state": PENDING, "amount": amount,
-            "postage_payer": postage_payer(cause, kind) if payer is _UNSET else payer,
+            "postage_payer": postage_payer(cause, kind),
             "note": " ".join(note.split()), "opened_by": agent.id, "opened_at": now,
             "updated_at": now, "due_at": due, "holder_id": agent.id})
         record_step(store, case_id, agent, now, machine.OPENED, (PENDING, None), due,
-                note=" ".join(note.split()), amount=amount)
+                    note=" ".join(note.split()), amount=amount)
         changes = sync_todo(store, require(store, case_id), agent, now)
         if message_id is not None and _is_buyer_image(store, message_id):
             changes |= attach_images(store, case_id, agent, now, message_ids=[message_id])
@@ -205,7 +204,7 @@ def take_step(store: Store, case_id: int, step: str, agent: Agent, now: float, *
             due = case.due_at
         case_rows.update_case(store, case_id, values | {"updated_at": now})
         record_step(store, case_id, agent, now, rule.name, position, due, note=note,
-                tracking=tracking, amount=amount)
+                    tracking=tracking, amount=amount)
         changes = sync_todo(store, require(store, case_id), agent, now)
     return changes | Changes(aftersale=frozenset({case_id}))
 
@@ -314,8 +313,8 @@ def _check_four_points(store: Store, rule: machine.Rule, case: Case) -> None:
 
 
 def record_step(store: Store, case_id: int, agent: Agent | None, now: float, step: str,
-            position: tuple[str, str | None], due: float | None, *, note: str = "",
-            tracking: str = "", amount: float | None = None) -> None:
+                position: tuple[str, str | None], due: float | None, *, note: str = "",
+                tracking: str = "", amount: float | None = None) -> None:
     case_rows.insert_step(store, {
         "case_id": case_id, "at": now, "agent_id": agent.id if agent else None,
         "step": step, "state": position[0], "waiting": position[1], "note": note,
@@ -348,7 +347,7 @@ def revise(store: Store, case_id: int, agent: Agent, now: float, *, kind=_UNSET,
             _check_amount(store, case.order_id, amount, case.id)
             values["amount"] = amount
         new_kind = values.get("kind", case.kind)
-        if values.get("compensation", case.compensation) is not None and new_kind != COMPENSATION:
+        if new_kind != COMPENSATION:
             values["compensation"] = None
         if payer is not _UNSET:
             values["postage_payer"] = payer
@@ -361,7 +360,7 @@ def revise(store: Store, case_id: int, agent: Agent, now: float, *, kind=_UNSET,
         case_rows.update_case(store, case_id, {key: new for key, (_, new) in changed.items()}
                               | {"updated_at": now})
         record_step(store, case_id, agent, now, machine.REVISED, case.position, case.due_at,
-                note=_describe_changes(changed))
+                    note=_describe_changes(changed))
         changes = sync_todo(store, require(store, case_id), agent, now)
     return changes | Changes(aftersale=frozenset({case_id}))
 
@@ -421,7 +420,7 @@ def attach_images(store: Store, case_id: int, agent: Agent, now: float,
                           "No new pictures to attach: every picture the buyer sent is "
                           "attached already, or they sent none.")
         record_step(store, case_id, agent, now, machine.EVIDENCE, case.position, case.due_at,
-                note=f"{added} 张")
+                    note=f"{added} 张")
         case_rows.update_case(store, case_id, {"updated_at": now})
     return Changes(aftersale=frozenset({case_id}))
 

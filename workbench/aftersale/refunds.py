@@ -336,7 +336,7 @@ def _add(store: Store, row: RefundRow, order, agent: Agent, rules: policy.Policy
         "opened_at": row.applied_at or now, "updated_at": now, "due_at": due,
         "settled_at": settled_at})
     record_step(store, case_id, agent, now, machine.SYNCED, position, due,
-            note=f"退款 {row.refund_no}：{row.state_text}", amount=row.amount)
+                note=f"退款 {row.refund_no}：{row.state_text}", amount=row.amount)
     if due is not None:  # only a case that owes something has a todo
         result.todo_ids |= sync_todo(store, require(store, case_id), agent, now).todos
     result.case_ids.add(case_id)
@@ -373,9 +373,9 @@ def _update(store: Store, existing, row: RefundRow, agent: Agent, rules: policy.
     case_rows.update_case(store, existing["id"], values)
     after = (values.get("state", here[0]), values.get("waiting", here[1]))
     record_step(store, existing["id"], agent, now, machine.SYNCED, after,
-            values.get("due_at", case.due_at),
-            note=f"退款 {row.refund_no}：{row.state_text}",
-            amount=row.amount if row.state == SUCCESS else None)
+                values.get("due_at", case.due_at),
+                note=f"退款 {row.refund_no}：{row.state_text}",
+                amount=row.amount if row.state == SUCCESS else None)
     result.todo_ids |= sync_todo(store, require(store, existing["id"]), agent, now).todos
     result.case_ids.add(existing["id"])
     return True

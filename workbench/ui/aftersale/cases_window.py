@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from workbench import aftersale, timefmt
 from workbench.accounts import permissions
-from workbench.aftersale import Case, CaseFilter, cases, export, refunds
+from workbench.aftersale import Case, CaseFilter, cases, export, machine, refunds
 from workbench.changes import Refused
 from workbench.store import StoreError
-from workbench.ui.aftersale.dialogs import StepDialog, no_inducement, plain
+from workbench.ui.aftersale.dialogs import ReviseDialog, StepDialog, no_inducement, plain
 from workbench.ui.aftersale.models import (
     CaseRole,
     CaseTableModel,
@@ -58,6 +58,7 @@ class CasesWindow(QWidget):
         self.ui = ui
         self.session = ui.session
         self.step_dialog: StepDialog | None = None
+        self.revise_dialog: ReviseDialog | None = None
         self.import_job: StoreTask | None = None
         self.setObjectName("aftersaleWindow")
         self.setWindowTitle(self.tr("售后单"))
@@ -131,12 +132,15 @@ class CasesWindow(QWidget):
         self.approve_button.setObjectName("caseApprove")
         self.deny_button = QPushButton(self.tr("驳回…"))
         self.deny_button.setObjectName("caseDeny")
+        self.revise_button = QPushButton(self.tr("修改…"))
+        self.revise_button.setObjectName("caseRevise")
+        self.revise_button.setToolTip(self.tr("修改原因、类型或金额（待处理或处理中时）"))
         self.open_button = QPushButton(self.tr("打开会话"))
         self.open_button.setObjectName("caseOpen")
         self.open_button.setToolTip("Ctrl+O")
         actions = QHBoxLayout()
         for button in (self.step_button, self.approve_button, self.deny_button,
-                       self.open_button):
+                       self.revise_button, self.open_button):
             actions.addWidget(button)
         self.history_model = HistoryModel()
         self.history = QTableView()
@@ -212,6 +216,7 @@ class CasesWindow(QWidget):
         self.approve_button.clicked.connect(lambda: self.take_step("批准", at_once=True))
         self.deny_button.clicked.connect(lambda: self.take_step("驳回"))
         self.open_button.clicked.connect(self.open_current)
+        self.revise_button.clicked.connect(lambda: self.revise())
         self.attach_button.clicked.connect(self.attach_images)
         self.export_button.clicked.connect(lambda: self.export_current())
         self.import_button.clicked.connect(lambda: self.choose_import())
@@ -333,6 +338,7 @@ class CasesWindow(QWidget):
         deciding = case is not None and case.waiting == aftersale.WAIT_APPROVAL and supervisor
         self.approve_button.setVisible(deciding)
         self.deny_button.setVisible(deciding)
+        self.revise_button.setEnabled(case is not None and case.position in machine.FREE)
         if case is None:
             self.header.setText(self.tr("没有售后单。从聊天消息或订单新建（Ctrl+Shift+S）。"))
             self.clock.setText("")
@@ -393,6 +399,14 @@ class CasesWindow(QWidget):
         dialog.accepted.connect(lambda: self.message.setText(
             self.tr("{0}：{1}").format(case.number, term(dialog.done_step))))
         self.step_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def revise(self) -> ReviseDialog | None:
+        if self.shown is None:
+            return None
+        dialog = ReviseDialog(self.session, self.shown, self)
+        self.revise_dialog = dialog
         dialog.open()
         return dialog
 

@@ -209,6 +209,43 @@ class NewCaseDialog(QDialog):
         super().accept()
 
 
+class ReviseDialog(NewCaseDialog):
+    """修改 — while the case is handled: its cause, kind (the remedy), compensation and
+    amount; the change goes into its history."""
+
+    def __init__(self, session, case: Case, parent: QWidget | None = None):
+        order = orders.get(session.store, case.order_id)
+        super().__init__(session, [order] if order else [], case.order_id, None, parent)
+        self.case = case
+        self.setObjectName("reviseCaseDialog")
+        self.setWindowTitle(self.tr("修改售后单 {0}").format(case.number))
+        self.ok.setText(self.tr("保存"))
+        self.order.setEnabled(False)
+        self.note.setEnabled(False)
+        self.note.setText(case.note)
+        self.choose(cause=case.cause, kind=case.kind)
+        self.compensation.setCurrentIndex(max(self.compensation.findData(case.compensation), 0))
+        if case.amount is not None:
+            self.has_amount.setChecked(True)
+            self.amount.setValue(case.amount)
+
+    def accept(self) -> None:
+        session = self.session
+        kind = self.kind.currentData()
+        try:
+            changes = cases.revise(
+                session.store, self.case.id, session.agent, session.clock(), kind=kind,
+                cause=self.cause.currentData(),
+                compensation=self.compensation.currentData()
+                if kind == aftersale.COMPENSATION else None,
+                amount=self.amount.value() if self.has_amount.isChecked() else None)
+        except Refused as refusal:
+            self.error.setText(str(refusal))
+            return
+        session.publish(changes)
+        QDialog.accept(self)
+
+
 # What each step asks for beyond a note.
 TRACKING_STEPS = ("买家已寄回", "已发出", "仓库收货")
 AMOUNT_STEPS = ("退款", "申请审批")
