@@ -397,7 +397,8 @@ def test_the_remedy_is_changed_in_the_window_while_handled(qtbot, workbench, clo
     assert dialog.postage.text() == "买家承担"
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     revised = aftersale.get(store, case_id)
-    assert (revised.kind, revised.cause, revised.postage_payer) == ("退货退款", "七天无理由", "买家")
+    assert (revised.kind, revised.cause, revised.postage_payer) == (
+        "退货退款", "七天无理由", "买家")
     assert cases_window.history_model.index(1, 2).data() == "修改"
     policy.save(store, store_agent(store, "wang"), policy.Policy(return_address=ADDRESS),
                 clock())
