@@ -3,11 +3,10 @@ and 新建售后 for that order."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from workbench import orders
-from workbench.ui.aftersale.dialogs import plain
 from workbench.ui.aftersale.models import CaseRole, OrderCasesModel
 
 TICK_MS = 30_000
@@ -23,7 +22,8 @@ class CaseSection(QWidget):
         self.session = session
         self.order: orders.Order | None = None
         self.setObjectName("orderCases")
-        self.title = plain(self.tr("售后"), wrap=False)
+        self.title = QLabel(self.tr("售后"))
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet("font-weight: bold;")
         self.new_button = QPushButton(self.tr("新建售后…"))
         self.new_button.setObjectName("orderNewCase")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayo
 from workbench import conversations, handover, orders
 from workbench.aftersale import Case
 from workbench.ui.aftersale import sidebar
-from workbench.ui.aftersale.dialogs import NewCaseDialog, PolicyDialog, help_text, plain
 
 # What these functions show belongs to the main window: one translation context for
 # Qt at run time (window.tr) and for lupdate, which reads only literal contexts.
@@ -31,9 +30,10 @@ class AftersaleUi:
     def __init__(self, window):
         self.window = window
         self.session = window.session
+        # The dialogs and the window load on first use, off the start-up path.
         self.cases_window = None
-        self.new_dialog: NewCaseDialog | None = None
-        self.policy_dialog: PolicyDialog | None = None
+        self.new_dialog = None
+        self.policy_dialog = None
         self.help_dialog: QDialog | None = None
         self.section = sidebar.attach(window.orders, self.session)
         self.section.new_requested.connect(lambda: self.new_from_order())
@@ -58,12 +58,16 @@ class AftersaleUi:
         self.cases_window.activateWindow()
         return self.cases_window
 
-    def show_policy(self) -> PolicyDialog:
+    def show_policy(self):
+        from workbench.ui.aftersale.dialogs import PolicyDialog
+
         self.policy_dialog = PolicyDialog(self.session, self.window)
         self.policy_dialog.open()
         return self.policy_dialog
 
     def show_help(self) -> QDialog:
+        from workbench.ui.aftersale.dialogs import help_text, plain
+
         dialog = QDialog(self.window)
         dialog.setWindowTitle(translate("MainWindow", "售后说明"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -80,7 +84,7 @@ class AftersaleUi:
 
     # ------------------------------------------------------------------ new cases
 
-    def _show_new(self, dialog: NewCaseDialog) -> NewCaseDialog:
+    def _show_new(self, dialog):
         self.new_dialog = dialog
         dialog.accepted.connect(lambda: self._created(dialog.created_id))
         dialog.open()
@@ -98,7 +102,7 @@ class AftersaleUi:
         if self.cases_window is not None and self.cases_window.isVisible():
             self.cases_window.show_case(case_id)
 
-    def new_from_message(self) -> NewCaseDialog | None:
+    def new_from_message(self):
         """新建售后 from the selected message: its buyer's orders, the one in the sidebar
         (else the latest paid) chosen; a picture is attached once the case exists."""
         from workbench.ui.chat import MessageRole
@@ -116,10 +120,14 @@ class AftersaleUi:
             return None
         shown = self.window.orders.selected_order()
         selected = shown.id if shown and shown.buyer_id == conversation.buyer_id else None
+        from workbench.ui.aftersale.dialogs import NewCaseDialog
+
         return self._show_new(NewCaseDialog(self.session, buyer_orders, selected, message,
                                             self.window))
 
-    def new_from_order(self, order: orders.Order | None = None) -> NewCaseDialog | None:
+    def new_from_order(self, order: orders.Order | None = None):
+        from workbench.ui.aftersale.dialogs import NewCaseDialog
+
         order = order or self.window.orders.selected_order()
         if order is None:
             self._say(translate("MainWindow", "先在订单列表里选中一个订单。"))
@@ -128,7 +136,7 @@ class AftersaleUi:
         return self._show_new(NewCaseDialog(self.session, buyer_orders, order.id, None,
                                             self.window))
 
-    def new_from_focus(self) -> NewCaseDialog | None:
+    def new_from_focus(self):
         """Ctrl+Shift+S: from the order list if it has the focus, else from the selected
         message, else from the order the sidebar shows."""
         focus = QApplication.focusWidget()
