@@ -57,6 +57,7 @@ class CasesWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ui = ui
         self.session = ui.session
+        self.shown: Case | None = None  # the case beside the list
         self.step_dialog: StepDialog | None = None
         self.revise_dialog: ReviseDialog | None = None
         self.import_job: StoreTask | None = None
@@ -317,16 +318,19 @@ class CasesWindow(QWidget):
 
     def tick(self) -> None:
         self.model.tick()
-        self.show_current()
+        if self.shown is not None:  # the clock moves; the case itself may have moved on
+            self._show(aftersale.get(self.session.store, self.shown.id))
 
     # ------------------------------------------------------------------ the case
 
     def show_current(self) -> None:
+        """The chosen case beside the list (the list's row is fresh: it was just loaded)."""
         case = self.current()
         if case is not None:
             self._selected_id = case.id
-        shown = case.id if case else self._selected_id
-        self._show(aftersale.get(self.session.store, shown) if shown is not None else None)
+        elif self._selected_id is not None:
+            case = aftersale.get(self.session.store, self._selected_id)
+        self._show(case)
 
     def _show(self, case: Case | None) -> None:
         self.shown = case

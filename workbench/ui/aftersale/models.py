@@ -19,6 +19,7 @@ FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 CASE = int(CaseRole)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ROLES = frozenset({DISPLAY, FOREGROUND, ALIGNMENT, CASE})
 PAGE = 100
 OVERDUE_COLOUR = "#c62828"
 SOON_COLOUR = "#ef6c00"
@@ -64,6 +65,9 @@ def money(value: float | None) -> str:
     return f"¥{value:.2f}" if value is not None else ""
 
 
+COLOURED = (1, 2)  # CaseTableModel's state and clock columns follow the clock's colour
+
+
 class CaseTableModel(RowsTableModel):
     """The cases matching the window's filter, owing something soonest due first, fetched
     a page at a time as the view scrolls."""
@@ -90,18 +94,18 @@ class CaseTableModel(RowsTableModel):
         self._shown: dict[int, tuple[tuple[str, ...], QColor | None]] = {}
 
     def data(self, index: QModelIndex, role: int = DISPLAY):
-        row = index.row()
-        if role == DISPLAY:
-            return self._row(row)[0][index.column()] if 0 <= row < len(self.rows) else None
-        if role == FOREGROUND:
-            if index.column() in (self.STATE, self.CLOCK) and 0 <= row < len(self.rows):
-                return self._row(row)[1]
+        if role not in ROLES:  # most of what a view asks, answered at once
             return None
+        row = index.row()
+        if not 0 <= row < len(self.rows):
+            return None
+        if role == DISPLAY:
+            return self._row(row)[0][index.column()]
+        if role == FOREGROUND:
+            return self._row(row)[1] if index.column() in COLOURED else None
         if role == ALIGNMENT:
             return RIGHT if index.column() == self.AMOUNT else None
-        if role == CASE:
-            return self.rows[row] if 0 <= row < len(self.rows) else None
-        return None
+        return self.rows[row]
 
     def _row(self, row: int) -> tuple[tuple[str, ...], QColor | None]:
         shown = self._shown.get(row)
