@@ -54,8 +54,10 @@ def _report(path: Path, first_id: int, rows: int, buyers: int, rng: random.Rando
 
 
 
-def _sidebar_times(db: Path, nicks: list[str]) -> list[float]:
-    """Milliseconds from asking the sidebar for a buyer to its painted state."""
+def _sidebar_times(db: Path, nicks: list[str], extend=None) -> list[float]:
+    """Milliseconds from asking the sidebar for a buyer to its painted state.
+
+    ``extend(sidebar, session)`` adds another area's part of the sidebar first."""
     from PySide6.QtWidgets import QApplication
 
     from workbench.channels.simulator import Simulator
@@ -68,6 +70,8 @@ def _sidebar_times(db: Path, nicks: list[str]) -> list[float]:
         agent = accounts.current(store)
         session = Session(store, Simulator([], speed=0), agent)
         sidebar = OrderSidebar(session)
+        if extend is not None:
+            extend(sidebar, session)
         sidebar.resize(330, 560)
         sidebar.show()
         app.processEvents()

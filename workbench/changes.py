@@ -17,6 +17,7 @@ class Changes:
     phrases: bool = False
     settings: frozenset[str] = field(default_factory=frozenset)  # team settings' keys
     accounts: frozenset[int] = field(default_factory=frozenset)  # agents' ids
+    aftersale: frozenset[int] = field(default_factory=frozenset)  # after-sale case ids
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) | getattr(other, f.name)

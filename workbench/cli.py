@@ -24,6 +24,7 @@ AREA_COMMANDS = (
     "workbench.accounts.commands",
     "workbench.router.commands",
     "workbench.maintenance.commands",
+    "workbench.aftersale.commands",
 )
 
 

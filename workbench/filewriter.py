@@ -209,6 +209,17 @@ class XlsxBook:
             cells.append(cell)
         self._sheet.append(cells)
 
+    def printable(self, landscape: bool = True, title_rows: int = 1) -> None:
+        """Print the current sheet fitted to the page width, its first rows repeated on
+        every page (a summary sent along with a dispute, or printed to PDF)."""
+        setup = self._sheet.page_setup
+        setup.orientation = "landscape" if landscape else "portrait"
+        setup.paperSize = "9"  # A4
+        setup.fitToWidth, setup.fitToHeight = 1, 0
+        self._sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        if title_rows:
+            self._sheet.print_title_rows = f"1:{title_rows}"
+
     def save(self, path: Path) -> None:
         try:
             with atomic_path(path) as partial:

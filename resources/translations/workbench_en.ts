@@ -194,6 +194,10 @@
         <translation>Banned phrases</translation>
     </message>
     <message>
+        <source>售后</source>
+        <translation>After-sale</translation>
+    </message>
+    <message>
         <source>从</source>
         <translation>From</translation>
     </message>

@@ -104,16 +104,17 @@ def test_preload_imports_newer_versions_only_and_never_touches_personal(phrase_s
     mine = quickphrases.personal_pack(phrase_store, agent, clock())
     quickphrases.save_phrase(phrase_store, agent, mine, "hy", "我自己的问候", "", "", clock())
     folder = tmp_path / "shared"
-    write_pack(folder, 1, "旧版本问候")
+    shipped = packs.read(preload.SHIPPED / "team_default.json").version
+    write_pack(folder, shipped, "旧版本问候")
     imported, problems, _ = preload.preload(phrase_store, clock(), [folder])
-    assert imported == [] and problems == []  # version 1 is what the store holds
-    write_pack(folder, 2, "新版本问候")
+    assert imported == [] and problems == []  # the shipped version is what the store holds
+    write_pack(folder, shipped + 1, "新版本问候")
     imported, problems, _ = preload.preload(phrase_store, clock(), [folder])
     assert len(imported) == 1 and not problems
     by_pack = {(p.pack_name, p.code): p.text for p in quickphrases.visible(phrase_store, agent)}
     assert by_pack[(TEAM_PACK, "hy")] == "新版本问候"
     assert by_pack[(mine.name, "hy")] == "我自己的问候"
-    assert quickphrases.pack_by_name(phrase_store, TEAM_PACK).version == 2
+    assert quickphrases.pack_by_name(phrase_store, TEAM_PACK).version == shipped + 1
 
 
 def test_preload_skips_personal_packs_and_reports_damaged_files(phrase_store, clock, tmp_path):

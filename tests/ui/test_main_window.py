@@ -57,8 +57,8 @@ def test_english_can_be_chosen(qtbot, db_path, clock):
             assert workbench.window.chat.header.text().startswith("Pick a conversation")
             menus = {action.text(): action.menu() for action in
                      workbench.window.menuBar().actions()}
-            assert list(menus) == ["Reception", "Phrases", "Orders", "Handover", "Account",
-                                   "Team", "Help"]
+            assert list(menus) == ["Reception", "Phrases", "Orders", "Handover", "After-sale",
+                                   "Account", "Team", "Help"]
             # Every area's own entries are translated (Account names the signed-in agent).
             entries = [action.text() for title, menu in menus.items() if title != "Account"
                        for action in menu.actions()]

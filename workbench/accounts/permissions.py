@@ -14,13 +14,22 @@ MANAGE_ACCOUNTS = "manage_accounts"
 READ_ALL_FIGURES = "read_all_figures"
 IMPORT_LOGS = "import_logs"
 MANAGE_STORE = "manage_store"
+APPROVE_COMPENSATION = "approve_compensation"  # 售后: compensation above the agent's limit
 
 GRANTS: dict[str, frozenset[str]] = {
     "agent": frozenset(),
     "trainer": frozenset({EDIT_TEAM_PHRASES, EDIT_SCENARIOS}),
-    "supervisor": frozenset({EDIT_TEAM_PHRASES, EDIT_FLAG_POLICY, EDIT_TEAM_SETTINGS,
-                             READ_ALL_LOGS, MANAGE_ACCOUNTS, READ_ALL_FIGURES,
-                             IMPORT_LOGS, MANAGE_STORE}),
+    "supervisor": frozenset({
+        EDIT_TEAM_PHRASES,
+        EDIT_FLAG_POLICY,
+        EDIT_TEAM_SETTINGS,
+        READ_ALL_LOGS,
+        MANAGE_ACCOUNTS,
+        READ_ALL_FIGURES,
+        IMPORT_LOGS,
+        MANAGE_STORE,
+        APPROVE_COMPENSATION,
+    }),
 }
 REFUSALS = {
     EDIT_TEAM_PHRASES: ("团队短语只能由培训师或主管修改，客服可以使用但不能改动。",
@@ -39,6 +48,8 @@ REFUSALS = {
     IMPORT_LOGS: ("只有主管可以导入聊天记录。", "Only a supervisor may import conversation logs."),
     MANAGE_STORE: ("只有主管可以备份或恢复数据文件。",
                    "Only a supervisor may back up or restore the store."),
+    APPROVE_COMPENSATION: ("超出客服权限的补偿只能由主管审批。",
+                           "Only a supervisor may approve compensation above an agent's limit."),
 }
 
 

@@ -20,7 +20,8 @@ from workbench.store import phrases as phrase_rows
 from workbench.textnorm import match_key
 
 SHOP_NAME_KEY = "shop_name"
-VARIABLES = ("买家", "客服", "店铺", "订单号", "收货地址", "物流单号", "时间")
+VARIABLES = ("买家", "客服", "店铺", "订单号", "收货地址", "物流单号", "时间", "退货地址",
+             "售后单号")
 VARIABLE = re.compile(r"\{([^{}\s]{1,12})\}")
 PERSONAL_PACK_PREFIX = "个人短语·"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
@@ -253,7 +254,10 @@ def note_use(store: Store, phrase_id: int, now: float) -> Changes:
 
 def context_values(store: Store, buyer_id: int | None, buyer_nick: str, agent_name: str,
                    now: float) -> dict[str, str]:
-    """Values for {买家}, {客服}, {店铺}, {订单号}，… from the buyer and their latest order."""
+    """Values for {买家}, {客服}, {店铺}, {订单号}，… from the buyer and their latest order;
+    {退货地址} and {售后单号} from the after-sale policy and the buyer's open case."""
+    from workbench.aftersale.wording import phrase_values
+
     latest = orders.for_buyer(store, buyer_id) if buyer_id is not None else []
     values = {
         "买家": buyer_nick,
@@ -264,6 +268,7 @@ def context_values(store: Store, buyer_id: int | None, buyer_nick: str, agent_na
     if latest:
         values |= {"订单号": latest[0].id, "收货地址": latest[0].address or "",
                    "物流单号": latest[0].tracking_no or ""}
+    values |= phrase_values(store, buyer_id)
     return {name: value for name, value in values.items() if value}
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from workbench.store import logs
 from workbench.store.accounts import _v6_sign_in_audit
+from workbench.store.aftersale import migrate_aftersale
 
 
 def _v1_core(conn: sqlite3.Connection) -> None:
@@ -215,6 +216,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v5_reply_lookup,
     logs.migrate_to_character_index,
     _v6_sign_in_audit,
+    migrate_aftersale,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -201,6 +201,7 @@ def _search(args) -> int:
 
 
 def _metrics(args) -> int:
+    from workbench.aftersale import figures as aftersale_figures
     from workbench.supervision import metrics
 
     now = time.time()
@@ -216,14 +217,16 @@ def _metrics(args) -> int:
                                             config.banned_words)
         report = metrics.report(store, viewer, since, until, now, agent=args.agent,
                                 config=config)
+        cases = aftersale_figures.report(store, viewer, since, until, now, agent=args.agent)
     if args.json:
-        print_json(report.as_json())
+        print_json(report.as_json() | {"aftersale": cases.as_json()})
         return 0
     columns = [("团队", report.team.as_json())] + [
         (name, figures.as_json()) for name, figures in report.agents.items()]
     print("\t".join(["", *(name for name, _ in columns)]))
     for key, label in FIGURE_LABELS:
         print("\t".join([label, *(_cell(values[key]) for _, values in columns)]))
+    print("\n".join(["", *aftersale_figures.text_lines(cases)]))
     return 0
 
 

@@ -10,6 +10,7 @@ from workbench import quickphrases
 from workbench.store import settings
 from workbench.ui import reception_window, team_mode
 from workbench.ui.accounts import window as accounts_window
+from workbench.ui.aftersale import window as aftersale_window
 from workbench.ui.chat import ChatPanel
 from workbench.ui.conversation_list import ConversationPanel
 from workbench.ui.handover import window as handover_window
@@ -34,10 +35,11 @@ AREA_INSTALLERS = (
     phrases_window.install,
     orders_window.install,
     handover_window.install,
+    aftersale_window.install,
     supervision_window.install,
     team_mode.install,
-    maintenance_window.install,
     accounts_window.install,
+    maintenance_window.install,
 )
 
 

@@ -338,6 +338,11 @@ class OrderSidebar(QWidget):
         self._selected_id: str | None = None
         self._show_selected()
 
+    def add_section(self, widget: QWidget, stretch: int = 1) -> None:
+        """Another area's part of the sidebar (the order's 售后 cases), under the details."""
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.details) + 1, widget, stretch)
+
     def _button(self, text: str, name: str, slot) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)

@@ -43,6 +43,7 @@ from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.supervision import metrics
 from workbench.ui import language
+from workbench.ui.aftersale.figures_tab import AftersaleFiguresTab
 from workbench.ui.item_models import RowsTableModel
 
 FIGURE_ROWS = (
@@ -331,6 +332,8 @@ class DashboardWindow(QWidget):
             view.activated.connect(self.open_item)
             self.quality_views.append(view)
             self.quality.addTab(view, title)
+        self.aftersale = AftersaleFiguresTab(tasks)
+        self.quality.addTab(self.aftersale, self.tr("售后"))
 
         controls = QHBoxLayout()
         for widget in (QLabel(self.tr("从")), self.since, QLabel(self.tr("到")), self.until,
@@ -367,6 +370,7 @@ class DashboardWindow(QWidget):
         since, until = self.period()
         viewer, agent, now = self.viewer, self.agent_box.currentData(), self.session.clock()
         self.status.setText(self.tr("正在计算…"))
+        self.aftersale.refresh(viewer, since, until, now, agent)
         self.tasks.run(lambda store, _progress, _cancelled: metrics.report(
             store, viewer, since, until, now, agent=agent),
             succeeded=lambda report: self._show(sequence, report),
