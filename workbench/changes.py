@@ -16,6 +16,8 @@ class Changes:
     todos: frozenset[int] = field(default_factory=frozenset)
     phrases: bool = False
     settings: frozenset[str] = field(default_factory=frozenset)  # team settings' keys
+    inspections: frozenset[int] = field(default_factory=frozenset)  # 质检 inspections
+    problem_sheets: frozenset[int] = field(default_factory=frozenset)  # 问题单反馈表
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) | getattr(other, f.name)

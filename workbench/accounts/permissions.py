@@ -13,13 +13,14 @@ EDIT_SCENARIOS = "edit_scenarios"
 MANAGE_ACCOUNTS = "manage_accounts"
 READ_ALL_FIGURES = "read_all_figures"
 IMPORT_LOGS = "import_logs"
+INSPECT_CONVERSATIONS = "inspect_conversations"
 
 GRANTS: dict[str, frozenset[str]] = {
     "agent": frozenset(),
     "trainer": frozenset({EDIT_TEAM_PHRASES, EDIT_SCENARIOS}),
     "supervisor": frozenset({EDIT_TEAM_PHRASES, EDIT_FLAG_POLICY, EDIT_TEAM_SETTINGS,
                              READ_ALL_LOGS, MANAGE_ACCOUNTS, READ_ALL_FIGURES,
-                             IMPORT_LOGS}),
+                             IMPORT_LOGS, INSPECT_CONVERSATIONS}),
 }
 REFUSALS = {
     EDIT_TEAM_PHRASES: "团队短语只能由培训师或主管修改，客服可以使用但不能改动。",
@@ -30,6 +31,7 @@ REFUSALS = {
     MANAGE_ACCOUNTS: "只有主管可以管理账号。",
     READ_ALL_FIGURES: "只有主管可以查看团队和其他客服的服务数据。",
     IMPORT_LOGS: "只有主管可以导入聊天记录。",
+    INSPECT_CONVERSATIONS: "只有主管可以质检会话和汇总问题单。",
 }
 
 
