@@ -1,9 +1,11 @@
 """Transcripts for the checklist: stored conversations of a period, one conversation on
 one day (what 质检 samples), or a log file in the logs-import format (not stored).
 
-A conversation of a period is its messages in the period, plus what answers a question
-left open at the period's end (up to the first agent reply, at most a day later): a
-question asked at 23:59 and answered at 00:01 is answered. Notes are never read.
+A conversation of a period is its messages in the period, except that a round (a buyer's
+question and the first agent reply to it) belongs wholly to the period it starts in: a
+question asked at 23:59 and answered at 00:01 is answered on the day it was asked, and
+the next day's transcript starts after that answer. Answers are looked for up to a day
+after the period. Notes are never read.
 
 Whose a transcript is: the agent who wrote most of its human replies (on a tie, the one
 who wrote last); with no human reply, the agent the conversation is assigned to.
@@ -80,7 +82,8 @@ def period(store: Store, since: float, until: float, agent: str | None = None,
     """Transcripts of [since, until) without a permission check (callers check)."""
     from workbench.supervision.search import conversation_key, store_uid
 
-    messages = rows.period_messages(store, since, until + LOOKAHEAD_S, conversation_id)
+    messages = rows.period_messages(store, since - LOOKAHEAD_S, until + LOOKAHEAD_S,
+                                    conversation_id)
     ids = {m[0] for m in messages}
     facts = rows.conversations_active(store, since) if conversation_id is None else {}
     missing = ids - facts.keys()
@@ -93,7 +96,7 @@ def period(store: Store, since: float, until: float, agent: str | None = None,
         orders[buyer_id].append(Order(order_id, created, paid_at, address))
     own_uid = store_uid(store)
     found = []
-    for conversation, lines, writers in _conversations(messages, until, names):
+    for conversation, lines, writers in _conversations(messages, since, until, names):
         buyer_id, assigned, external_id, nick = facts[conversation]
         whose = _whose(writers, names.get(assigned) if assigned is not None else None)
         if agent is not None and whose != agent:
@@ -118,28 +121,39 @@ def _within(at: float | None, start: float, end: float) -> bool:
     return at is not None and start <= at <= end
 
 
-def _conversations(messages: list[tuple], until: float, names: dict[int, str]):
+def _conversations(messages: list[tuple], since: float, until: float,
+                   names: dict[int, str]):
     """(conversation id, lines, agent names in the order they wrote) per conversation,
-    cut at ``until`` except for the answer to a question still open there."""
+    each round in the period it starts in."""
     group: list[tuple] = []
     current = None
     for message in messages:
         if message[0] != current:
             if group:
-                yield from _cut(current, group, until, names)
+                yield from _cut(current, group, since, until, names)
             current, group = message[0], []
         group.append(message)
     if group:
-        yield from _cut(current, group, until, names)
+        yield from _cut(current, group, since, until, names)
 
 
-def _cut(conversation: int, group: list[tuple], until: float, names: dict[int, str]):
+def _cut(conversation: int, group: list[tuple], since: float, until: float,
+         names: dict[int, str]):
     lines: list[Line] = []
     writers: list[str] = []
+    carried = False        # a round started before the period is still open
     open_question = False
     for _, sender, agent_id, kind, text, at in group:
-        # After the period only the answer to a question still open is read.
-        if at >= until and (not open_question or sender == "buyer"):
+        if at < since:
+            if sender in ("buyer", "agent"):
+                carried = sender == "buyer"
+            continue
+        if carried:
+            # The rest of a round that started before the period belongs to that period.
+            carried = sender != "agent"
+            continue
+        # After the period only what finishes a round still open is read.
+        if at >= until and not open_question:
             break
         name = names.get(agent_id) if agent_id is not None else None
         lines.append(Line(at, sender, text, name, kind))
