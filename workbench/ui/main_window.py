@@ -19,6 +19,7 @@ from workbench.ui.paint_probe import FirstPaintProbe
 from workbench.ui.quickphrases import window as phrases_window
 from workbench.ui.quickphrases.panel import SHORTCUT_SLOTS, PhrasePanel
 from workbench.ui.session import Session
+from workbench.ui.standards import window as standards_window
 from workbench.ui.supervision import window as supervision_window
 
 GEOMETRY_KEY = "ui.geometry"
@@ -28,7 +29,8 @@ REFUSAL_SHOWN_MS = 8000
 WARM_UP_DELAY_MS = 300
 # Each area adds its menus, windows and shortcuts through ``install(window)``.
 AREA_INSTALLERS = (reception_window.install, phrases_window.install, orders_window.install,
-                   handover_window.install, supervision_window.install, team_mode.install)
+                   handover_window.install, supervision_window.install, team_mode.install,
+                   standards_window.install)
 
 
 class MainWindow(QMainWindow):
