@@ -5,9 +5,9 @@ override, score by hand, comment, complete; acknowledge; fill, collect and expor
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from supervision.logdata import line, write_jsonl
 
 from helpers import click_row, type_text
-from supervision.logdata import line, write_jsonl
 from workbench import accounts, standards, timefmt
 from workbench.app import open_workbench
 from workbench.standards import inspection, problems

@@ -160,6 +160,14 @@ _LATE_EVENING_RULES = {
 _REPEAT_RULE = f"买过两次以上的买家，下单 {REPEAT_BUYER_WAIT_H} 小时后再催付"
 
 
+def save_team_rules(store: Store, agent, flags: policy.FlagPolicy, dispatch: str,
+                    chosen: ReminderPolicy, now: float) -> Changes:
+    """The flag policy, the dispatch time and the 催付 policy, saved together."""
+    with store.transaction():
+        changes = policy.save(store, agent, flags, now, dispatch=dispatch)
+        return changes | save_policy(store, agent, chosen, now)
+
+
 def _clock(hour_minute: tuple[int, int]) -> str:
     return f"{hour_minute[0]:02d}:{hour_minute[1]:02d}"
 

@@ -4,8 +4,8 @@ agent reads their inspected conversations and acknowledges them. Messages are pl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,10 @@ InspectionRole = Qt.ItemDataRole.UserRole + 1
 RuleRole = Qt.ItemDataRole.UserRole + 2
 FAIL_BACKGROUND = QColor("#fde2df")
 PASS_BACKGROUND = QColor("#e3f3e8")
+# The chosen rule's messages: a stronger shade (not bold, which would change their height).
+CHOSEN_FAIL_BACKGROUND = QColor("#f4a89e")
+CHOSEN_PASS_BACKGROUND = QColor("#a9dbb9")
+CHOSEN_BACKGROUND = QColor("#fff2a8")
 FAIL_TEXT = QColor("#b71c1c")
 PASS_TEXT = QColor("#2e7d32")
 QUIET_TEXT = QColor("#777777")
@@ -77,7 +82,7 @@ class InspectionModel(RowsTableModel):
 
 class MarkedTranscriptModel(RowsListModel):
     """The transcript, each message with the rules it is evidence of: failed rules in red,
-    passed ones in green; the chosen rule's messages in bold."""
+    passed ones in green; the chosen rule's messages in a stronger shade."""
 
     def __init__(self):
         super().__init__()
@@ -116,18 +121,26 @@ class MarkedTranscriptModel(RowsListModel):
             shown = f"{timefmt.second(line.at)}  {who}\n{text}"
             return shown + ("\n" + "  ".join(marks) if marks else "")
         if role == Qt.ItemDataRole.BackgroundRole:
+            chosen = number in self.chosen
             if number in self.failed:
-                return FAIL_BACKGROUND
+                return CHOSEN_FAIL_BACKGROUND if chosen else FAIL_BACKGROUND
             if number in self.passed:
-                return PASS_BACKGROUND
-            return None
+                return CHOSEN_PASS_BACKGROUND if chosen else PASS_BACKGROUND
+            return CHOSEN_BACKGROUND if chosen else None
         if role == Qt.ItemDataRole.ForegroundRole and line.sender in ("auto", "system"):
             return QUIET_TEXT
-        if role == Qt.ItemDataRole.FontRole and number in self.chosen:
-            font = QFont()
-            font.setBold(True)
-            return font
         return None
+
+
+class RoomyDelegate(QStyledItemDelegate):
+    """Room for lines that mix Chinese and Latin text: Qt sizes such a line by the Latin
+    font and then elides the taller Chinese glyphs when painting it."""
+
+    ROOM = 1.25
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), int(size.height() * self.ROOM) + 2)
 
 
 class ResultsModel(RowsTableModel):
@@ -240,6 +253,7 @@ class InspectionWindow(QWidget):
         self.transcript = QListView()
         self.transcript.setObjectName("inspectionTranscript")
         self.transcript.setModel(self.transcript_model)
+        self.transcript.setItemDelegate(RoomyDelegate(self.transcript))
         self.transcript.setWordWrap(True)
         self.transcript.setSpacing(2)
         self.transcript.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -259,6 +273,7 @@ class InspectionWindow(QWidget):
         self.item_label = QLineEdit()
         self.item_label.setObjectName("inspectionItemLabel")
         self.item_label.setPlaceholderText(self.tr("人工评分项，如：产品知识"))
+        self.item_label.setMinimumWidth(140)
         self.item_score = QSpinBox()
         self.item_score.setObjectName("inspectionItemScore")
         self.item_score.setRange(0, 100)
@@ -305,7 +320,8 @@ class InspectionWindow(QWidget):
         override_row.addWidget(self.override_button)
         override_row.addStretch(1)
         item_row = QHBoxLayout()
-        for widget in (self.item_label, self.item_score, self.item_weight, self.add_item_button,
+        item_row.addWidget(self.item_label, 1)
+        for widget in (self.item_score, self.item_weight, self.add_item_button,
                        self.remove_item_button):
             item_row.addWidget(widget)
         actions = QHBoxLayout()
