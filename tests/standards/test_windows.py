@@ -1,6 +1,6 @@
 """The 质检 menu driven as a supervisor and an agent would: sample, read the marks,
 override, score by hand, comment, complete; acknowledge; fill, collect and export the
-问题单反馈表; read and edit the checklist."""
+daily problem sheet (问题单反馈表); read and edit the checklist."""
 
 import openpyxl
 import pytest

@@ -247,7 +247,8 @@ class ReminderModel(RowsTableModel):
 
 
 class SummaryModel(RowsTableModel):
-    """The 总结优化表: reminders by timing, channel and reason, and how many were paid."""
+    """The summary table (总结优化表) of reminders by timing, channel and reason, and how
+    many of them were paid."""
 
     COLUMNS = (QT_TRANSLATE_NOOP("SummaryModel", "维度"),
                QT_TRANSLATE_NOOP("SummaryModel", "项目"),
