@@ -32,6 +32,7 @@ from workbench.standards.checklist import (
     Transcript,
     Verdict,
     check,
+    check_many,
     score,
     with_overrides,
 )
@@ -40,7 +41,7 @@ from workbench.store import Store, events, settings
 __all__ = [
     "DEFAULT_STANDARD", "FAIL", "MAX_WEIGHT", "NA", "PASS", "RESULTS", "RESULT_NAMES", "RULES",
     "RULES_BY_ID", "RULE_IDS", "WORD_LISTS", "Line", "ManualItem", "Order", "Rule",
-    "RuleResult", "Standard", "Transcript", "Verdict", "check", "load_standard",
+    "RuleResult", "Standard", "Transcript", "Verdict", "check", "check_many", "load_standard",
     "save_standard", "score", "with_overrides",
 ]
 

@@ -52,10 +52,10 @@ def _check(args: argparse.Namespace) -> int:
             found = [t for t in transcripts.only_visible(
                 store, viewer, transcripts.from_log_file(args.file), args.agent)
                 if since <= t.lines[0].at < until]
-            verdicts = [standards.check(t, standard) for t in found]
+            verdicts = standards.check_many(found, standard)
         else:
             found = transcripts.stored(store, viewer, since, until, args.agent)
-            verdicts = [standards.check(t, standard, now) for t in found]
+            verdicts = standards.check_many(found, standard, now)
     if args.json:
         print_json([verdict.as_json() for verdict in verdicts])
         return 0

@@ -27,6 +27,7 @@ from workbench.standards.checklist import (
     Transcript,
     Verdict,
     check,
+    check_many,
     with_overrides,
 )
 from workbench.store import Store, events
@@ -174,14 +175,14 @@ def sample(store: Store, by, since: float, until: float, now: float, *,
     chosen: list[tuple[int, str, int]] = []
     for day in days:
         start, end = transcripts.day_bounds(day)
+        found = transcripts.period(store, start, end)
         after_sale = after_sale_conversations(store, start, end) if reason == "after_sale" \
             else set()
         by_agent: dict[int, list[int]] = {}
-        for transcript in transcripts.period(store, start, end):
+        for transcript, verdict in zip(found, check_many(found, every_rule, now), strict=True):
             agent_id = agent_ids.get(transcript.agent) if transcript.agent else None
             if agent_id is None or (transcript.conversation_id, day) in done:
                 continue
-            verdict = check(transcript, every_rule, now)
             if matches(reason, transcript, verdict, after_sale, every_rule, end):
                 by_agent.setdefault(agent_id, []).append(transcript.conversation_id)
         for agent_id in sorted(by_agent):

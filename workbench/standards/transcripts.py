@@ -14,7 +14,7 @@ who wrote last); with no human reply, the agent the conversation is assigned to.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,12 +22,14 @@ from workbench import accounts
 from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.filereader import FileRefused, read_text
-from workbench.standards.checklist import Line, Order, Transcript
+from workbench.standards.checklist import Line, Order, Transcript, gc_paused
 from workbench.store import Store
 from workbench.store import standards as rows
 
 DAY = 86400.0
 LOOKAHEAD_S = DAY
+# Line(...) without its Python-level __new__: a month's check builds a million of them.
+_line = tuple.__new__
 
 
 def day_of(at: float) -> str:
@@ -80,19 +82,30 @@ def stored(store: Store, viewer, since: float, until: float,
 def period(store: Store, since: float, until: float, agent: str | None = None,
            conversation_id: int | None = None) -> list[Transcript]:
     """Transcripts of [since, until) without a permission check (callers check)."""
+    with gc_paused():
+        return _period(store, since, until, agent, conversation_id)
+
+
+def _period(store: Store, since: float, until: float, agent: str | None,
+            conversation_id: int | None) -> list[Transcript]:
     from workbench.supervision.search import conversation_key, store_uid
 
     messages = rows.period_messages(store, since - LOOKAHEAD_S, until + LOOKAHEAD_S,
                                     conversation_id)
     ids = {m[0] for m in messages}
-    facts = rows.conversations_active(store, since) if conversation_id is None else {}
-    missing = ids - facts.keys()
-    if missing:
-        facts.update(rows.conversation_facts(store, missing))
+    if conversation_id is None:
+        facts = rows.conversations_active(store, since)
+        missing = ids - facts.keys()
+        if missing:
+            facts.update(rows.conversation_facts(store, missing))
+        only_buyer = None
+    else:
+        facts = rows.conversation_facts(store, ids)
+        only_buyer = facts[conversation_id][0] if facts else None
     names = rows.agent_names(store)
     orders: dict[int, list[Order]] = defaultdict(list)
     for buyer_id, order_id, created, paid_at, address, _paid in rows.buyer_orders(
-            store, since - DAY, until + LOOKAHEAD_S):
+            store, since - DAY, until + LOOKAHEAD_S, only_buyer):
         orders[buyer_id].append(Order(order_id, created, paid_at, address))
     own_uid = store_uid(store)
     found = []
@@ -124,17 +137,16 @@ def _within(at: float | None, start: float, end: float) -> bool:
 def _conversations(messages: list[tuple], since: float, until: float,
                    names: dict[int, str]):
     """(conversation id, lines, agent names in the order they wrote) per conversation,
-    each round in the period it starts in."""
-    group: list[tuple] = []
-    current = None
+    each round in the period it starts in. ``messages`` come in time order."""
+    groups: dict[int, list[tuple]] = {}
     for message in messages:
-        if message[0] != current:
-            if group:
-                yield from _cut(current, group, since, until, names)
-            current, group = message[0], []
-        group.append(message)
-    if group:
-        yield from _cut(current, group, since, until, names)
+        group = groups.get(message[0])
+        if group is None:
+            groups[message[0]] = [message]
+        else:
+            group.append(message)
+    for conversation in sorted(groups):
+        yield from _cut(conversation, groups[conversation], since, until, names)
 
 
 def _cut(conversation: int, group: list[tuple], since: float, until: float,
@@ -156,7 +168,7 @@ def _cut(conversation: int, group: list[tuple], since: float, until: float,
         if at >= until and not open_question:
             break
         name = names.get(agent_id) if agent_id is not None else None
-        lines.append(Line(at, sender, text, name, kind))
+        lines.append(_line(Line, (at, sender, text, name, kind)))
         if sender == "buyer":
             open_question = True
         elif sender == "agent":
@@ -172,7 +184,11 @@ def _cut(conversation: int, group: list[tuple], since: float, until: float,
 def _whose(writers: list[str], assigned: str | None) -> str | None:
     if not writers:
         return assigned
-    counts = Counter(writers)
+    counts: dict[str, int] = {}
+    for name in writers:
+        counts[name] = counts.get(name, 0) + 1
+    if len(counts) == 1:
+        return writers[0]
     most = max(counts.values())
     return next(name for name in reversed(writers) if counts[name] == most)
 

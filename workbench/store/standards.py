@@ -77,14 +77,14 @@ def _tuples(store: Store, sql: str, params: Iterable = ()) -> list[tuple]:
 def period_messages(store: Store, start: float, end: float,
                     conversation_id: int | None = None) -> list[tuple]:
     """(conversation id, sender, agent id, kind, text, at) of every message but notes in
-    [start, end), grouped by conversation and in time order within each."""
+    [start, end), in time order (read along the time index: no sort of a month's rows)."""
     where, params = "", [start, end]
     if conversation_id is not None:
         where, params = " AND conversation_id = ?", [*params, conversation_id]
     return _tuples(
         store, "SELECT conversation_id, sender, agent_id, kind, text, created_at FROM messages "
         f"WHERE created_at >= ? AND created_at < ? AND sender != 'note'{where} "
-        "ORDER BY conversation_id, created_at, id", params)
+        "ORDER BY created_at, id", params)
 
 
 def conversation_facts(store: Store, ids: set[int]) -> dict[int, tuple]:
