@@ -121,7 +121,8 @@ def test_the_agent_reads_the_comment_and_acknowledges(qtbot, db_path, clock, bos
     agent = open_as(qtbot, db_path, clock, "xiaoman", records=None)
     try:
         window = agent.window
-        assert menu_texts(window)[0] == "我的质检（1 条待确认）…"
+        # Counted once the window stands (off the start-up path).
+        qtbot.waitUntil(lambda: menu_texts(window)[0] == "我的质检（1 条待确认）…", timeout=3000)
         mine = window.standards.open_inspections()
         qtbot.addWidget(mine)
         assert mine.windowTitle() == "我的质检" and not mine.sample_button.isVisible()

@@ -484,17 +484,21 @@ def _conversions(store: Store, days: LocalDays, since: float, until: float,
     ordered: set[int] = set()
     paid: dict[int, float] = {}
     for buyer, created, paid_at, amount, is_purchase in placed:
-        key = buyer * DAY_SLOTS + days.day(created)
+        day = days.day(created)
+        key = buyer * DAY_SLOTS + day
         asked = first_message.get(key)
         if asked is None or created < asked:
             continue
         ordered.add(key)
         if paid_at is None:
             continue
-        repeat = purchases.get(buyer, 0) - is_purchase >= reminders.REPEAT_BUYER_PURCHASES
-        window = reminders.window_for(created, repeat, dispatch, chosen)
-        if paid_at <= reminders.payment_deadline(created, window):
-            paid[key] = paid.get(key, 0.0) + (amount or 0.0)
+        # Paid the same day is always within the window; later payments ask the table.
+        if days.day(paid_at) != day:
+            repeat = purchases.get(buyer, 0) - is_purchase >= reminders.REPEAT_BUYER_PURCHASES
+            window = reminders.window_for(created, repeat, dispatch, chosen)
+            if paid_at > reminders.payment_deadline(created, window):
+                continue
+        paid[key] = paid.get(key, 0.0) + (amount or 0.0)
     return _Conversions(ordered, paid)
 
 

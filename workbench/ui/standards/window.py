@@ -4,13 +4,15 @@ for their acknowledgement), today's problem sheet, and the checklist to read."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 
 from workbench.accounts import permissions
-from workbench.standards import inspection
 
 translate = QCoreApplication.translate
+# The agent's count of inspections to acknowledge is read after the window stands: the
+# checklist's modules stay off the start-up path.
+WAITING_DELAY_MS = 500
 
 
 class StandardsArea(QObject):
@@ -40,7 +42,8 @@ class StandardsArea(QObject):
         self._add(menu, "standard", translate("MainWindow", "质检标准…"), self.open_standard)
         self.session.changed.connect(self._on_changed)
         window.closing.connect(self.shut_down)
-        self._show_waiting()
+        if not self.supervisor:
+            QTimer.singleShot(WAITING_DELAY_MS, self, self._show_waiting)
 
     def _add(self, menu, key: str, text: str, slot) -> None:
         action = menu.addAction(text)
@@ -54,7 +57,9 @@ class StandardsArea(QObject):
 
     def _show_waiting(self) -> None:
         """An agent sees in the menu how many inspected conversations wait for them."""
-        if self.supervisor:
+        from workbench.standards import inspection
+
+        if self.supervisor or not self.window.isVisible():
             return
         waiting = inspection.waiting_acknowledgement(self.session.store, self.session.agent)
         text = translate("MainWindow", "我的质检…")
