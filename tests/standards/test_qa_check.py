@@ -115,6 +115,9 @@ def test_qa_check_narrows_to_an_agent_and_prints_a_line_each(run):
     lines = out.splitlines()
     assert lines[0].startswith("s2\tajie\t") and "称呼用“您”" in lines[0]
     assert lines[-1].startswith("共 1 个会话")
+    status, out, _ = run("qa", "check", "--since", D, "--until", D, "--agent", "ajie",
+                         "--as", "wang", "--lang", "en")
+    assert "failed: first_reply_30s, wait_120s, polite_address" in out
 
 
 def test_an_agent_checks_only_their_own_conversations(run):

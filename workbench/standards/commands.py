@@ -59,12 +59,17 @@ def _check(args: argparse.Namespace) -> int:
     if args.json:
         print_json([verdict.as_json() for verdict in verdicts])
         return 0
+    english = getattr(args, "lang", "zh") == "en"
     for verdict in verdicts:
         transcript = verdict.transcript
-        failed = "、".join(standards.RULES_BY_ID[rule].name for rule in verdict.failed())
         score = "—" if verdict.score is None else f"{verdict.score:g}"
-        print(f"{transcript.conversation}\t{transcript.agent or '—'}\t{score}\t"
-              f"{('不通过：' + failed) if failed else '全部通过'}")
+        failed = verdict.failed()
+        if english:
+            outcome = ("failed: " + ", ".join(failed)) if failed else "all passed"
+        else:
+            names = "、".join(standards.RULES_BY_ID[rule].name for rule in failed)
+            outcome = ("不通过：" + names) if failed else "全部通过"
+        print(f"{transcript.conversation}\t{transcript.agent or '—'}\t{score}\t{outcome}")
     scored = [v.score for v in verdicts if v.score is not None]
     average = f"{sum(scored) / len(scored):.1f}" if scored else "—"
     print(f"共 {len(verdicts)} 个会话，平均 {average} 分 / {len(verdicts)} conversations, "

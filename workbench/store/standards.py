@@ -127,6 +127,18 @@ def agent_names(store: Store) -> dict[int, str]:
     return dict(_tuples(store, "SELECT id, name FROM agents"))
 
 
+def _days_and_agent(alias: str, first_day: str | None, last_day: str | None,
+                    agent_id: int | None) -> tuple[list[str], list]:
+    """Conditions on a table's ``day`` (inclusive) and ``agent_id``, those given."""
+    where, params = [], []
+    for clause, value in ((f"{alias}.day >= ?", first_day), (f"{alias}.day <= ?", last_day),
+                          (f"{alias}.agent_id = ?", agent_id)):
+        if value is not None:
+            where.append(clause)
+            params.append(value)
+    return where, params
+
+
 # --- inspections ---------------------------------------------------------------------------
 
 INSPECTION_COLUMNS = (
@@ -164,13 +176,9 @@ def inspection(store: Store, inspection_id: int) -> sqlite3.Row | None:
 def inspections(store: Store, first_day: str | None, last_day: str | None,
                 agent_id: int | None, states: tuple[str, ...]) -> list[sqlite3.Row]:
     """Newest day first, then by agent and conversation."""
-    where = [f"i.state IN ({', '.join('?' for _ in states)})"]
-    params: list = list(states)
-    for clause, value in (("i.day >= ?", first_day), ("i.day <= ?", last_day),
-                          ("i.agent_id = ?", agent_id)):
-        if value is not None:
-            where.append(clause)
-            params.append(value)
+    where, params = _days_and_agent("i", first_day, last_day, agent_id)
+    where.append(f"i.state IN ({', '.join('?' for _ in states)})")
+    params += states
     return store.conn.execute(
         f"SELECT {INSPECTION_COLUMNS} {INSPECTION_FROM} WHERE {' AND '.join(where)} "
         "ORDER BY i.day DESC, a.name, i.id", params).fetchall()
@@ -268,15 +276,10 @@ def insert_problem_sheet(store: Store, agent_id: int, day: str) -> int:
 
 def problem_sheets(store: Store, first_day: str | None, last_day: str | None,
                    agent_id: int | None) -> list[sqlite3.Row]:
-    where, params = ["1"], []
-    for clause, value in (("p.day >= ?", first_day), ("p.day <= ?", last_day),
-                          ("p.agent_id = ?", agent_id)):
-        if value is not None:
-            where.append(clause)
-            params.append(value)
+    where, params = _days_and_agent("p", first_day, last_day, agent_id)
     return store.conn.execute(
         f"SELECT {SHEET_COLUMNS} FROM problem_sheets p JOIN agents a ON a.id = p.agent_id "
-        f"WHERE {' AND '.join(where)} ORDER BY p.day DESC, a.name", params).fetchall()
+        f"WHERE {' AND '.join(['1', *where])} ORDER BY p.day DESC, a.name", params).fetchall()
 
 
 def problem_entries(store: Store, sheet_ids: list[int]) -> list[sqlite3.Row]:
