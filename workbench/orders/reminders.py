@@ -37,7 +37,6 @@ from workbench.store import Store, events, settings
 from workbench.store import orders as order_rows
 
 HOUR = 3600.0
-DAY = 86400.0
 REPEAT_BUYER_PURCHASES = 2
 REPEAT_BUYER_WAIT_H = 48
 PHRASE_CODE = "cf"
@@ -49,7 +48,8 @@ CHAT_CHANNEL = "旺旺"
 REASONS = ("不熟悉付款操作", "忘记支付密码", "余额不足", "议价未成功", "有顾虑", "货比三家",
            "忘记付款", "拍错了", "需要改价")
 SENT = "已提醒，等待付款"
-OUTCOMES = (SENT, "已付款", "答应稍后付款", "未回复", "不要了")
+PAID_OUTCOME = "已付款"
+OUTCOMES = (SENT, PAID_OUTCOME, "答应稍后付款", "未回复", "不要了")
 
 
 @dataclass(frozen=True)
@@ -324,7 +324,6 @@ def green_flag(store: Store) -> int | None:
 
 # --- 总结优化表: what worked ---------------------------------------------------------------
 
-PAID_OUTCOME = "已付款"
 SUMMARY_DIMENSIONS = ("催付时机", "催付方式", "未付原因")
 ON_TIME, TOO_EARLY, TOO_LATE, UNKNOWN_TIME = "按时间表", "早于时间表", "晚于时间表", "下单时间不详"
 NO_REASON = "（未填写）"
