@@ -25,6 +25,7 @@ AREA_COMMANDS = (
     "workbench.accounts.commands",
     "workbench.router.commands",
     "workbench.standards.commands",
+    "workbench.training.commands",
 )
 
 

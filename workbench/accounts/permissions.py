@@ -14,13 +14,15 @@ MANAGE_ACCOUNTS = "manage_accounts"
 READ_ALL_FIGURES = "read_all_figures"
 IMPORT_LOGS = "import_logs"
 INSPECT_CONVERSATIONS = "inspect_conversations"
+READ_TRAINING_RESULTS = "read_training_results"
 
 GRANTS: dict[str, frozenset[str]] = {
     "agent": frozenset(),
-    "trainer": frozenset({EDIT_TEAM_PHRASES, EDIT_SCENARIOS}),
+    "trainer": frozenset({EDIT_TEAM_PHRASES, EDIT_SCENARIOS, READ_TRAINING_RESULTS}),
     "supervisor": frozenset({EDIT_TEAM_PHRASES, EDIT_FLAG_POLICY, EDIT_TEAM_SETTINGS,
                              READ_ALL_LOGS, MANAGE_ACCOUNTS, READ_ALL_FIGURES,
-                             IMPORT_LOGS, INSPECT_CONVERSATIONS}),
+                             IMPORT_LOGS, INSPECT_CONVERSATIONS, EDIT_SCENARIOS,
+                             READ_TRAINING_RESULTS}),
 }
 REFUSALS = {
     EDIT_TEAM_PHRASES: "团队短语只能由培训师或主管修改，客服可以使用但不能改动。",
@@ -32,6 +34,7 @@ REFUSALS = {
     READ_ALL_FIGURES: "只有主管可以查看团队和其他客服的服务数据。",
     IMPORT_LOGS: "只有主管可以导入聊天记录。",
     INSPECT_CONVERSATIONS: "只有主管可以质检会话和汇总问题单。",
+    READ_TRAINING_RESULTS: "只有培训师或主管可以查看其他人的练习成绩。",
 }
 
 

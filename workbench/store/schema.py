@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 
 from workbench.store.standards import migrate_standards
+from workbench.store.training import migrate_training
 
 
 def _v1_core(conn: sqlite3.Connection) -> None:
@@ -213,6 +214,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v4_log_search_and_figures,
     _v5_reply_lookup,
     migrate_standards,
+    migrate_training,
 ]
 LATEST = len(MIGRATIONS)
 
