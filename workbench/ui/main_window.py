@@ -21,6 +21,7 @@ from workbench.ui.quickphrases.panel import SHORTCUT_SLOTS, PhrasePanel
 from workbench.ui.session import Session
 from workbench.ui.standards import window as standards_window
 from workbench.ui.supervision import window as supervision_window
+from workbench.ui.training import window as training_window
 
 GEOMETRY_KEY = "ui.geometry"
 SPLITTER_KEYS = ("ui.splitter.main", "ui.splitter.right")
@@ -30,7 +31,7 @@ WARM_UP_DELAY_MS = 300
 # Each area adds its menus, windows and shortcuts through ``install(window)``.
 AREA_INSTALLERS = (reception_window.install, phrases_window.install, orders_window.install,
                    handover_window.install, supervision_window.install, team_mode.install,
-                   standards_window.install)
+                   standards_window.install, training_window.install)
 
 
 class MainWindow(QMainWindow):

@@ -43,6 +43,7 @@ from workbench.accounts import permissions
 from workbench.changes import Refused
 from workbench.supervision import metrics
 from workbench.ui.item_models import RowsTableModel
+from workbench.ui.training.probation import add_probation_page
 
 FIGURE_ROWS = (
     ("buyers_received", QT_TRANSLATE_NOOP("FiguresModel", "接待人数"), "count"),
@@ -363,9 +364,16 @@ class DashboardWindow(QWidget):
         splitter.addWidget(self.quality)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        figures_page = QWidget()
+        page_layout = QVBoxLayout(figures_page)
+        page_layout.addLayout(controls)
+        page_layout.addWidget(splitter, 1)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("dashboardPages")
+        self.pages.addTab(figures_page, self.tr("服务数据"))
+        self.probation = add_probation_page(self)  # 考核期: new agents' first month
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.pages)
         refresh.clicked.connect(self.refresh)
         self.settings_button.clicked.connect(self.edit_settings)
 
