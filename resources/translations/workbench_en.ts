@@ -202,6 +202,10 @@
         <translation>To</translation>
     </message>
     <message>
+        <source>服务数据</source>
+        <translation>Service figures</translation>
+    </message>
+    <message>
         <source>正在计算…</source>
         <translation>Calculating…</translation>
     </message>

@@ -5,7 +5,7 @@ dashboard's own tasks; a supervisor may set an agent's first day (入职日期).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -138,7 +138,7 @@ def add_probation_page(dashboard) -> ProbationPanel:
     """The 考核期 page of the dashboard's tabs, computed when first shown."""
     panel = ProbationPanel(dashboard)
     pages = dashboard.pages
-    pages.addTab(panel, panel.tr("考核期"))
+    pages.addTab(panel, QCoreApplication.translate("ProbationPanel", "考核期"))
     pages.currentChanged.connect(
         lambda index: pages.widget(index) is panel and not panel.model.rows and panel.refresh())
     return panel
