@@ -39,6 +39,10 @@
         <translation>Trend: the mean of the latest sessions minus the mean of as many sessions before them.</translation>
     </message>
     <message>
+        <source>得分走势（从早到晚）</source>
+        <translation>Scores, oldest to newest</translation>
+    </message>
+    <message>
         <source>导出班级成绩</source>
         <translation>Export the class results</translation>
     </message>
@@ -465,6 +469,10 @@
     <message>
         <source>要点</source>
         <translation>Key points</translation>
+    </message>
+    <message>
+        <source>买家</source>
+        <translation>Buyer</translation>
     </message>
 </context>
 <context>

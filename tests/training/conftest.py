@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from supervision.conftest import boss, load_logs  # noqa: F401 - fixtures shared as they are
+
 from workbench import accounts
 
 

@@ -4,8 +4,8 @@ scorecard: the checklist plus the scenario's key points, with what to improve.""
 import dataclasses
 
 import pytest
-from training.scenario_helpers import ADDRESS, GOOD_SCRIPT, START, UNPAID
 
+from training.scenario_helpers import ADDRESS, GOOD_SCRIPT, START, UNPAID
 from workbench import standards
 from workbench.filereader import FileRefused
 from workbench.training import play

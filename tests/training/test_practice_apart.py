@@ -2,8 +2,8 @@
 figures, log search, 质检 transcripts and handover never see it; only the score arrives."""
 
 import pytest
-from training.scenario_helpers import ADDRESS, UNPAID
 
+from training.scenario_helpers import ADDRESS, UNPAID
 from workbench import conversations, orders, quickphrases, training
 from workbench.conversations import Incoming, new_uid, reception
 from workbench.handover import sheets

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 from supervision.logdata import line
-from training.scenario_helpers import GOOD_SCRIPT, UNPAID
 
+from training.scenario_helpers import GOOD_SCRIPT, UNPAID
 from workbench import accounts, orders, timefmt
 from workbench.changes import Refused
 from workbench.store import people

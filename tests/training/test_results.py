@@ -5,8 +5,8 @@ import json
 
 import openpyxl
 import pytest
-from training.scenario_helpers import GOOD_SCRIPT, START, UNPAID
 
+from training.scenario_helpers import GOOD_SCRIPT, START, UNPAID
 from workbench import accounts
 from workbench.changes import Refused
 from workbench.training import play, results, typing_speed

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -95,6 +96,46 @@ class SessionsModel(RowsTableModel):
                 "、".join(record.missed_points))[index.column()]
 
 
+class ScoreChart(QWidget):
+    """The chosen trainee's scores, oldest to newest, on a 0–100 scale, painted by hand."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.scores: list[float] = []
+        self.setMinimumHeight(120)
+
+    def set_scores(self, scores: list[float]) -> None:
+        self.scores = list(scores)
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        left, top = 30, 8
+        width, height = self.width() - left - 10, self.height() - top - 8
+        if width < 10 or height < 10:
+            return
+        painter.setPen(QPen(QColor("#dddddd")))
+        for value in (0, 50, 100):
+            y = top + height * (1 - value / 100)
+            painter.drawLine(left, int(y), left + width, int(y))
+            painter.setPen(self.palette().text().color())
+            painter.drawText(0, int(y) + 4, str(value))
+            painter.setPen(QPen(QColor("#dddddd")))
+        if not self.scores:
+            return
+        step = width / max(len(self.scores) - 1, 1)
+        points = [QPointF(left + step * n, top + height * (1 - score / 100))
+                  for n, score in enumerate(self.scores)]
+        painter.setPen(QPen(QColor("#1565c0"), 2))
+        for start, end in zip(points, points[1:], strict=False):
+            painter.drawLine(start, end)
+        painter.setBrush(QColor("#1565c0"))
+        for point in points:
+            painter.drawEllipse(point, 3, 3)
+
+
 class ClassWindow(QWidget):
     """Trainees on the left, the chosen one's sessions (newest first) on the right."""
 
@@ -121,9 +162,17 @@ class ClassWindow(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("趋势：最近几次练习的平均分减去之前同样次数的平均分。")), 1)
         top.addWidget(self.export_button)
+        self.chart = ScoreChart()
+        self.chart.setObjectName("classChart")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.sessions_view, 1)
+        right_layout.addWidget(QLabel(self.tr("得分走势（从早到晚）")))
+        right_layout.addWidget(self.chart)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.trainees_view)
-        splitter.addWidget(self.sessions_view)
+        splitter.addWidget(right)
         splitter.setSizes([480, 620])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -154,11 +203,10 @@ class ClassWindow(QWidget):
 
     def _show_sessions(self) -> None:
         trainee = self.selected()
-        if trainee is None:
-            self.sessions.set_rows([])
-            return
-        found = results.sessions(self.session.store, self.session.agent, trainee.name)
+        found = [] if trainee is None else results.sessions(self.session.store,
+                                                             self.session.agent, trainee.name)
         self.sessions.set_rows(reversed(found))
+        self.chart.set_scores([record.score for record in found])
 
     def ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出班级成绩"), "班级成绩.xlsx",

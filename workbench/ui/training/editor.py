@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -126,12 +127,16 @@ class KeyPointsModel(EditableRows):
     KINDS = (TEXT, TEXT, TEXT)
 
 
-def _editable_table(model: EditableRows) -> QTableView:
+def _editable_table(model: EditableRows, widths: tuple[int, ...], stretch: int) -> QTableView:
+    """A table edited in place: the columns this wide, the ``stretch`` one taking the rest."""
     view = QTableView()
     view.setModel(model)
     view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setMinimumHeight(130)
+    header = view.horizontalHeader()
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.setMinimumHeight(150)
     return view
 
 
@@ -268,13 +273,13 @@ class ScenarioEditor(QWidget):
         self.opening.setObjectName("editorOpening")
         self.opening.setMaximumHeight(70)
         self.branches = BranchesModel()
-        self.branches_view = _editable_table(self.branches)
+        self.branches_view = _editable_table(self.branches, (280, 300, 70, 70), 1)
         self.branches_view.setObjectName("editorBranches")
         self.default = QPlainTextEdit()
         self.default.setObjectName("editorDefault")
         self.default.setMaximumHeight(60)
         self.points = KeyPointsModel()
-        self.points_view = _editable_table(self.points)
+        self.points_view = _editable_table(self.points, (180, 280, 300), 2)
         self.points_view.setObjectName("editorPoints")
 
         form = QFormLayout()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import standards
+from workbench.changes import Refused
 from workbench.channels import scenarios as buyer_files
 from workbench.channels.simulator import Simulator
 from workbench.store import Store, StoreError
@@ -109,10 +110,10 @@ class PracticeRun(QObject):
             self.store = Store.open(path, exclusive=True)
             self.setup = practice.prepare(self.store, self.real_session.store,
                                           self.real_session.agent, self.scenario, self.clock())
-        except (StoreError, OSError) as error:
+        except (StoreError, Refused, OSError) as error:
             if self.store is not None:
                 self.store.close()
-            message = error.zh if isinstance(error, StoreError) else str(error)
+            message = error.zh if isinstance(error, StoreError | Refused) else str(error)
             self.real_session.refused.emit(self.tr("无法准备练习：{0}").format(message))
             return False
         channel = PracticeChannel(self.scenario, self.speed, self.clock)
@@ -177,18 +178,26 @@ class PracticeRun(QObject):
         self.finished.emit(self.card)
         return self.card
 
+    def close(self) -> None:
+        """Close the practice window and its store now (the real window is closing)."""
+        self.window.close()
+        self._release()
+
     def _closing(self) -> None:
         """The practice window closes (a session not ended is dropped, unscored); the store
         closes once the window's own closing is done."""
         self.timer.stop()
-        QTimer.singleShot(0, self._release)
+        QTimer.singleShot(0, self, self._release)
 
     def _release(self) -> None:
         from workbench.ui.store_work import wait_for_tasks
 
+        if self.store is None:
+            return
         wait_for_tasks()
         self.window.deleteLater()
         self.store.close()
+        self.store = None
         self.released.emit()
 
 
@@ -290,7 +299,8 @@ class ScenarioModel(RowsTableModel):
                QT_TRANSLATE_NOOP("ScenarioModel", "场景"),
                QT_TRANSLATE_NOOP("ScenarioModel", "买家等级"),
                QT_TRANSLATE_NOOP("ScenarioModel", "时限（分钟）"),
-               QT_TRANSLATE_NOOP("ScenarioModel", "要点"))
+               QT_TRANSLATE_NOOP("ScenarioModel", "要点"),
+               QT_TRANSLATE_NOOP("ScenarioModel", "买家"))
 
     def __init__(self):
         super().__init__()
@@ -303,7 +313,8 @@ class ScenarioModel(RowsTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (scenario.title, name(scenario.situation), scenario.tier,
-                    str(scenario.time_limit_s // 60), str(len(scenario.key_points)))[index.column()]
+                    str(scenario.time_limit_s // 60), str(len(scenario.key_points)),
+                    scenario.persona)[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return scenario
         return None

@@ -102,7 +102,7 @@ class TrainingArea(QObject):
 
     def shut_down(self) -> None:
         if self.practice_run is not None:
-            self.practice_run.window.close()
+            self.practice_run.close()
         for child in (self.picker, self.typing_window, self.class_window, self.editor):
             if child is not None:
                 child.close()
