@@ -97,19 +97,22 @@ def insert_session(store: Store, values: dict) -> int:
 def sessions(store: Store, trainee_id: int | None = None, since: float | None = None,
              until: float | None = None) -> list[sqlite3.Row]:
     """Sessions oldest first; of one trainee, of a period, or all."""
-    where, params = [], []
-    if trainee_id is not None:
-        where.append("s.trainee_id = ?")
-        params.append(trainee_id)
-    if since is not None:
-        where.append("s.started_at >= ?")
-        params.append(since)
-    if until is not None:
-        where.append("s.started_at < ?")
-        params.append(until)
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    clause, params = _where("s", "trainee_id", trainee_id, since, until)
     return store.conn.execute(f"{_SESSION_SELECT}{clause} ORDER BY s.started_at, s.id",
                               params).fetchall()
+
+
+def _where(table: str, owner: str, owner_id: int | None, since: float | None,
+           until: float | None) -> tuple[str, list]:
+    """The WHERE clause for rows of one person (``owner`` column) started in a period."""
+    where, params = [], []
+    for condition, value in ((f"{table}.{owner} = ?", owner_id),
+                             (f"{table}.started_at >= ?", since),
+                             (f"{table}.started_at < ?", until)):
+        if value is not None:
+            where.append(condition)
+            params.append(value)
+    return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
 # --- typing tests -----------------------------------------------------------------------------
@@ -129,17 +132,7 @@ def insert_typing_test(store: Store, values: dict) -> int:
 def typing_tests(store: Store, agent_id: int | None = None, since: float | None = None,
                  until: float | None = None) -> list[sqlite3.Row]:
     """Typing tests oldest first, with the agent's names."""
-    where, params = [], []
-    if agent_id is not None:
-        where.append("t.agent_id = ?")
-        params.append(agent_id)
-    if since is not None:
-        where.append("t.started_at >= ?")
-        params.append(since)
-    if until is not None:
-        where.append("t.started_at < ?")
-        params.append(until)
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    clause, params = _where("t", "agent_id", agent_id, since, until)
     return store.conn.execute(
         "SELECT t.id, t.agent_id, a.name AS agent_name, a.display_name AS agent_display, "
         "t.passage_key, t.started_at, t.seconds, t.typed, t.correct, t.accuracy, t.speed "

@@ -105,9 +105,4 @@ def results(store: Store, viewer, agent: str | None = None, since: float | None 
     from workbench.training.results import visible_trainee
 
     agent_id = visible_trainee(store, viewer, agent)
-    return [_record(row) for row in rows.typing_tests(store, agent_id, since, until)]
-
-
-def _record(row) -> TypingRecord:
-    values = dict(row)
-    return TypingRecord(**values)
+    return [TypingRecord(**dict(row)) for row in rows.typing_tests(store, agent_id, since, until)]
