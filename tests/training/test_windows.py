@@ -132,6 +132,8 @@ def test_play_a_scenario_in_the_practice_window_to_its_scorecard(qtbot, clock, t
 
     qtbot.mouseClick(practice_window.training.end_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: trainee_window.window.training.practice_run is None)
+    assert dialog.isVisible()                 # the card stays with the real window
+    dialog.close()
 
 
 def test_the_time_limit_ends_the_session_by_itself(qtbot, clock, trainee_window):

@@ -55,8 +55,8 @@ class PracticeChannel(Simulator):
     buyer_done = Signal()
 
     def __init__(self, scenario: Scenario, speed: float, clock):
-        super().__init__([buyer_scenario(scenario)], speed=speed, clock=clock)
         self.scenario = buyer_scenario(scenario)
+        super().__init__([self.scenario], speed=speed, clock=clock)
         self.buyer = play.Buyer(scenario)
 
     def send(self, message):
@@ -82,12 +82,13 @@ class PracticeRun(QObject):
     finished = Signal(object)
     released = Signal()
 
-    def __init__(self, real_session, scenario: Scenario, speed: float = 1.0):
-        super().__init__(real_session)
-        self.real_session = real_session
+    def __init__(self, real_window, scenario: Scenario, speed: float = 1.0):
+        super().__init__(real_window)
+        self.real_window = real_window
+        self.real_session = real_window.session
         self.scenario = scenario
         self.speed = speed
-        self.clock = real_session.clock
+        self.clock = self.real_session.clock
         self.store: Store | None = None
         self.window = None
         self.setup = None
@@ -173,7 +174,8 @@ class PracticeRun(QObject):
                                    real.agent.name)
         real.run(results.record_session, real.store, real.agent, self.card, now)
         self.window.training.ended(self.card)
-        self.scorecard_dialog = ScorecardDialog(self.card, self.window)
+        # The card belongs to the real window: it stays when the practice window closes.
+        self.scorecard_dialog = ScorecardDialog(self.card, self.real_window)
         self.scorecard_dialog.show()
         self.finished.emit(self.card)
         return self.card

@@ -61,7 +61,7 @@ class TrainingArea(QObject):
         if self.practice_run is not None:
             self.session.refused.emit(self.tr("已有一个练习在进行，请先结束它。"))
             return self._raise(self.practice_run.window)
-        run = PracticeRun(self.session, scenario, getattr(self.session.channel, "speed", 1.0))
+        run = PracticeRun(self.window, scenario, getattr(self.session.channel, "speed", 1.0))
         if not run.start():
             return None
         self.practice_run = run
