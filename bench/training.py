@@ -4,10 +4,10 @@
 store: a scripted session of each shipped scenario (every key point covered, then a
 goodbye) replayed on the simulated clock and scored against the checklist and the key
 points; sessions ÷ seconds, wall clock (CPU time beside it, the machine being shared).
-``practice_open_ms``: 开始练习 to a standing practice window, on the demo shop: a fresh
-practice store made and migrated, the team's phrases copied in, the buyer and the order
-placed, the main window built in 练习模式 and shown (timed until the events it caused are
-processed); the median over the runs.
+``practice_open_ms``: from the 开始练习 button to a standing practice window, on the demo
+shop: a fresh practice store made and migrated, the team's phrases copied in, the buyer
+and the order placed, the main window built in 练习模式 and shown (timed until the events
+it caused are processed); the median over the runs.
 """
 
 from __future__ import annotations

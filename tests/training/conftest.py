@@ -1,4 +1,4 @@
-"""The demo shop's people for training tests: 小满 (agent), 林老师 (trainer), 王主管."""
+"""The demo shop's people for training tests: the agent 小满 and the trainer 林老师."""
 
 from __future__ import annotations
 

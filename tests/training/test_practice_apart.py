@@ -1,5 +1,5 @@
 """Practice kept apart: a session lives in its own practice store, so the real store's
-figures, log search, 质检 transcripts and handover never see it; only the score arrives."""
+figures, log search, transcripts for 质检 and handover never see it; only the score arrives."""
 
 import pytest
 

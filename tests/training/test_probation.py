@@ -1,4 +1,4 @@
-"""考核期: a new agent's first month on a hand-computed fixture — conversion with the
+"""A new agent's probation (考核期) on a hand-computed fixture: conversion with the
 course's grade, the checklist's average, the best typing speed and the practice sessions
 of that month only, and the day it ends."""
 

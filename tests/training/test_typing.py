@@ -1,5 +1,5 @@
-"""The typing test: characters per minute and accuracy against 60 字/分钟, on an
-injected clock."""
+"""The typing test on an injected clock: characters per minute and accuracy against the
+standard of 60 字/分钟."""
 
 import pytest
 

@@ -244,7 +244,7 @@ def test_the_class_view_shows_trainees_and_exports(qtbot, db_path, clock, tmp_pa
         assert window.windowTitle() == "班级成绩"
         trainees = window.trainees
         names = [trainees.index(r, 0).data() for r in range(trainees.rowCount())]
-        assert names == ["小满(xiaoman)", "阿杰(ajie)"]
+        assert names == ["小满（xiaoman）", "阿杰（ajie）"]
         assert window.sessions.rowCount() == 1
         assert window.sessions.index(0, 2).data() == "77.1"
         path = tmp_path / "class.xlsx"
@@ -265,7 +265,7 @@ def test_the_dashboard_shows_the_probation_month(qtbot, qtmodeltester, db_path, 
             dashboard.pages.setCurrentWidget(panel)
         model = panel.model
         names = [model.index(r, 0).data() for r in range(model.rowCount())]
-        assert names == ["阿杰(ajie)", "小满(xiaoman)"]
+        assert names == ["阿杰（ajie）", "小满（xiaoman）"]
         assert model.index(1, 2).data() == "2025-12-23"       # the demo accounts began today
         assert model.index(1, 3).data() == "30 天"
         qtmodeltester.check(model)

@@ -61,7 +61,7 @@ class TraineesModel(RowsTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f"{row.trainee}({row.name})", str(row.sessions), score_text(row.average),
+            return (f"{row.trainee}（{row.name}）", str(row.sessions), score_text(row.average),
                     score_text(row.latest), score_text(row.best), trend_text(row.trend),
                     score_text(row.typing_speed))[index.column()]
         if role == TraineeRole:

@@ -48,8 +48,8 @@ class ProbationModel(RowsTableModel):
             left = self.tr("已结束") if p.ended else self.tr("{0} 天").format(p.days_left)
             conversion = "—" if row.enquiry_conversion is None else \
                 f"{row.enquiry_conversion * 100:.1f}%（{row.enquiries}）"
-            return (f"{p.agent}({p.name})", f"{p.first_day.isoformat()} ～", p.last_day.isoformat(),
-                    left, conversion, name(row.grade) if row.grade else "—",
+            return (f"{p.agent}（{p.name}）", f"{p.first_day.isoformat()} ～",
+                    p.last_day.isoformat(), left, conversion, name(row.grade) if row.grade else "—",
                     _number(row.checklist_average), _number(row.typing_speed),
                     str(row.practice_sessions), _number(row.practice_average))[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and row.grade:
