@@ -59,9 +59,14 @@ def _scenarios(args: argparse.Namespace) -> int:
     if args.json:
         print_json([{**s.as_json(), "source": s.source} for s in found])
         return 0
+    english = getattr(args, "lang", "zh") == "en"
     for s in found:
-        print(f"{s.key}\t{s.title}\t{s.situation}\t{s.time_limit_s // 60} 分钟\t"
-              f"{len(s.key_points)} 个要点\t{s.source_name}")
+        if english:
+            print(f"{s.key}\t{s.title}\t{s.situation}\t{s.time_limit_s // 60} min\t"
+                  f"{len(s.key_points)} key points\t{s.source}")
+        else:
+            print(f"{s.key}\t{s.title}\t{s.situation}\t{s.time_limit_s // 60} 分钟\t"
+                  f"{len(s.key_points)} 个要点\t{s.source_name}")
     return 0
 
 
@@ -122,21 +127,29 @@ def _report(args: argparse.Namespace) -> int:
         else:
             print_json([_session_json(record) for record in found])
         return 0
+    english = getattr(args, "lang", "zh") == "en"
     if summary is not None:
         for row in summary:
             average = "—" if row.average is None else f"{row.average:g}"
             trend = "—" if row.trend is None else f"{row.trend:+g}"
-            speed = "—" if row.typing_speed is None else f"{row.typing_speed:g} 字/分钟"
-            print(f"{row.name}\t{row.trainee}\t{row.sessions} 次\t平均 {average}\t"
-                  f"趋势 {trend}\t打字 {speed}")
+            speed = "—" if row.typing_speed is None else f"{row.typing_speed:g} " + (
+                "chars/min" if english else "字/分钟")
+            if english:
+                print(f"{row.name}\t{row.sessions} sessions\taverage {average}\t"
+                      f"trend {trend}\ttyping {speed}")
+            else:
+                print(f"{row.name}\t{row.trainee}\t{row.sessions} 次\t平均 {average}\t"
+                      f"趋势 {trend}\t打字 {speed}")
     else:
         from workbench import timefmt
 
         for record in found:
+            points = f"{record.points_hit}/{record.points_total}"
             print(f"{timefmt.minute(record.started_at)}\t{record.scenario_title}\t"
-                  f"{record.score:g}\t要点 {record.points_hit}/{record.points_total}")
+                  f"{record.score:g}\t" + (f"key points {points}" if english else f"要点 {points}"))
     if written is not None:
-        print(f"已写入 {args.out}（{written} 次练习） / wrote {args.out}")
+        print(f"wrote {args.out} ({written} sessions)" if english
+              else f"已写入 {args.out}（{written} 次练习）")
     return 0
 
 
