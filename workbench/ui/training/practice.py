@@ -212,6 +212,7 @@ class PracticeMode(QObject):
         super().__init__(window)
         self.window = window
         self.run: PracticeRun | None = None
+        self.buyer_is_done = False
         self.marker = self.tr("【练习模式】")
         # Other areas retitle the window (the unread count): the marker stays in front.
         window.windowTitleChanged.connect(self._keep_marker)
@@ -275,10 +276,14 @@ class PracticeMode(QObject):
     def show_remaining(self, seconds: float | None) -> None:
         if seconds is not None:
             whole = int(seconds)
-            self.clock_label.setText(self.tr("剩余 {0}:{1:02d}").format(whole // 60, whole % 60))
+            text = self.tr("剩余 {0}:{1:02d}").format(whole // 60, whole % 60)
+            if self.buyer_is_done:
+                text += self.tr(" · 买家说完了，告别后结束")
+            self.clock_label.setText(text)
 
     def buyer_done(self) -> None:
-        self.clock_label.setText(self.clock_label.text() + self.tr(" · 买家说完了，告别后结束"))
+        self.buyer_is_done = True
+        self.show_remaining(self.run.remaining())
 
     def end_clicked(self) -> None:
         if self.run is None:

@@ -66,6 +66,8 @@ class TypingTestWindow(QWidget):
         self.passage = QPlainTextEdit()
         self.passage.setObjectName("typingSource")
         self.passage.setReadOnly(True)
+        # Copied text would measure nothing: the passage can be read, not selected.
+        self.passage.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.passage.setMaximumHeight(120)
         self.typed = QPlainTextEdit()
         self.typed.setObjectName("typingInput")
