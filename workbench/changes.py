@@ -18,6 +18,10 @@ class Changes:
     settings: frozenset[str] = field(default_factory=frozenset)  # team settings' keys
     accounts: frozenset[int] = field(default_factory=frozenset)  # agents' ids
     aftersale: frozenset[int] = field(default_factory=frozenset)  # after-sale case ids
+    inspections: frozenset[int] = field(default_factory=frozenset)  # 质检 inspections
+    problem_sheets: frozenset[int] = field(default_factory=frozenset)  # 问题单反馈表
+    scenarios: frozenset[str] = field(default_factory=frozenset)  # training scenarios' keys
+    training_results: frozenset[int] = field(default_factory=frozenset)  # trainees' ids
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) | getattr(other, f.name)

@@ -25,6 +25,8 @@ AREA_COMMANDS = (
     "workbench.router.commands",
     "workbench.maintenance.commands",
     "workbench.aftersale.commands",
+    "workbench.standards.commands",
+    "workbench.training.commands",
 )
 
 

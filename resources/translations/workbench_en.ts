@@ -206,6 +206,10 @@
         <translation>To</translation>
     </message>
     <message>
+        <source>服务数据</source>
+        <translation>Service figures</translation>
+    </message>
+    <message>
         <source>正在计算…</source>
         <translation>Calculating…</translation>
     </message>
@@ -261,16 +265,44 @@
         <translation>Answered within 3 min</translation>
     </message>
     <message>
+        <source>120秒内回复率</source>
+        <translation>Answered within 120 s</translation>
+    </message>
+    <message>
         <source>询单转化率</source>
         <translation>Inquiry conversion</translation>
+    </message>
+    <message>
+        <source>转化评级</source>
+        <translation>Conversion grade</translation>
     </message>
     <message>
         <source>付款转化率</source>
         <translation>Payment conversion</translation>
     </message>
     <message>
+        <source>客单价</source>
+        <translation>Average order value</translation>
+    </message>
+    <message>
         <source>发送消息数</source>
         <translation>Messages sent</translation>
+    </message>
+    <message>
+        <source>优秀</source>
+        <translation>Excellent</translation>
+    </message>
+    <message>
+        <source>良好</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Fail</translation>
     </message>
     <message>
         <source>{0:.1f} 秒</source>
@@ -294,6 +326,26 @@
 </context>
 <context>
     <name>FlagPolicyDialog</name>
+    <message>
+        <source>按“11 点前下单”：当天 15 点前催付</source>
+        <translation>As “ordered before 11:00”: remind by 15:00 the same day</translation>
+    </message>
+    <message>
+        <source>按“0 点以后下单”：当天 12 点以后再催付（“次日”指下单前那个晚上的次日）</source>
+        <translation>As “ordered after 00:00”: remind after 12:00 that day (“next day” counted from the evening before)</translation>
+    </message>
+    <message>
+        <source>按“0 点以后下单”：下单次日 12 点以后再催付</source>
+        <translation>As “ordered after 00:00”: remind after 12:00 the day after ordering</translation>
+    </message>
+    <message>
+        <source>按“0 点以后下单”：次日 12 点以后再催付</source>
+        <translation>As “ordered after 00:00”: remind after 12:00 the next day</translation>
+    </message>
+    <message>
+        <source>按“22 点前下单”：次日中午 12 点前催付</source>
+        <translation>As “ordered before 22:00”: remind by noon the next day</translation>
+    </message>
     <message>
         <source>旗帜规则</source>
         <translation>Flag rules</translation>
@@ -321,6 +373,18 @@
     <message>
         <source>每天发货时间（催付时间表用）</source>
         <translation>Daily dispatch time (for the payment reminder schedule)</translation>
+    </message>
+    <message>
+        <source>0–11 点下单</source>
+        <translation>Ordered 00:00–11:00</translation>
+    </message>
+    <message>
+        <source>22–24 点下单</source>
+        <translation>Ordered 22:00–24:00</translation>
+    </message>
+    <message>
+        <source>催付时间表</source>
+        <translation>Reminder schedule</translation>
     </message>
     <message>
         <source>只有主管可以修改旗帜规则；你可以查看。</source>
@@ -1963,6 +2027,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <source>已导出 {0} 条到 {1}</source>
         <translation>Exported {0} reminders to {1}</translation>
     </message>
+    <message>
+        <source>总结优化表（同一范围内的催付，按时机、方式和原因看付款成功率）</source>
+        <translation>Summary (reminders of the same range: payment success by timing, channel and reason)</translation>
+    </message>
 </context>
 <context>
     <name>ResultModel</name>
@@ -2035,6 +2103,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <message>
         <source>买家等待多久提醒我（秒）</source>
         <translation>Remind me when a buyer waits (s)</translation>
+    </message>
+    <message>
+        <source>几位买家等待时发忙碌回复（0 关闭）</source>
+        <translation>Busy reply when this many buyers wait (0: off)</translation>
     </message>
     <message>
         <source>接待设置</source>
@@ -2165,6 +2237,61 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <message>
         <source>出错了（程序问题，请告诉开发者）：{0}</source>
         <translation>Something went wrong (a bug, please tell the developers): {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <source>维度</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>催付次数</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>成功率</source>
+        <translation>Success rate</translation>
+    </message>
+    <message>
+        <source>催付时机</source>
+        <translation>Timing</translation>
+    </message>
+    <message>
+        <source>催付方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>未付原因</source>
+        <translation>Reason unpaid</translation>
+    </message>
+    <message>
+        <source>按时间表</source>
+        <translation>On schedule</translation>
+    </message>
+    <message>
+        <source>早于时间表</source>
+        <translation>Before the schedule</translation>
+    </message>
+    <message>
+        <source>晚于时间表</source>
+        <translation>After the schedule</translation>
+    </message>
+    <message>
+        <source>下单时间不详</source>
+        <translation>Order time unknown</translation>
+    </message>
+    <message>
+        <source>（未填写）</source>
+        <translation>(not given)</translation>
     </message>
 </context>
 <context>

@@ -26,8 +26,10 @@ def place(store, order_id: str, placed: str, buyer: str = "犹豫的买家",
     ("2025-11-24 09:30", "2025-11-24 09:30", "2025-11-24 15:00"),   # before 11:00
     ("2025-11-24 13:00", "2025-11-24 13:00", "2025-11-24 16:00"),   # before 15:00: dispatch
     ("2025-11-24 18:00", "2025-11-24 18:00", "2025-11-25 12:00"),   # before 22:00
-    ("2025-11-24 23:10", "2025-11-25 12:00", None),                 # the night
-    ("2025-11-25 02:00", "2025-11-25 12:00", None),                 # after 00:00
+    ("2025-11-24 23:10", "2025-11-25 12:00", None),                 # 22–24: the 00:00 row
+    # The course's table has no 06:00: by default 00:00–11:00 takes the first row that
+    # fits, before 11:00 (test_reminder_table.py has every reading).
+    ("2025-11-25 02:00", "2025-11-25 02:00", "2025-11-25 15:00"),
 ])
 def test_the_window_follows_the_reminder_table(placed, earliest, latest):
     window = reminders.window_for(at(placed), repeat_buyer=False)

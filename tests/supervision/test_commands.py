@@ -98,8 +98,9 @@ def test_metrics_json_shape(run, imported):
     assert status == 0
     report = json.loads(out)
     keys = {"buyers_received", "first_response_mean_s", "first_response_median_s",
-            "avg_response_s", "first_reply_30s_rate", "three_minute_rate",
-            "enquiry_conversion", "paid_conversion", "messages_sent"}
+            "avg_response_s", "first_reply_30s_rate", "three_minute_rate", "wait_120s_rate",
+            "enquiry_conversion", "conversion_grade", "paid_conversion",
+            "average_order_value", "messages_sent"}
     assert set(report) == {"team", "agents", "aftersale"}  # 售后: docs/metrics.md
     assert set(report["team"]) == keys
     assert set(report["agents"]) == {"xiaoman", "ajie"}

@@ -69,9 +69,16 @@ def test_team_figures_match_the_hand_computation(shop):
         "first_response_median_s": 29.0,
         "avg_response_s": 88.0,           # rounds 20, 240, 40, 170, 30, 28
         "first_reply_30s_rate": 0.6,      # 3 of 5 sessions; a3's counts as late
-        "three_minute_rate": 0.6667,      # 4 of 6 rounds in hours; 00:01:30 is outside
-        "enquiry_conversion": 0.6667,     # 甲 and 乙 ordered the same day, 丁 the next
-        "paid_conversion": 0.3333,        # only 甲 also paid that day
+        # The course: later rounds only (a session's first has the 30 s rate): a1's 240 s
+        # and 40 s rounds; 00:01:30 is outside service hours anyway.
+        "three_minute_rate": 0.5,
+        "wait_120s_rate": 0.5,            # 20, 40, 28 of 20, 240, 40, 170, unanswered, 28
+        # Every buyer who wrote is an enquiry, answered or not: 甲 D, 乙 D, 乙 D+1, 丙 D
+        # (only an auto-reply), 丁 D. 甲 and 乙 (D+1) ordered the same day, 丁 the next.
+        "enquiry_conversion": 0.4,
+        "conversion_grade": "不合格",
+        "paid_conversion": 0.2,           # 甲 paid within the 催付 window
+        "average_order_value": 10.0,      # 甲 paid 10
         "messages_sent": 6,               # auto-replies are not agents' messages
     }
 
@@ -79,23 +86,30 @@ def test_team_figures_match_the_hand_computation(shop):
 def test_each_agents_figures(shop):
     agents = team_report(shop).agents
     assert set(agents) == {"xiaoman", "ajie"}
+    # 小满: 甲, 丙 (assigned, unanswered) and 丁 wrote to her; only 甲 ordered (and paid).
     assert agents["xiaoman"].as_json() == {
         "buyers_received": 2, "first_response_mean_s": 24.0, "first_response_median_s": 24.0,
-        "avg_response_s": 82.0, "first_reply_30s_rate": 0.6667, "three_minute_rate": 0.6,
-        "enquiry_conversion": 0.5, "paid_conversion": 0.5, "messages_sent": 4}
+        "avg_response_s": 82.0, "first_reply_30s_rate": 0.6667, "three_minute_rate": 0.5,
+        "wait_120s_rate": 0.6, "enquiry_conversion": 0.3333, "conversion_grade": "不合格",
+        "paid_conversion": 0.3333, "average_order_value": 10.0, "messages_sent": 4}
+    # 阿杰: 乙 on D and on D+1; 乙 ordered on D+1, unpaid. No later round: no 3-minute rate.
     assert agents["ajie"].as_json() == {
         "buyers_received": 1, "first_response_mean_s": 100.0,
         "first_response_median_s": 100.0, "avg_response_s": 100.0,
-        "first_reply_30s_rate": 0.5, "three_minute_rate": 1.0, "enquiry_conversion": 1.0,
-        "paid_conversion": 0.0, "messages_sent": 2}
+        "first_reply_30s_rate": 0.5, "three_minute_rate": None, "wait_120s_rate": 0.0,
+        "enquiry_conversion": 0.5, "conversion_grade": "合格", "paid_conversion": 0.0,
+        "average_order_value": None, "messages_sent": 2}
 
 
 def test_service_hours_decide_which_rounds_count(shop):
     config = metrics.MetricSettings(service_hours="09:00-21:00")
     team = team_report(shop, config=config).team
-    assert (team.rounds_in_hours, team.three_minute_rate) == (5, 0.6)
+    assert (team.rounds_in_hours, team.wait_120s_rate) == (5, 0.6)
+    assert (team.later_rounds_in_hours, team.three_minute_rate) == (2, 0.5)
     night = team_report(shop, config=metrics.MetricSettings(service_hours="22:00-02:00")).team
-    assert (night.rounds_in_hours, night.three_minute_rate) == (2, 1.0)
+    assert (night.rounds_in_hours, night.wait_120s_rate) == (2, 0.5)
+    # 23:58 and 00:01:30 each open a session: no later round in those hours.
+    assert (night.later_rounds_in_hours, night.three_minute_rate) == (0, None)
 
 
 def test_a_period_of_one_day_and_rounds_across_its_end(shop):
@@ -112,7 +126,9 @@ def test_auto_replies_alone_answer_nothing(demo_store, load_logs):
                line("z", "戊", "auto", "您好", f"{D} 11:00:01", "xiaoman")])
     team = team_report(demo_store).team
     assert (team.buyers_received, team.messages_sent, team.first_response_mean_s) == (0, 0, None)
-    assert (team.first_reply_30s_rate, team.three_minute_rate) == (0.0, 0.0)
+    assert (team.first_reply_30s_rate, team.wait_120s_rate) == (0.0, 0.0)
+    assert team.three_minute_rate is None     # the only round is the session's first
+    assert (team.enquiries, team.enquiry_conversion) == (1, 0.0)
 
 
 def test_a_round_still_open_is_not_counted_yet(demo_store, load_logs):
@@ -125,6 +141,8 @@ def test_a_round_still_open_is_not_counted_yet(demo_store, load_logs):
 
 
 def test_quality_lists(shop):
+    boss = accounts.by_name(shop, "wang")
+    metrics.save_settings(shop, boss, metrics.MetricSettings(banned_words=("不知道",)))
     report = team_report(shop)
     assert [(s.buyer, s.agent, s.wait) for s in report.slow_rounds] == [
         ("甲", "xiaoman", 240.0), ("丙", "xiaoman", None)]

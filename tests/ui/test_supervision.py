@@ -249,7 +249,10 @@ def test_dashboard_shows_figures_charts_and_quality_lists(qtbot, db_path, clock,
             "团队", "xiaoman", "ajie"]
         assert figures.index(0, 0).data() == "2"                    # buyers received
         assert figures.index(3, 2).data() == "20.0 秒"              # ajie's average response
-        assert figures.index(5, 0).data() == "50.0%"                # 1 of 2 rounds in 3 min
+        # Both rounds open their session: no later round for the three-minute rate (the
+        # course), and 1 of 2 answered within 120 s.
+        assert figures.index(5, 0).data() == "—"
+        assert figures.index(6, 0).data() == "50.0%"
         assert dashboard.load_chart.peak() == 1
         assert sum(report.buyer_messages_by_hour) == 2
         assert dashboard.wait_chart.peak() == 1
@@ -266,7 +269,7 @@ def test_dashboard_shows_figures_charts_and_quality_lists(qtbot, db_path, clock,
         settings.hours.setText("12:00-18:00")
         with qtbot.waitSignal(dashboard.computed, timeout=10000) as blocker:
             settings.accept()
-        assert blocker.args[0].team.three_minute_rate is None  # no round in those hours
+        assert blocker.args[0].team.wait_120s_rate is None  # no round in those hours
     finally:
         workbench.close()
 

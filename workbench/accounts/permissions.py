@@ -15,10 +15,12 @@ READ_ALL_FIGURES = "read_all_figures"
 IMPORT_LOGS = "import_logs"
 MANAGE_STORE = "manage_store"
 APPROVE_COMPENSATION = "approve_compensation"  # 售后: compensation above the agent's limit
+INSPECT_CONVERSATIONS = "inspect_conversations"
+READ_TRAINING_RESULTS = "read_training_results"
 
 GRANTS: dict[str, frozenset[str]] = {
     "agent": frozenset(),
-    "trainer": frozenset({EDIT_TEAM_PHRASES, EDIT_SCENARIOS}),
+    "trainer": frozenset({EDIT_TEAM_PHRASES, EDIT_SCENARIOS, READ_TRAINING_RESULTS}),
     "supervisor": frozenset({
         EDIT_TEAM_PHRASES,
         EDIT_FLAG_POLICY,
@@ -29,6 +31,9 @@ GRANTS: dict[str, frozenset[str]] = {
         IMPORT_LOGS,
         MANAGE_STORE,
         APPROVE_COMPENSATION,
+        INSPECT_CONVERSATIONS,
+        EDIT_SCENARIOS,
+        READ_TRAINING_RESULTS,
     }),
 }
 REFUSALS = {
@@ -50,6 +55,12 @@ REFUSALS = {
                    "Only a supervisor may back up or restore the store."),
     APPROVE_COMPENSATION: ("超出客服权限的补偿只能由主管审批。",
                            "Only a supervisor may approve compensation above an agent's limit."),
+    INSPECT_CONVERSATIONS: ("只有主管可以质检会话和汇总问题单。",
+                            "Only a supervisor may inspect conversations and collect the "
+                            "problem sheets."),
+    READ_TRAINING_RESULTS: ("只有培训师或主管可以查看其他人的练习成绩。",
+                            "Only a trainer or a supervisor may read other people's training "
+                            "results."),
 }
 
 

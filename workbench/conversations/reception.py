@@ -36,6 +36,9 @@ class ReceptionSettings:
     reply_alert_s: int = 180           # later replies within 3 minutes
     idle_end_minutes: int = 30         # an answered conversation with no news ends
     reminder_after_s: int = 30         # remind the agent of a buyer waiting this long
+    # The busy reply also goes out once this many buyers wait for the agent's answer (the
+    # course: 3–5); 0 switches it off. Apart from the capacity queue.
+    busy_reply_waiting: int = 4
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ def save_settings(store: Store, agent: Agent, values: ReceptionSettings, now: fl
     if values.first_reply_warn_s > values.first_reply_alert_s or \
             values.reply_warn_s > values.reply_alert_s:
         raise Refused("提醒时间不能晚于超时时间。", "The reminder cannot come after the timeout.")
+    if values.busy_reply_waiting < 0:
+        raise Refused("等待人数不能为负。", "The number of waiting buyers cannot be negative.")
     with store.transaction():
         settings.put(store, SETTINGS_KEY, json.dumps(asdict(values), ensure_ascii=False))
         events.record(store, now, agent.id, "reception.settings", "team", asdict(values))
@@ -125,7 +130,10 @@ def after_buyer_message(store: Store, conversation_id: int, agent: Agent, now: f
 
     Returns the uids of auto-replies to send (stored as 'auto', not human replies) and the
     changes. A new conversation beyond the agent's capacity, or arriving while the agent is
-    suspended, waits in the queue.
+    suspended, waits in the queue. The busy reply goes out while the agent is busy, or once
+    ``busy_reply_waiting`` buyers wait unanswered; never to a buyer whose message objects
+    in the standard's words (like 太贵了 or 考虑一下) as the course says an objection gets
+    no automatic reply.
     """
     from workbench.quickphrases import fill
 
@@ -145,11 +153,12 @@ def after_buyer_message(store: Store, conversation_id: int, agent: Agent, now: f
             chat.set_state(store, conversation_id, "queued", now)
             changes |= Changes(conversations=frozenset({conversation_id}))
             replies.append(team.queue_reply)
-        elif mine.status in ("busy", "away"):
-            reply = team.busy_reply if mine.status == "busy" else team.away_reply
+        elif mine.status in ("busy", "away") or _many_waiting(store, agent, team):
+            reply = team.away_reply if mine.status == "away" else team.busy_reply
             last_auto = chat.last_message(store, conversation_id, ("auto", "agent"))
             # Once per wait: not again while the agent has not answered since.
-            if reply and not (last_auto and last_auto["text"] == reply):
+            if reply and not (last_auto and last_auto["text"] == reply) and \
+                    not _objecting(store, conversation_id):
                 replies.append(reply)
         uids = []
         for text in replies:
@@ -157,6 +166,20 @@ def after_buyer_message(store: Store, conversation_id: int, agent: Agent, now: f
             uids.append(message.uid)
             changes |= added
     return uids, changes
+
+
+def _many_waiting(store: Store, agent: Agent, team: ReceptionSettings) -> bool:
+    limit = team.busy_reply_waiting
+    return limit > 0 and chat.count_waiting_unanswered(store, agent.id) >= limit
+
+
+def _objecting(store: Store, conversation_id: int) -> bool:
+    """The buyer's latest message objects, by the team's service standard's words."""
+    from workbench.standards import load_standard
+
+    latest = chat.last_message(store, conversation_id, ("buyer",))
+    pattern = load_standard(store).patterns["objection_words"]
+    return bool(latest and pattern and latest["kind"] == "text" and pattern.search(latest["text"]))
 
 
 def end_conversation(store: Store, conversation_id: int, agent: Agent, now: float) -> Changes:

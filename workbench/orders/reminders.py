@@ -1,37 +1,43 @@
-"""Payment reminders (催付): when to remind, what to say, and the register (催付登记表).
+"""Payment reminders (催付): when to remind, what to say, the register (催付登记表) and its
+summary (总结优化表).
 
-The timing follows the seeds' table (DOMAIN.md), by the local time the order was placed:
+The timing follows the course's table 4.1 row by row, by the local time the order was
+placed, with no boundary of our own:
 
-==========================  ==============================================
-order placed                remind
-==========================  ==============================================
-06:00–11:00                 by 15:00 the same day
-11:00–15:00                 before the day's dispatch (a team setting, 16:00)
-15:00–22:00                 by 12:00 the next day (before the afternoon shift)
-22:00–06:00 (the night)     after 12:00 following the night (the 00:00 row)
-buyer with 2+ purchases     48 hours after ordering
-==========================  ==============================================
+==============================  ==============================================
+order placed                    remind
+==============================  ==============================================
+before 11:00                    by 15:00 the same day
+before 15:00                    before the day's dispatch (a team setting, 16:00)
+before 22:00                    by 12:00 the next day (before the afternoon shift)
+after 00:00                     after 12:00 the next day
+buyer with 2+ purchases         48 hours after ordering
+==============================  ==============================================
 
-The table's "after 00:00" row is read as the night: an order placed after 22:00 or in the
-small hours is not chased before the next noon. Outside the window the agent is warned,
-not stopped; a second reminder of the same order is warned about too.
+Two places are ambiguous and the shop chooses in its 催付 policy (:class:`ReminderPolicy`):
+orders placed 00:00–11:00 fit both the 11:00 row and the 00:00 row, and orders placed
+22:00–24:00 fit no row. By default the rows are read in order, the first that fits
+winning (00:00–11:00: by 15:00 the same day), and 22:00–24:00 takes the 00:00 row (after
+12:00 the next day). docs/metrics.md writes the readings out. Outside the window the agent
+is warned, not stopped; a second reminder of the same order is warned about too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from workbench import orders, timefmt
-from workbench.accounts import Agent
+from workbench.accounts import Agent, permissions
 from workbench.changes import Changes, Refused
 from workbench.orders import policy
-from workbench.store import Store, events
+from workbench.orders.codes import NEVER_PAID
+from workbench.store import Store, events, settings
 from workbench.store import orders as order_rows
 
 HOUR = 3600.0
-NIGHT_ENDS_HOUR = 6
 REPEAT_BUYER_PURCHASES = 2
 REPEAT_BUYER_WAIT_H = 48
 PHRASE_CODE = "cf"
@@ -43,7 +49,8 @@ CHAT_CHANNEL = "旺旺"
 REASONS = ("不熟悉付款操作", "忘记支付密码", "余额不足", "议价未成功", "有顾虑", "货比三家",
            "忘记付款", "拍错了", "需要改价")
 SENT = "已提醒，等待付款"
-OUTCOMES = (SENT, "已付款", "答应稍后付款", "未回复", "不要了")
+PAID_OUTCOME = "已付款"
+OUTCOMES = (SENT, PAID_OUTCOME, "答应稍后付款", "未回复", "不要了")
 
 
 @dataclass(frozen=True)
@@ -92,26 +99,130 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> float:
     return dt.datetime.combine(day, dt.time(hour, minute)).timestamp()
 
 
+POLICY_KEY = "orders.reminder_policy"
+# Orders placed 00:00–11:00: the 11:00 row, or the 00:00 row read two ways.
+SMALL_HOURS = {
+    "by_15": "按“11 点前下单”：当天 15 点前催付",
+    "after_noon": "按“0 点以后下单”：当天 12 点以后再催付（“次日”指下单前那个晚上的次日）",
+    "after_next_noon": "按“0 点以后下单”：下单次日 12 点以后再催付",
+}
+# Orders placed 22:00–24:00, which the table does not cover.
+LATE_EVENING = {
+    "after_next_noon": "按“0 点以后下单”：次日 12 点以后再催付",
+    "by_next_noon": "按“22 点前下单”：次日中午 12 点前催付",
+}
+
+
+@dataclass(frozen=True)
+class ReminderPolicy:
+    """The shop's reading of the table where it is ambiguous (a team setting)."""
+
+    small_hours: str = "by_15"
+    late_evening: str = "after_next_noon"
+
+
+def load_policy(store: Store) -> ReminderPolicy:
+    """The shop's 催付 policy; the default reading until a supervisor chooses."""
+    try:
+        values = json.loads(settings.get(store, POLICY_KEY) or "{}")
+        chosen = ReminderPolicy(**{f.name: values[f.name] for f in fields(ReminderPolicy)
+                                   if f.name in values})
+    except (ValueError, TypeError):
+        return ReminderPolicy()
+    if chosen.small_hours not in SMALL_HOURS or chosen.late_evening not in LATE_EVENING:
+        return ReminderPolicy()
+    return chosen
+
+
+def save_policy(store: Store, agent, chosen: ReminderPolicy, now: float) -> Changes:
+    """Choose the readings of the table's ambiguous rows (supervisors only)."""
+    permissions.require(agent, permissions.EDIT_TEAM_SETTINGS)
+    if chosen.small_hours not in SMALL_HOURS or chosen.late_evening not in LATE_EVENING:
+        raise Refused("未知的催付时间选项。", "Unknown choice of reminder timing.")
+    with store.transaction():
+        old = load_policy(store)
+        if old == chosen:
+            return Changes()
+        settings.put(store, POLICY_KEY, json.dumps(asdict(chosen)))
+        events.record(store, now, agent.id, "reminder_policy.set", "settings:" + POLICY_KEY,
+                      {"old": asdict(old), "new": asdict(chosen)})
+    return Changes(settings=frozenset({POLICY_KEY}))
+
+
+_BEFORE_11_RULE = "11 点前下单，当天 15 点前催付"
+_BEFORE_15_RULE = "15 点前下单，当天发货（{0}）前催付"
+_BEFORE_22_RULE = "22 点前下单，次日中午 12 点前催付"
+_AFTER_MIDNIGHT_RULES = {"after_noon": "0 点以后下单，当天 12 点以后再催付",
+                         "after_next_noon": "0 点以后下单，次日 12 点以后再催付"}
+_LATE_EVENING_RULES = {
+    "after_next_noon": "22 点以后下单（按 0 点以后的规则），次日 12 点以后再催付",
+    "by_next_noon": "22 点以后下单（按 22 点前的规则），次日中午 12 点前催付",
+}
+_REPEAT_RULE = f"买过两次以上的买家，下单 {REPEAT_BUYER_WAIT_H} 小时后再催付"
+
+
+def save_team_rules(store: Store, agent, flags: policy.FlagPolicy, dispatch: str,
+                    chosen: ReminderPolicy, now: float) -> Changes:
+    """The flag policy, the dispatch time and the 催付 policy, saved together."""
+    with store.transaction():
+        changes = policy.save(store, agent, flags, now, dispatch=dispatch)
+        return changes | save_policy(store, agent, chosen, now)
+
+
+def _clock(hour_minute: tuple[int, int]) -> str:
+    return f"{hour_minute[0]:02d}:{hour_minute[1]:02d}"
+
+
+def rule_texts(dispatch: tuple[int, int] = (16, 0),
+               chosen: ReminderPolicy = ReminderPolicy()) -> list[str]:
+    """The table as this code applies it, one line per row, for the window."""
+    return [
+        _small_hours_rule(chosen), _BEFORE_15_RULE.format(_clock(dispatch)), _BEFORE_22_RULE,
+        _LATE_EVENING_RULES[chosen.late_evening], _REPEAT_RULE,
+    ]
+
+
+def _small_hours_rule(chosen: ReminderPolicy) -> str:
+    return _BEFORE_11_RULE if chosen.small_hours == "by_15" \
+        else _AFTER_MIDNIGHT_RULES[chosen.small_hours]
+
+
 def window_for(created_at: float, repeat_buyer: bool,
-               dispatch: tuple[int, int] = (16, 0)) -> Window:
+               dispatch: tuple[int, int] = (16, 0),
+               chosen: ReminderPolicy = ReminderPolicy()) -> Window:
     """The reminder window of an order placed at ``created_at``."""
     if repeat_buyer:
-        return Window(created_at + REPEAT_BUYER_WAIT_H * HOUR, None,
-                      f"买过两次以上的买家，下单 {REPEAT_BUYER_WAIT_H} 小时后再催付")
+        return Window(created_at + REPEAT_BUYER_WAIT_H * HOUR, None, _REPEAT_RULE)
     placed = timefmt.local(created_at)
     day = placed.date()
     hour = placed.hour
-    if NIGHT_ENDS_HOUR <= hour < 11:
-        return Window(created_at, _at(day, 15), "11 点前下单，当天 15 点前催付")
-    if 11 <= hour < 15:
+    next_day = day + dt.timedelta(days=1)
+    if hour < 11:
+        rule = _small_hours_rule(chosen)
+        if chosen.small_hours == "by_15":
+            return Window(created_at, _at(day, 15), rule)
+        noon_day = day if chosen.small_hours == "after_noon" else next_day
+        return Window(_at(noon_day, 12), None, rule)
+    if hour < 15:
         latest = max(_at(day, *dispatch), created_at)
-        return Window(created_at, latest,
-                      f"15 点前下单，当天发货（{dispatch[0]:02d}:{dispatch[1]:02d}）前催付")
-    if 15 <= hour < 22:
-        return Window(created_at, _at(day + dt.timedelta(days=1), 12),
-                      "22 点前下单，次日中午 12 点前催付")
-    noon_day = day + dt.timedelta(days=1) if hour >= 22 else day
-    return Window(_at(noon_day, 12), None, "夜间下单，次日 12 点以后再催付")
+        return Window(created_at, latest, _BEFORE_15_RULE.format(_clock(dispatch)))
+    if hour < 22:
+        return Window(created_at, _at(next_day, 12), _BEFORE_22_RULE)
+    rule = _LATE_EVENING_RULES[chosen.late_evening]
+    if chosen.late_evening == "by_next_noon":
+        return Window(created_at, _at(next_day, 12), rule)
+    return Window(_at(next_day, 12), None, rule)
+
+
+def payment_deadline(created_at: float, window: Window) -> float:
+    """Until when a payment still counts as converted (付款转化): the end of the reminder
+    window, never before the end of the day the order was placed; a window that only says
+    when reminding may start ends with the day it starts on."""
+    end_of_order_day = _at(timefmt.local(created_at).date() + dt.timedelta(days=1), 0)
+    if window.latest is not None:
+        return max(window.latest, end_of_order_day)
+    start_day = timefmt.local(window.earliest).date()
+    return max(_at(start_day + dt.timedelta(days=1), 0), end_of_order_day)
 
 
 def previous(store: Store, order_id: str) -> list[Reminder]:
@@ -139,7 +250,7 @@ def check(store: Store, order_id: str, now: float) -> Check:
     if order.created_at is not None:
         purchases = order_rows.paid_orders_of_buyer(store, order.buyer_id, order.id)
         window = window_for(order.created_at, purchases >= REPEAT_BUYER_PURCHASES,
-                            policy.dispatch_time(store))
+                            policy.dispatch_time(store), load_policy(store))
         placed = timefmt.minute(order.created_at)
         if now < window.earliest:
             warnings.append(f"还没到催付时间：{placed} 下单，按催付时间表（{window.rule}）"
@@ -241,3 +352,63 @@ def green_flag(store: Store) -> int | None:
         if rule.flag and not rule.forbidden and "催付" in rule.meaning:
             return rule.flag
     return None
+
+
+# --- 总结优化表: what worked ---------------------------------------------------------------
+
+SUMMARY_DIMENSIONS = ("催付时机", "催付方式", "未付原因")
+ON_TIME, TOO_EARLY, TOO_LATE, UNKNOWN_TIME = "按时间表", "早于时间表", "晚于时间表", "下单时间不详"
+NO_REASON = "（未填写）"
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One line of the summary table (总结优化表) with the reminders of one timing,
+    channel or reason, and how many of their orders were paid."""
+
+    dimension: str
+    value: str
+    reminded: int
+    paid: int
+
+    @property
+    def rate(self) -> float | None:
+        return round(self.paid / self.reminded, 4) if self.reminded else None
+
+
+def timing(at: float, window: Window | None) -> str:
+    """Whether a reminder sent at ``at`` kept to the table."""
+    if window is None:
+        return UNKNOWN_TIME
+    if at < window.earliest:
+        return TOO_EARLY
+    if window.latest is not None and at > window.latest:
+        return TOO_LATE
+    return ON_TIME
+
+
+def summary(store: Store, since: float | None = None, until: float | None = None
+            ) -> list[SummaryRow]:
+    """Success rate of the reminders sent in [since, until) by timing (kept to the table
+    or not), channel and reason. A reminder succeeded when its order has been paid (the
+    payment is recorded, or the register's outcome says 已付款)."""
+    dispatch, chosen = policy.dispatch_time(store), load_policy(store)
+    counts: dict[tuple[str, str], list[int]] = {}
+    for row in order_rows.reminder_outcomes(store, since, until):
+        window = None
+        if row["created_at"] is not None:
+            purchases = order_rows.paid_orders_of_buyer(store, row["buyer_id"], row["order_id"])
+            window = window_for(row["created_at"], purchases >= REPEAT_BUYER_PURCHASES,
+                                dispatch, chosen)
+        paid = row["paid_at"] is not None or row["status"] not in NEVER_PAID \
+            or (row["outcome"] or "") == PAID_OUTCOME
+        for key in (("催付时机", timing(row["at"], window)),
+                    ("催付方式", row["channel"] or CHAT_CHANNEL),
+                    ("未付原因", row["reason"] or NO_REASON)):
+            tally = counts.setdefault(key, [0, 0])
+            tally[0] += 1
+            tally[1] += paid
+    order_of = {name: n for n, name in enumerate(SUMMARY_DIMENSIONS)}
+    return sorted((SummaryRow(dimension, value, reminded, paid)
+                   for (dimension, value), (reminded, paid) in counts.items()),
+                  key=lambda r: (order_of[r.dimension], -r.reminded, r.value))

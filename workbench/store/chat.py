@@ -57,6 +57,13 @@ def count_in_hand(store: Store, agent_id: int, excluding: int) -> int:
         "AND state IN ('waiting', 'in_service')", (agent_id, excluding)).fetchone()[0]
 
 
+def count_waiting_unanswered(store: Store, agent_id: int) -> int:
+    """The agent's buyers waiting for an answer (the queue is not theirs yet)."""
+    return store.conn.execute(
+        "SELECT count(*) FROM conversations WHERE agent_id = ? AND waiting_since IS NOT NULL "
+        "AND state IN ('waiting', 'in_service')", (agent_id,)).fetchone()[0]
+
+
 def oldest_queued(store: Store) -> sqlite3.Row | None:
     return store.conn.execute(
         "SELECT id FROM conversations WHERE state = 'queued' ORDER BY waiting_since, id LIMIT 1"

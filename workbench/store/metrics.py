@@ -44,11 +44,29 @@ def conversation_people(store: Store, since: float, ids: set[int]) -> dict[int, 
     return found
 
 
+# An order counts as a purchase once paid (as the 催付 table's "two purchases" counts).
+PURCHASE = ("(paid_at IS NOT NULL OR status NOT IN ('WAIT_BUYER_PAY', "
+            "'TRADE_CLOSED_BY_TAOBAO'))")
+
+
 def orders_created(store: Store, start: float, end: float) -> list[tuple]:
-    """(buyer id, created at, paid at) of orders created in [start, end)."""
+    """(buyer id, created at, paid at, amount paid, is a purchase 0/1) of orders created in
+    [start, end)."""
     return _tuples(
-        store, "SELECT buyer_id, created_at, paid_at FROM orders "
+        store, f"SELECT buyer_id, created_at, paid_at, paid, {PURCHASE} FROM orders "
         "WHERE created_at >= ? AND created_at < ?", (start, end))
+
+
+def purchases(store: Store, buyer_ids: set[int]) -> dict[int, int]:
+    """buyer id -> how many of their orders are purchases."""
+    ids = sorted(buyer_ids)
+    found: dict[int, int] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(_tuples(store, f"SELECT buyer_id, count(*) FROM orders WHERE buyer_id IN "
+                                    f"({marks}) AND {PURCHASE} GROUP BY buyer_id", tuple(chunk)))
+    return found
 
 
 def agent_names(store: Store) -> dict[int, str]:

@@ -293,3 +293,18 @@ def reminder_register(store: Store, since: float | None = None) -> list[sqlite3.
     return store.conn.execute(
         f"SELECT {REMINDER_COLUMNS} {REMINDER_FROM} {where} ORDER BY r.at DESC, r.id DESC",
         params).fetchall()
+
+
+def reminder_outcomes(store: Store, since: float | None, until: float | None
+                      ) -> list[sqlite3.Row]:
+    """Each reminder of [since, until) with its order's times and state (总结优化表)."""
+    where, params = [], []
+    for clause, value in (("r.at >= ?", since), ("r.at < ?", until)):
+        if value is not None:
+            where.append(clause)
+            params.append(value)
+    return store.conn.execute(
+        "SELECT r.at, r.channel, r.reason, r.outcome, r.order_id, o.buyer_id, o.created_at, "
+        "o.paid_at, o.status FROM reminders r JOIN orders o ON o.id = r.order_id"
+        + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY r.id", params
+    ).fetchall()

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from workbench.store import logs
 from workbench.store.accounts import _v6_sign_in_audit
 from workbench.store.aftersale import migrate_aftersale
+from workbench.store.standards import migrate_standards
+from workbench.store.training import migrate_training
 
 
 def _v1_core(conn: sqlite3.Connection) -> None:
@@ -217,6 +219,8 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     logs.migrate_to_character_index,
     _v6_sign_in_audit,
     migrate_aftersale,
+    migrate_standards,
+    migrate_training,
 ]
 LATEST = len(MIGRATIONS)
 

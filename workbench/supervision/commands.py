@@ -24,8 +24,9 @@ FIGURE_LABELS = (
     ("buyers_received", "接待人数"), ("first_response_mean_s", "首次响应均值（秒）"),
     ("first_response_median_s", "首次响应中位数（秒）"), ("avg_response_s", "平均响应（秒）"),
     ("first_reply_30s_rate", "30秒应答率"), ("three_minute_rate", "三分钟响应率"),
-    ("enquiry_conversion", "询单转化率"), ("paid_conversion", "付款转化率"),
-    ("messages_sent", "发送消息数"),
+    ("wait_120s_rate", "120秒内回复率"), ("enquiry_conversion", "询单转化率"),
+    ("conversion_grade", "转化评级"), ("paid_conversion", "付款转化率"),
+    ("average_order_value", "客单价"), ("messages_sent", "发送消息数"),
 )
 
 

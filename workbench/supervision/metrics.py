@@ -22,11 +22,16 @@ from workbench.store import Store, settings
 from workbench.store import metrics as rows
 from workbench.supervision.rounds import SLOW_REPLY_S, Round, rounds_of
 
+# The course's grading of enquiry conversion (a new agent's month is judged on it):
+# below 50 % 不合格, 50–60 % 合格, 60–70 % 良好, 70 % and above 优秀.
+CONVERSION_GRADES = ((0.70, "优秀"), (0.60, "良好"), (0.50, "合格"), (0.0, "不合格"))
+
 DAY = 86400.0
 # Buyer-days and conversation-days are keyed by one integer, id * DAY_SLOTS + day number:
 # cheaper than tuples when a month holds hundreds of thousands of them.
 DAY_SLOTS = 1 << 20
 FIRST_REPLY_S = 30.0
+LONGEST_WAIT_S = 120.0   # one shop's rule: never let a buyer wait over 120 s
 # How far before the period rounds are traced back, and how long after it answers are
 # looked for: a question asked in the period and answered more than a day after its end
 # counts as unanswered.
@@ -41,8 +46,9 @@ BANNED_WORDS_KEY = "metrics.banned_words"
 DEFAULT_SERVICE_HOURS = "08:00-24:00"
 DEFAULT_GOODBYE_WORDS = ("再见", "拜拜", "欢迎下次光临", "期待您再次光临", "祝您生活愉快",
                          "感谢您的支持", "有问题随时", "随时联系")
-DEFAULT_BANNED_WORDS = ("不知道", "没办法", "不可能", "自己看", "爱买不买", "随便你",
-                        "你懂不懂", "烦不烦", "不关我事")
+# The team's banned list starts empty: the team writes its own (docs/standards.md has an
+# example list). The service standard's checklist reads the same list.
+DEFAULT_BANNED_WORDS: tuple[str, ...] = ()
 WAIT_BUCKETS = ((30, "≤30秒"), (60, "30秒–1分"), (180, "1–3分"), (300, "3–5分"),
                 (600, "5–10分"), (None, ">10分"))
 
@@ -112,18 +118,25 @@ class Figures:
     avg_response_s: float | None = None
     first_reply_30s_rate: float | None = None
     three_minute_rate: float | None = None
+    wait_120s_rate: float | None = None
     enquiry_conversion: float | None = None
+    conversion_grade: str | None = None
     paid_conversion: float | None = None
+    average_order_value: float | None = None
     messages_sent: int = 0
     # The counts behind the rates, for the dashboard and for checking by hand.
     sessions: int = 0
     rounds_in_hours: int = 0
-    ordered_same_day: int = 0
-    paid_same_day: int = 0
+    later_rounds_in_hours: int = 0
+    enquiries: int = 0
+    ordered: int = 0
+    paid_in_window: int = 0
+    paid_amount: float = 0.0
 
     JSON_KEYS = ("buyers_received", "first_response_mean_s", "first_response_median_s",
                  "avg_response_s", "first_reply_30s_rate", "three_minute_rate",
-                 "enquiry_conversion", "paid_conversion", "messages_sent")
+                 "wait_120s_rate", "enquiry_conversion", "conversion_grade",
+                 "paid_conversion", "average_order_value", "messages_sent")
 
     def as_json(self) -> dict:
         return {key: getattr(self, key) for key in self.JSON_KEYS}
@@ -230,14 +243,20 @@ class _Tally:
         self.sessions_within_30s = 0
         self.waits: list[float] = []
         self.rounds_in_hours = 0
-        self.rounds_within_3min = 0
+        self.rounds_within_120s = 0
+        self.later_rounds_in_hours = 0
+        self.later_within_3min = 0
         self.received: set[int] = set()     # buyer-day keys
+        self.enquiries: set[int] = set()    # buyer-day keys
         self.sent = 0
 
-    def figures(self, ordered: set[int], paid: set[int]) -> Figures:
+    def figures(self, conversions: _Conversions) -> Figures:
         received = len(self.received)
-        ordered_here = len(self.received & ordered)
-        paid_here = len(self.received & paid)
+        enquiries = len(self.enquiries)
+        ordered_here = len(self.enquiries & conversions.ordered)
+        paid_keys = self.enquiries & conversions.paid.keys()
+        paid_amount = round(sum(conversions.paid[key] for key in paid_keys), 2)
+        enquiry_conversion = _rate(ordered_here, enquiries)
         return Figures(
             buyers_received=received,
             first_response_mean_s=_round(statistics.fmean(self.first_waits))
@@ -246,12 +265,23 @@ class _Tally:
             if self.first_waits else None,
             avg_response_s=_round(statistics.fmean(self.waits)) if self.waits else None,
             first_reply_30s_rate=_rate(self.sessions_within_30s, self.sessions),
-            three_minute_rate=_rate(self.rounds_within_3min, self.rounds_in_hours),
-            enquiry_conversion=_rate(ordered_here, received),
-            paid_conversion=_rate(paid_here, received),
+            three_minute_rate=_rate(self.later_within_3min, self.later_rounds_in_hours),
+            wait_120s_rate=_rate(self.rounds_within_120s, self.rounds_in_hours),
+            enquiry_conversion=enquiry_conversion,
+            conversion_grade=conversion_grade(enquiry_conversion),
+            paid_conversion=_rate(len(paid_keys), enquiries),
+            average_order_value=round(paid_amount / len(paid_keys), 2) if paid_keys else None,
             messages_sent=self.sent, sessions=self.sessions,
-            rounds_in_hours=self.rounds_in_hours, ordered_same_day=ordered_here,
-            paid_same_day=paid_here)
+            rounds_in_hours=self.rounds_in_hours,
+            later_rounds_in_hours=self.later_rounds_in_hours, enquiries=enquiries,
+            ordered=ordered_here, paid_in_window=len(paid_keys), paid_amount=paid_amount)
+
+
+def conversion_grade(rate: float | None) -> str | None:
+    """The course's grade of an enquiry conversion rate (None: nothing to grade)."""
+    if rate is None:
+        return None
+    return next(name for floor, name in CONVERSION_GRADES if rate >= floor)
 
 
 def _round(value: float) -> float:
@@ -365,6 +395,10 @@ def _compute(store: Store, since: float, until: float, now: float, only: int | N
         if only is not None and who != only:
             continue
         targets = (team, tallies[who]) if who is not None else (team,)
+        # Every buyer who wrote is an enquiry, answered or not.
+        enquiry = people[conversation][0] * DAY_SLOTS + day
+        for tally in targets:
+            tally.enquiries.add(enquiry)
         wait = None if answered_at is None else answered_at - asked_at
         waited = now - asked_at
         # A session's first round: the first reply, counted once it came or 30 s passed.
@@ -382,21 +416,31 @@ def _compute(store: Store, since: float, until: float, now: float, only: int | N
                 if limit is None or wait <= limit:
                     wait_counts[bucket] += 1
                     break
-        # Three-minute rate: rounds asked within service hours, once answered or overdue.
+        # Rounds asked within service hours, each judged once answered or overdue: the
+        # 120-second figure over all of them, the three-minute rate over the later rounds
+        # (a session's first round has the 30-second rate).
         seconds = offset % DAY if uniform else days.since_midnight(asked_at)
         in_hours = (seconds >= open_at or seconds < close_at) if wraps \
             else open_at <= seconds < close_at
-        if in_hours and (wait is not None or waited > SLOW_REPLY_S):
-            within = wait is not None and wait <= SLOW_REPLY_S
+        if not in_hours:
+            continue
+        if wait is not None or waited > LONGEST_WAIT_S:
+            within = wait is not None and wait <= LONGEST_WAIT_S
             for tally in targets:
                 tally.rounds_in_hours += 1
-                tally.rounds_within_3min += within
+                tally.rounds_within_120s += within
+        if wait is not None or waited > SLOW_REPLY_S:
+            within = wait is not None and wait <= SLOW_REPLY_S
+            if not first_of_day:
+                for tally in targets:
+                    tally.later_rounds_in_hours += 1
+                    tally.later_within_3min += within
             if not within:
                 slow.append((one, who))
 
-    ordered, paid = _conversions(store, days, since, until, first_message)
-    report.team = team.figures(ordered, paid)
-    report.agents = {names.get(agent_id, str(agent_id)): tally.figures(ordered, paid)
+    conversions = _conversions(store, days, since, until, first_message)
+    report.team = team.figures(conversions)
+    report.agents = {names.get(agent_id, str(agent_id)): tally.figures(conversions)
                      for agent_id, tally in sorted(tallies.items())
                      if only is None or agent_id == only}
     report.wait_distribution = [(label, count) for (_, label), count in
@@ -424,22 +468,40 @@ class _Found:
         self.banned: list[tuple] = []
 
 
+class _Conversions(NamedTuple):
+    ordered: set[int]            # buyer-days with an order after the day's first message
+    paid: dict[int, float]       # those paid within the 催付 window -> the amount paid
+
+
 def _conversions(store: Store, days: LocalDays, since: float, until: float,
-                 first_message: dict[int, float]) -> tuple[set[int], set[int]]:
+                 first_message: dict[int, float]) -> _Conversions:
     """Buyer-days with an order placed after the day's first message, the same day; and
-    those among them whose order was also paid that day."""
+    those among them paid within the order's 催付 window (orders/reminders.py), with the
+    amount paid."""
+    from workbench.orders import policy, reminders
+
+    dispatch, chosen = policy.dispatch_time(store), reminders.load_policy(store)
+    placed = rows.orders_created(store, since, until + DAY)
+    purchases = rows.purchases(store, {order[0] for order in placed})
     ordered: set[int] = set()
-    paid: set[int] = set()
-    for buyer, created, paid_at in rows.orders_created(store, since, until + DAY):
+    paid: dict[int, float] = {}
+    for buyer, created, paid_at, amount, is_purchase in placed:
         day = days.day(created)
         key = buyer * DAY_SLOTS + day
         asked = first_message.get(key)
         if asked is None or created < asked:
             continue
         ordered.add(key)
-        if paid_at is not None and days.day(paid_at) == day:
-            paid.add(key)
-    return ordered, paid
+        if paid_at is None:
+            continue
+        # Paid the same day is always within the window; later payments ask the table.
+        if days.day(paid_at) != day:
+            repeat = purchases.get(buyer, 0) - is_purchase >= reminders.REPEAT_BUYER_PURCHASES
+            window = reminders.window_for(created, repeat, dispatch, chosen)
+            if paid_at > reminders.payment_deadline(created, window):
+                continue
+        paid[key] = paid.get(key, 0.0) + (amount or 0.0)
+    return _Conversions(ordered, paid)
 
 
 def _lists(store: Store, report: Report, names: dict[int, str], found: _Found,

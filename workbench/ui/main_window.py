@@ -22,7 +22,9 @@ from workbench.ui.paint_probe import FirstPaintProbe
 from workbench.ui.quickphrases import window as phrases_window
 from workbench.ui.quickphrases.panel import SHORTCUT_SLOTS, PhrasePanel
 from workbench.ui.session import Session
+from workbench.ui.standards import window as standards_window
 from workbench.ui.supervision import window as supervision_window
+from workbench.ui.training import window as training_window
 
 GEOMETRY_KEY = "ui.geometry"
 SPLITTER_KEYS = ("ui.splitter.main", "ui.splitter.right")
@@ -38,6 +40,8 @@ AREA_INSTALLERS = (
     aftersale_window.install,
     supervision_window.install,
     team_mode.install,
+    standards_window.install,
+    training_window.install,
     accounts_window.install,
     maintenance_window.install,
 )

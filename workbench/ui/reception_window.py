@@ -70,6 +70,7 @@ SETTING_LABELS = {
     "reply_alert_s": QT_TRANSLATE_NOOP("SettingsDialog", "后续回复超时（秒）"),
     "idle_end_minutes": QT_TRANSLATE_NOOP("SettingsDialog", "无新消息自动结束（分钟）"),
     "reminder_after_s": QT_TRANSLATE_NOOP("SettingsDialog", "买家等待多久提醒我（秒）"),
+    "busy_reply_waiting": QT_TRANSLATE_NOOP("SettingsDialog", "几位买家等待时发忙碌回复（0 关闭）"),
 }
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from workbench import orders, timefmt
 from workbench.changes import Refused
 from workbench.orders import Order, policy, reminders
-from workbench.orders.reminders import Reminder
+from workbench.orders.reminders import Reminder, SummaryRow
 from workbench.store import StoreError
 from workbench.ui import language
 from workbench.ui.item_models import RowsTableModel
@@ -251,6 +251,42 @@ class ReminderModel(RowsTableModel):
             self.load(self.since)
 
 
+class SummaryModel(RowsTableModel):
+    """The summary table (总结优化表) of reminders by timing, channel and reason, and how
+    many of them were paid."""
+
+    COLUMNS = (QT_TRANSLATE_NOOP("SummaryModel", "维度"),
+               QT_TRANSLATE_NOOP("SummaryModel", "项目"),
+               QT_TRANSLATE_NOOP("SummaryModel", "催付次数"),
+               QT_TRANSLATE_NOOP("SummaryModel", "已付款"),
+               QT_TRANSLATE_NOOP("SummaryModel", "成功率"))
+    # The summary's words (reminders.SUMMARY_DIMENSIONS, the timings, NO_REASON).
+    WORDS = (QT_TRANSLATE_NOOP("SummaryModel", "催付时机"),
+             QT_TRANSLATE_NOOP("SummaryModel", "催付方式"),
+             QT_TRANSLATE_NOOP("SummaryModel", "未付原因"),
+             QT_TRANSLATE_NOOP("SummaryModel", "按时间表"),
+             QT_TRANSLATE_NOOP("SummaryModel", "早于时间表"),
+             QT_TRANSLATE_NOOP("SummaryModel", "晚于时间表"),
+             QT_TRANSLATE_NOOP("SummaryModel", "下单时间不详"),
+             QT_TRANSLATE_NOOP("SummaryModel", "（未填写）"))
+
+    def __init__(self):
+        super().__init__()
+        self.rows: list[SummaryRow] = []
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            rate = "—" if row.rate is None else f"{row.rate * 100:.1f}%"
+            return (self.tr(row.dimension), self.tr(row.value), str(row.reminded),
+                    str(row.paid), rate)[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
 class RemindersWindow(QWidget):
     """The 催付 register: who was reminded, when, by whom, why they had not paid, and how
     it ended; the outcome is written down here once it is known."""
@@ -290,6 +326,13 @@ class RemindersWindow(QWidget):
         self.outcome.addItems(list(reminders.OUTCOMES))
         self.save_button = QPushButton(self.tr("保存原因和结果"))
         self.save_button.setObjectName("registerSave")
+        self.summary_model = SummaryModel()
+        self.summary = QTableView()
+        self.summary.setObjectName("reminderSummary")
+        self.summary.setModel(self.summary_model)
+        self.summary.verticalHeader().hide()
+        self.summary.horizontalHeader().setStretchLastSection(True)
+        self.summary.setMaximumHeight(180)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("范围")))
         top.addWidget(self.range)
@@ -319,10 +362,13 @@ class RemindersWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(edit)
+        layout.addWidget(QLabel(self.tr("总结优化表（同一范围内的催付，按时机、方式和原因看付款成功率）")))
+        layout.addWidget(self.summary)
         layout.addWidget(self.message)
         self.range.currentIndexChanged.connect(lambda *_: self.reload())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.save_button.clicked.connect(self.save)
+        session.changed.connect(lambda changes: changes.orders and self._show_summary())
         self.reload()
 
     def reload(self) -> None:
@@ -333,7 +379,11 @@ class RemindersWindow(QWidget):
                                                                 microsecond=0)
             since = today.timestamp() - days * DAY
         self.model.load(since)
+        self._show_summary()
         self._show_selected()
+
+    def _show_summary(self) -> None:
+        self.summary_model.set_rows(reminders.summary(self.session.store, self.model.since))
 
     def selected(self) -> Reminder | None:
         index = self.view.currentIndex()

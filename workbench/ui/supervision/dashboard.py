@@ -45,6 +45,7 @@ from workbench.supervision import metrics
 from workbench.ui import language
 from workbench.ui.aftersale.figures_tab import AftersaleFiguresTab
 from workbench.ui.item_models import RowsTableModel
+from workbench.ui.training.probation import add_probation_page
 
 FIGURE_ROWS = (
     ("buyers_received", QT_TRANSLATE_NOOP("FiguresModel", "接待人数"), "count"),
@@ -55,8 +56,11 @@ FIGURE_ROWS = (
     ("avg_response_s", QT_TRANSLATE_NOOP("FiguresModel", "平均响应时长"), "seconds"),
     ("first_reply_30s_rate", QT_TRANSLATE_NOOP("FiguresModel", "30秒应答率"), "rate"),
     ("three_minute_rate", QT_TRANSLATE_NOOP("FiguresModel", "三分钟响应率"), "rate"),
+    ("wait_120s_rate", QT_TRANSLATE_NOOP("FiguresModel", "120秒内回复率"), "rate"),
     ("enquiry_conversion", QT_TRANSLATE_NOOP("FiguresModel", "询单转化率"), "rate"),
+    ("conversion_grade", QT_TRANSLATE_NOOP("FiguresModel", "转化评级"), "grade"),
     ("paid_conversion", QT_TRANSLATE_NOOP("FiguresModel", "付款转化率"), "rate"),
+    ("average_order_value", QT_TRANSLATE_NOOP("FiguresModel", "客单价"), "money"),
     ("messages_sent", QT_TRANSLATE_NOOP("FiguresModel", "发送消息数"), "count"),
 )
 BUYER_COLOUR = QColor("#4e79a7")
@@ -65,11 +69,22 @@ WAIT_COLOUR = QColor("#59a14f")
 DEFAULT_DAYS = 7
 
 
+# The course's conversion grades (metrics.CONVERSION_GRADES), for translation.
+GRADE_NAMES = (QT_TRANSLATE_NOOP("FiguresModel", "优秀"),
+               QT_TRANSLATE_NOOP("FiguresModel", "良好"),
+               QT_TRANSLATE_NOOP("FiguresModel", "合格"),
+               QT_TRANSLATE_NOOP("FiguresModel", "不合格"))
+
+
 def format_figure(value, kind: str) -> str:
     if value is None:
         return "—"
     if kind == "rate":
         return f"{value * 100:.1f}%"
+    if kind == "grade":
+        return QCoreApplication.translate("FiguresModel", value)
+    if kind == "money":
+        return f"¥{value:.2f}"
     if kind == "seconds":
         return QCoreApplication.translate("FiguresModel", "{0:.1f} 秒").format(value)
     return str(value)
@@ -353,9 +368,16 @@ class DashboardWindow(QWidget):
         splitter.addWidget(self.quality)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        figures_page = QWidget()
+        page_layout = QVBoxLayout(figures_page)
+        page_layout.addLayout(controls)
+        page_layout.addWidget(splitter, 1)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("dashboardPages")
+        self.pages.addTab(figures_page, self.tr("服务数据"))
+        self.probation = add_probation_page(self)  # 考核期: new agents' first month
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.pages)
         refresh.clicked.connect(self.refresh)
         self.settings_button.clicked.connect(self.edit_settings)
 
