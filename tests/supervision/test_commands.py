@@ -100,7 +100,7 @@ def test_metrics_json_shape(run, imported):
     keys = {"buyers_received", "first_response_mean_s", "first_response_median_s",
             "avg_response_s", "first_reply_30s_rate", "three_minute_rate",
             "enquiry_conversion", "paid_conversion", "messages_sent"}
-    assert set(report) == {"team", "agents"}
+    assert set(report) == {"team", "agents", "members"}
     assert set(report["team"]) == keys
     assert set(report["agents"]) == {"xiaoman", "ajie"}
     assert all(set(figures) == keys for figures in report["agents"].values())

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from workbench import conversations
 from workbench.changes import Changes, Refused
+from workbench.customers.recompute import refresh_for_orders
 from workbench.orders import codes, items_of, memo, memo_entries
 from workbench.orders import remarks_of as local_remarks
 from workbench.store import Store, events
@@ -116,10 +117,13 @@ class ImportResult:
     remark_differences: list[RemarkDifference] = field(default_factory=list)
     changed_ids: frozenset[str] = frozenset()
     dry_run: bool = False
+    changed_buyers: frozenset[int] = frozenset()   # customer files recomputed
 
     @property
     def changes(self) -> Changes:
-        return Changes(orders=self.changed_ids) if not self.dry_run else Changes()
+        if self.dry_run:
+            return Changes()
+        return Changes(orders=self.changed_ids, buyers=self.changed_buyers)
 
     def summary(self) -> str:
         head = "预览（未写入）：" if self.dry_run else "导入完成："
@@ -463,6 +467,8 @@ def import_report(store: Store, order_file: Path | str, items_file: Path | str |
             if items is not None:
                 result.item_orders = _apply_items(store, items, report, result)
             result.changed_ids = frozenset(result.changed_ids)
+            result.changed_buyers = refresh_for_orders(store, result.changed_ids, now,
+                                                       agent_id).changed
             events.record(store, now, agent_id, "orders.import", f"file:{order_table.name}",
                           {"items_file": items.file if items is not None else None,
                            "rows": result.rows, "added": result.added,

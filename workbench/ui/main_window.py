@@ -11,6 +11,7 @@ from workbench.store import settings
 from workbench.ui import reception_window, team_mode
 from workbench.ui.chat import ChatPanel
 from workbench.ui.conversation_list import ConversationPanel
+from workbench.ui.customers import window as customers_window
 from workbench.ui.handover import window as handover_window
 from workbench.ui.handover.todo_panel import TodoPanel
 from workbench.ui.orders import window as orders_window
@@ -28,7 +29,8 @@ REFUSAL_SHOWN_MS = 8000
 WARM_UP_DELAY_MS = 300
 # Each area adds its menus, windows and shortcuts through ``install(window)``.
 AREA_INSTALLERS = (reception_window.install, phrases_window.install, orders_window.install,
-                   handover_window.install, supervision_window.install, team_mode.install)
+                   handover_window.install, supervision_window.install, team_mode.install,
+                   customers_window.install)
 
 
 class MainWindow(QMainWindow):

@@ -330,6 +330,12 @@ class DashboardWindow(QWidget):
             view.activated.connect(self.open_item)
             self.quality_views.append(view)
             self.quality.addTab(view, title)
+        self.members = None
+        if supervisor:
+            from workbench.ui.customers.figures import MemberFiguresView
+
+            self.members = MemberFiguresView(session)
+            self.quality.addTab(self.members, self.members.title())
 
         controls = QHBoxLayout()
         for widget in (QLabel(self.tr("从")), self.since, QLabel(self.tr("到")), self.until,
@@ -370,6 +376,8 @@ class DashboardWindow(QWidget):
             store, viewer, since, until, now, agent=agent),
             succeeded=lambda report: self._show(sequence, report),
             failed=lambda reason: sequence == self._sequence and self.status.setText(reason))
+        if self.members is not None:
+            self.members.refresh(self.tasks, since, until)
 
     def _show(self, sequence: int, report: metrics.Report) -> None:
         if sequence != self._sequence:
