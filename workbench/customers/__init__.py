@@ -50,7 +50,6 @@ DAY = 86400.0
 # What the 客户 window's "last purchase" filter offers: code -> (days, bought within?).
 BOUGHT_WINDOWS = {"7d": (7, True), "30d": (30, True), "90d": (90, True), "365d": (365, True),
                   "lapsed90": (90, False), "lapsed365": (365, False)}
-COMPUTED_KEY = "customers.computed_at"
 
 
 def marks_of(orders: int, chats: int, tags: list[str], risk: bool, no_contact: bool) -> int:
@@ -325,9 +324,10 @@ def tier_counts(store: Store) -> dict[int, int]:
     return rows.tier_counts(store)
 
 
-def needs_first_compute(store: Store) -> bool:
-    """No recompute has run on this store yet (an older store just migrated)."""
-    return settings.get(store, COMPUTED_KEY) is None
+def buyers_without_files(store: Store) -> list[int]:
+    """Buyers known only by name so far (an older store just migrated, a log import): their
+    files are computed when the 客户 window opens."""
+    return rows.buyers_without_files(store)
 
 
 # --- edits ----------------------------------------------------------------------------

@@ -17,7 +17,6 @@ from workbench import timefmt
 from workbench.accounts import permissions
 from workbench.changes import Changes
 from workbench.customers import (
-    COMPUTED_KEY,
     DAY,
     PURCHASE_STATUSES,
     get,
@@ -64,7 +63,7 @@ def recompute(store: Store, now: float, buyer_ids: Iterable[int] | None = None, 
     ids = sorted(set(buyer_ids)) if buyer_ids is not None else None
     scoped = ids is not None
     with store.transaction():
-        rows.create_missing(store, ids)
+        created = rows.create_missing(store, ids)
         if scoped:
             rows.set_scope(store, ids)
         bought = {row[0]: row for row in
@@ -73,7 +72,7 @@ def recompute(store: Store, now: float, buyer_ids: Iterable[int] | None = None, 
         chats = {row[0]: (row[1], row[2]) for row in rows.chat_figures(store, scoped)}
         states = rows.file_states(store, scoped).fetchall()
         updates, renamed, history, tags = [], [], [], []
-        changed: set[int] = set()
+        changed: set[int] = set(created)
         width = len(rows.FIGURE_COLUMNS)
         for done, state in enumerate(states):
             if done % PROGRESS_EVERY == 0:
@@ -117,7 +116,6 @@ def recompute(store: Store, now: float, buyer_ids: Iterable[int] | None = None, 
         rows.insert_history(store, history)
         rows.replace_tags(store, tags, scoped)
         if not scoped:
-            settings.put(store, COMPUTED_KEY, repr(now))
             rows.analyse(store)
         if progress is not None:
             progress(len(states), len(states))

@@ -101,8 +101,7 @@ def create_missing(store: Store, buyer_ids: list[int] | None = None) -> list[int
     """Files for buyers that have none yet (all buyers, or those of ``buyer_ids``); their
     nicks join the search index. Returns the new files' buyer ids."""
     if buyer_ids is None:
-        missing = [row[0] for row in store.conn.execute(
-            "SELECT id FROM buyers WHERE id NOT IN (SELECT buyer_id FROM customers)")]
+        missing = buyers_without_files(store)
     else:
         missing = []
         for chunk in _chunks(buyer_ids):
@@ -117,6 +116,11 @@ def create_missing(store: Store, buyer_ids: list[int] | None = None) -> list[int
                 f"INSERT INTO customer_nicks (rowid, nick) SELECT id, nick FROM buyers "
                 f"WHERE id IN ({_marks(chunk)})", chunk)
     return missing
+
+
+def buyers_without_files(store: Store) -> list[int]:
+    return [row[0] for row in store.conn.execute(
+        "SELECT id FROM buyers WHERE id NOT IN (SELECT buyer_id FROM customers)")]
 
 
 def set_scope(store: Store, buyer_ids: Iterable[int]) -> None:

@@ -46,8 +46,9 @@ class CustomersUi(QObject):
             self.list_window.reload()
         bring_to_front(self.list_window)
         self.list_window.focus_search()
-        if customers.needs_first_compute(self.session.store):
-            self.recompute_all()
+        missing = customers.buyers_without_files(self.session.store)
+        if missing:
+            self.recompute(missing)
         return self.list_window
 
     def open_file(self, buyer_id: int):
@@ -108,7 +109,10 @@ class CustomersUi(QObject):
         return self.open_file(order.buyer_id) if order is not None else None
 
     def recompute_all(self) -> StoreTask | None:
-        """Every file, class and tier recomputed on a worker thread."""
+        return self.recompute(None)
+
+    def recompute(self, buyer_ids: list[int] | None) -> StoreTask | None:
+        """These buyers' files (None: everyone's) recomputed on a worker thread."""
         if self.recompute_job is not None:
             return None
         now, agent_id = self.session.clock(), self.session.agent.id
@@ -122,7 +126,8 @@ class CustomersUi(QObject):
         self.recompute_job = start_task(
             self.session.store.path,
             lambda store, progress, cancelled: recompute.recompute(
-                store, now, agent_id=agent_id, progress=progress, cancelled=cancelled),
+                store, now, buyer_ids, agent_id=agent_id, progress=progress,
+                cancelled=cancelled),
             progress=lambda done, total: say(translate(
                 "CustomersWindow", "正在重新计算：{0}/{1}").format(done, total)),
             succeeded=lambda result: (self.session.publish(result.changes), say(translate(
