@@ -547,3 +547,35 @@ def bought_within(store: Store, purchase_statuses: Sequence[str], buyer_id: int,
         f"SELECT EXISTS (SELECT 1 FROM orders WHERE buyer_id = ? AND status IN "
         f"({_marks(purchase_statuses)}) AND created_at > ? AND created_at <= ?)",
         (buyer_id, *purchase_statuses, after, until)).fetchone()[0] == 1
+
+
+# --- bulk history for benchmarks ------------------------------------------------------
+
+def bulk_load(store: Store, buyers: Iterable[tuple[str, str, float]],
+              orders: Iterable[tuple], items: Iterable[tuple],
+              conversations: Iterable[tuple[int, float]],
+              messages: Iterable[tuple[int, str, float]]) -> None:
+    """Load a large shop in one go, bypassing the domain (the benchmark's data).
+
+    ``buyers`` (nick, tags JSON, since); ``orders`` (id, buyer id, status, total, paid,
+    refund, created, paid, shipped, finished, phone, receiver); ``items`` (order id, title,
+    price, quantity); ``conversations`` (buyer id, first at), numbered from the next free
+    id in order; ``messages`` (conversation number, text, at) from the buyer."""
+    conn = store.conn
+    with store.transaction():
+        conn.executemany("INSERT INTO buyers (nick, tags, created_at) VALUES (?, ?, ?)", buyers)
+        conn.executemany(
+            "INSERT INTO orders (id, buyer_id, status, total, paid, refund, created_at, paid_at,"
+            " shipped_at, finished_at, phone, receiver_name, flag) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", orders)
+        conn.executemany("INSERT INTO order_items (order_id, title, price, quantity) "
+                         "VALUES (?, ?, ?, ?)", items)
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM conversations").fetchone()[0]
+        conn.executemany(
+            "INSERT INTO conversations (id, buyer_id, state, unread, last_message_at, "
+            "last_preview, created_at) VALUES (?, ?, 'ended', 0, ?, '', ?)",
+            ((first + n, buyer_id, at, at) for n, (buyer_id, at) in enumerate(conversations)))
+        conn.executemany(
+            "INSERT INTO messages (uid, conversation_id, sender, kind, text, status, created_at)"
+            " VALUES ('bulk-' || ?, ?, 'buyer', 'text', ?, 'received', ?)",
+            ((n, first + number, text, at) for n, (number, text, at) in enumerate(messages)))

@@ -29,6 +29,11 @@ from workbench.ui.item_models import RowsTableModel
 
 PAGE = 100
 CustomerRole = Qt.ItemDataRole.UserRole + 1
+DISPLAY, FOREGROUND, ALIGNMENT, TOOLTIP = (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole)
+ROLES_ANSWERED = frozenset({DISPLAY, FOREGROUND, ALIGNMENT, TOOLTIP, CustomerRole})
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 RISK_COLOUR = QColor("#c62828")
 # (label, code) of the last-purchase filter, and the spend thresholds.
 BOUGHT_CHOICES = (
@@ -70,36 +75,43 @@ class CustomerTableModel(RowsTableModel):
         self.where = CustomerFilter()
         self.rows: list[Customer] = []
         self.more = False
+        # A row's texts, made once when first painted: a paint asks for every visible cell.
+        self._texts: dict[int, tuple[str, ...]] = {}
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        # Kept lean: a paint asks every visible cell for half a dozen roles.
+        if role not in ROLES_ANSWERED:
             return None
-        customer = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(customer, column)
-        if role == Qt.ItemDataRole.ForegroundRole and customer.risky and column in (0, 9):
-            return RISK_COLOUR
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMBERS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 9 and customer.risky:
-            return customer.risk_reason
-        if role == CustomerRole:
-            return customer
-        return None
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self.rows) or not index.isValid():
+            return None
+        if role == DISPLAY:
+            texts = self._texts.get(row)
+            if texts is None:
+                texts = self._texts[row] = self._cells(self.rows[row])
+            return texts[column]
+        customer = self.rows[row]
+        if role == FOREGROUND:
+            return RISK_COLOUR if customer.risky and column in (0, 9) else None
+        if role == ALIGNMENT:
+            return RIGHT_ALIGNED if column in self.NUMBERS else None
+        if role == TOOLTIP:
+            return customer.risk_reason if column == 9 and customer.risky else None
+        return customer
 
     @staticmethod
-    def _cell(customer: Customer, column: int) -> str:
+    def _cells(customer: Customer) -> tuple[str, ...]:
         def when(at):
             return timefmt.minute(at) if at else ""
 
         return (customer.nick, customer.tier, "、".join(word(n) for n in customer.classes),
                 str(customer.orders), f"{customer.paid_total:.2f}",
                 when(customer.last_order_at), str(customer.chats), when(customer.last_chat_at),
-                "、".join(customer.tags), customer.risk_reason or "")[column]
+                "、".join(customer.tags), customer.risk_reason or "")
 
     def load(self, where: CustomerFilter) -> None:
         self.beginResetModel()
+        self._texts = {}
         self.where = where
         self.rows = customers.find(self.session.store, where, self.session.clock(), limit=PAGE)
         self.more = len(self.rows) == PAGE
@@ -124,6 +136,7 @@ class CustomerTableModel(RowsTableModel):
                 fresh = customers.get(self.session.store, customer.buyer_id)
                 if fresh is not None:
                     self.rows[number] = fresh
+                    self._texts.pop(number, None)
                     self.dataChanged.emit(self.index(number, 0),
                                           self.index(number, self.columnCount() - 1))
 
