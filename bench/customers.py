@@ -36,7 +36,12 @@ STATUSES = (("TRADE_FINISHED", 70), ("WAIT_BUYER_CONFIRM_GOODS", 8),
             ("TRADE_CLOSED", 5), ("TRADE_CLOSED_BY_TAOBAO", 5))
 TAGS = ("爱砍价", "老客", "送礼", "学生党", "偏爱浅色", "尺码偏大")
 TITLES = ("纯棉连帽卫衣", "莫代尔家居服套装", "珊瑚绒睡袍", "法兰绒睡衣", "针织开衫")
-SEARCHES = ("买家0", "12345", "买家19", "99", "买家0012")
+# Nicks are two of these and a number, as shop buyers' nicks mix words and digits.
+NICK_PARTS = ("晴天", "小鹿", "木子", "猫咪", "阿宝", "北方", "狼", "橙子", "妈妈", "Coco",
+              "花儿", "等风", "快乐", "小米", "大熊", "糖糖", "月亮", "星星", "阿飞", "不飞",
+              "精打", "细算", "海边", "山里", "团子", "豆豆", "可乐", "柠檬", "西瓜", "樱桃")
+# What an agent types: two characters (the nick's start), a piece of a nick, digits.
+SEARCHES = ("小鹿", "晴天小", "猫咪糖", "1234", "阿宝", "Coco", "月亮星星12", "等风")
 
 
 def _percentile(samples: list[float], share: float) -> float:
@@ -51,8 +56,9 @@ def _orders(rng: random.Random, first: int, count: int, buyers: int, before: int
     statuses = [code for code, weight in STATUSES for _ in range(weight)]
     orders, items = [], []
     for number in range(first, first + count):
-        # Some buyers buy often, most now and then.
-        buyer = before + int(buyers * rng.random() ** 2) + 1
+        # A tenth of the buyers are regulars with some 20 orders; most buy now and then.
+        regular = rng.random() < 0.3
+        buyer = before + 1 + rng.randrange(buyers // 10 if regular else buyers)
         status = rng.choice(statuses)
         created = start + rng.uniform(0, span)
         paid = status not in ("WAIT_BUYER_PAY", "TRADE_CLOSED_BY_TAOBAO")
@@ -74,7 +80,8 @@ def build(path: Path, size: dict, now: float, rng: random.Random) -> float:
     try:
         demo.seed_if_empty(store, now)
         before = people.count_buyers(store)
-        buyers = [(f"买家{n:06d}", json.dumps([rng.choice(TAGS)], ensure_ascii=False)
+        buyers = [(f"{rng.choice(NICK_PARTS)}{rng.choice(NICK_PARTS)}{n}",
+                   json.dumps([rng.choice(TAGS)], ensure_ascii=False)
                    if rng.random() < 0.03 else "[]", now - 800 * DAY)
                   for n in range(size["buyers"])]
         orders, items = _orders(rng, 0, size["orders"], size["buyers"], before,

@@ -1498,7 +1498,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     </message>
     <message>
         <source>客户档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer file</translation>
     </message>
     <message>
         <source>导出 CSV…</source>

@@ -167,3 +167,9 @@ def test_bad_rules_are_refused(policy, words):
 def test_a_damaged_saved_policy_falls_back_to_the_default():
     assert tiers.parse("{not json") == tiers.DEFAULT_POLICY
     assert tiers.parse('{"tiers": [{"name": "only"}]}') == tiers.DEFAULT_POLICY
+
+
+def test_every_class_and_mark_has_its_own_index():
+    from workbench.store import customers as rows
+
+    assert sorted(bit for _, bit, _ in customers.MARKS) == list(rows.MARK_BITS)

@@ -355,3 +355,15 @@ def test_the_models_behave(qtmodeltester, workbench, qtbot):
         qtmodeltester.check(model)
     listing = ui.list_window
     assert listing.table.model().index(0, 0).data(CustomerRole) is not None
+
+
+def test_every_name_the_domain_gives_is_translatable():
+    from workbench.customers import tiers
+    from workbench.ui.customers.words import WORDS
+
+    names = {name for _, _, name in customers.MARKS}
+    names |= {stage.name for stage in care.STAGES} | {stage.when for stage in care.STAGES}
+    names |= set(tiers.MODES.values()) | {care.CHAT, care.CALL}
+    names |= set(care.OUTCOME_NAMES.values()) | set(customers.HISTORY_KINDS.values())
+    names |= {gender for gender in customers.GENDERS if gender}
+    assert names <= set(WORDS)

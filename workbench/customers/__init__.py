@@ -418,16 +418,24 @@ def set_do_not_contact(store: Store, buyer_id: int, agent, on: bool, now: float,
     return _changes(store, buyer_id)
 
 
-def set_risk(store: Store, buyer_id: int, agent, reason: str, now: float) -> Changes:
-    """Mark the buyer as a risk (恶意买家/职业差评 suspicion): supervisors only, with why."""
+def _risk_reason(agent, reason: str, zh: str, en: str) -> str:
+    """The reason for setting or lifting the risk mark, from a supervisor; Refused with
+    ``zh``/``en`` when there is none."""
     require(agent, permissions.MARK_RISK_BUYERS, "风险买家标记只能由主管设置或解除。",
             "Only a supervisor sets or lifts the risk mark.")
     reason = _clean(reason)
     if not reason:
-        raise Refused("请写明标记为风险买家的原因。", "Say why the buyer is marked as a risk.")
+        raise Refused(zh, en)
     if len(reason) > RISK_REASON_LIMIT:
         raise Refused(f"原因最多 {RISK_REASON_LIMIT} 个字。",
                       f"The reason takes at most {RISK_REASON_LIMIT} characters.")
+    return reason
+
+
+def set_risk(store: Store, buyer_id: int, agent, reason: str, now: float) -> Changes:
+    """Mark the buyer as a risk (恶意买家/职业差评 suspicion): supervisors only, with why."""
+    reason = _risk_reason(agent, reason, "请写明标记为风险买家的原因。",
+                          "Say why the buyer is marked as a risk.")
     with store.transaction():
         customer = _existing(store, buyer_id)
         if customer.risk_reason == reason:
@@ -442,11 +450,8 @@ def set_risk(store: Store, buyer_id: int, agent, reason: str, now: float) -> Cha
 
 def lift_risk(store: Store, buyer_id: int, agent, reason: str, now: float) -> Changes:
     """Lift the risk mark (supervisors only); why it is lifted stays in the history."""
-    require(agent, permissions.MARK_RISK_BUYERS, "风险买家标记只能由主管设置或解除。",
-            "Only a supervisor sets or lifts the risk mark.")
-    reason = _clean(reason)
-    if not reason:
-        raise Refused("请写明解除风险标记的原因。", "Say why the risk mark is lifted.")
+    reason = _risk_reason(agent, reason, "请写明解除风险标记的原因。",
+                          "Say why the risk mark is lifted.")
     with store.transaction():
         customer = _existing(store, buyer_id)
         if not customer.risky:

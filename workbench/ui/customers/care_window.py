@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,8 +76,6 @@ class CareTableModel(RowsTableModel):
 
 
 class CareWindow(QWidget):
-    sent = Signal(str)          # the subject of an item just sent
-
     def __init__(self, ui, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
         self.ui = ui
@@ -201,7 +199,6 @@ class CareWindow(QWidget):
         self.session.channel.send(Outgoing(message.uid, item.nick, message.conversation_id,
                                            message.kind, message.text))
         self.message.setText(self.tr("已发给{0}。").format(item.nick))
-        self.sent.emit(item.subject)
         return True
 
     def skip_selected(self) -> bool:

@@ -240,16 +240,17 @@ class CustomerFileWindow(QWidget):
         self.no_contact.setChecked(bool(customer.do_not_contact))
         self.notes_model.set_rows((f"{n.text}\n—{n.agent_name or ''} {timefmt.minute(n.at)}", n)
                                   for n in file.notes)
+        used = self.tr("最近 {0}，共 {1} 单")
         self.addresses_model.set_rows(
             (f"{a.address}（{a.receiver_name or '—'}，"
-             f"{customers.shown_phone(self.session.agent, a.phone) or '—'}）"
-             f"\n{self.tr('最近 {0}，共 {1} 单').format(timefmt.minute(a.last_used), a.used)}", a)
-            for a in file.addresses)
+             f"{customers.shown_phone(self.session.agent, a.phone) or '—'}）\n"
+             + used.format(timefmt.minute(a.last_used), a.used), a) for a in file.addresses)
         self.orders_model.set_rows(
             (f"{o.id}  {vocabulary.word(o.status_name)}  ¥{o.total or 0:.2f}  "
              f"{when(o.created_at)}", o.id) for o in orders.for_buyer(store, self.buyer_id))
+        system = self.tr("系统")
         self.history_model.set_rows(
-            (f"{timefmt.minute(h.at)} {h.agent_name or self.tr('系统')}：{self._history(h)}", h)
+            (f"{timefmt.minute(h.at)} {h.agent_name or system}：{self._history(h)}", h)
             for h in file.history)
         self.chat_button.setEnabled(
             orders.conversation_of_buyer(store, self.buyer_id) is not None)

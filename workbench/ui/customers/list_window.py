@@ -8,7 +8,7 @@ after the list is painted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -145,7 +145,6 @@ class CustomersWindow(QWidget):
     """Filters on top (Tab from one to the next, arrow keys change them, Ctrl+F searches),
     the buyers below (Enter opens the file)."""
 
-    filtered = Signal()     # the list shows the current filter (painted on the next frame)
     RELOAD_AFTER = 50       # more changed files than this: reload rather than patch rows
 
     def __init__(self, ui, parent=None):
@@ -275,7 +274,6 @@ class CustomersWindow(QWidget):
             self._counter.start(0)   # after the list is painted
         else:
             self._show_count()
-        self.filtered.emit()
 
     def _show_count(self) -> None:
         if not self.model.more:

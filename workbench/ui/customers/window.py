@@ -5,22 +5,15 @@ search. ``install(window)`` adds them to the main window."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 
 from workbench import customers, orders
 from workbench.customers import recompute
+from workbench.ui.orders.window import bring_to_front
 from workbench.ui.store_work import StoreTask, start_task
 
 # Texts this adds to the main window are filed under its context (lupdate reads literals).
 translate = QCoreApplication.translate
-
-
-def bring_to_front(widget) -> None:
-    widget.show()
-    # The offscreen platform (tests, screenshots) cannot raise a window and warns if asked.
-    if QGuiApplication.platformName() != "offscreen":
-        widget.raise_()
-    widget.activateWindow()
 
 
 class CustomersUi(QObject):
@@ -102,11 +95,6 @@ class CustomersUi(QObject):
             self.session.select(conversation_id)
         bring_to_front(self.window)
         return True
-
-    def open_order_buyer(self, order_id: str):
-        """From the order list: the file of the order's buyer."""
-        order = orders.get(self.session.store, order_id)
-        return self.open_file(order.buyer_id) if order is not None else None
 
     def recompute_all(self) -> StoreTask | None:
         return self.recompute(None)
