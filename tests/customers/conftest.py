@@ -23,8 +23,8 @@ def say(store, buyer: str, text: str, at: str, uid: str | None = None):
 
 @pytest.fixture
 def shop(store, clock, tmp_path):
-    """甲 bought three times (one partly refunded) and left one unpaid and one refunded
-    order; 乙 bought once and wrote on three days; 丙 only asked."""
+    """Buyer 甲 bought three times (one partly refunded) and left one unpaid and one
+    refunded order. Buyer 乙 bought once and wrote on three days. Buyer 丙 only asked."""
     clock.now = timefmt.parse(NOW)
     accounts.add(store, "wang", "supervisor", clock(), "王主管")
     accounts.add(store, "xiaoman", "agent", clock(), "小满")

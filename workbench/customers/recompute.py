@@ -68,7 +68,6 @@ def recompute(store: Store, now: float, buyer_ids: Iterable[int] | None = None, 
             rows.set_scope(store, ids)
         bought = {row[0]: row for row in
                   rows.purchase_figures(store, PURCHASE_STATUSES, window_start, scoped)}
-        items = dict(rows.items_bought(store, PURCHASE_STATUSES, scoped).fetchall())
         chats = {row[0]: (row[1], row[2]) for row in rows.chat_figures(store, scoped)}
         states = rows.file_states(store, scoped).fetchall()
         updates, renamed, history, tags = [], [], [], []
@@ -97,7 +96,7 @@ def recompute(store: Store, now: float, buyer_ids: Iterable[int] | None = None, 
             new = (rank, old[1] if rank == old_rank else now,
                    marks_of(orders, chat_days, buyer_tags, bool(risk_reason), bool(no_contact)),
                    orders, round(figures["paid_total"], 2) if figures else 0,
-                   items.get(buyer_id, 0), first, last,
+                   (figures["items"] or 0) if figures else 0, first, last,
                    figures["window_orders"] if figures else 0,
                    round(figures["window_paid"], 2) if figures else 0,
                    round(interval, 1) if interval is not None else None,

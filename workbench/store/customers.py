@@ -160,11 +160,14 @@ def mark_finished(store: Store, order_ids: list[str], at: float) -> None:
 
 def purchase_figures(store: Store, purchase_statuses: Sequence[str], window_start: float,
                      scoped: bool) -> sqlite3.Cursor:
-    """Per buyer: purchases, paid total (refunds taken off), first and last purchase, and
-    the same counted from ``window_start`` on."""
+    """Per buyer: purchases, paid total (refunds taken off), items, first and last
+    purchase, and purchases and paid total from ``window_start`` on. One pass over the
+    orders: an import's recompute reads each of its buyers' orders once."""
     return store.conn.execute(
         "SELECT buyer_id, count(*) AS orders, "
         "sum(coalesce(paid, total, 0) - coalesce(refund, 0)) AS paid_total, "
+        "sum((SELECT sum(coalesce(quantity, 1)) FROM order_items "
+        "     WHERE order_id = orders.id)) AS items, "
         "min(created_at) AS first_order_at, max(created_at) AS last_order_at, "
         "sum(coalesce(created_at >= ?, 0)) AS window_orders, "
         "sum(CASE WHEN created_at >= ? THEN coalesce(paid, total, 0) - coalesce(refund, 0) "
@@ -172,15 +175,6 @@ def purchase_figures(store: Store, purchase_statuses: Sequence[str], window_star
         f"FROM orders WHERE status IN ({_marks(purchase_statuses)})"
         f"{_scoped('buyer_id', scoped)} GROUP BY buyer_id",
         (window_start, window_start, *purchase_statuses))
-
-
-def items_bought(store: Store, purchase_statuses: Sequence[str],
-                 scoped: bool) -> sqlite3.Cursor:
-    return store.conn.execute(
-        "SELECT o.buyer_id, sum(coalesce(i.quantity, 1)) FROM order_items i "
-        "JOIN orders o ON o.id = i.order_id "
-        f"WHERE o.status IN ({_marks(purchase_statuses)}){_scoped('o.buyer_id', scoped)} "
-        "GROUP BY o.buyer_id", tuple(purchase_statuses))
 
 
 def chat_figures(store: Store, scoped: bool) -> sqlite3.Cursor:
