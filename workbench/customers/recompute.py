@@ -19,7 +19,6 @@ from workbench.changes import Changes
 from workbench.customers import (
     DAY,
     PURCHASE_STATUSES,
-    get,
     marks_of,
     policy,
     require,
@@ -136,18 +135,21 @@ def note_buyer_message(store: Store, buyer_id: int, at: float) -> None:
     """A buyer wrote: the chat days and last chat move on, and the classes with them. A
     buyer seen for the first time gets their whole file (and the tier the rules give)."""
     with store.transaction():
-        if rows.create_missing(store, [buyer_id]):
+        state = rows.chat_state(store, buyer_id)
+        if state is None:
             recompute(store, at, [buyer_id])
             return
-        customer = get(store, buyer_id)
-        assert customer is not None
-        last = customer.last_chat_at
-        chats = customer.chats
-        if last is None or (at > last and timefmt.local(at).date() != timefmt.local(last).date()):
-            chats += 1
-        marks = marks_of(customer.orders, chats, customer.tags, customer.risky,
-                         bool(customer.do_not_contact))
-        rows.note_chat(store, buyer_id, chats, max(at, last or at), marks)
+        last = state["last_chat_at"]
+        if last is not None and (at <= last or
+                                 timefmt.local(at).date() == timefmt.local(last).date()):
+            # The same day: only the last chat moves (and only its index is touched).
+            if at > last:
+                rows.note_chat(store, buyer_id, at)
+            return
+        chats = state["chats"] + 1
+        marks = marks_of(state["orders"], chats, json.loads(state["tags"] or "[]"),
+                         bool(state["risk_reason"]), bool(state["do_not_contact"]))
+        rows.note_chat_day(store, buyer_id, chats, at, marks)
 
 
 def save_policy(store: Store, agent, policy_: tier_rules.TierPolicy, now: float, *,

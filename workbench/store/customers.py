@@ -9,6 +9,7 @@ buyers; nicks are found through a trigram index.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -108,11 +109,11 @@ def create_missing(store: Store, buyer_ids: list[int] | None = None) -> list[int
     if buyer_ids is None:
         missing = buyers_without_files(store)
     else:
-        missing = []
-        for chunk in _chunks(buyer_ids):
-            missing += [row[0] for row in store.conn.execute(
-                f"SELECT id FROM buyers WHERE id IN ({_marks(chunk)}) "
-                "AND id NOT IN (SELECT buyer_id FROM customers)", chunk)]
+        # Driven by the ids (CROSS JOIN keeps that order): a lookup each, never a scan.
+        missing = [row[0] for row in store.conn.execute(
+            "SELECT b.id FROM json_each(?) AS j CROSS JOIN buyers b ON b.id = j.value "
+            "WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.buyer_id = b.id)",
+            (json.dumps(buyer_ids),))]
     if missing:
         store.conn.executemany("INSERT INTO customers (buyer_id) VALUES (?)",
                                ((i,) for i in missing))
@@ -142,20 +143,19 @@ def _scoped(column: str, scoped: bool) -> str:
 
 
 def buyers_of_orders(store: Store, order_ids: list[str]) -> set[int]:
-    found: set[int] = set()
-    for chunk in _chunks(order_ids):
-        found.update(row[0] for row in store.conn.execute(
-            f"SELECT DISTINCT buyer_id FROM orders WHERE id IN ({_marks(chunk)})", chunk))
-    return found
+    return {row[0] for row in store.conn.execute(
+        "SELECT DISTINCT o.buyer_id FROM json_each(?) AS j CROSS JOIN orders o "
+        "ON o.id = j.value", (json.dumps(order_ids),))}
 
 
 def mark_finished(store: Store, order_ids: list[str], at: float) -> None:
     """Finished orders whose report gave no finishing time are taken as finished when the
     store learned it (the import's time)."""
-    for chunk in _chunks(order_ids):
-        store.conn.execute(
-            f"UPDATE orders SET finished_at = ? WHERE id IN ({_marks(chunk)}) "
-            "AND status = 'TRADE_FINISHED' AND finished_at IS NULL", (at, *chunk))
+    # Unary + keeps the planner on the ids rather than on an index of every finished order.
+    store.conn.execute(
+        "UPDATE orders SET finished_at = ? WHERE id IN (SELECT value FROM json_each(?)) "
+        "AND +status = 'TRADE_FINISHED' AND +finished_at IS NULL",
+        (at, json.dumps(order_ids)))
 
 
 def purchase_figures(store: Store, purchase_statuses: Sequence[str], window_start: float,
@@ -302,8 +302,22 @@ def set_tags(store: Store, buyer_id: int, tags_json: str, tags: list[str]) -> No
                            ((tag, buyer_id) for tag in tags))
 
 
-def note_chat(store: Store, buyer_id: int, chats: int, last_chat_at: float,
-              marks: int) -> None:
+def chat_state(store: Store, buyer_id: int) -> sqlite3.Row | None:
+    """What a buyer's new message changes in their file, or None if they have none."""
+    return store.conn.execute(
+        "SELECT c.chats, c.last_chat_at, c.orders, c.risk_reason, c.do_not_contact, b.tags "
+        "FROM customers c JOIN buyers b ON b.id = c.buyer_id WHERE c.buyer_id = ?",
+        (buyer_id,)).fetchone()
+
+
+def note_chat(store: Store, buyer_id: int, last_chat_at: float) -> None:
+    store.conn.execute("UPDATE customers SET last_chat_at = ? WHERE buyer_id = ?",
+                       (last_chat_at, buyer_id))
+
+
+def note_chat_day(store: Store, buyer_id: int, chats: int, last_chat_at: float,
+                  marks: int) -> None:
+    """A new chat day: the count, the last chat and the classes that follow from them."""
     store.conn.execute(
         "UPDATE customers SET chats = ?, last_chat_at = ?, marks = ? WHERE buyer_id = ?",
         (chats, last_chat_at, marks, buyer_id))
