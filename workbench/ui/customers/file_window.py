@@ -163,6 +163,7 @@ class CustomerFileWindow(QWidget):
         top.addWidget(self.risk, 1, 0, 1, 2)
         top.addWidget(self.figures, 2, 0, 1, 2)
         top.addWidget(self.rights, 3, 0, 1, 2)
+        top.setColumnStretch(0, 1)
         middle = QHBoxLayout()
         middle.addWidget(edit_box, 1)
         right = QVBoxLayout()

@@ -194,7 +194,8 @@ class CustomersWindow(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 170), (2, 150), (5, 130), (7, 130), (8, 140)):
+        for column, width in ((0, 170), (1, 70), (2, 150), (3, 70), (4, 90), (5, 130), (6, 70),
+                              (7, 130), (8, 140)):
             self.table.setColumnWidth(column, width)
 
         self.count = QLabel()

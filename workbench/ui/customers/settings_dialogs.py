@@ -89,6 +89,7 @@ class TiersDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for rank, tier in enumerate(shop.tiers):
             self._add_row(tier, counts.get(rank, 0))
+        self.table.resizeColumnsToContents()
         if not self.may_edit:
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         add = QPushButton(self.tr("加一级"))
@@ -230,8 +231,9 @@ class CareSettingsDialog(QDialog):
         for row, stage in enumerate(care.STAGES):
             setting = self.values[stage.code]
             name = QTableWidgetItem(word(stage.name))
-            name.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
-                          | Qt.ItemFlag.ItemIsSelectable)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                          | (Qt.ItemFlag.ItemIsUserCheckable if self.may_edit
+                             else Qt.ItemFlag.NoItemFlags))
             name.setCheckState(Qt.CheckState.Checked if setting.enabled
                                else Qt.CheckState.Unchecked)
             self.table.setItem(row, 0, name)
