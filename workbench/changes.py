@@ -22,6 +22,7 @@ class Changes:
     problem_sheets: frozenset[int] = field(default_factory=frozenset)  # 问题单反馈表
     scenarios: frozenset[str] = field(default_factory=frozenset)  # training scenarios' keys
     training_results: frozenset[int] = field(default_factory=frozenset)  # trainees' ids
+    buyers: frozenset[int] = field(default_factory=frozenset)  # customer files (tier, tags…)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) | getattr(other, f.name)

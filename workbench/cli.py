@@ -27,6 +27,7 @@ AREA_COMMANDS = (
     "workbench.aftersale.commands",
     "workbench.standards.commands",
     "workbench.training.commands",
+    "workbench.customers.commands",
 )
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 
-from workbench import accounts, conversations, handover, orders, quickphrases
+from workbench import accounts, conversations, customers, handover, orders, quickphrases
+from workbench.customers import recompute, tiers
 from workbench.paths import RESOURCES
 from workbench.store import Store, settings
 
@@ -26,8 +27,8 @@ def seed_if_empty(store: Store, now: float) -> bool:
             agent = accounts.add(store, spec["name"], spec["role"], now, spec["display_name"])
             if spec.get("signed_in"):
                 accounts.sign_in(store, agent)
-        for nick, tier in shop["buyer_tiers"].items():
-            conversations.ensure_buyer(store, nick, tier, now)
+        for nick in shop["buyers"]:
+            conversations.ensure_buyer(store, nick, "普通", now)
         for spec in shop["orders"]:
             _seed_order(store, spec, now)
         signed_in = accounts.current(store)
@@ -37,7 +38,24 @@ def seed_if_empty(store: Store, now: float) -> bool:
             handover.add(store, spec["title"], signed_in, now, priority=spec["priority"],
                          buyer_id=buyer_id, order_id=spec.get("order"),
                          due_at=now + spec["due_hours"] * HOUR)
+        _seed_customers(store, shop, now)
     return True
+
+
+def _seed_customers(store: Store, shop: dict, now: float) -> None:
+    """The shop's member tiers (every buyer's tier follows from them) and a few files."""
+    supervisor = next(a for a in accounts.all_agents(store) if a.role == "supervisor")
+    signed_in = accounts.current(store)
+    recompute.save_policy(store, supervisor, tiers.from_json(shop["member_tiers"]), now)
+    for spec in shop["customers"]:
+        buyer_id = conversations.ensure_buyer(store, spec["buyer"], "普通", now)
+        customers.edit(store, buyer_id, signed_in, now, gender=spec.get("gender", ""),
+                       source=spec.get("source", ""))
+        customers.set_tags(store, buyer_id, signed_in, spec.get("tags", []), now)
+        if spec.get("risk"):
+            customers.set_risk(store, buyer_id, supervisor, spec["risk"], now)
+        if spec.get("note"):
+            customers.add_note(store, buyer_id, signed_in, spec["note"], now)
 
 
 def _seed_order(store: Store, spec: dict, now: float) -> None:

@@ -1576,6 +1576,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Payment reminder…</translation>
     </message>
     <message>
+        <source>客户档案</source>
+        <translation>Customer file</translation>
+    </message>
+    <message>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>

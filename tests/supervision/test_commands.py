@@ -101,7 +101,7 @@ def test_metrics_json_shape(run, imported):
             "avg_response_s", "first_reply_30s_rate", "three_minute_rate", "wait_120s_rate",
             "enquiry_conversion", "conversion_grade", "paid_conversion",
             "average_order_value", "messages_sent"}
-    assert set(report) == {"team", "agents", "aftersale"}  # 售后: docs/metrics.md
+    assert set(report) == {"team", "agents", "aftersale", "members"}  # docs/metrics.md
     assert set(report["team"]) == keys
     assert set(report["agents"]) == {"xiaoman", "ajie"}
     assert all(set(figures) == keys for figures in report["agents"].values())

@@ -58,7 +58,8 @@ def test_english_can_be_chosen(qtbot, db_path, clock):
             menus = {action.text(): action.menu() for action in
                      workbench.window.menuBar().actions()}
             assert list(menus) == ["Reception", "Phrases", "Orders", "Handover", "After-sale",
-                                   "Account", "Team", "Quality inspection", "Training", "Help"]
+                                   "Account", "Team", "Customers", "Quality inspection",
+                                   "Training", "Help"]
             # Every area's own entries are translated (Account names the signed-in agent).
             entries = [action.text() for title, menu in menus.items() if title != "Account"
                        for action in menu.actions()]

@@ -17,6 +17,10 @@ MANAGE_STORE = "manage_store"
 APPROVE_COMPENSATION = "approve_compensation"  # 售后: compensation above the agent's limit
 INSPECT_CONVERSATIONS = "inspect_conversations"
 READ_TRAINING_RESULTS = "read_training_results"
+EDIT_MEMBER_TIERS = "edit_member_tiers"
+MARK_RISK_BUYERS = "mark_risk_buyers"
+SEE_WHOLE_PHONES = "see_whole_phones"
+EDIT_CARE = "edit_care"
 
 GRANTS: dict[str, frozenset[str]] = {
     "agent": frozenset(),
@@ -34,6 +38,10 @@ GRANTS: dict[str, frozenset[str]] = {
         INSPECT_CONVERSATIONS,
         EDIT_SCENARIOS,
         READ_TRAINING_RESULTS,
+        EDIT_MEMBER_TIERS,
+        MARK_RISK_BUYERS,
+        SEE_WHOLE_PHONES,
+        EDIT_CARE,
     }),
 }
 REFUSALS = {
@@ -61,6 +69,14 @@ REFUSALS = {
     READ_TRAINING_RESULTS: ("只有培训师或主管可以查看其他人的练习成绩。",
                             "Only a trainer or a supervisor may read other people's training "
                             "results."),
+    EDIT_MEMBER_TIERS: ("会员等级规则只能由主管修改。",
+                        "Only a supervisor may change the member tier rules."),
+    MARK_RISK_BUYERS: ("风险买家标记只能由主管设置或解除。",
+                       "Only a supervisor may set or lift a buyer's risk mark."),
+    SEE_WHOLE_PHONES: ("只有主管可以看到完整的手机号。",
+                       "Only a supervisor may see whole phone numbers."),
+    EDIT_CARE: ("客户关怀的模板和开关只能由主管修改。",
+                "Only a supervisor may change the care templates and switches."),
 }
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.changes import Changes, Refused
+from workbench.customers.recompute import note_buyer_message
 from workbench.paths import images_dir
 from workbench.store import Store, chat, people
 
@@ -126,12 +127,13 @@ def receive(store: Store, incoming: Incoming, agent_id: int | None = None) -> Ch
             "received", incoming.at)
         if message_id is None:
             return Changes()
+        note_buyer_message(store, buyer_id, incoming.at)
         if latest is not None and latest["state"] == "ended":
             chat.set_state(store, conversation_id, "waiting", incoming.at)
         chat.note_buyer_message(store, conversation_id, preview(incoming.kind, incoming.text),
                                 incoming.at)
     return Changes(conversations=frozenset({conversation_id}),
-                   messages=frozenset({message_id}))
+                   messages=frozenset({message_id}), buyers=frozenset({buyer_id}))
 
 
 def send(store: Store, conversation_id: int, agent_id: int, text: str, now: float,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields
 
+from workbench import customers
 from workbench.accounts import Agent, permissions
 from workbench.changes import Changes, Refused
 from workbench.conversations import Conversation, add_line, get
@@ -279,13 +280,5 @@ def buyer_profile(store: Store, buyer_id: int) -> BuyerProfile:
 
 def set_tags(store: Store, conversation: Conversation, tags: list[str], agent: Agent,
              now: float) -> Changes:
-    """Tag the buyer (打标): trimmed, unique, in the order given."""
-    cleaned = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
-    if any(len(tag) > 12 for tag in cleaned):
-        raise Refused("每个标签最多 12 个字。", "A tag has at most 12 characters.")
-    with store.transaction():
-        chat.set_buyer_tags(store, conversation.buyer_id,
-                            json.dumps(cleaned, ensure_ascii=False))
-        events.record(store, now, agent.id, "buyer.tags", f"buyer:{conversation.buyer_id}",
-                      {"tags": cleaned})
-    return Changes(conversations=frozenset({conversation.id}))
+    """Tag the buyer (打标): their customer file's tags, classes and history."""
+    return customers.set_tags(store, conversation.buyer_id, agent, tags, now)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from workbench import conversations
 from workbench.changes import Changes
+from workbench.customers.recompute import refresh_for_orders
 from workbench.filereader import (
     FileRefused,
     Row,
@@ -108,10 +109,13 @@ class ImportResult:
     remark_differences: list[RemarkDifference] = field(default_factory=list)
     changed_ids: frozenset[str] = frozenset()
     dry_run: bool = False
+    changed_buyers: frozenset[int] = frozenset()   # customer files recomputed
 
     @property
     def changes(self) -> Changes:
-        return Changes(orders=self.changed_ids) if not self.dry_run else Changes()
+        if self.dry_run:
+            return Changes()
+        return Changes(orders=self.changed_ids, buyers=self.changed_buyers)
 
     def summary(self) -> str:
         head = "预览（未写入）：" if self.dry_run else "导入完成："
@@ -330,6 +334,8 @@ def import_report(store: Store, order_file: Path | str, items_file: Path | str |
             if items is not None:
                 result.item_orders = _apply_items(store, items, report, result)
             result.changed_ids = frozenset(result.changed_ids)
+            result.changed_buyers = refresh_for_orders(store, result.changed_ids, now,
+                                                       agent_id).changed
             events.record(store, now, agent_id, "orders.import",
                           f"file:{cells.table.path.name}",
                           {"items_file": items.cells.table.path.name if items else None,

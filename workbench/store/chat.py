@@ -104,10 +104,6 @@ def set_agent_reception(store: Store, agent_id: int, status: str, capacity: int)
                        (status, capacity, agent_id))
 
 
-def set_buyer_tags(store: Store, buyer_id: int, tags_json: str) -> None:
-    store.conn.execute("UPDATE buyers SET tags = ? WHERE id = ?", (tags_json, buyer_id))
-
-
 def buyer_history(store: Store, buyer_id: int) -> sqlite3.Row:
     """How well the shop knows this buyer: earlier conversations and orders."""
     return store.conn.execute(

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from workbench.store import logs
 from workbench.store.accounts import _v6_sign_in_audit
 from workbench.store.aftersale import migrate_aftersale
+from workbench.store.customers import migrate_customers
 from workbench.store.standards import migrate_standards
 from workbench.store.training import migrate_training
 
@@ -221,6 +222,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_aftersale,
     migrate_standards,
     migrate_training,
+    migrate_customers,
 ]
 LATEST = len(MIGRATIONS)
 

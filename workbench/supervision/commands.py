@@ -219,8 +219,10 @@ def _metrics(args) -> int:
         report = metrics.report(store, viewer, since, until, now, agent=args.agent,
                                 config=config)
         cases = aftersale_figures.report(store, viewer, since, until, now, agent=args.agent)
+        members = _member_figures(store, viewer, since, until, args.agent)
     if args.json:
-        print_json(report.as_json() | {"aftersale": cases.as_json()})
+        extra = {"members": members.as_json()} if members is not None else {}
+        print_json(report.as_json() | {"aftersale": cases.as_json()} | extra)
         return 0
     columns = [("团队", report.team.as_json())] + [
         (name, figures.as_json()) for name, figures in report.agents.items()]
@@ -228,7 +230,23 @@ def _metrics(args) -> int:
     for key, label in FIGURE_LABELS:
         print("\t".join([label, *(_cell(values[key]) for _, values in columns)]))
     print("\n".join(["", *aftersale_figures.text_lines(cases)]))
+    if members is not None:
+        from workbench.customers.figures import LABELS
+
+        print()
+        for key, value in members.as_json().items():
+            print(f"{LABELS[key]}\t{_cell(value)}")
     return 0
+
+
+def _member_figures(store, viewer, since: float, until: float, agent: str | None):
+    """The shop's member figures (docs/metrics.md), for supervisors looking at the team."""
+    from workbench.accounts import permissions
+    from workbench.customers.figures import member_figures
+
+    if agent or not permissions.allowed(viewer.role, permissions.READ_ALL_FIGURES):
+        return None
+    return member_figures(store, viewer, since, until)
 
 
 def _cell(value) -> str:

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench import accounts, conversations, quickphrases, textnorm
+from workbench import accounts, conversations, customers, quickphrases, textnorm
 from workbench.changes import Refused
 from workbench.conversations import Conversation, reception
 from workbench.ui import language
 from workbench.ui.chat_view import ChatView, MessageRole, display_text  # noqa: F401 - used by others
 from workbench.ui.composer import Composer, EmojiPicker
+from workbench.ui.customers.card import BuyerCard
 from workbench.ui.session import Session
 
 NOTE_STYLE = "QPlainTextEdit#composer { background: #fff8e1; }"
@@ -36,8 +37,9 @@ TRANSFER_GROUPS = (QT_TRANSLATE_NOOP("TransferDialog", "售前"),
 
 
 class BuyerHeader(QWidget):
-    """Name, tier, first-time or returning, tags (打标), and what can be done with the
-    conversation: transfer, internal note mode, end."""
+    """Name, tier, first-time or returning, tags (打标), the buyer card (classes, risk,
+    lifetime value, last order, open 待办), and what can be done with the conversation:
+    transfer, internal note mode, end."""
 
     def __init__(self, session: Session):
         super().__init__()
@@ -58,6 +60,7 @@ class BuyerHeader(QWidget):
         self.note_button.setCheckable(True)
         self.note_button.setToolTip(self.tr("打开后发出的内容只给同事看，不会发给买家"))
         self.end_button = QPushButton(self.tr("结束"))
+        self.card = BuyerCard(session)
         top = QHBoxLayout()
         top.addWidget(self.name)
         top.addWidget(self.badge)
@@ -67,6 +70,7 @@ class BuyerHeader(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addLayout(top)
+        layout.addWidget(self.card)
         layout.addWidget(self.tags)
         self.tags.returnPressed.connect(self.save_tags)
 
@@ -74,6 +78,7 @@ class BuyerHeader(QWidget):
         for widget in (self.badge, self.tags, self.transfer_button, self.note_button,
                        self.end_button):
             widget.setVisible(conversation is not None)
+        self.card.show_buyer(conversation.buyer_id if conversation is not None else None)
         if conversation is None:
             self.name.setText(self.tr("选择左侧的会话开始接待"))
             return
@@ -87,8 +92,8 @@ class BuyerHeader(QWidget):
         conversation = self.session.current
         if conversation is not None:
             parts = textnorm.split_list(self.tags.text())
-            self.session.run(reception.set_tags, self.session.store, conversation, parts,
-                             self.session.agent, self.session.clock())
+            self.session.run(customers.set_tags, self.session.store, conversation.buyer_id,
+                             self.session.agent, parts, self.session.clock())
 
 
 class FindBar(QWidget):

@@ -13,6 +13,7 @@ from workbench.ui.accounts import window as accounts_window
 from workbench.ui.aftersale import window as aftersale_window
 from workbench.ui.chat import ChatPanel
 from workbench.ui.conversation_list import ConversationPanel
+from workbench.ui.customers import window as customers_window
 from workbench.ui.handover import window as handover_window
 from workbench.ui.handover.todo_panel import TodoPanel
 from workbench.ui.maintenance import window as maintenance_window
@@ -40,6 +41,7 @@ AREA_INSTALLERS = (
     aftersale_window.install,
     supervision_window.install,
     team_mode.install,
+    customers_window.install,
     standards_window.install,
     training_window.install,
     accounts_window.install,

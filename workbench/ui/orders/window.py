@@ -212,6 +212,8 @@ class OrdersWindow(QWidget):
         open_button.setObjectName("ordersOpen")
         remind_button = QPushButton(self.tr("催付…"))
         remind_button.setObjectName("ordersRemind")
+        buyer_button = QPushButton(self.tr("客户档案"))
+        buyer_button.setObjectName("ordersBuyerFile")
         csv_button = QPushButton(self.tr("导出 CSV…"))
         xlsx_button = QPushButton(self.tr("导出 Excel…"))
         self.export_progress = QProgressBar()
@@ -227,7 +229,7 @@ class OrdersWindow(QWidget):
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.export_progress)
         bottom.addWidget(self.export_cancel)
-        for button in (open_button, remind_button, csv_button, xlsx_button):
+        for button in (open_button, buyer_button, remind_button, csv_button, xlsx_button):
             bottom.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -246,6 +248,7 @@ class OrdersWindow(QWidget):
         self.list.doubleClicked.connect(lambda *_: self.open_selected())
         open_button.clicked.connect(self.open_selected)
         remind_button.clicked.connect(self.remind_selected)
+        buyer_button.clicked.connect(self.open_buyer_file)
         csv_button.clicked.connect(lambda: self._choose_export(".csv"))
         xlsx_button.clicked.connect(lambda: self._choose_export(".xlsx"))
         self.export_cancel.clicked.connect(self.cancel_export)
@@ -285,6 +288,14 @@ class OrdersWindow(QWidget):
     def open_selected(self) -> bool:
         order = self.selected()
         return order is not None and self.ui.open_order(order.id)
+
+    def open_buyer_file(self):
+        """The selected order's buyer's file (the customers area's window)."""
+        order = self.selected()
+        customers_ui = getattr(self.ui.window, "customers_ui", None)
+        if order is None or customers_ui is None:
+            return None
+        return customers_ui.open_file(order.buyer_id)
 
     def remind_selected(self):
         """Open the buyer's conversation and the 催付 dialog for the selected order. A buyer

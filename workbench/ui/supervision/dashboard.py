@@ -349,6 +349,12 @@ class DashboardWindow(QWidget):
             self.quality.addTab(view, title)
         self.aftersale = AftersaleFiguresTab(tasks)
         self.quality.addTab(self.aftersale, self.tr("售后"))
+        self.members = None
+        if supervisor:
+            from workbench.ui.customers.figures import MemberFiguresView
+
+            self.members = MemberFiguresView(session)
+            self.quality.addTab(self.members, self.members.title())
 
         controls = QHBoxLayout()
         for widget in (QLabel(self.tr("从")), self.since, QLabel(self.tr("到")), self.until,
@@ -397,6 +403,8 @@ class DashboardWindow(QWidget):
             store, viewer, since, until, now, agent=agent),
             succeeded=lambda report: self._show(sequence, report),
             failed=lambda reason: sequence == self._sequence and self.status.setText(reason))
+        if self.members is not None:
+            self.members.refresh(self.tasks, since, until)
 
     def _show(self, sequence: int, report: metrics.Report) -> None:
         if sequence != self._sequence:
