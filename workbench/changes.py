@@ -16,6 +16,7 @@ class Changes:
     todos: frozenset[int] = field(default_factory=frozenset)
     phrases: bool = False
     settings: frozenset[str] = field(default_factory=frozenset)  # team settings' keys
+    products: bool = False  # products, size charts, couriers, promotions or size templates
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) | getattr(other, f.name)

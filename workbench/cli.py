@@ -24,6 +24,7 @@ AREA_COMMANDS = (
     "workbench.supervision.commands",
     "workbench.accounts.commands",
     "workbench.router.commands",
+    "workbench.products.commands",
 )
 
 

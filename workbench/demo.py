@@ -9,6 +9,7 @@ import json
 
 from workbench import accounts, conversations, handover, orders, quickphrases
 from workbench.paths import RESOURCES
+from workbench.products import demo as products_demo
 from workbench.store import Store, settings
 
 DEMO_FILE = RESOURCES / "demo" / "shop.json"
@@ -37,6 +38,7 @@ def seed_if_empty(store: Store, now: float) -> bool:
             handover.add(store, spec["title"], signed_in, now, priority=spec["priority"],
                          buyer_id=buyer_id, order_id=spec.get("order"),
                          due_at=now + spec["due_hours"] * HOUR)
+        products_demo.seed(store, accounts.by_name(store, "wang"), now)
     return True
 
 

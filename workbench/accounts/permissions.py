@@ -13,13 +13,14 @@ EDIT_SCENARIOS = "edit_scenarios"
 MANAGE_ACCOUNTS = "manage_accounts"
 READ_ALL_FIGURES = "read_all_figures"
 IMPORT_LOGS = "import_logs"
+EDIT_PRODUCTS = "edit_products"
 
 GRANTS: dict[str, frozenset[str]] = {
     "agent": frozenset(),
-    "trainer": frozenset({EDIT_TEAM_PHRASES, EDIT_SCENARIOS}),
+    "trainer": frozenset({EDIT_TEAM_PHRASES, EDIT_SCENARIOS, EDIT_PRODUCTS}),
     "supervisor": frozenset({EDIT_TEAM_PHRASES, EDIT_FLAG_POLICY, EDIT_TEAM_SETTINGS,
                              READ_ALL_LOGS, MANAGE_ACCOUNTS, READ_ALL_FIGURES,
-                             IMPORT_LOGS}),
+                             IMPORT_LOGS, EDIT_PRODUCTS}),
 }
 REFUSALS = {
     EDIT_TEAM_PHRASES: "团队短语只能由培训师或主管修改，客服可以使用但不能改动。",
@@ -30,6 +31,11 @@ REFUSALS = {
     MANAGE_ACCOUNTS: "只有主管可以管理账号。",
     READ_ALL_FIGURES: "只有主管可以查看团队和其他客服的服务数据。",
     IMPORT_LOGS: "只有主管可以导入聊天记录。",
+    EDIT_PRODUCTS: "商品资料、尺码表、快递和促销活动只能由培训师或主管修改。",
+}
+REFUSALS_EN = {
+    EDIT_PRODUCTS: "Only trainers and supervisors change products, size charts, couriers "
+                   "and promotions.",
 }
 
 
@@ -42,4 +48,4 @@ def require(agent, action: str) -> None:
 
     A disabled account (``active`` false) may do nothing."""
     if agent is None or not getattr(agent, "active", 1) or not allowed(agent.role, action):
-        raise Refused(REFUSALS.get(action, "没有权限。"))
+        raise Refused(REFUSALS.get(action, "没有权限。"), REFUSALS_EN.get(action))

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbench.conversations.cards import Card
 from workbench.paths import RESOURCES
 
 SCENARIO_DIR = RESOURCES / "scenarios"
@@ -16,10 +17,12 @@ SCENARIO_DIR = RESOURCES / "scenarios"
 
 @dataclass(frozen=True)
 class Step:
-    """One thing a buyer sends: text, or an image file from the scenario folder."""
+    """One thing a buyer sends: text, an image file from the scenario folder, or a
+    product card."""
 
     text: str = ""
     image: Path | None = None
+    card: Card | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ class BuyerScript:
 def _step(raw: str | dict, folder: Path) -> Step:
     if isinstance(raw, str):
         return Step(text=raw)
+    if "card" in raw:
+        card = raw["card"]
+        return Step(card=Card(card["title"], card.get("price"), card.get("link", "")))
     return Step(image=folder / raw["image"])
 
 

@@ -147,7 +147,8 @@ class Router:
     # --- agents' replies and requests -----------------------------------------------------
 
     def agent_reply(self, agent: str, uid: str, buyer: str, text: str,
-                    now: float) -> list[Action]:
+                    now: float, kind: str = "text") -> list[Action]:
+        """An agent's answer; a product card ('card') goes to the buyer as its text."""
         with self.store.transaction():
             seen = db.message(self.store, uid)
             if seen is not None:
@@ -158,7 +159,7 @@ class Router:
             conversation = db.live_conversation(self.store, buyer)
             if conversation is None or conversation["agent"] != agent:
                 return [Refuse(agent, uid, "这位买家的会话已不由你接待（已结束或已转接）。")]
-            db.insert_message(self.store, uid, conversation["id"], "out", agent, "text", text,
+            db.insert_message(self.store, uid, conversation["id"], "out", agent, kind, text,
                               now)
             db.touch(self.store, conversation["id"], now)
         return [ToBuyer(buyer, uid, text, conversation["id"])]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from workbench.store.products import migrate_products
+
 
 def _v1_core(conn: sqlite3.Connection) -> None:
     import sqlite_utils  # only needed when a store is created or migrated
@@ -210,6 +212,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v3_todo_reminders_handover_exchange,
     _v4_log_search_and_figures,
     _v5_reply_lookup,
+    migrate_products,
 ]
 LATEST = len(MIGRATIONS)
 

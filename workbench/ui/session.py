@@ -15,7 +15,7 @@ from workbench import conversations, quickphrases
 from workbench.accounts import Agent
 from workbench.changes import Changes, Refused
 from workbench.channels.base import Channel, Outgoing
-from workbench.conversations import reception
+from workbench.conversations import cards, reception
 from workbench.store import Store
 
 
@@ -62,7 +62,7 @@ class Session(QObject):
             self.publish(conversations.mark_read(self.store, self.current.id))
         self.conversation_selected.emit(self.current)
 
-    def send_text(self, text: str) -> bool:
+    def send_text(self, text: str, kind: str = "text") -> bool:
         """Store the agent's reply, then hand it to the channel."""
         if self.current is None or not text.strip():
             return False
@@ -71,10 +71,14 @@ class Session(QObject):
                               .format(len(text), self.channel.max_length))
             return False
         message, changes = conversations.send(self.store, self.current.id, self.agent.id, text,
-                                              self.clock())
+                                              self.clock(), kind=kind)
         self.publish(changes)
         self._hand_to_channel(message, self.current.buyer_nick)
         return True
+
+    def send_card(self, card: cards.Card) -> bool:
+        """A product card: shown as a card here, title, price and link where only text goes."""
+        return self.send_text(cards.text(card), kind=cards.KIND)
 
     def send_image(self, path: Path) -> bool:
         if self.current is None:
