@@ -37,7 +37,7 @@ def text(card: Card) -> str:
 def parse(message_text: str) -> Card:
     """A card back from its text; what does not read as a price or link is left out."""
     lines = [line.strip() for line in message_text.splitlines() if line.strip()]
-    title = lines[0].removeprefix(TITLE_PREFIX) if lines else ""
+    title = lines[0].removeprefix(TITLE_PREFIX).strip() if lines else ""
     price = None
     link = ""
     for line in lines[1:]:
