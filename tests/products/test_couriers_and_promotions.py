@@ -40,17 +40,15 @@ def test_phrases_may_use_the_courier_variables(demo_store, clock):
     assert any(p.code == "kdsx" for p in quickphrases.all_phrases(demo_store))
 
 
-def test_the_sidebar_lines_name_contact_days_fee_and_tracking_link(demo_store):
-    order = orders.get(demo_store, "3515313147329357904")
-    shipping = couriers.for_order(demo_store, order)
-    assert couriers.describe(shipping, order) == [
-        "快递：中通快递 · 客服热线 95311",
-        "寄往其他：时效约3-5天，运费¥10",
-        "查件：https://track.example.com/zto?no=78312345678904",
-        "下午4点前付款当天发出"]
-    unsent = orders.get(demo_store, "3515313147329357902")
-    assert couriers.describe(couriers.for_order(demo_store, unsent), unsent)[0] == \
-        "快递：中通快递（店铺默认） · 客服热线 95311"
+def test_an_order_travels_with_its_courier_or_the_shops_default(demo_store):
+    shipping = couriers.for_order(demo_store, orders.get(demo_store, "3515313147329357904"))
+    assert (shipping.courier.name, shipping.chosen_by_order, shipping.days) == (
+        "中通快递", True, "3-5天")
+    assert shipping.courier.tracking_link("78312345678904") == \
+        "https://track.example.com/zto?no=78312345678904"
+    unsent = couriers.for_order(demo_store, orders.get(demo_store, "3515313147329357902"))
+    assert (unsent.courier.name, unsent.chosen_by_order, unsent.rate.fee) == (
+        "中通快递", False, 8.0)
 
 
 def test_no_courier_table_no_courier_variables(store, clock):

@@ -232,7 +232,10 @@ def save(store: Store, agent, draft: Draft, now: float, product_id: int | None =
     permissions.require(agent, permissions.EDIT_PRODUCTS)
     check_draft(draft)
     code = draft.code.strip()
-    values = (code, draft.title.strip(), draft.price, draft.link.strip(), draft.image.strip(),
+    image = draft.image.strip()
+    if image and "://" not in image and Path(image).is_absolute():
+        image = keep_image(store, Path(image))   # a picture chosen on this computer
+    values = (code, draft.title.strip(), draft.price, draft.link.strip(), image,
               draft.category.strip(), draft.specs.strip(), draft.material.strip(),
               draft.functions.strip(), draft.style.strip(), draft.selling_points.strip(),
               draft.stock.strip(), 1 if draft.hot else 0)

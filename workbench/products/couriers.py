@@ -153,27 +153,6 @@ def phrase_values(store: Store, order) -> dict[str, str]:
     return values
 
 
-def describe(shipping: Shipping, order) -> list[str]:
-    """Lines for the order sidebar: company, contact, days and fee, tracking link."""
-    courier = shipping.courier
-    head = courier.name + ("" if shipping.chosen_by_order else "（店铺默认）")
-    lines = [f"快递：{head}" + (f" · {courier.contact}" if courier.contact else "")]
-    if shipping.rate is not None:
-        parts = []
-        if shipping.rate.days:
-            parts.append(f"时效约{shipping.rate.days}")
-        if shipping.rate.fee is not None:
-            parts.append(f"运费¥{shipping.rate.fee:g}")
-        if parts:
-            lines.append(f"寄往{shipping.rate.region}：" + "，".join(parts))
-    link = courier.tracking_link(order.tracking_no if order is not None else None)
-    if link:
-        lines.append(f"查件：{link}")
-    if courier.note:
-        lines.append(courier.note)
-    return lines
-
-
 # --- editing ---------------------------------------------------------------------------
 
 def parse_rate_lines(text: str) -> tuple[Rate, ...]:

@@ -308,6 +308,10 @@ class OrderSidebar(QWidget):
         layout.addWidget(self.list, 2)
         layout.addLayout(actions)
         layout.addWidget(self.details, 3)
+        # Other areas show what they know about the order here (products: its courier and
+        # what goes with its items); they follow ``order_shown``.
+        self.sections = QVBoxLayout()
+        layout.addLayout(self.sections)
         layout.addLayout(remark_head)
         layout.addWidget(self.remarks, 1)
         layout.addLayout(remark_row)
