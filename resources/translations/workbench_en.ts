@@ -1014,6 +1014,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation> — agent: </translation>
     </message>
     <message>
+        <source>快捷短语</source>
+        <translation>Quick phrases</translation>
+    </message>
+    <message>
         <source>交接</source>
         <translation>Handover</translation>
     </message>
@@ -1175,6 +1179,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <message>
         <source>发送失败，点击重发</source>
         <translation>failed, click to resend</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
     </message>
     <message>
         <source>今天</source>

@@ -6,6 +6,7 @@ import pytest
 from workbench import accounts, conversations, orders, products
 from workbench.changes import Refused
 from workbench.conversations import Incoming, cards
+from workbench.products import index
 
 HOUR = 3600.0
 
@@ -137,3 +138,13 @@ def test_a_card_is_its_title_price_and_link_as_text():
     assert cards.parse(cards.text(card)) == card
     assert cards.parse("【商品】 只有名字") == cards.Card("只有名字")
     assert conversations.preview("card", cards.text(card)) == "[商品] 加绒连帽卫衣"
+
+
+def test_the_shipped_pinyin_initials_match_pypinyin():
+    import pinyin_initials
+
+    shipped = index.INITIALS_TABLE.read_text(encoding="utf-8")
+    assert shipped == "".join(f"{letter}:{chars}\n" for letter, chars in
+                              pinyin_initials.initials_by_letter().items()), \
+        "run `python tools/pinyin_initials.py` after upgrading pypinyin"
+    assert index.initials("连帽卫衣T恤") == "lmwytx"

@@ -156,6 +156,10 @@ class ProductsWindow(QWidget):
         session.changed.connect(self._on_changed)
         self.reload()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._show_product()
+
     def _run(self, operation, *args) -> bool:
         return self.session.run(operation, self.session.store, self.session.agent, *args)
 
@@ -225,8 +229,11 @@ class ProductsWindow(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([420, 560])
         self.search.textChanged.connect(self.table_model.load)
-        self.table.selectionModel().currentChanged.connect(lambda *_: self._show_product())
-        self.table_model.modelReset.connect(self._show_product)
+        # Only while shown: the table's selection also changes as the window is destroyed,
+        # after the store has closed.
+        self.table.selectionModel().currentChanged.connect(
+            lambda *_: self.isVisible() and self._show_product())
+        self.table_model.modelReset.connect(lambda: self.isVisible() and self._show_product())
         return splitter
 
     def selected_product(self):
@@ -313,7 +320,7 @@ class ProductsWindow(QWidget):
         self.courier_list.setObjectName("courierList")
         self.courier_list.setModel(self.courier_model)
         self.courier_name = _line("courierName")
-        self.courier_url = _line("courierUrl", "https://…?no={单号}")
+        self.courier_url = _line("courierUrl", "https://…?no={单号}")  # ascii: a web address
         self.courier_contact = _line("courierContact")
         self.courier_default = QCheckBox(self.tr("店铺默认快递"))
         self.courier_default.setObjectName("courierDefault")
@@ -340,7 +347,8 @@ class ProductsWindow(QWidget):
         right.addLayout(row)
         right.addStretch(1)
         layout.addLayout(right, 2)
-        self.courier_list.selectionModel().currentChanged.connect(lambda *_: self._show_courier())
+        self.courier_list.selectionModel().currentChanged.connect(
+            lambda *_: self.isVisible() and self._show_courier())
         return page
 
     def selected_courier(self):
@@ -432,7 +440,7 @@ class ProductsWindow(QWidget):
         right.addStretch(1)
         layout.addLayout(right, 2)
         self.promotion_list.selectionModel().currentChanged.connect(
-            lambda *_: self._show_promotion())
+            lambda *_: self.isVisible() and self._show_promotion())
         return page
 
     def _promotion_label(self, promotion: promotions.Promotion) -> str:

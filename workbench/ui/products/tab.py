@@ -43,7 +43,8 @@ KNOWLEDGE_LABELS = (QT_TRANSLATE_NOOP("ProductKnowledge", "规格"),
 
 
 def knowledge_text(product: Product) -> str:
-    """规格：…, 材质：…, one a line, the labels in the window's language."""
+    """The product knowledge, one label and text a line, the labels in the window's
+    language."""
     return "\n".join(QCoreApplication.translate("ProductKnowledge", label) + "：" + text
                      for label, text in product.knowledge())
 
@@ -109,8 +110,8 @@ class _ArrowKeys(QObject):
 
 
 class ProductTab(QWidget):
-    """Emits ``title_changed`` with the tab's title (商品, or 商品 · M码 while a size is
-    proposed, so the agent sees it from the phrases tab too)."""
+    """Emits ``title_changed`` with the tab's title, which names the proposed size while
+    there is one, so the agent sees it from the phrases tab too."""
 
     title_changed = Signal(str)
 
@@ -316,6 +317,10 @@ class ProductTab(QWidget):
         """One key (Alt+S): the size reply goes to the buyer."""
         text = self.size_reply()
         return bool(text) and self.session.send_text(text)
+
+    def stop(self) -> None:
+        """The window is closing: the store goes with it."""
+        self._clock.stop()
 
     # --- promotions --------------------------------------------------------------------
 

@@ -49,6 +49,7 @@ class ProductsUi:
         self.tab.search.selectAll()
 
     def close(self) -> None:
+        self.tab.stop()
         for widget in (self.editor, self.import_dialog):
             if widget is not None:
                 widget.close()
