@@ -197,7 +197,7 @@ def read_table(path: Path, known_headers: Iterable[str] = ()) -> Table:
         headers.pop()  # Excel pads a header with empty cells
     rows = []
     for number_, cells in lines[header_at + 1:]:
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():   # a blank line (one join: faster than any())
             continue
         if strict:
             _check_width(path, number_, cells, len(headers))

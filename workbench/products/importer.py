@@ -18,7 +18,6 @@ from workbench.changes import Changes
 from workbench.filereader import FileRefused, Row, Table, parse_amount, read_table
 from workbench.products import (
     IMAGE_SUFFIXES,
-    from_row,
     image_name,
     index,
     keep_image,
@@ -117,6 +116,7 @@ class _Chart:
     first_row: Row
     code: str
     rows: list[sizes.SizeRow] = field(default_factory=list)
+    size_keys: set[str] = field(default_factory=set)
 
 
 def _no_progress(_phase: str, _done: int, _total: int) -> None:
@@ -128,11 +128,6 @@ def _never() -> bool:
 
 
 # --- reading ---------------------------------------------------------------------------
-
-def _cell(table: Table, columns: dict[str, int], row: Row, name: str) -> str:
-    index = columns.get(name)
-    return row.cells[index] if index is not None else ""
-
 
 def _refuse(table: Table, row: Row, columns: dict[str, int], name: str, zh: str,
             en: str) -> FileRefused:
@@ -151,65 +146,73 @@ def read_products(path: Path, progress: Progress = _no_progress,
             if cancelled():
                 raise Cancelled
             progress("读取商品", done, len(table.rows))
-
-        def cell(name: str, row=row) -> str:
-            return _cell(table, columns, row, name)
-
-        def refuse(name: str, zh: str, en: str, row=row) -> FileRefused:
-            return _refuse(table, row, columns, name, zh, en)
-
-        code = cell("code")
-        if not code:
-            raise refuse("code", "缺少商品编码", "the product code is missing")
-        key = match_key(code)
-        if key in seen:
-            raise refuse("code", f"商品编码 {code} 在第 {seen[key]} 行已经出现过",
-                         f"the code {code} already appears on line {seen[key]}")
-        seen[key] = row.number
-        values: dict = {"code": code}
-        for name in TEXT_FIELDS:
-            if cell(name):
-                values[name] = cell(name)
-        if cell("price"):
-            try:
-                values["price"] = parse_amount(cell("price"))
-            except ValueError:
-                raise refuse("price", f"价格“{cell('price')}”不是数字",
-                             f"the price {cell('price')!r} is not a number") from None
-            if values["price"] < 0:
-                raise refuse("price", "价格不能是负数", "the price cannot be negative")
-        if cell("link") and not cell("link").lower().startswith(("http://", "https://")):
-            raise refuse("link", "链接应以 http:// 或 https:// 开头",
-                         "a link starts with http:// or https://")
-        image_source = None
-        if cell("image"):
-            if "://" in cell("image"):
-                values["image"] = cell("image")
-            else:
-                image_source = (Path(path).parent / cell("image")).resolve()
-                if image_source.suffix.lower() not in IMAGE_SUFFIXES:
-                    raise refuse("image", f"{cell('image')} 不是支持的图片格式",
-                                 f"{cell('image')} is not a supported picture")
-                if not image_source.is_file():
-                    raise refuse("image", f"找不到图片文件 {cell('image')}"
-                                 "（相对于商品文件所在的文件夹）",
-                                 f"no picture file {cell('image')} beside the products file")
-        if cell("hot"):
-            hot = parse_hot(cell("hot"))
-            if hot is None:
-                raise refuse("hot", f"热销应写 是 或 否，不是“{cell('hot')}”",
-                             f"hot is yes or no, not {cell('hot')!r}")
-            values["hot"] = hot
-        related = split_list(cell("related")) if cell("related") else None
-        if related and key in {match_key(c) for c in related}:
-            raise refuse("related", f"商品 {code} 不能和自己关联", f"{code} cannot match itself")
-        lines.append(_ProductLine(row, key, values, related, image_source))
+        lines.append(_product_line(table, columns, row, seen))
     progress("读取商品", len(table.rows), len(table.rows))
     return table, lines
 
 
+def _product_line(table: Table, columns: dict[str, int], row: Row, seen: dict[str, int]
+                  ) -> _ProductLine:
+    cell = {name: row.cells[index] for name, index in columns.items()}
+
+    def refuse(name: str, zh: str, en: str) -> FileRefused:
+        return _refuse(table, row, columns, name, zh, en)
+
+    code = cell["code"]
+    if not code:
+        raise refuse("code", "缺少商品编码", "the product code is missing")
+    key = match_key(code)
+    if key in seen:
+        raise refuse("code", f"商品编码 {code} 在第 {seen[key]} 行已经出现过",
+                     f"the code {code} already appears on line {seen[key]}")
+    seen[key] = row.number
+    values: dict = {"code": code}
+    for name in TEXT_FIELDS:
+        if cell.get(name):
+            values[name] = cell[name]
+    price = cell.get("price")
+    if price:
+        try:
+            values["price"] = parse_amount(price)
+        except ValueError:
+            raise refuse("price", f"价格“{price}”不是数字",
+                         f"the price {price!r} is not a number") from None
+        if values["price"] < 0:
+            raise refuse("price", "价格不能是负数", "the price cannot be negative")
+    link = cell.get("link")
+    if link and not link.lower().startswith(("http://", "https://")):
+        raise refuse("link", "链接应以 http:// 或 https:// 开头",
+                     "a link starts with http:// or https://")
+    image = cell.get("image")
+    image_source = None
+    if image and "://" in image:
+        values["image"] = image
+    elif image:
+        image_source = (table.path.parent / image).resolve()
+        if image_source.suffix.lower() not in IMAGE_SUFFIXES:
+            raise refuse("image", f"{image} 不是支持的图片格式",
+                         f"{image} is not a supported picture")
+        if not image_source.is_file():
+            raise refuse("image", f"找不到图片文件 {image}（相对于商品文件所在的文件夹）",
+                         f"no picture file {image} beside the products file")
+    if cell.get("hot"):
+        hot = parse_hot(cell["hot"])
+        if hot is None:
+            raise refuse("hot", f"热销应写 是 或 否，不是“{cell['hot']}”",
+                         f"hot is yes or no, not {cell['hot']!r}")
+        values["hot"] = hot
+    related = split_list(cell["related"]) if cell.get("related") else None
+    if related and key in {match_key(c) for c in related}:
+        raise refuse("related", f"商品 {code} 不能和自己关联", f"{code} cannot match itself")
+    return _ProductLine(row, key, values, related, image_source)
+
+
 def _measure(text: str) -> float:
     """A chart cell in cm or kg; also ``160cm``, ``50kg``, or a weight in ``斤``."""
+    try:
+        return float(text)   # the usual case, kept fast: a chart file has many cells
+    except ValueError:
+        pass
     plain = match_key(text)
     for unit, factor in (("厘米", 1), ("cm", 1), ("公分", 1), ("公斤", 1), ("千克", 1),
                          ("kg", 1), ("斤", 0.5)):
@@ -228,35 +231,39 @@ def read_sizes(path: Path, cancelled: Callable[[], bool] = _never
         raise FileRefused(table.path, "缺少身高下限/身高上限或体重下限/体重上限列",
                           "the height or the weight columns are missing", row=table.header_row)
     charts: dict[str, _Chart] = {}
+    keys: dict[str, str] = {}      # code or size as written -> its key (they repeat)
+    measured = [(name, columns.get(name)) for name in
+                ("height_min", "height_max", "weight_min", "weight_max")]
     for done, row in enumerate(table.rows):
         if done % PROGRESS_EVERY == 0 and cancelled():
             raise Cancelled
-
-        def cell(name: str, row=row) -> str:
-            return _cell(table, columns, row, name)
-
-        code, size = cell("code"), cell("size")
+        cells = row.cells
+        code, size = cells[columns["code"]], cells[columns["size"]]
         if not code:
             raise _refuse(table, row, columns, "code", "缺少商品编码",
                           "the product code is missing")
         if not size:
             raise _refuse(table, row, columns, "size", "缺少尺码", "the size is missing")
         measures = {}
-        for name in ("height_min", "height_max", "weight_min", "weight_max"):
+        for name, column in measured:
+            text = cells[column] if column is not None else ""
             try:
-                measures[name] = _measure(cell(name)) if cell(name) else None
+                measures[name] = _measure(text) if text else None
             except ValueError:
-                raise _refuse(table, row, columns, name, f"“{cell(name)}”不是数字",
-                              f"{cell(name)!r} is not a number") from None
+                raise _refuse(table, row, columns, name, f"“{text}”不是数字",
+                              f"{text!r} is not a number") from None
         chart_row = sizes.SizeRow(size, **measures)
         problem = sizes.check_row(chart_row)
         if problem:
             raise FileRefused(table.path, problem, "the ranges of this size are not usable",
                               row=row.number)
-        chart = charts.setdefault(match_key(code), _Chart(row, code))
-        if any(match_key(r.size) == match_key(size) for r in chart.rows):
+        key = keys.get(code) or keys.setdefault(code, match_key(code))
+        chart = charts.get(key) or charts.setdefault(key, _Chart(row, code))
+        size_key = keys.get(size) or keys.setdefault(size, match_key(size))
+        if size_key in chart.size_keys:
             raise _refuse(table, row, columns, "size", f"商品 {code} 的尺码 {size} 重复了",
                           f"size {size} of {code} appears twice")
+        chart.size_keys.add(size_key)
         chart.rows.append(chart_row)
     return table, charts
 
@@ -314,7 +321,7 @@ def _apply_products(store: Store, table: Table | None, lines: list[_ProductLine]
         return
     columns = table.columns(PRODUCT_HEADERS)
     existing = product_rows.products_by_keys(store, [line.key for line in lines])
-    inserts, updates, touched = [], [], []
+    inserts, updates, touched = [], [], {}
     for done, line in enumerate(lines):
         if done % PROGRESS_EVERY == 0:
             if cancelled():
@@ -335,12 +342,12 @@ def _apply_products(store: Store, table: Table | None, lines: list[_ProductLine]
             merged["hot"] = values.get("hot", 0)
             inserts.append((line.key, *(merged[n] for n in PRODUCT_FIELDS), now))
             result.added += 1
-            touched.append(line.key)
+            touched[line.key] = merged
         elif any(old[name] != value for name, value in values.items()):
             merged = {name: values.get(name, old[name]) for name in PRODUCT_FIELDS}
             updates.append((line.key, *(merged[n] for n in PRODUCT_FIELDS), now, old["id"]))
             result.updated += 1
-            touched.append(line.key)
+            touched[line.key] = merged
         else:
             result.unchanged += 1
     product_rows.insert_products(store, inserts)
@@ -349,9 +356,10 @@ def _apply_products(store: Store, table: Table | None, lines: list[_ProductLine]
     _apply_related(store, table, columns, lines, result)
     if touched:
         progress("建立搜索索引", 0, len(touched))
-        stored = product_rows.products_by_keys(store, touched)
-        product_rows.index_products(store, (index.index_row(from_row(stored[key]))
-                                            for key in touched))
+        ids = product_rows.ids_by_keys(store, list(touched))
+        product_rows.index_products(store, (index.index_values(ids[key], merged)
+                                            for key, merged in touched.items()),
+                                    fresh=not updates)
 
 
 def _apply_related(store: Store, table: Table, columns: dict[str, int],

@@ -23,7 +23,9 @@ _initial_of: dict[str, str] | None = None
 
 def _plain(text: str) -> str:
     """Lower case, NFKC, letters and digits only (what tokens are made of)."""
-    return "".join(filter(str.isalnum, unicodedata.normalize("NFKC", text).lower()))
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return "".join(filter(str.isalnum, text.lower()))
 
 
 def tokens(*fields: str) -> str:
@@ -32,7 +34,9 @@ def tokens(*fields: str) -> str:
     parts = []
     for field in fields:
         plain = _plain(field)
-        parts.extend(plain[i:i + 2] for i in range(len(plain)))
+        if plain:
+            parts.extend(map(str.__add__, plain, plain[1:]))
+            parts.append(plain[-1])
     return " ".join(parts)
 
 
@@ -58,10 +62,15 @@ def initials(text: str) -> str:
 
 def index_row(product) -> tuple[int, str, str, str]:
     """(id, title tokens, body tokens, initials tokens) for the search index."""
-    body = (product.category, product.specs, product.material, product.functions,
-            product.style, product.selling_points)
-    return (product.id, tokens(product.code, product.title), tokens(*body),
-            tokens(initials(product.title)))
+    return index_values(product.id, product.__dict__)
+
+
+def index_values(product_id: int, values: dict) -> tuple[int, str, str, str]:
+    """The same from a product's fields by name (an import has them so)."""
+    body = (values["category"], values["specs"], values["material"], values["functions"],
+            values["style"], values["selling_points"])
+    return (product_id, tokens(values["code"], values["title"]), tokens(*body),
+            tokens(initials(values["title"])))
 
 
 def _phrase(part: str) -> str | None:

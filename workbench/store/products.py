@@ -61,7 +61,10 @@ def migrate_products(conn: sqlite3.Connection) -> None:
         f"gifts {text}, codes {text}, auto_replies TEXT NOT NULL DEFAULT '{{}}', "
         "updated_at REAL)")
     conn.execute("CREATE INDEX promotions_ends_at ON promotions (ends_at)")
-    conn.execute("CREATE VIRTUAL TABLE product_index USING fts5(title, body, initials)")
+    # prefix='1': a one-character query (the first keystroke) reads one prefix list
+    # instead of merging the lists of every token that starts with it.
+    conn.execute("CREATE VIRTUAL TABLE product_index USING fts5(title, body, initials, "
+                 "prefix='1')")
 
 
 # --- products ------------------------------------------------------------------------------
@@ -90,6 +93,10 @@ def product_by_title(store: Store, title: str) -> sqlite3.Row | None:
 
 def products_by_keys(store: Store, keys: list[str]) -> dict[str, sqlite3.Row]:
     """code_key -> the stored row, for the keys that exist (an import's lookups)."""
+    if len(keys) > 2000:   # a big import: one pass over the table beats many IN lists
+        wanted = set(keys)
+        return {row["code_key"]: row for row in store.conn.execute(
+            f"SELECT code_key, {PRODUCT_COLUMNS} FROM products") if row["code_key"] in wanted}
     found: dict[str, sqlite3.Row] = {}
     for start in range(0, len(keys), 500):
         chunk = keys[start:start + 500]
@@ -155,7 +162,18 @@ def delete_product(store: Store, product_id: int) -> None:
 
 
 def ids_by_keys(store: Store, keys: list[str]) -> dict[str, int]:
-    return {key: row["id"] for key, row in products_by_keys(store, keys).items()}
+    """code_key -> id, for the keys that exist."""
+    if len(keys) > 2000:
+        wanted = set(keys)
+        return {key: product_id for key, product_id in store.conn.execute(
+            "SELECT code_key, id FROM products") if key in wanted}
+    found: dict[str, int] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(store.conn.execute(
+            f"SELECT code_key, id FROM products WHERE code_key IN ({marks})", chunk))
+    return found
 
 
 # --- matching products (配套 / 关联推荐) ---------------------------------------------------
@@ -230,11 +248,14 @@ def charts_of(store: Store, ids: list[int]) -> dict[int, list[tuple]]:
 
 # --- the search index ------------------------------------------------------------------------
 
-def index_products(store: Store, rows: Iterable[tuple[int, str, str, str]]) -> None:
-    """Rows of (product id, title tokens, body tokens, initials tokens), replacing any."""
+def index_products(store: Store, rows: Iterable[tuple[int, str, str, str]],
+                   fresh: bool = False) -> None:
+    """Rows of (product id, title tokens, body tokens, initials tokens), replacing any
+    (``fresh``: the products are new, there is nothing to replace)."""
     rows = list(rows)
-    store.conn.executemany("DELETE FROM product_index WHERE rowid = ?",
-                           [(row[0],) for row in rows])
+    if not fresh:
+        store.conn.executemany("DELETE FROM product_index WHERE rowid = ?",
+                               [(row[0],) for row in rows])
     store.conn.executemany(
         "INSERT INTO product_index (rowid, title, body, initials) VALUES (?, ?, ?, ?)", rows)
 
