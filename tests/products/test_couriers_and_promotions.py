@@ -51,6 +51,15 @@ def test_an_order_travels_with_its_courier_or_the_shops_default(demo_store):
         "中通快递", False, 8.0)
 
 
+def test_a_courier_missing_from_the_table_is_named_but_has_no_days(demo_store, clock):
+    buyer = conversations.ensure_buyer(demo_store, "寄EMS的买家", "普通", clock())
+    orders.record(demo_store, buyer, {"id": "E-1", "status": "WAIT_BUYER_CONFIRM_GOODS",
+                                      "courier": "EMS", "address": "西藏拉萨"}, [])
+    values = values_for(demo_store, "寄EMS的买家", clock())
+    assert values["快递"] == "EMS" and "时效" not in values
+    assert couriers.for_order(demo_store, orders.get(demo_store, "E-1")) is None
+
+
 def test_no_courier_table_no_courier_variables(store, clock):
     assert couriers.phrase_values(store, None) == {}
     values = quickphrases.context_values(store, None, "买家", "小满", clock())

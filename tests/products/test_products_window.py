@@ -282,4 +282,8 @@ def test_the_product_models_pass_the_model_tester(qtmodeltester, workbench):
     tab = workbench.window.products_ui.tab
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.related_model)
+    editor = workbench.window.products_ui.show_editor()
+    for model in (editor.table_model, editor.courier_model, editor.promotion_model):
+        qtmodeltester.check(model)
+    editor.close()
     assert tab.model.index(0).data(ProductRole) is tab.model.rows[0]

@@ -132,21 +132,21 @@ class Shipping:
 
 
 def for_order(store: Store, order) -> Shipping | None:
-    """The order's courier (the default when it names none or one the table lacks)."""
-    courier = named(store, order.courier) if order is not None else None
-    chosen = courier is not None
-    courier = courier or default(store)
+    """How the order travels: the courier it names, else the shop's default. None when
+    the table is empty, or lacks the courier the order names."""
+    named_courier = order.courier if order is not None and order.courier else None
+    courier = named(store, named_courier) if named_courier else default(store)
     if courier is None:
         return None
     return Shipping(courier, courier.rate_for(order.address if order is not None else None),
-                    chosen)
+                    named_courier is not None)
 
 
 def phrase_values(store: Store, order) -> dict[str, str]:
     """{快递} and {时效} for the buyer's latest order (or the shop's default courier)."""
     shipping = for_order(store, order)
     if shipping is None:
-        return {}
+        return {"快递": order.courier} if order is not None and order.courier else {}
     values = {"快递": order.courier if shipping.chosen_by_order else shipping.courier.name}
     if shipping.days:
         values["时效"] = shipping.days
