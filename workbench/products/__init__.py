@@ -13,7 +13,6 @@ Trainers and supervisors change the knowledge (EDIT_PRODUCTS); every agent reads
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from dataclasses import asdict, dataclass, fields
@@ -303,16 +302,14 @@ def image_path(store: Store, product: Product) -> Path | None:
 
 
 def image_name(source: Path) -> str:
-    """The stored name of a picture: its content hash, so one picture is kept once."""
+    """The stored name of a picture: its content hash (as a phrase's picture is named), so
+    one picture is kept once."""
+    from workbench.quickphrases import image_name as hashed_name
+
     if source.suffix.lower() not in IMAGE_SUFFIXES:
         raise Refused(f"{source.name} 不是支持的图片格式（{'、'.join(IMAGE_SUFFIXES)}）。",
                       f"{source.name} is not a supported picture ({', '.join(IMAGE_SUFFIXES)}).")
-    try:
-        digest = hashlib.sha1(source.read_bytes()).hexdigest()[:16]
-    except OSError as error:
-        raise Refused(f"找不到图片 {source}（{error.strerror}）。",
-                      f"Cannot read the picture {source} ({error.strerror}).") from error
-    return digest + source.suffix.lower()
+    return hashed_name(source)
 
 
 def keep_image(store: Store, source: Path) -> str:

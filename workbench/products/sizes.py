@@ -347,19 +347,10 @@ def advise(rows: list[SizeRow], body: Body) -> Advice:
         what = "身高" if height is not None else "体重"
         return answer(zh=f"尺码表没有按{what}分的尺码，不能推荐。",
                       en="The chart has no ranges for what the buyer gave.")
-    uncovered = []
-    if use_height and not by_height:
-        low = min(r.height_min for r in rows if r.height_min is not None)
-        high = max(r.height_max for r in rows if r.height_max is not None)
-        uncovered.append((f"身高{_number(height)}厘米不在尺码表的{_number(low)}-"
-                          f"{_number(high)}厘米之内", f"height {_number(height)} cm is outside "
-                          f"the chart's {_number(low)}-{_number(high)} cm"))
-    if use_weight and not by_weight:
-        low = min(r.weight_min for r in rows if r.weight_min is not None)
-        high = max(r.weight_max for r in rows if r.weight_max is not None)
-        uncovered.append((f"体重{_number(weight)}公斤不在尺码表的{_number(low)}-"
-                          f"{_number(high)}公斤之内", f"weight {_number(weight)} kg is outside "
-                          f"the chart's {_number(low)}-{_number(high)} kg"))
+    uncovered = [_outside(rows, measure, value)
+                 for measure, value, used, found in (("height", height, use_height, by_height),
+                                                     ("weight", weight, use_weight, by_weight))
+                 if used and not found]
     if uncovered:
         return answer(zh="；".join(zh for zh, _ in uncovered) + "，尺码表覆盖不到，请不要猜，"
                       "可以请买家提供更多尺寸或咨询主管。",
@@ -411,6 +402,19 @@ def advise(rows: list[SizeRow], body: Body) -> Advice:
     zh = f"{given_zh}，建议{size}码" + ("；" + "；".join(notes_zh) if notes_zh else "") + "。"
     en = f"Size {size} proposed" + ("; " + "; ".join(notes_en) if notes_en else "") + "."
     return answer(size, also, zh, en)
+
+
+MEASURES = {"height": ("身高", "厘米", "cm"), "weight": ("体重", "公斤", "kg")}
+
+
+def _outside(rows: list[SizeRow], measure: str, value: float) -> tuple[str, str]:
+    """Why the chart does not cover a height or weight: its range, in both languages."""
+    name, unit_zh, unit_en = MEASURES[measure]
+    low = _number(min(v for r in rows if (v := getattr(r, f"{measure}_min")) is not None))
+    high = _number(max(v for r in rows if (v := getattr(r, f"{measure}_max")) is not None))
+    return (f"{name}{_number(value)}{unit_zh}不在尺码表的{low}-{high}{unit_zh}之内",
+            f"{measure} {_number(value)} {unit_en} is outside the chart's {low}-{high} "
+            f"{unit_en}")
 
 
 def _near_boundary(rows: list[SizeRow], chosen: int, height: float
