@@ -560,6 +560,14 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Insert one of the first nine phrases in the list</translation>
     </message>
     <message>
+        <source>搜索商品，Enter 发送商品卡片</source>
+        <translation>Search products; Enter sends a product card</translation>
+    </message>
+    <message>
+        <source>发送商品页签推荐的尺码回复</source>
+        <translation>Send the size reply the Products tab proposes</translation>
+    </message>
+    <message>
         <source>显示这份快捷键说明</source>
         <translation>Show this list of shortcuts</translation>
     </message>
