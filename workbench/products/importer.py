@@ -244,15 +244,15 @@ def read_sizes(path: Path, cancelled: Callable[[], bool] = _never
                           "the product code is missing")
         if not size:
             raise _refuse(table, row, columns, "size", "缺少尺码", "the size is missing")
-        measures = {}
+        measures = []
         for name, column in measured:
             text = cells[column] if column is not None else ""
             try:
-                measures[name] = _measure(text) if text else None
+                measures.append(_measure(text) if text else None)
             except ValueError:
                 raise _refuse(table, row, columns, name, f"“{text}”不是数字",
                               f"{text!r} is not a number") from None
-        chart_row = sizes.SizeRow(size, **measures)
+        chart_row = sizes.SizeRow(size, *measures)
         problem = sizes.check_row(chart_row)
         if problem:
             raise FileRefused(table.path, problem, "the ranges of this size are not usable",
@@ -396,8 +396,7 @@ def _apply_charts(store: Store, table: Table, charts: dict[str, _Chart],
     replaced = []
     for key, chart in charts.items():
         product_id = ids[key]
-        fresh = [(r.size, r.height_min, r.height_max, r.weight_min, r.weight_max)
-                 for r in chart.rows]
+        fresh = [tuple(r) for r in chart.rows]
         if stored.get(product_id, []) != fresh:
             replaced.append((product_id, fresh))
     product_rows.replace_charts(

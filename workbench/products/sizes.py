@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbench.changes import Refused
 from workbench.store import Store
@@ -77,8 +78,9 @@ class Body:
         return "、".join(parts)
 
 
-@dataclass(frozen=True)
-class SizeRow:
+class SizeRow(NamedTuple):
+    """One size of a chart (a tuple: an import makes tens of thousands)."""
+
     size: str
     height_min: float | None = None
     height_max: float | None = None
