@@ -19,8 +19,7 @@ class OrderProducts(QWidget):
         super().__init__()
         self.session = session
         self.order = None
-        self.courier = plain_label(name="orderCourier")
-        self.courier.setStyleSheet("color: #455a64;")
+        self.courier = plain_label(name="orderCourier", colour="#455a64")
         self.related_title = QLabel(self.tr("搭配推荐（双击发送卡片）"))
         self.related_model = ProductListModel()
         self.related = product_list("orderRelatedProducts", self.related_model)

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -49,13 +50,23 @@ def knowledge_text(product: Product) -> str:
                      for label, text in product.knowledge())
 
 
-def plain_label(text: str = "", name: str = "") -> QLabel:
-    """A label that never interprets markup: product texts are shown as written."""
+def plain_label(text: str = "", name: str = "", colour: str = "", bold: bool = False
+                ) -> QLabel:
+    """A label that never interprets markup: product texts are shown as written. Colour and
+    weight go through the palette and font (a style sheet per label costs start-up time)."""
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     if name:
         label.setObjectName(name)
+    if colour:
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        label.setPalette(palette)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
     return label
 
 
@@ -126,10 +137,8 @@ class ProductTab(QWidget):
         self.advice: sizes.Advice | None = None
         self.body = sizes.Body()
 
-        self.context_title = plain_label(name="productContextTitle")
-        self.context_title.setStyleSheet("font-weight: bold;")
-        self.context_meta = plain_label(name="productContextMeta")
-        self.context_meta.setStyleSheet("color: #e53935;")
+        self.context_title = plain_label(name="productContextTitle", bold=True)
+        self.context_meta = plain_label(name="productContextMeta", colour="#e53935")
         self.context_knowledge = plain_label(name="productContextKnowledge")
         self.send_context_button = QPushButton(self.tr("发送卡片"))
         self.send_context_button.setObjectName("sendContextCard")
@@ -145,15 +154,16 @@ class ProductTab(QWidget):
         context_layout.addWidget(self.context_meta)
         context_layout.addWidget(self.context_knowledge)
 
-        self.size_title = plain_label(name="sizeProposal")
-        self.size_title.setStyleSheet("font-weight: bold; color: #2e7d32;")
+        self.size_title = plain_label(name="sizeProposal", colour="#2e7d32", bold=True)
         self.size_reason = plain_label(name="sizeReason")
         self.size_button = QPushButton(self.tr("发送尺码回复（Alt+S）"))
         self.size_button.setObjectName("sendSizeReply")
         self.size_box = QFrame()
         self.size_box.setObjectName("sizeBox")
-        self.size_box.setStyleSheet("QFrame#sizeBox { background: #f1f8e9; "
-                                    "border-radius: 4px; }")
+        self.size_box.setAutoFillBackground(True)
+        background = self.size_box.palette()
+        background.setColor(QPalette.ColorRole.Window, QColor("#f1f8e9"))
+        self.size_box.setPalette(background)
         size_layout = QVBoxLayout(self.size_box)
         size_layout.setContentsMargins(6, 4, 6, 4)
         size_layout.addWidget(self.size_title)
@@ -164,8 +174,7 @@ class ProductTab(QWidget):
         self.related_model = ProductListModel()
         self.related_view = product_list("relatedProducts", self.related_model)
         self.related_view.setMaximumHeight(96)
-        self.promotions = plain_label(name="runningPromotions")
-        self.promotions.setStyleSheet("color: #bf360c;")
+        self.promotions = plain_label(name="runningPromotions", colour="#bf360c")
 
         self.search = QLineEdit()
         self.search.setObjectName("productSearch")
