@@ -209,16 +209,26 @@ def _product_line(table: Table, columns: dict[str, int], row: Row, seen: dict[st
 
 def _measure(text: str) -> float:
     """A chart cell in cm or kg; also ``160cm``, ``50kg``, or a weight in ``斤``."""
-    try:
-        return float(text)   # the usual case, kept fast: a chart file has many cells
-    except ValueError:
-        pass
     plain = match_key(text)
     for unit, factor in (("厘米", 1), ("cm", 1), ("公分", 1), ("公斤", 1), ("千克", 1),
                          ("kg", 1), ("斤", 0.5)):
         if plain.endswith(unit):
             return float(plain.removesuffix(unit)) * factor
     return float(plain)
+
+
+def _measures(table: Table, columns: dict[str, int], row: Row,
+              measured: list[tuple[str, int | None]]) -> list[float | None]:
+    """A row's ranges with units (``160cm``, ``100斤``); refuses what is not a number."""
+    measures = []
+    for name, column in measured:
+        text = row.cells[column] if column is not None else ""
+        try:
+            measures.append(_measure(text) if text else None)
+        except ValueError:
+            raise _refuse(table, row, columns, name, f"“{text}”不是数字",
+                          f"{text!r} is not a number") from None
+    return measures
 
 
 def read_sizes(path: Path, cancelled: Callable[[], bool] = _never
@@ -244,14 +254,11 @@ def read_sizes(path: Path, cancelled: Callable[[], bool] = _never
                           "the product code is missing")
         if not size:
             raise _refuse(table, row, columns, "size", "缺少尺码", "the size is missing")
-        measures = []
-        for name, column in measured:
-            text = cells[column] if column is not None else ""
-            try:
-                measures.append(_measure(text) if text else None)
-            except ValueError:
-                raise _refuse(table, row, columns, name, f"“{text}”不是数字",
-                              f"{text!r} is not a number") from None
+        try:   # plain numbers, the usual case, in one go
+            measures = [float(cells[c]) if c is not None and cells[c] else None
+                        for _name, c in measured]
+        except ValueError:
+            measures = _measures(table, columns, row, measured)
         chart_row = sizes.SizeRow(size, *measures)
         problem = sizes.check_row(chart_row)
         if problem:
@@ -296,9 +303,10 @@ def import_files(store: Store, products_file: Path | str | None,
                           rows=len(lines), size_rows=len(size_table.rows) if size_table else 0)
     try:
         with store.transaction():
-            _apply_products(store, table, lines, result, now, dry_run, progress, cancelled)
+            added = _apply_products(store, table, lines, result, now, dry_run, progress,
+                                    cancelled)
             if size_table is not None:
-                _apply_charts(store, size_table, charts, result)
+                _apply_charts(store, size_table, charts, result, added)
             events.record(store, now, agent.id, "products.import",
                           f"file:{result.file or result.sizes_file}",
                           {"sizes_file": result.sizes_file, "rows": result.rows,
@@ -316,9 +324,10 @@ def import_files(store: Store, products_file: Path | str | None,
 
 def _apply_products(store: Store, table: Table | None, lines: list[_ProductLine],
                     result: ImportResult, now: float, dry_run: bool, progress: Progress,
-                    cancelled: Callable[[], bool]) -> None:
+                    cancelled: Callable[[], bool]) -> set[str]:
+    """Write the products; returns the keys of those that are new."""
     if table is None:
-        return
+        return set()
     columns = table.columns(PRODUCT_HEADERS)
     existing = product_rows.products_by_keys(store, [line.key for line in lines])
     inserts, updates, touched = [], [], {}
@@ -360,6 +369,7 @@ def _apply_products(store: Store, table: Table | None, lines: list[_ProductLine]
         product_rows.index_products(store, (index.index_values(ids[key], merged)
                                             for key, merged in touched.items()),
                                     fresh=not updates)
+    return {line.key for line in lines if line.key not in existing}
 
 
 def _apply_related(store: Store, table: Table, columns: dict[str, int],
@@ -383,7 +393,9 @@ def _apply_related(store: Store, table: Table, columns: dict[str, int],
 
 
 def _apply_charts(store: Store, table: Table, charts: dict[str, _Chart],
-                  result: ImportResult) -> None:
+                  result: ImportResult, new_keys: set[str]) -> None:
+    """Replace the charts that differ; a product new in this import has none to read or
+    clear."""
     columns = table.columns(SIZE_HEADERS)
     ids = product_rows.ids_by_keys(store, list(charts))
     for key, chart in charts.items():
@@ -392,14 +404,14 @@ def _apply_charts(store: Store, table: Table, charts: dict[str, _Chart],
                           f"商品 {chart.code} 既不在商品文件里，也不在工作台中",
                           f"the product {chart.code} is neither in the products file nor in "
                           "the workbench")
-    stored = product_rows.charts_of(store, list(ids.values()))
+    known = {ids[key] for key in charts if key not in new_keys}
+    stored = product_rows.charts_of(store, list(known))
     replaced = []
     for key, chart in charts.items():
         product_id = ids[key]
-        fresh = [tuple(r) for r in chart.rows]
-        if stored.get(product_id, []) != fresh:
-            replaced.append((product_id, fresh))
+        if stored.get(product_id, []) != chart.rows:   # size rows are tuples
+            replaced.append((product_id, chart.rows))
     product_rows.replace_charts(
-        store, [product_id for product_id, _rows in replaced],
+        store, [product_id for product_id, _rows in replaced if product_id in known],
         [(product_id, *row, n) for product_id, rows in replaced for n, row in enumerate(rows)])
     result.charts = len(replaced)
