@@ -22,8 +22,9 @@ WORDS = ("纯棉", "连帽", "卫衣", "宽松", "加绒", "加厚", "莫代尔"
          "拖鞋", "棉麻", "衬衫", "男女", "同款", "秋冬", "夏季", "新款", "长袖", "开衫", "情侣")
 MATERIALS = ("纯棉100%", "莫代尔95% 氨纶5%", "珊瑚绒（聚酯纤维100%）", "桑蚕丝93% 氨纶7%",
              "棉55% 麻45%")
-POINTS = ("柔软亲肤，不起球", "加厚保暖，冬季可穿", "凉感透气，夏天不粘身", "宽松版型，男女同款",
-          "弹力腰头，舒适不勒")
+POINTS = ("柔软亲肤", "不起球", "加厚保暖", "冬季可穿", "凉感透气", "夏天不粘身", "宽松版型",
+          "男女同款", "弹力腰头", "舒适不勒", "可机洗", "不掉色")
+COLOURS = ("黑", "白", "灰", "米白", "燕麦色", "雾霾蓝", "豆沙粉", "藏青", "酒红", "卡其")
 # Typed a character at a time, as an agent types into the 商品 tab.
 TYPED = ("卫衣", "连帽卫衣", "纯棉 宽松", "睡衣套装", "冰丝短袖", "wy", "p01234", "lmwy", "shy",
          "jjf")
@@ -45,7 +46,8 @@ def _files(folder: Path, count: int, rng: random.Random) -> tuple[Path, Path]:
         products_lines.append(",".join((
             code, title, f"{rng.choice((59, 89, 129, 199, 259))}.00",
             f"https://shop.example.com/item/{code}", rng.choice(("卫衣", "睡衣", "家居服")),
-            '"颜色：黑/灰/米白；尺码：S/M/L/XL"', rng.choice(MATERIALS), rng.choice(POINTS),
+            "颜色：" + "/".join(rng.sample(COLOURS, 3)) + "；尺码：S/M/L/XL",
+            rng.choice(MATERIALS), "；".join(rng.sample(POINTS, 3)),
             related, rng.choice(("有货", "有货", "预售7天", "缺货")), rng.choice(("是", "否")))))
         low = rng.choice((148, 150, 152))
         for step, size in enumerate(("S", "M", "L", "XL")):

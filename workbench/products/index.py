@@ -10,6 +10,7 @@ Each field ends on a one-character token, so no match runs from one field into t
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from workbench.paths import RESOURCES
@@ -31,13 +32,15 @@ def _plain(text: str) -> str:
 def tokens(*fields: str) -> str:
     """The index form of ``fields``: each field's two-character tokens, fields one after
     the other."""
-    parts = []
-    for field in fields:
-        plain = _plain(field)
-        if plain:
-            parts.extend(map(str.__add__, plain, plain[1:]))
-            parts.append(plain[-1])
-    return " ".join(parts)
+    return " ".join(filter(None, map(_field_tokens, fields)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _field_tokens(field: str) -> str:
+    """One field's tokens; cached, because a catalog repeats its categories, materials and
+    specs from product to product."""
+    plain = _plain(field)
+    return " ".join([*map(str.__add__, plain, plain[1:]), plain[-1]]) if plain else ""
 
 
 def _initials_table() -> dict[str, str]:
