@@ -202,8 +202,8 @@ def read_table(path: Path, known_headers: Iterable[str] = ()) -> Table:
         if strict:
             _check_width(path, number_, cells, len(headers))
         # clean_cell, its usual case inlined: a big file has a million cells.
-        cleaned = [text if not text or text[0] not in "='\t" else clean_cell(text)
-                   for text in (cell.strip() for cell in cells[:len(headers)])]
+        cleaned = [text if not (text := cell.strip()) or text[0] not in "='\t"
+                   else clean_cell(text) for cell in cells[:len(headers)]]
         cleaned += [""] * (len(headers) - len(cleaned))
         rows.append(Row(number_, cleaned))
     return Table(path, headers, number, rows)
