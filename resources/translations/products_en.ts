@@ -349,6 +349,10 @@
         <translation>Stock</translation>
     </message>
     <message>
+        <source>选择图片…</source>
+        <translation>Choose picture…</translation>
+    </message>
+    <message>
         <source>新建</source>
         <translation>New</translation>
     </message>
@@ -371,6 +375,14 @@
     <message>
         <source>尺码表（厘米、公斤）</source>
         <translation>Size chart (cm, kg)</translation>
+    </message>
+    <message>
+        <source>选择商品图片</source>
+        <translation>Choose a product picture</translation>
+    </message>
+    <message>
+        <source>图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
     </message>
     <message>
         <source>价格“{0}”不是数字。</source>

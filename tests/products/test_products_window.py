@@ -3,6 +3,7 @@ real window."""
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage
 
 from helpers import row_where, type_text
 from products.catalog_files import PRODUCT_HEADER, SIZE_HEADER, write_csv
@@ -199,7 +200,7 @@ def open_editor(qtbot, db_path, clock, agent_name):
 
 
 def test_a_trainer_edits_a_product_and_its_chart_in_the_products_window(qtbot, db_path,
-                                                                      clock):
+                                                                      clock, tmp_path):
     workbench, editor = open_editor(qtbot, db_path, clock, "lin")
     try:
         store = workbench.store
@@ -207,9 +208,20 @@ def test_a_trainer_edits_a_product_and_its_chart_in_the_products_window(qtbot, d
         assert editor.fields["related"].text() == "JJF-118、WZ-5"
         editor.fields["price"].setText("119")
         editor.fields["selling_points"].setPlainText("帽绳可调；加大口袋")
+        picture = tmp_path / "hoodie.png"
+        image = QImage(120, 120, QImage.Format.Format_RGB32)
+        image.fill(QColor("#d7ccc8"))
+        assert image.save(str(picture))
+        editor.fields["image"].setText(str(picture))
         assert editor.save_product()
         hoodie = products.by_code(store, "WY-2301")
         assert (hoodie.price, hoodie.selling_points) == (119.0, "帽绳可调；加大口袋")
+        assert products.image_path(store, hoodie).read_bytes() == picture.read_bytes()
+        # A card of it shows the picture in the chat.
+        window = workbench.window
+        window.products_ui.tab.send_card(hoodie)
+        card = conversations.history(store, window.session.current.id)[-1]
+        assert window.chat.view.delegate.card_picture(card).width() == 64
         editor.chart.setPlainText("M 155-170 45-60\nL 170-180 60-75")
         assert editor.save_chart()
         assert [r.line() for r in sizes.chart(store, hoodie.id)] == [

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateTimeEdit,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -204,7 +205,15 @@ class ProductsWindow(QWidget):
                   "related": self.tr("配套/关联商品"), "stock": self.tr("库存")}
         form = QFormLayout()
         for name, widget in self.fields.items():
-            form.addRow(labels[name], widget)
+            if name == "image":
+                pick = QPushButton(self.tr("选择图片…"))
+                pick.clicked.connect(self._pick_image)
+                row = QHBoxLayout()
+                row.addWidget(widget, 1)
+                row.addWidget(pick)
+                form.addRow(labels[name], row)
+            else:
+                form.addRow(labels[name], widget)
         form.addRow("", self.hot)
         product_buttons, made = _buttons(
             (self.tr("新建"), "productNew", self.new_product),
@@ -235,6 +244,13 @@ class ProductsWindow(QWidget):
             lambda *_: self.isVisible() and self._show_product())
         self.table_model.modelReset.connect(lambda: self.isVisible() and self._show_product())
         return splitter
+
+    def _pick_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择商品图片"), "",
+            self.tr("图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)"))
+        if path:
+            self.fields["image"].setText(path)   # copied into the data dir on save
 
     def selected_product(self):
         index = self.table.currentIndex()
