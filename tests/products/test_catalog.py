@@ -8,8 +8,6 @@ from workbench.changes import Refused
 from workbench.conversations import Incoming, cards
 from workbench.products import index
 
-HOUR = 3600.0
-
 
 def codes(found) -> list[str]:
     return [p.code for p in found]

@@ -23,7 +23,7 @@ from workbench.changes import Changes, Refused
 from workbench.conversations import cards
 from workbench.store import Store, events, settings
 from workbench.store import products as product_rows
-from workbench.textnorm import match_key, split_list
+from workbench.textnorm import match_key
 
 RELATED_LIMIT = 8
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
@@ -280,10 +280,6 @@ def delete(store: Store, agent, product_id: int, now: float) -> Changes:
         events.record(store, now, agent.id, "product.delete", f"product:{product.code}",
                       {"title": product.title})
     return Changes(products=True)
-
-
-def parse_related(text: str) -> tuple[str, ...]:
-    return tuple(split_list(text))
 
 
 # --- pictures --------------------------------------------------------------------------

@@ -31,7 +31,6 @@ HEIGHT_RANGE = (50.0, 230.0)
 WEIGHT_RANGE = (10.0, 200.0)
 # A weight after 体重 without a unit: 斤 from this many on (体重104 is 52 kg), kg below.
 BARE_WEIGHT_JIN_FROM = 90.0
-RECENT_BUYER_MESSAGES = 5
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}

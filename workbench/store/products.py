@@ -212,17 +212,6 @@ def chart(store: Store, product_id: int) -> list[sqlite3.Row]:
         (product_id,)).fetchall()
 
 
-def charted_ids(store: Store, ids: list[int]) -> set[int]:
-    """Which of these products have a size chart."""
-    found: set[int] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        found.update(row[0] for row in store.conn.execute(
-            f"SELECT DISTINCT product_id FROM size_charts WHERE product_id IN ({marks})", chunk))
-    return found
-
-
 def replace_charts(store: Store, product_ids: list[int], rows: Iterable[tuple]) -> None:
     """Rows of (product_id, size, height_min, height_max, weight_min, weight_max, position)
     replace the charts of ``product_ids``."""
@@ -270,11 +259,6 @@ def index_hit_ids(store: Store, match: str, limit: int) -> list[int]:
     return [row[0] for row in store.conn.execute(
         "SELECT rowid FROM product_index WHERE product_index MATCH ? LIMIT ?",
         (match, limit))]
-
-
-def unindexed_ids(store: Store) -> list[int]:
-    return [row[0] for row in store.conn.execute(
-        "SELECT id FROM products WHERE id NOT IN (SELECT rowid FROM product_index)")]
 
 
 # --- couriers --------------------------------------------------------------------------------
