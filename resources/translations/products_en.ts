@@ -152,6 +152,10 @@
         <source>卖点</source>
         <translation>Selling points</translation>
     </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
 </context>
 <context>
     <name>ProductListModel</name>

@@ -46,7 +46,8 @@ KNOWLEDGE_LABELS = (QT_TRANSLATE_NOOP("ProductKnowledge", "规格"),
 def knowledge_text(product: Product) -> str:
     """The product knowledge, one label and text a line, the labels in the window's
     language."""
-    return "\n".join(QCoreApplication.translate("ProductKnowledge", label) + "：" + text
+    line = QCoreApplication.translate("ProductKnowledge", "{0}：{1}")
+    return "\n".join(line.format(QCoreApplication.translate("ProductKnowledge", label), text)
                      for label, text in product.knowledge())
 
 
