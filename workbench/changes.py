@@ -23,6 +23,7 @@ class Changes:
     scenarios: frozenset[str] = field(default_factory=frozenset)  # training scenarios' keys
     training_results: frozenset[int] = field(default_factory=frozenset)  # trainees' ids
     buyers: frozenset[int] = field(default_factory=frozenset)  # customer files (tier, tags…)
+    products: bool = False  # products, size charts, couriers, promotions or size templates
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) | getattr(other, f.name)

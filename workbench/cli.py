@@ -28,6 +28,7 @@ AREA_COMMANDS = (
     "workbench.standards.commands",
     "workbench.training.commands",
     "workbench.customers.commands",
+    "workbench.products.commands",
 )
 
 

@@ -10,6 +10,7 @@ import json
 from workbench import accounts, conversations, customers, handover, orders, quickphrases
 from workbench.customers import recompute, tiers
 from workbench.paths import RESOURCES
+from workbench.products import demo as products_demo
 from workbench.store import Store, settings
 
 DEMO_FILE = RESOURCES / "demo" / "shop.json"
@@ -39,6 +40,7 @@ def seed_if_empty(store: Store, now: float) -> bool:
                          buyer_id=buyer_id, order_id=spec.get("order"),
                          due_at=now + spec["due_hours"] * HOUR)
         _seed_customers(store, shop, now)
+        products_demo.seed(store, accounts.by_name(store, "wang"), now)
     return True
 
 

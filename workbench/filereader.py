@@ -326,11 +326,13 @@ def read_table(path: Path, known_headers: Iterable[str] = ()) -> Table:
         headers.pop()  # Excel pads a header with empty cells
     rows = []
     for number_, cells in lines[header_at + 1:]:
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():   # a blank line (one join: faster than any())
             continue
         if strict:
             _check_width(path, number_, cells, len(headers))
-        cleaned = [clean_cell(cell) for cell in cells[:len(headers)]]
+        # clean_cell, its usual case inlined: a big file has a million cells.
+        cleaned = [text if not (text := cell.strip()) or text[0] not in "='\t"
+                   else clean_cell(text) for cell in cells[:len(headers)]]
         cleaned += [""] * (len(headers) - len(cleaned))
         rows.append(Row(number_, cleaned))
     if not rows:

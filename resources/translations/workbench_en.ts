@@ -628,6 +628,14 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Insert one of the first nine phrases in the list</translation>
     </message>
     <message>
+        <source>搜索商品，Enter 发送商品卡片</source>
+        <translation>Search products; Enter sends a product card</translation>
+    </message>
+    <message>
+        <source>发送商品页签推荐的尺码回复</source>
+        <translation>Send the size reply the Products tab proposes</translation>
+    </message>
+    <message>
         <source>显示这份快捷键说明</source>
         <translation>Show this list of shortcuts</translation>
     </message>
@@ -1093,6 +1101,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation> — agent: </translation>
     </message>
     <message>
+        <source>快捷短语</source>
+        <translation>Quick phrases</translation>
+    </message>
+    <message>
         <source>交接</source>
         <translation>Handover</translation>
     </message>
@@ -1254,6 +1266,10 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
     <message>
         <source>发送失败，点击重发</source>
         <translation>failed, click to resend</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
     </message>
     <message>
         <source>今天</source>

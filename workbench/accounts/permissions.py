@@ -21,10 +21,12 @@ EDIT_MEMBER_TIERS = "edit_member_tiers"
 MARK_RISK_BUYERS = "mark_risk_buyers"
 SEE_WHOLE_PHONES = "see_whole_phones"
 EDIT_CARE = "edit_care"
+EDIT_PRODUCTS = "edit_products"
 
 GRANTS: dict[str, frozenset[str]] = {
     "agent": frozenset(),
-    "trainer": frozenset({EDIT_TEAM_PHRASES, EDIT_SCENARIOS, READ_TRAINING_RESULTS}),
+    "trainer": frozenset({EDIT_TEAM_PHRASES, EDIT_SCENARIOS, READ_TRAINING_RESULTS,
+                         EDIT_PRODUCTS}),
     "supervisor": frozenset({
         EDIT_TEAM_PHRASES,
         EDIT_FLAG_POLICY,
@@ -42,6 +44,7 @@ GRANTS: dict[str, frozenset[str]] = {
         MARK_RISK_BUYERS,
         SEE_WHOLE_PHONES,
         EDIT_CARE,
+        EDIT_PRODUCTS,
     }),
 }
 REFUSALS = {
@@ -77,6 +80,9 @@ REFUSALS = {
                        "Only a supervisor may see whole phone numbers."),
     EDIT_CARE: ("客户关怀的模板和开关只能由主管修改。",
                 "Only a supervisor may change the care templates and switches."),
+    EDIT_PRODUCTS: ("商品资料、尺码表、快递和促销活动只能由培训师或主管修改。",
+                    "Only trainers and supervisors change products, size charts, couriers "
+                    "and promotions."),
 }
 
 

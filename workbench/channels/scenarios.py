@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbench.conversations.cards import Card
 from workbench.filereader import FileRefused, read_json
 from workbench.paths import RESOURCES
 from workbench.textnorm import match_key
@@ -20,10 +21,12 @@ SCENARIO_DIR = RESOURCES / "scenarios"
 
 @dataclass(frozen=True)
 class Step:
-    """One thing a buyer sends: text, or an image file from the scenario folder."""
+    """One thing a buyer sends: text, an image file from the scenario folder, or a
+    product card."""
 
     text: str = ""
     image: Path | None = None
+    card: Card | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,10 @@ def load(path: Path) -> Scenario:
         return tuple(text(item, name) for item in value)
 
     def step(raw) -> Step:
+        if isinstance(raw, dict) and isinstance(raw.get("card"), dict):
+            card = raw["card"]
+            return Step(card=Card(text(card.get("title"), "card.title"), card.get("price"),
+                                  card.get("link", "")))
         if isinstance(raw, dict) and isinstance(raw.get("image"), str):
             image = path.parent / raw["image"]
             if not image.is_file():

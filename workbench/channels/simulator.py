@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 
 from workbench.channels.base import Channel, Outgoing
 from workbench.channels.scenarios import BuyerScript, Scenario, Step
-from workbench.conversations import Incoming, new_uid
+from workbench.conversations import Incoming, cards, new_uid
 
 
 class Simulator(Channel):
@@ -39,15 +39,17 @@ class Simulator(Channel):
     def send(self, message: Outgoing) -> str:
         self._later(self._random.uniform(0.05, 0.3), self.delivered.emit, message.uid)
         script = self.scripts.get(message.buyer)
-        # Buyers answer people, not the greeting robot.
-        reply = script.respond(message.text) if script and not message.auto else None
+        # Buyers answer people, not the greeting robot; a card by its title (not its link).
+        said = cards.parse(message.text).title if message.kind == cards.KIND else message.text
+        reply = script.respond(said) if script and not message.auto else None
         if reply is not None:
             self._later(self._random.uniform(3.0, 9.0), self._buyer_says, script.scenario,
                         Step(text=reply))
         return message.uid
 
     def _buyer_says(self, scenario: Scenario, step: Step) -> None:
-        kind, text = ("image", str(step.image)) if step.image else ("text", step.text)
+        kind, text = ("image", str(step.image)) if step.image else \
+            (cards.KIND, cards.text(step.card)) if step.card else ("text", step.text)
         self.received.emit(Incoming(uid=new_uid(), buyer=scenario.buyer, text=text,
                                     at=self.clock(), kind=kind, buyer_tier=scenario.tier))
 

@@ -216,8 +216,8 @@ class XmppChannel(Channel):
     # --- traffic --------------------------------------------------------------------------
 
     def send(self, message: Outgoing) -> str:
-        if message.kind != "text":
-            reason = "团队模式只能发送文字消息。"
+        if message.kind not in proto.TEXT_KINDS:
+            reason = "团队模式只能发送文字消息和商品卡片。"
             QTimer.singleShot(0, lambda: self.failed.emit(message.uid, reason))
             return message.uid
         if self.state == "online":
@@ -230,7 +230,8 @@ class XmppChannel(Channel):
         stanza = client.make_message(self.settings.service, mbody=message.text, mtype="chat")
         stanza["id"] = message.uid
         stanza.append(proto.reply_element(proto.Reply(
-            message.uid, message.buyer, self._conversations.get(message.buyer), message.text)))
+            message.uid, message.buyer, self._conversations.get(message.buyer), message.text,
+            message.kind)))
         stanza.send()
 
     def set_status(self, status: str) -> None:

@@ -54,6 +54,10 @@ class Relay:
     tier: str = "普通"
 
 
+#: Message kinds that travel as their text: a product card is its title, price and link.
+TEXT_KINDS = ("text", "card")
+
+
 @dataclass(frozen=True)
 class Reply:
     """An agent's answer to a buyer, sent to the router."""
@@ -62,6 +66,7 @@ class Reply:
     buyer: str
     conversation: int | None
     text: str
+    kind: str = "text"
 
 
 def relay_element(relay: Relay) -> ET.Element:
@@ -84,6 +89,8 @@ def reply_element(reply: Reply) -> ET.Element:
     attrs = {"uid": reply.uid, "buyer": reply.buyer}
     if reply.conversation is not None:
         attrs["conversation"] = str(reply.conversation)
+    if reply.kind != "text":
+        attrs["kind"] = reply.kind
     return ET.Element(q("reply"), attrs)
 
 
@@ -92,9 +99,10 @@ def parse_reply(payload: ET.Element, body: str) -> Reply | None:
     if not uid or not buyer:
         return None
     conversation = payload.get("conversation")
+    kind = payload.get("kind", "text")
     return Reply(uid=uid, buyer=buyer, text=body,
                  conversation=int(conversation) if conversation and conversation.isdigit()
-                 else None)
+                 else None, kind=kind if kind in TEXT_KINDS else "text")
 
 
 def receipt_element(uid: str) -> ET.Element:

@@ -73,6 +73,10 @@ def new_uid() -> str:
 def preview(kind: str, text: str) -> str:
     if kind == "image":
         return "[图片]"
+    if kind == "card":
+        from workbench.conversations import cards
+
+        return cards.preview(text)[:PREVIEW_CHARS]
     flat = " ".join(text.split())
     return flat[:PREVIEW_CHARS]
 

@@ -8,7 +8,7 @@ themselves (the seeds' rule). Each agent keeps their own preferences (send key, 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 
 from workbench import customers
 from workbench.accounts import Agent, permissions
@@ -58,6 +58,14 @@ def _load(cls, raw: str | None):
 
 def load_settings(store: Store) -> ReceptionSettings:
     return _load(ReceptionSettings, settings.get(store, SETTINGS_KEY))
+
+
+def settings_at(store: Store, now: float) -> ReceptionSettings:
+    """The team's settings with the auto-replies of the promotions running at ``now``: a
+    限时活动's replies give way to the normal ones the moment it ends."""
+    from workbench.products import promotions
+
+    return replace(load_settings(store), **promotions.auto_replies_at(store, now))
 
 
 def save_settings(store: Store, agent: Agent, values: ReceptionSettings, now: float) -> Changes:
@@ -138,7 +146,7 @@ def after_buyer_message(store: Store, conversation_id: int, agent: Agent, now: f
     """
     from workbench.quickphrases import fill
 
-    team = load_settings(store)
+    team = settings_at(store, now)
     mine = agent_reception(store, agent)
     conversation = get(store, conversation_id)
     assert conversation is not None

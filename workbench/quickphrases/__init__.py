@@ -15,13 +15,14 @@ from pathlib import Path
 from workbench import orders, timefmt
 from workbench.accounts import Agent, permissions
 from workbench.changes import Changes, Refused
+from workbench.products import couriers
 from workbench.store import Store, events, settings
 from workbench.store import phrases as phrase_rows
 from workbench.textnorm import match_key
 
 SHOP_NAME_KEY = "shop_name"
 VARIABLES = ("买家", "客服", "店铺", "订单号", "收货地址", "物流单号", "时间", "退货地址",
-             "售后单号")
+             "售后单号", "快递", "时效")
 VARIABLE = re.compile(r"\{([^{}\s]{1,12})\}")
 PERSONAL_PACK_PREFIX = "个人短语·"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
@@ -269,6 +270,7 @@ def context_values(store: Store, buyer_id: int | None, buyer_nick: str, agent_na
         values |= {"订单号": latest[0].id, "收货地址": latest[0].address or "",
                    "物流单号": latest[0].tracking_no or ""}
     values |= phrase_values(store, buyer_id)
+    values |= couriers.phrase_values(store, latest[0] if latest else None)  # {快递} {时效}
     return {name: value for name, value in values.items() if value}
 
 

@@ -149,11 +149,12 @@ class Router:
     # --- agents' replies and requests -----------------------------------------------------
 
     def agent_reply(self, agent: str, uid: str, buyer: str, text: str,
-                    now: float) -> list[Action]:
-        """An agent's answer. A uid seen before is a resend: it goes only to the buyer
-        of the conversation that owns it, only as the same agent's reply, with the text
-        first received; anything else (a buyer's uid, another agent's, another buyer) is
-        refused and logged. A new uid may only address a buyer assigned to this agent."""
+                    now: float, kind: str = "text") -> list[Action]:
+        """An agent's answer (a product card, 'card', goes to the buyer as its text). A uid
+        seen before is a resend: it goes only to the buyer of the conversation that owns
+        it, only as the same agent's reply, with the text first received; anything else (a
+        buyer's uid, another agent's, another buyer) is refused and logged. A new uid may
+        only address a buyer assigned to this agent."""
         with self.store.transaction():
             seen = db.message(self.store, uid)
             if seen is not None:
@@ -172,7 +173,7 @@ class Router:
             if conversation is None or conversation["agent"] != agent:
                 _log_not_assigned("reply to", agent, buyer, conversation)
                 return [Refuse(agent, uid, NOT_ASSIGNED)]
-            db.insert_message(self.store, uid, conversation["id"], "out", agent, "text", text,
+            db.insert_message(self.store, uid, conversation["id"], "out", agent, kind, text,
                               now)
             db.touch(self.store, conversation["id"], now)
         return [ToBuyer(buyer, uid, text, conversation["id"])]

@@ -256,7 +256,7 @@ class RouterService:
                 reply = proto.parse_reply(payload, body)
                 if reply:
                     self._send(self.router.agent_reply(sender, reply.uid, reply.buyer,
-                                                       reply.text, now))
+                                                       reply.text, now, reply.kind))
             elif tag == "transfer" and payload.get("buyer") and payload.get("to"):
                 self._send(self.router.transfer(sender, payload.get("buyer").lower(),
                                                 payload.get("to").lower(),

@@ -131,7 +131,7 @@ def find_in_conversation(store: Store, conversation_id: int, text: str) -> list[
     """Ids of the conversation's messages containing ``text``, oldest first."""
     literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return [row[0] for row in store.conn.execute(
-        "SELECT id FROM messages WHERE conversation_id = ? AND kind = 'text' "
+        "SELECT id FROM messages WHERE conversation_id = ? AND kind IN ('text', 'card') "
         "AND text LIKE ? ESCAPE '\\' ORDER BY id", (conversation_id, f"%{literal}%"))]
 
 

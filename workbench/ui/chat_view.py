@@ -1,8 +1,9 @@
 """The messages of the open conversation, as bubbles painted from an item model.
 
 Every message is painted as plain text with QPainter.drawText: no markup a buyer writes
-is ever interpreted. Messages longer than DISPLAY_CHARS are cut for display (the full
-text opens on click), so a 100 000-character message neither freezes nor breaks layout.
+is ever interpreted (a product card too: its title, price and link are drawn as text).
+Messages longer than DISPLAY_CHARS are cut for display (the full text opens on click), so a
+100 000-character message neither freezes nor breaks layout.
 Older history pages in when the view is scrolled to the top.
 """
 
@@ -34,13 +35,15 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import conversations, timefmt
-from workbench.conversations import Message
+from workbench.conversations import Message, cards
 from workbench.ui.item_models import RowsListModel
 from workbench.ui.session import Session
 
 MessageRole = Qt.ItemDataRole.UserRole + 1
 DISPLAY_CHARS = 3000   # longer messages are shown cut, with their full length noted
 THUMBNAIL = 160
+CARD_WIDTH, CARD_HEIGHT, CARD_PICTURE = 280, 72, 64   # a product card (kind 'card')
+PRICE_COLOUR = "#e53935"
 PAGE = 200
 SEPARATOR_HEIGHT = 22
 LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|javascript:[^\s<>\"']*", re.IGNORECASE)
@@ -171,6 +174,7 @@ class MessageDelegate(QStyledItemDelegate):
         super().__init__()
         self.session = session
         self._thumbnails: dict[str, QPixmap] = {}
+        self._card_pictures: dict[str, QPixmap | None] = {}   # by message uid
 
     def _bubble_width(self, option) -> int:
         return max(120, int(option.rect.width() * 0.7))
@@ -186,10 +190,32 @@ class MessageDelegate(QStyledItemDelegate):
             self._thumbnails[path] = QPixmap.fromImageReader(reader)
         return self._thumbnails[path]
 
+    def card_picture(self, message: Message) -> QPixmap | None:
+        """The picture of the product a card shows, when the shop has it on this computer."""
+        if message.uid not in self._card_pictures:
+            from workbench import products
+
+            product = products.for_card(self.session.store, cards.parse(message.text))
+            path = products.image_path(self.session.store, product) if product else None
+            picture = None
+            if path is not None:
+                reader = QImageReader(str(path))
+                size = reader.size()
+                if size.isValid():
+                    reader.setScaledSize(size.scaled(CARD_PICTURE, CARD_PICTURE,
+                                                     Qt.AspectRatioMode.KeepAspectRatio))
+                picture = QPixmap.fromImageReader(reader)
+            self._card_pictures[message.uid] = picture if picture and not picture.isNull() \
+                else None
+        return self._card_pictures[message.uid]
+
     def _content_size(self, option, message: Message) -> QSize:
         if message.kind == "image":
             pixmap = self.thumbnail(message)
             return pixmap.size() if not pixmap.isNull() else QSize(120, 20)
+        if message.kind == cards.KIND:
+            return QSize(min(CARD_WIDTH, self._bubble_width(option) - 2 * self.PADDING),
+                         CARD_HEIGHT)
         metrics = QFontMetrics(option.font)
         inner = self._bubble_width(option) - 2 * self.PADDING
         rect = metrics.boundingRect(QRect(0, 0, inner, 100000), Qt.TextFlag.TextWordWrap |
@@ -246,11 +272,45 @@ class MessageDelegate(QStyledItemDelegate):
         inner = bubble.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
         if message.kind == "image":
             painter.drawPixmap(inner.topLeft(), self.thumbnail(message))
+        elif message.kind == cards.KIND:
+            self._paint_card(painter, option, inner, message)
         else:
             painter.setPen(QColor("#212121"))
             painter.drawText(inner, Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere,
                              display_text(message))
         painter.restore()
+
+    def _paint_card(self, painter: QPainter, option, inner: QRect, message: Message) -> None:
+        """Picture, title (two lines at most), price and link; all plain text."""
+        card = cards.parse(message.text)
+        picture_rect = QRect(inner.left(), inner.top() + (inner.height() - CARD_PICTURE) // 2,
+                             CARD_PICTURE, CARD_PICTURE)
+        picture = self.card_picture(message)
+        if picture is not None:
+            painter.drawPixmap(picture_rect.topLeft(), picture)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#eceff1"))
+            painter.drawRoundedRect(picture_rect, 4, 4)
+            painter.setPen(QColor("#90a4ae"))
+            painter.drawText(picture_rect, Qt.AlignmentFlag.AlignCenter, self.tr("商品"))
+        text = inner.adjusted(CARD_PICTURE + 8, 0, 0, 0)
+        metrics = QFontMetrics(option.font)
+        line = metrics.height()
+        title = metrics.elidedText(card.title, Qt.TextElideMode.ElideRight,
+                                   2 * text.width() - metrics.averageCharWidth() * 2)
+        painter.setPen(QColor("#212121"))
+        painter.drawText(QRect(text.left(), text.top(), text.width(), 2 * line),
+                         Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere, title)
+        bottom = QRect(text.left(), text.top() + 2 * line, text.width(), line)
+        if card.price is not None:
+            painter.setPen(QColor(PRICE_COLOUR))
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, f"¥{card.price:.2f}")
+        if card.link:
+            painter.setPen(QColor("#9e9e9e"))
+            shown = card.link.split("://", 1)[-1]
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignRight, metrics.elidedText(
+                shown, Qt.TextElideMode.ElideMiddle, text.width() // 2))
 
     def _paint_day(self, painter: QPainter, option, message: Message, top: int) -> None:
         day = timefmt.local(message.created_at).date()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget
 
 from workbench import quickphrases
 from workbench.store import settings
@@ -20,6 +20,7 @@ from workbench.ui.maintenance import window as maintenance_window
 from workbench.ui.orders import window as orders_window
 from workbench.ui.orders.sidebar import OrderSidebar
 from workbench.ui.paint_probe import FirstPaintProbe
+from workbench.ui.products import window as products_window
 from workbench.ui.quickphrases import window as phrases_window
 from workbench.ui.quickphrases.panel import SHORTCUT_SLOTS, PhrasePanel
 from workbench.ui.session import Session
@@ -44,6 +45,7 @@ AREA_INSTALLERS = (
     customers_window.install,
     standards_window.install,
     training_window.install,
+    products_window.install,
     accounts_window.install,
     maintenance_window.install,
 )
@@ -70,9 +72,14 @@ class MainWindow(QMainWindow):
         self.right_splitter.setObjectName("rightSplitter")
         self.right_splitter.addWidget(self.orders)
         self.right_splitter.addWidget(self.todos)
+        # The phrase column holds tabs: areas add theirs beside the quick phrases.
+        self.phrase_tabs = QTabWidget()
+        self.phrase_tabs.setObjectName("phraseTabs")
+        self.phrase_tabs.setDocumentMode(True)
+        self.phrase_tabs.addTab(self.phrases, self.tr("快捷短语"))
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
-        for panel in (self.conversation_panel, self.chat, self.phrases, self.right_splitter):
+        for panel in (self.conversation_panel, self.chat, self.phrase_tabs, self.right_splitter):
             self.main_splitter.addWidget(panel)
             self.main_splitter.setCollapsible(self.main_splitter.count() - 1, False)
         self.main_splitter.setStretchFactor(1, 1)

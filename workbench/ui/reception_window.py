@@ -52,6 +52,8 @@ SHORTCUTS = (
     (QT_TRANSLATE_NOOP("HelpOverlay", "/编码"),
      QT_TRANSLATE_NOOP("HelpOverlay", "插入快捷短语（方向键选择，Enter 或 Tab 确认）")),
     ("Alt+1 … Alt+9", QT_TRANSLATE_NOOP("HelpOverlay", "插入短语列表中的前九条")),
+    ("Ctrl+P", QT_TRANSLATE_NOOP("HelpOverlay", "搜索商品，Enter 发送商品卡片")),
+    ("Alt+S", QT_TRANSLATE_NOOP("HelpOverlay", "发送商品页签推荐的尺码回复")),
     ("F1", QT_TRANSLATE_NOOP("HelpOverlay", "显示这份快捷键说明")),
 )
 

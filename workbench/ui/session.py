@@ -11,6 +11,7 @@ and is not confirmed to the channel until it is stored, so nothing confirmed is 
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 from collections import deque
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from workbench import accounts, conversations, faults, quickphrases
 from workbench.accounts import Agent
 from workbench.changes import Changes, Refused
 from workbench.channels.base import Channel, Outgoing
-from workbench.conversations import reception
+from workbench.conversations import cards, reception
 from workbench.store import Store, StoreError
 from workbench.store.db import read_only_error
 from workbench.ui import language
@@ -135,7 +136,7 @@ class Session(QObject):
             self.run(conversations.mark_read, self.store, self.current.id)
         self.conversation_selected.emit(self.current)
 
-    def send_text(self, text: str) -> bool:
+    def send_text(self, text: str, kind: str = "text") -> bool:
         """Store the agent's reply, then hand it to the channel."""
         if self.current is None or not text.strip() or not self.may_act():
             return False
@@ -143,7 +144,11 @@ class Session(QObject):
             self.refused.emit(self.tr("消息过长：{0} 字，通道上限 {1} 字。请分成几条发送。")
                               .format(len(text), self.channel.max_length))
             return False
-        return self._send(conversations.send, text)
+        return self._send(functools.partial(conversations.send, kind=kind), text)
+
+    def send_card(self, card: cards.Card) -> bool:
+        """A product card: shown as a card here, title, price and link where only text goes."""
+        return self.send_text(cards.text(card), kind=cards.KIND)
 
     def send_image(self, path: Path) -> bool:
         if self.current is None or not self.may_act():

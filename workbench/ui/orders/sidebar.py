@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -303,12 +305,28 @@ class OrderSidebar(QWidget):
         remark_head.addStretch(1)
         remark_head.addWidget(self.remark_counter)
 
-        layout = QVBoxLayout(self)
+        # The sidebar scrolls rather than grow: other areas add their parts to it, and the
+        # window must still fit a 1200×800 screen.
+        body = QWidget()
+        scroll = QScrollArea()
+        scroll.setObjectName("orderSidebarScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.list, 2)
         layout.addLayout(actions)
         layout.addWidget(self.details, 3)
+        # Other areas show what they know about the order here (售后: its cases; products:
+        # its courier and what goes with its items) through ``add_section``.
+        self.sections = QVBoxLayout()
+        layout.addLayout(self.sections)
         layout.addLayout(remark_head)
         layout.addWidget(self.remarks, 1)
         layout.addLayout(remark_row)
@@ -339,9 +357,8 @@ class OrderSidebar(QWidget):
         self._show_selected()
 
     def add_section(self, widget: QWidget, stretch: int = 1) -> None:
-        """Another area's part of the sidebar (the order's 售后 cases), under the details."""
-        layout = self.layout()
-        layout.insertWidget(layout.indexOf(self.details) + 1, widget, stretch)
+        """Another area's part of the sidebar, under the order's details."""
+        self.sections.addWidget(widget, stretch)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
         button = QPushButton(text)

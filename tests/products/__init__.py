@@ -1,0 +1,1 @@
+"""Product knowledge tests (a package, so their helpers import as ``products.…``)."""
