@@ -4,7 +4,8 @@ history, phones by role, the risk mark for supervisors only."""
 import pytest
 
 from customers.conftest import agent, say
-from workbench import customers, timefmt
+from workbench import accounts, aftersale, customers, timefmt
+from workbench.aftersale import cases
 from workbench.changes import Refused
 from workbench.customers.recompute import recompute
 
@@ -140,9 +141,11 @@ def test_the_card_has_the_figures_the_chat_header_shows(shop):
     assert jia.last_order["id"] == "A4" and jia.open_todos == 0
 
 
-def test_other_areas_add_badges_to_the_card(shop, monkeypatch):
-    monkeypatch.setattr(customers, "BADGE_SOURCES", [
-        lambda store, buyer_id: [customers.Badge(f"售后 {buyer_id}", "aftersale")]])
+def test_an_open_after_sale_case_shows_on_the_card(shop, clock):
     jia = customers.by_nick(shop, "甲")
-    assert customers.card(shop, jia.buyer_id).badges == [
-        customers.Badge(f"售后 {jia.buyer_id}", "aftersale")]
+    assert customers.card(shop, jia.buyer_id).badges == []
+    changes = cases.open_case(shop, "A3", "仅退款", accounts.by_name(shop, "xiaoman"), clock(),
+                              cause="七天无理由")
+    case_id = next(iter(changes.aftersale))
+    (badge,) = customers.card(shop, jia.buyer_id).badges
+    assert badge.kind == "aftersale" and badge.text.startswith(f"售后 {aftersale.case_no(case_id)}")

@@ -5,7 +5,8 @@ and who may do what."""
 import pytest
 from supervision.logdata import line
 
-from workbench import accounts, orders, standards, timefmt
+from workbench import accounts, conversations, orders, standards, timefmt
+from workbench.aftersale import cases
 from workbench.changes import Refused
 from workbench.standards import inspection
 from workbench.store import people
@@ -84,19 +85,15 @@ def test_sampling_by_filter(shop):
     assert added(shop, reason="no_conversion", per_agent=5) == ["乙1", "乙2", "甲2", "甲3"]
 
 
-def test_after_sale_cases_come_from_words_and_from_the_hook(shop, monkeypatch):
+def test_after_sale_cases_come_from_words_and_from_cases(shop):
     assert added(shop, reason="after_sale", per_agent=5) == ["乙2"]
-    conversation = next(i.conversation_id for i in inspection.listing(shop, boss(shop))
-                        if i.buyer == "乙2")
-    other = conversation - 1
-
-    def cases(store, since, until):
-        return [other]
-
-    monkeypatch.setattr(inspection, "AFTER_SALE_SOURCES", [])
-    inspection.add_after_sale_source(cases)
-    assert inspection.after_sale_conversations(shop, day(D), day(D1)) == {other}
-    assert len(sampled(shop, reason="after_sale", per_agent=5)) == 2
+    # 甲1 wrote no after-sale word, but a case was opened on their order that day.
+    cases.open_case(shop, "S-1", "仅退款", accounts.by_name(shop, "xiaoman"),
+                    timefmt.parse(f"{D} 15:00"), cause="七天无理由")
+    jia1 = conversations.latest_for_buyer(shop, "甲1")
+    assert inspection.after_sale_conversations(shop, day(D), day(D1)) == {jia1.id}
+    assert inspection.after_sale_conversations(shop, day(D1), day("2025-11-22")) == set()
+    assert added(shop, reason="after_sale", per_agent=5) == ["甲1"]
 
 
 def test_only_a_supervisor_samples_and_reads_every_inspection(shop):

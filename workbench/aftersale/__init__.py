@@ -374,6 +374,12 @@ def open_case_of_buyer(store: Store, buyer_id: int) -> Case | None:
     return Case(**row) if row else None
 
 
+def conversations_with_cases(store: Store, since: float, until: float) -> set[int]:
+    """Where 质检's 售后/差评 sample looks: the conversations of buyers who had a case
+    opened in [since, until)."""
+    return case_rows.conversations_of_cases_opened(store, since, until)
+
+
 def clock_words(case: Case, now: float) -> str:
     """The case's clock as the lists show it: time left, or how long overdue."""
     if case.due_at is None:

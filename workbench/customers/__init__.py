@@ -13,7 +13,6 @@ the command line alike (``shown_phone``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench import textnorm
@@ -259,9 +258,16 @@ class Card:
     badges: list[Badge]          # what other areas add
 
 
-# Other areas add what the card should show about a buyer: each a function (store, buyer
-# id) -> badges. Keep them to indexed lookups: the card is painted for every conversation.
-BADGE_SOURCES: list[Callable[[Store, int], list[Badge]]] = []
+def _aftersale_badges(store: Store, buyer_id: int) -> list[Badge]:
+    """The buyer's open 售后 case, if any (one indexed look-up: the card is shown for
+    every conversation)."""
+    from workbench import aftersale
+
+    case = aftersale.open_case_of_buyer(store, buyer_id)
+    if case is None:
+        return []
+    return [Badge(f"售后 {aftersale.case_no(case.id)}：{case.step_name}", "aftersale",
+                  f"{case.kind_name} · {case.order_id}")]
 
 
 def card(store: Store, buyer_id: int) -> Card | None:
@@ -269,7 +275,7 @@ def card(store: Store, buyer_id: int) -> Card | None:
     if customer is None:
         return None
     latest = rows.latest_order(store, buyer_id)
-    badges = [badge for source in BADGE_SOURCES for badge in source(store, buyer_id)]
+    badges = _aftersale_badges(store, buyer_id)
     return Card(customer, dict(latest) if latest else None,
                 rows.open_todos(store, buyer_id, OPEN_TODO_STATES), badges)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from workbench.accounts import permissions
@@ -43,27 +43,13 @@ LABEL_CHARS = 30
 COMMENT_CHARS = 2000
 MAX_ITEM_WEIGHT = 100
 
-# --- the hook for after-sale cases ---------------------------------------------------------
-#
-# The after-sale area adds its cases here: a function (store, since, until) returning the
-# ids of stored conversations that had an after-sale case or a bad review in [since,
-# until). The 售后/差评 filter samples those conversations, and also those whose buyer
-# wrote an after-sale or bad-review word (the standard's 售后/差评用语) that day.
-AfterSaleSource = Callable[[Store, float, float], Iterable[int]]
-AFTER_SALE_SOURCES: list[AfterSaleSource] = []
-
-
-def add_after_sale_source(source: AfterSaleSource) -> None:
-    """Register where after-sale cases come from (see AFTER_SALE_SOURCES)."""
-    if source not in AFTER_SALE_SOURCES:
-        AFTER_SALE_SOURCES.append(source)
-
-
 def after_sale_conversations(store: Store, since: float, until: float) -> set[int]:
-    found: set[int] = set()
-    for source in AFTER_SALE_SOURCES:
-        found.update(source(store, since, until))
-    return found
+    """The conversations of buyers who had an after-sale case (a bad review included)
+    opened in [since, until); the 售后/差评 filter also takes those whose buyer wrote an
+    after-sale or bad-review word (the standard's 售后/差评用语) that day."""
+    from workbench import aftersale
+
+    return aftersale.conversations_with_cases(store, since, until)
 
 
 # --- values ----------------------------------------------------------------------------------

@@ -147,6 +147,13 @@ def latest_open_case_of_buyer(store: Store, buyer_id: int) -> sqlite3.Row | None
         "ORDER BY c.id DESC LIMIT 1", (buyer_id,)).fetchone()
 
 
+def conversations_of_cases_opened(store: Store, since: float, until: float) -> set[int]:
+    """The conversations of the buyers who had a case opened in [since, until)."""
+    return {row[0] for row in store.conn.execute(
+        "SELECT c.id FROM conversations c WHERE c.buyer_id IN (SELECT buyer_id FROM "
+        "aftersale_cases WHERE opened_at >= ? AND opened_at < ?)", (since, until))}
+
+
 def refunded_on_order(store: Store, order_id: str, except_case: int | None) -> float:
     """What the cases of an order (but ``except_case``) have refunded."""
     return store.conn.execute(

@@ -1,5 +1,5 @@
 """The buyer card under the chat header: tier, classes, risk warning, lifetime value, last
-order, open 待办 and whatever other areas add (``customers.BADGE_SOURCES``), as badges."""
+order, open 待办 and an open 售后 case, as badges."""
 
 from __future__ import annotations
 
