@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import json
 
-from workbench import accounts, conversations, customers, handover, orders, quickphrases
-from workbench.customers import recompute, tiers
+from workbench import accounts, conversations, handover, orders, quickphrases
 from workbench.paths import RESOURCES
-from workbench.products import demo as products_demo
 from workbench.store import Store, settings
 
 DEMO_FILE = RESOURCES / "demo" / "shop.json"
@@ -40,12 +38,17 @@ def seed_if_empty(store: Store, now: float) -> bool:
                          buyer_id=buyer_id, order_id=spec.get("order"),
                          due_at=now + spec["due_hours"] * HOUR)
         _seed_customers(store, shop, now)
+        from workbench.products import demo as products_demo  # only for a new demo store
+
         products_demo.seed(store, accounts.by_name(store, "wang"), now)
     return True
 
 
 def _seed_customers(store: Store, shop: dict, now: float) -> None:
     """The shop's member tiers (every buyer's tier follows from them) and a few files."""
+    from workbench import customers  # only for a new demo store
+    from workbench.customers import recompute, tiers
+
     supervisor = next(a for a in accounts.all_agents(store) if a.role == "supervisor")
     signed_in = accounts.current(store)
     recompute.save_policy(store, supervisor, tiers.from_json(shop["member_tiers"]), now)

@@ -1,6 +1,6 @@
 import pytest
 
-from workbench import accounts, conversations
+from workbench import accounts, conversations, customers
 from workbench.changes import Refused
 from workbench.conversations import Incoming, reception
 
@@ -106,8 +106,8 @@ def test_notes_stay_inside_and_tags_are_cleaned(demo_store, agent, clock):
     assert note.sender == "note" and note.status == "sent"
     conversation = conversations.get(demo_store, conversation_id)
     assert conversation.last_preview != "这位买家上次要过赠品"
-    reception.set_tags(demo_store, conversation, [" 爱砍价 ", "爱砍价", "", "老客"], agent,
-                       clock())
+    customers.set_tags(demo_store, conversation.buyer_id, agent,
+                       [" 爱砍价 ", "爱砍价", "", "老客"], clock())
     assert conversations.get(demo_store, conversation_id).tags == ["爱砍价", "老客"]
 
 

@@ -292,6 +292,9 @@ def test_the_import_dialog_imports_and_reports_refusals(qtbot, db_path, clock, t
 
 def test_the_product_models_pass_the_model_tester(qtmodeltester, workbench):
     tab = workbench.window.products_ui.tab
+    assert tab.model.rows == []  # the catalog is read when the tab is first looked at
+    workbench.window.products_ui.search_products()
+    assert tab.model.rows
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.related_model)
     editor = workbench.window.products_ui.show_editor()

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.changes import Changes, Refused
-from workbench.customers.recompute import note_buyer_message
 from workbench.paths import images_dir
 from workbench.store import Store, chat, people
 
@@ -131,6 +130,8 @@ def receive(store: Store, incoming: Incoming, agent_id: int | None = None) -> Ch
             "received", incoming.at)
         if message_id is None:
             return Changes()
+        from workbench.customers.recompute import note_buyer_message  # off the start-up path
+
         note_buyer_message(store, buyer_id, incoming.at)
         if latest is not None and latest["state"] == "ended":
             chat.set_state(store, conversation_id, "waiting", incoming.at)

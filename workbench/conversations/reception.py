@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields, replace
 
-from workbench import customers
 from workbench.accounts import Agent, permissions
 from workbench.changes import Changes, Refused
 from workbench.conversations import Conversation, add_line, get
@@ -285,8 +284,3 @@ def buyer_profile(store: Store, buyer_id: int) -> BuyerProfile:
     return BuyerProfile(first_time=row["orders"] == 0 and row["conversations"] <= 1,
                         orders=row["orders"])
 
-
-def set_tags(store: Store, conversation: Conversation, tags: list[str], agent: Agent,
-             now: float) -> Changes:
-    """Tag the buyer (打标): their customer file's tags, classes and history."""
-    return customers.set_tags(store, conversation.buyer_id, agent, tags, now)

@@ -32,29 +32,43 @@ WEIGHT_RANGE = (10.0, 200.0)
 # A weight after 体重 without a unit: 斤 from this many on (体重104 is 52 kg), kg below.
 BARE_WEIGHT_JIN_FROM = 90.0
 
+class _Pattern:
+    """A regular expression compiled on first use: compiling these takes a few
+    milliseconds, which the window's start-up does not pay for a buyer yet to write."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._source = (pattern, flags)
+        self._compiled: re.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(*self._source)
+        return getattr(self._compiled, name)
+
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}
 _NUMERAL = "零〇一二两三四五六七八九十百"
 # 一米六二 → 1米62: after 米 the digits are said one by one.
-_METRE_WORDS = re.compile(r"([一两二])米([零〇一二三四五六七八九])([零〇一二三四五六七八九])?")
-_CHINESE_NUMBER = re.compile(f"[{_NUMERAL}]+")
+_METRE_WORDS = _Pattern(r"([一两二])米([零〇一二三四五六七八九])([零〇一二三四五六七八九])?")
+_CHINESE_NUMBER = _Pattern(f"[{_NUMERAL}]+")
 _NUMBER = r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)(?![\d.])"
 _SEP = r"\s*[:：]?\s*(?:是|有|大概|大约|约|差不多)?\s*"
 
-_METRES = re.compile(r"(?<![\d.])([12])(?:米|m(?![a-z]))(\d{1,2})(?!\d)|"
+_METRES = _Pattern(r"(?<![\d.])([12])(?:米|m(?![a-z]))(\d{1,2})(?!\d)|"
                      r"(?<![\d.])([12]\.\d{1,2})\s*(?:米|m(?![a-z]))", re.IGNORECASE)
-_CENTIMETRES = re.compile(_NUMBER + r"\s*(?:cm|厘米|公分)", re.IGNORECASE)
-_AFTER_HEIGHT = re.compile(r"身高" + _SEP + _NUMBER + r"(?!\s*(?:cm|厘米|公分|米|m|斤|kg|公斤"
+_CENTIMETRES = _Pattern(_NUMBER + r"\s*(?:cm|厘米|公分)", re.IGNORECASE)
+_AFTER_HEIGHT = _Pattern(r"身高" + _SEP + _NUMBER + r"(?!\s*(?:cm|厘米|公分|米|m|斤|kg|公斤"
                            r"|千克|元|块|码|号|件))", re.IGNORECASE)
-_KILOGRAMS = re.compile(_NUMBER + r"\s*(?:kg|公斤|千克)", re.IGNORECASE)
-_JIN = re.compile(_NUMBER + r"\s*斤")
-_AFTER_WEIGHT = re.compile(r"体重" + _SEP + _NUMBER + r"(?!\s*(?:kg|公斤|千克|斤|cm|厘米|元|块"
+_KILOGRAMS = _Pattern(_NUMBER + r"\s*(?:kg|公斤|千克)", re.IGNORECASE)
+_JIN = _Pattern(_NUMBER + r"\s*斤")
+_AFTER_WEIGHT = _Pattern(r"体重" + _SEP + _NUMBER + r"(?!\s*(?:kg|公斤|千克|斤|cm|厘米|元|块"
                            r"|码|号|件))", re.IGNORECASE)
 # 身高体重 162/52: both after one keyword.
-_BOTH = re.compile("身高体重" + _SEP + _NUMBER + r"\s*(cm|厘米|公分)?\s*[/,，、\s和]\s*" + _NUMBER
+_BOTH = _Pattern("身高体重" + _SEP + _NUMBER + r"\s*(cm|厘米|公分)?\s*[/,，、\s和]\s*" + _NUMBER
                    + r"\s*(kg|公斤|千克|斤)?", re.IGNORECASE)
 # 162/52kg, 162 104斤: a bare height right before the weight.
-_PAIR = re.compile(_NUMBER + r"\s*[/,，、\s和]\s*" + _NUMBER + r"\s*(kg|公斤|千克|斤)?",
+_PAIR = _Pattern(_NUMBER + r"\s*[/,，、\s和]\s*" + _NUMBER + r"\s*(kg|公斤|千克|斤)?",
                    re.IGNORECASE)
 
 

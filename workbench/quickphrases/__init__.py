@@ -15,7 +15,6 @@ from pathlib import Path
 from workbench import orders, timefmt
 from workbench.accounts import Agent, permissions
 from workbench.changes import Changes, Refused
-from workbench.products import couriers
 from workbench.store import Store, events, settings
 from workbench.store import phrases as phrase_rows
 from workbench.textnorm import match_key
@@ -270,6 +269,8 @@ def context_values(store: Store, buyer_id: int | None, buyer_nick: str, agent_na
         values |= {"订单号": latest[0].id, "收货地址": latest[0].address or "",
                    "物流单号": latest[0].tracking_no or ""}
     values |= phrase_values(store, buyer_id)
+    from workbench.products import couriers  # off the start-up path
+
     values |= couriers.phrase_values(store, latest[0] if latest else None)  # {快递} {时效}
     return {name: value for name, value in values.items() if value}
 

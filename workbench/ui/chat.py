@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench import accounts, conversations, customers, quickphrases, textnorm
+from workbench import accounts, conversations, quickphrases, textnorm
 from workbench.changes import Refused
 from workbench.conversations import Conversation, reception
 from workbench.ui import language
@@ -86,11 +86,13 @@ class BuyerHeader(QWidget):
         profile = reception.buyer_profile(self.session.store, conversation.buyer_id)
         self.badge.setText(self.tr("首次咨询") if profile.first_time
                            else self.tr("回头客 · {0} 单").format(profile.orders))
-        self.tags.setText(",".join(conversation.tags))
+        self.tags.setText("，".join(conversation.tags))
 
     def save_tags(self) -> None:
         conversation = self.session.current
         if conversation is not None:
+            from workbench import customers  # off the start-up path
+
             parts = textnorm.split_list(self.tags.text())
             self.session.run(customers.set_tags, self.session.store, conversation.buyer_id,
                              self.session.agent, parts, self.session.clock())

@@ -3,12 +3,16 @@ history and pictures, and an order's cases in the sidebar."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from workbench import aftersale, timefmt
-from workbench.aftersale import Case, CaseFilter, Evidence, Step
+from workbench import timefmt
 from workbench.ui.aftersale.terms import term
+
+if TYPE_CHECKING:
+    from workbench.aftersale import Case, CaseFilter, Evidence, Step
 from workbench.ui.item_models import RowsListModel, RowsTableModel
 
 CaseRole = Qt.ItemDataRole.UserRole + 1
@@ -87,7 +91,9 @@ class CaseTableModel(RowsTableModel):
     def __init__(self, session):
         super().__init__()
         self.session = session
-        self.where = CaseFilter(state=aftersale.OPEN_WORD)
+        from workbench import aftersale
+
+        self.where = aftersale.CaseFilter(state=aftersale.OPEN_WORD)
         self.rows: list[Case] = []
         self.total = 0
         # A row's texts and clock colour, worked out on its first paint (tick() clears it).
@@ -119,6 +125,8 @@ class CaseTableModel(RowsTableModel):
         return shown
 
     def load(self, where: CaseFilter) -> None:
+        from workbench import aftersale
+
         self.beginResetModel()
         self._shown.clear()
         self.where = where
@@ -134,6 +142,8 @@ class CaseTableModel(RowsTableModel):
         return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008 - Qt's signature
+        from workbench import aftersale
+
         more = aftersale.find(self.session.store, self.where, self.session.clock(), limit=PAGE,
                               offset=len(self.rows))
         if more:
@@ -209,6 +219,9 @@ class OrderCasesModel(RowsListModel):
         self.rows: list[Case] = []
 
     def show_order(self, order_id: str | None) -> None:
+        # The domain loads with the first order shown, not with the window.
+        from workbench import aftersale
+
         self.order_id = order_id
         self.set_rows(aftersale.for_order(self.session.store, order_id) if order_id else [])
 

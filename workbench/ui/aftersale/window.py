@@ -9,13 +9,17 @@ and ``window.session``. Everything lives on one :class:`AftersaleUi`, ``window.a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayout
 
 from workbench import conversations, handover, orders
-from workbench.aftersale import Case
 from workbench.ui.aftersale import sidebar
+
+if TYPE_CHECKING:
+    from workbench.aftersale import Case
 
 # What these functions show belongs to the main window: one translation context for
 # Qt at run time (window.tr) and for lupdate, which reads only literal contexts.

@@ -3,6 +3,8 @@ order, open 待办 and an open 售后 case, as badges."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,10 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench import customers, timefmt
+from workbench import timefmt
 from workbench.orders import STATUS_CHIPS
 from workbench.ui import vocabulary
 from workbench.ui.customers.words import word
+
+if TYPE_CHECKING:
+    from workbench import customers
 
 BADGE_STYLES = {
     "tier": "color: white; background: #8e24aa;",
@@ -75,7 +80,11 @@ class BuyerCard(QWidget):
 
     def show_buyer(self, buyer_id: int | None) -> None:
         self.buyer_id = buyer_id
-        self.card = customers.card(self.session.store, buyer_id) if buyer_id else None
+        self.card = None
+        if buyer_id:
+            from workbench import customers  # off the start-up path: no buyer is shown yet
+
+            self.card = customers.card(self.session.store, buyer_id)
         self._paint()
 
     def badge_labels(self) -> list[QLabel]:

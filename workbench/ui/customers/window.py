@@ -7,8 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 
-from workbench import customers, orders
-from workbench.customers import recompute
+from workbench import orders
 from workbench.ui.orders.window import bring_to_front
 from workbench.ui.store_work import StoreTask, start_task
 
@@ -39,6 +38,8 @@ class CustomersUi(QObject):
             self.list_window.reload()
         bring_to_front(self.list_window)
         self.list_window.focus_search()
+        from workbench import customers
+
         missing = customers.buyers_without_files(self.session.store)
         if missing:
             self.recompute(missing)
@@ -103,6 +104,8 @@ class CustomersUi(QObject):
         """These buyers' files (None: everyone's) recomputed on a worker thread."""
         if self.recompute_job is not None:
             return None
+        from workbench.customers import recompute
+
         now, agent_id = self.session.clock(), self.session.agent.id
         target = self.list_window
 

@@ -16,7 +16,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from workbench import faults, maintenance
+from workbench import faults
 from workbench.store import integrity
 from workbench.store.db import read_only_error
 from workbench.ui.maintenance.message_bar import MessageBar, language
@@ -82,6 +82,8 @@ class Upkeep(QObject):
                   lambda store, _progress, _cancelled: _check_and_back_up(store, check))
 
     def back_up_now(self) -> None:
+        from workbench import maintenance
+
         self._run("backup", lambda store, _progress, _cancelled: (
             [], maintenance.backup_now(store, time.time())))
 
@@ -132,6 +134,8 @@ class Upkeep(QObject):
 
 def _check_and_back_up(store, check: bool):
     """On the worker: the store's problems (none: sound), then the day's backup if sound."""
+    from workbench import maintenance  # on the worker, after the first paint
+
     problems = integrity.quick_check(store.conn) if check else []
     if problems:
         return problems, None

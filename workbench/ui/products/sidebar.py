@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from workbench import products
-from workbench.products import couriers
 from workbench.ui.products.tab import ProductListModel, ProductRole, plain_label, product_list
 from workbench.ui.session import Session
+
+if TYPE_CHECKING:
+    from workbench.products import couriers
 
 
 class OrderProducts(QWidget):
@@ -35,12 +38,16 @@ class OrderProducts(QWidget):
 
     def show_order(self, order) -> None:
         self.order = order
-        store = self.session.store
-        shipping = couriers.for_order(store, order) if order is not None else None
+        shipping, related = None, []
+        if order is not None:
+            from workbench import products  # with the first order shown, not at start-up
+            from workbench.products import couriers
+
+            shipping = couriers.for_order(self.session.store, order)
+            related = products.related_to_order(self.session.store, order.id)
         self.courier.setText("\n".join(self.describe(shipping, order)) if shipping else "")
         self.courier.setVisible(shipping is not None)
-        self.related_model.set_rows(products.related_to_order(store, order.id)
-                                    if order is not None else [])
+        self.related_model.set_rows(related)
         self.related_title.setVisible(bool(self.related_model.rows))
         self.related.setVisible(bool(self.related_model.rows))
 

@@ -4,6 +4,8 @@ search over the whole catalog. Enter sends a product card."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -26,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench import conversations, products, quickphrases, timefmt
-from workbench.products import Product, promotions, sizes
+from workbench import conversations, quickphrases, timefmt
 from workbench.ui.item_models import RowsListModel
 from workbench.ui.session import Session
+
+if TYPE_CHECKING:
+    from workbench.products import Product, sizes
 
 ProductRole = Qt.ItemDataRole.UserRole + 1
 LIST_LIMIT = 100
@@ -136,7 +140,8 @@ class ProductTab(QWidget):
         self.order_id: str | None = None
         self.product: Product | None = None
         self.advice: sizes.Advice | None = None
-        self.body = sizes.Body()
+        self.body: sizes.Body | None = None
+        self.filled = False  # the catalog is read when the tab is first looked at
 
         self.context_title = plain_label(name="productContextTitle", bold=True)
         self.context_meta = plain_label(name="productContextMeta", colour="#e53935")
@@ -208,12 +213,23 @@ class ProductTab(QWidget):
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.show_promotions)
         self._clock.start(PROMOTION_CHECK_MS)
-        self._on_query("")
-        self.refresh()
+
+    def showEvent(self, event) -> None:
+        self.fill()
+        super().showEvent(event)
+
+    def fill(self) -> None:
+        """Read the catalog when first looked at, not at start-up: the window paints first."""
+        if not self.filled:
+            self.filled = True
+            self._on_query(self.search.text())
+            self.refresh()
 
     # --- the search ----------------------------------------------------------------------
 
     def _on_query(self, text: str) -> None:
+        from workbench import products
+
         self.model.set_rows(products.search(self.session.store, text, LIST_LIMIT))
 
     def _select_first(self) -> None:
@@ -255,6 +271,9 @@ class ProductTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        from workbench import products
+        from workbench.products import sizes
+
         conversation = self.session.current
         store = self.session.store
         self.product = products.in_context(store, conversation.id if conversation else None,
@@ -320,6 +339,8 @@ class ProductTab(QWidget):
         advice = self.advice
         if advice is None or advice.size is None or self.product is None:
             return None
+        from workbench import products
+
         templates = products.load_templates(self.session.store)
         text = templates.size_also if advice.also else templates.size
         return quickphrases.fill(text, {"尺码": advice.size, "商品": self.product.title,
@@ -338,6 +359,8 @@ class ProductTab(QWidget):
     # --- promotions --------------------------------------------------------------------
 
     def show_promotions(self) -> None:
+        from workbench.products import promotions
+
         running = promotions.running(self.session.store, self.session.clock(),
                                      self.product.code if self.product else None)
         lines = []

@@ -45,6 +45,7 @@ class ProductsUi:
     def search_products(self) -> None:
         """Ctrl+P: the 商品 tab in front, its search box ready."""
         self.window.phrase_tabs.setCurrentWidget(self.tab)
+        self.tab.fill()
         self.tab.search.setFocus()
         self.tab.search.selectAll()
 

@@ -188,11 +188,14 @@ class PhrasePanel(QWidget):
         self.refresh_suggestions()
 
     def values(self) -> dict[str, str]:
+        """The open conversation's values; none before a buyer is chosen (nothing can be
+        sent then, and the start-up need not read orders, couriers and cases)."""
         conversation = self.session.current
+        if conversation is None:
+            return {}
         return quickphrases.context_values(
-            self.session.store, conversation.buyer_id if conversation else None,
-            conversation.buyer_nick if conversation else "", self.session.agent.signature,
-            self.session.clock())
+            self.session.store, conversation.buyer_id, conversation.buyer_nick,
+            self.session.agent.signature, self.session.clock())
 
     def filled(self, phrase: Phrase) -> str:
         return quickphrases.fill(phrase.text, self.values())
