@@ -219,11 +219,13 @@ class OrderCasesModel(RowsListModel):
         self.rows: list[Case] = []
 
     def show_order(self, order_id: str | None) -> None:
-        # The domain loads with the first order shown, not with the window.
-        from workbench import aftersale
-
         self.order_id = order_id
-        self.set_rows(aftersale.for_order(self.session.store, order_id) if order_id else [])
+        cases = []
+        if order_id:
+            from workbench import aftersale  # with the first order shown, not at start-up
+
+            cases = aftersale.for_order(self.session.store, order_id)
+        self.set_rows(cases)
 
     def reload(self) -> None:
         self.show_order(self.order_id)
