@@ -119,7 +119,8 @@ def clean_cell(value: object) -> str:
 
 def is_clear_mark(text: str) -> bool:
     """The cell says to empty the field on purpose (see :data:`CLEAR_MARK`)."""
-    return bool(text) and match_key(text) == _CLEAR_KEY
+    # Asked of every cell of a report: most are plainly not the mark, and say so cheaply.
+    return "清空" in text and match_key(text) == _CLEAR_KEY
 
 
 # --- bytes and text ----------------------------------------------------------------------
@@ -432,6 +433,8 @@ def _xlsx_text(value: object) -> str:
 def parse_amount(text: str) -> float | None:
     """An amount such as ``129.00``, ``¥1,299.00``, ``￥129`` or ``129元``; None when empty.
     Raises ValueError for what is not an amount."""
+    if text.isascii() and text.replace(".", "", 1).isdigit():
+        return float(text)  # the usual 129.00, without normalising hundreds of thousands
     plain = match_key(text).replace("¥", "").replace("元", "").replace(",", "")
     if not plain:
         return None
