@@ -71,3 +71,16 @@ def test_an_objecting_buyer_gets_no_automatic_reply(demo_store, agent, clock):
     reception.set_status(demo_store, agent, "busy", clock() + 4)
     _, replies = writes(demo_store, agent, "戊", "我再考虑一下", clock() + 5)
     assert team.busy_reply not in replies
+
+
+def test_a_buyer_the_agent_is_talking_with_gets_no_busy_reply(demo_store, agent, clock):
+    team = reception.load_settings(demo_store)
+    talking, _ = writes(demo_store, agent, "甲", "在吗", clock())
+    conversations.send(demo_store, talking, agent.id, "在的，您说", clock() + 5)
+    for number, buyer in enumerate("乙丙丁戊"):
+        writes(demo_store, agent, buyer, "在吗", clock() + 10 + number)
+    # Four others wait unanswered, but 甲 was answered a minute ago: they are talking.
+    assert team.busy_reply not in writes(demo_store, agent, "甲", "那选哪个码", clock() + 65)[1]
+    # Past the three-minute standard without an answer, 甲 waits like the others.
+    late = clock() + 5 + team.reply_alert_s + 1
+    assert writes(demo_store, agent, "甲", "还在吗", late)[1][-1] == team.busy_reply

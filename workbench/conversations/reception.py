@@ -139,7 +139,8 @@ def after_buyer_message(store: Store, conversation_id: int, agent: Agent, now: f
     Returns the uids of auto-replies to send (stored as 'auto', not human replies) and the
     changes. A new conversation beyond the agent's capacity, or arriving while the agent is
     suspended, waits in the queue. The busy reply goes out while the agent is busy, or once
-    ``busy_reply_waiting`` buyers wait unanswered; never to a buyer whose message objects
+    ``busy_reply_waiting`` buyers wait unanswered (then not to a buyer the agent answered
+    within the last three minutes: they are talking); never to a buyer whose message objects
     in the standard's words (like 太贵了 or 考虑一下) as the course says an objection gets
     no automatic reply.
     """
@@ -161,7 +162,9 @@ def after_buyer_message(store: Store, conversation_id: int, agent: Agent, now: f
             chat.set_state(store, conversation_id, "queued", now)
             changes |= Changes(conversations=frozenset({conversation_id}))
             replies.append(team.queue_reply)
-        elif mine.status in ("busy", "away") or _many_waiting(store, agent, team):
+        elif mine.status in ("busy", "away") or (
+                _many_waiting(store, agent, team)
+                and not _in_dialogue(store, conversation_id, team, now)):
             reply = team.away_reply if mine.status == "away" else team.busy_reply
             last_auto = chat.last_message(store, conversation_id, ("auto", "agent"))
             # Once per wait: not again while the agent has not answered since.
@@ -174,6 +177,14 @@ def after_buyer_message(store: Store, conversation_id: int, agent: Agent, now: f
             uids.append(message.uid)
             changes |= added
     return uids, changes
+
+
+def _in_dialogue(store: Store, conversation_id: int, team: ReceptionSettings,
+                 now: float) -> bool:
+    """The agent answered this buyer within the later-reply standard: they are talking, and
+    a 'we are busy' line would tell the buyer otherwise."""
+    last = chat.last_message(store, conversation_id, ("agent",))
+    return last is not None and now - last["created_at"] < team.reply_alert_s
 
 
 def _many_waiting(store: Store, agent: Agent, team: ReceptionSettings) -> bool:

@@ -30,7 +30,7 @@ from workbench.ui.training import window as training_window
 
 GEOMETRY_KEY = "ui.geometry"
 SPLITTER_KEYS = ("ui.splitter.main", "ui.splitter.right")
-DEFAULT_SIZES = ([250, 600, 330, 420], [560, 440])
+DEFAULT_SIZES = ([250, 600, 330, 420], [720, 280])  # the order sidebar holds the most
 REFUSAL_SHOWN_MS = 8000
 WARM_UP_DELAY_MS = 300
 # Each area adds its menus, windows and shortcuts through ``install(window)``.

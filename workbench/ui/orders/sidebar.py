@@ -163,6 +163,17 @@ class OrderDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class _FillingLayout(QVBoxLayout):
+    """The sidebar's layout fills the visible height and scrolls only below its minimum.
+
+    Wrapped labels give a layout a height for its width, and a scroll area then sizes its
+    widget to that preferred height (a tall list with one order, the remarks pushed out
+    of sight); without it the scroll area sizes it to the view, as intended."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class RemarkModel(RowsListModel):
     """The memo's entries: the back office remark's lines (read-only text), then ours."""
 
@@ -317,7 +328,7 @@ class OrderSidebar(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        layout = QVBoxLayout(body)
+        layout = _FillingLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.list, 2)
