@@ -20,7 +20,7 @@ TRANSLATIONS = RESOURCES / "translations"
 NO_DISPLAY_HELP = (
     "没有可用的显示器（未设置 DISPLAY / WAYLAND_DISPLAY）。\n"
     "  无界面运行：QT_QPA_PLATFORM=offscreen make run\n"
-    "  查看界面截图：make screenshot(生成 docs/screenshot.png)\n"
+    "  查看界面截图：make screenshot（生成 docs/screenshot.png）\n"
     "No display found (DISPLAY / WAYLAND_DISPLAY unset). Run offscreen with "
     "QT_QPA_PLATFORM=offscreen, or look at the UI with `make screenshot`."
 )

@@ -446,7 +446,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>New handover sheet</translation>
     </message>
     <message>
-        <source>(不指定班次)</source>
+        <source>（不指定班次）</source>
         <translation>(No shift)</translation>
     </message>
     <message>
@@ -537,7 +537,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Key notes for this shift: </translation>
     </message>
     <message>
-        <source>(无)</source>
+        <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
@@ -971,7 +971,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>, showing {0}–{1}</translation>
     </message>
     <message>
-        <source>(还有 {0} 条新消息未编入索引，稍后会自动补上)</source>
+        <source>（还有 {0} 条新消息未编入索引，稍后会自动补上）</source>
         <translation> ({0} new messages not indexed yet; they will be added automatically)</translation>
     </message>
     <message>
@@ -1863,7 +1863,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Remark from the back-office order report; read-only</translation>
     </message>
     <message>
-        <source>(已修改)</source>
+        <source>（已修改）</source>
         <translation> (edited)</translation>
     </message>
     <message>

@@ -97,7 +97,7 @@ def test_remark_with_live_counter_and_correction_of_own_entry(qtbot, workbench, 
     type_text(sidebar.remark_input, "送发圈两个")
     qtbot.keyClick(sidebar.remark_input, Qt.Key.Key_Return)
     assert sidebar.remark_model.stringList() == [entry.replace("送发圈", "送发圈两个")]
-    assert sidebar.remark_model.index(0, 0).data().endswith("(已修改)")
+    assert sidebar.remark_model.index(0, 0).data().endswith("（已修改）")
 
     clock.advance(orders.REMARK_EDIT_WINDOW_S)
     sidebar._show_selected()

@@ -120,7 +120,7 @@ def _todo_add(args) -> int:
         assert todo is not None
         due_text = _minute(todo.due_at)
         _say(args, f"已添加待办 #{todo.id}：{todo.title}"
-                   f"(到期 {due_text}，负责：{todo.assignee_label})",
+                   f"（到期 {due_text}，负责：{todo.assignee_label}）",
              f"Added todo #{todo.id}: {todo.title} (due {due_text}, assignee "
              f"{todo.assignee_label})")
     return 0

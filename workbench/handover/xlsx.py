@@ -53,7 +53,7 @@ def workbook(store: Store, sheet_id: int):
     info = (f"交接单 #{sheet.id}    班次：{sheet.shift or '—'}    交接人：{sheet.from_agent_name}"
             f"    接收人：{sheet.to_agent_name or '待定'}    交接时间：{_time(sheet.created_at)}"
             f"    状态：{sheet.state_name}"
-            + (f"(全部接收于 {_time(sheet.acknowledged_at)})" if sheet.acknowledged_at else ""))
+            + (f"（全部接收于 {_time(sheet.acknowledged_at)}）" if sheet.acknowledged_at else ""))
     put(INFO_ROW, 1, info)
     page.merge_cells(f"A{INFO_ROW}:{last_column}{INFO_ROW}")
 

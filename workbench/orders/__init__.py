@@ -396,7 +396,7 @@ def summary(store: Store, order: Order) -> str:
         lines.append(f"合计 ¥{order.total:.2f}")
     receiver = " ".join(part for part in (order.receiver_name or "",
                                           masked_phone(order.phone)) if part)
-    lines.append(f"收货人：{receiver or '(未填写)'}")
-    lines.append(f"收货地址：{order.address or '(未填写)'}")
+    lines.append(f"收货人：{receiver or '（未填写）'}")
+    lines.append(f"收货地址：{order.address or '（未填写）'}")
     lines.append("请确认宝贝和地址是否正确，有需要修改的地方请告诉我哦~")
     return "\n".join(lines)

@@ -34,7 +34,7 @@ def register(commands) -> None:
     listing = sub.add_parser("list", help="list orders, newest first")
     listing.add_argument("--buyer", help="the buyer's nick (买家会员名)")
     listing.add_argument("--status", help="status as platform code or Chinese name")
-    listing.add_argument("--flag", help="flag as number 0-5 or colour (红，red, ...)")
+    listing.add_argument("--flag", help="flag as number 0-5 or colour, such as 红 or red")
     add_json_option(listing)
     listing.set_defaults(handler=list_command)
 
@@ -46,7 +46,7 @@ def register(commands) -> None:
 
     flag = sub.add_parser("flag", help="set the order's flag, as the team's policy allows")
     flag.add_argument("order_id")
-    flag.add_argument("colour", help="number 0-5 or colour (红，蓝，red, ...)")
+    flag.add_argument("colour", help="number 0-5 or colour, such as 蓝 or blue")
     _add_agent_alias(flag)
     flag.add_argument("--remark", default="",
                       help="the remark the colour needs (appended with the flag)")

@@ -156,7 +156,7 @@ class HandoverComposer(QDialog):
         running = shifts.shift_of(session.store, session.agent, session.clock())
         for shift in shifts.schedule(session.store):
             self.shift.addItem(shift.label, shift.name)
-        self.shift.addItem(self.tr("(不指定班次)"), None)
+        self.shift.addItem(self.tr("（不指定班次）"), None)
         if running is not None:
             self.shift.setCurrentIndex(self.shift.findData(running.name))
         self.receiver = QComboBox()
@@ -354,7 +354,7 @@ class HandoverWindow(QWidget):
                                         sheet.shift or "—", sheet.from_agent_name,
                                         sheet.to_agent_name or self.tr("下一班"),
                                         sheet.state_name, received))
-            self.notes.setText(self.tr("本班重要信息：") + (sheet.notes or self.tr("(无)")))
+            self.notes.setText(self.tr("本班重要信息：") + (sheet.notes or self.tr("（无）")))
         may = sheet is not None and self._may_receive(sheet)
         self.acknowledge_button.setEnabled(may)
         self.acknowledge_all_button.setEnabled(may)

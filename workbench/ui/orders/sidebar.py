@@ -195,7 +195,7 @@ class RemarkModel(RowsListModel):
                 return QColor(READ_ONLY_COLOUR)
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return entry.formatted() + (self.tr("(已修改)") if entry.edited_at else "")
+            return entry.formatted() + (self.tr("（已修改）") if entry.edited_at else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             if entry.id == self.editable_id:
                 return self.tr("你的最新备注，{0} 分钟内可以修改").format(

@@ -319,7 +319,7 @@ class LogSearchWindow(QWidget):
         if shown:
             text += self.tr("，第 {0}–{1} 条").format(self.offset + 1, self.offset + shown)
         if result.not_indexed:
-            text += self.tr("(还有 {0} 条新消息未编入索引，稍后会自动补上)").format(
+            text += self.tr("（还有 {0} 条新消息未编入索引，稍后会自动补上）").format(
                 result.not_indexed)
         self.status.setText(text)
         self.previous_button.setEnabled(self.offset > 0)
