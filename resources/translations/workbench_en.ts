@@ -766,7 +766,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <source>{0}:{1}/{2}</source>
+        <source>{0}：{1}/{2}</source>
         <translation>{0}: {1}/{2}</translation>
     </message>
     <message>

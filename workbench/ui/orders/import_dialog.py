@@ -152,7 +152,7 @@ class ImportDialog(QDialog):
     def _on_progress(self, phase: str, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status.setText(self.tr("{0}:{1}/{2}").format(phase, done, total))
+        self.status.setText(self.tr("{0}：{1}/{2}").format(phase, done, total))
         self.progressed.emit(phase, done, total)
 
     def _on_succeeded(self, result: importer.ImportResult) -> None:
