@@ -78,52 +78,8 @@
         <translation>Size chart</translation>
     </message>
     <message>
-        <source>选择…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <source>只预览，不写入</source>
-        <translation>Preview only, write nothing</translation>
-    </message>
-    <message>
-        <source>开始导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>取消导入</source>
-        <translation>Cancel import</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>选择文件</source>
-        <translation>Choose a file</translation>
-    </message>
-    <message>
         <source>请先选择商品文件或尺码表。</source>
         <translation>Choose a products file or a size chart first.</translation>
-    </message>
-    <message>
-        <source>找不到文件：{0}</source>
-        <translation>No such file: {0}</translation>
-    </message>
-    <message>
-        <source>正在读取文件…</source>
-        <translation>Reading the files…</translation>
-    </message>
-    <message>
-        <source>预览完成，没有写入。</source>
-        <translation>Preview done; nothing written.</translation>
-    </message>
-    <message>
-        <source>导入完成。</source>
-        <translation>Imported.</translation>
-    </message>
-    <message>
-        <source>导入失败</source>
-        <translation>Import failed</translation>
     </message>
     <message>
         <source>已取消，商品资料没有任何改动。</source>

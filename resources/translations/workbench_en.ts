@@ -314,6 +314,61 @@
     </message>
 </context>
 <context>
+    <name>FileImportDialog</name>
+    <message>
+        <source>只预览，不写入</source>
+        <translation>Preview only, write nothing</translation>
+    </message>
+    <message>
+        <source>开始导入</source>
+        <translation>Start import</translation>
+    </message>
+    <message>
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>{0}：{1}/{2}</source>
+        <translation>{0}: {1}/{2}</translation>
+    </message>
+    <message>
+        <source>找不到文件：{0}</source>
+        <translation>File not found: {0}</translation>
+    </message>
+    <message>
+        <source>正在读取文件…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>预览完成，没有写入。</source>
+        <translation>Preview finished; nothing was written.</translation>
+    </message>
+    <message>
+        <source>导入完成。</source>
+        <translation>Import finished.</translation>
+    </message>
+    <message>
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>在本会话中查找，Enter 下一个</source>
@@ -718,14 +773,6 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Optional: item details file</translation>
     </message>
     <message>
-        <source>选择…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <source>只预览，不写入</source>
-        <translation>Preview only, write nothing</translation>
-    </message>
-    <message>
         <source>订单报表</source>
         <translation>Order report</translation>
     </message>
@@ -738,18 +785,6 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>Start import</translation>
     </message>
     <message>
-        <source>取消导入</source>
-        <translation>Cancel import</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>选择文件</source>
-        <translation>Choose file</translation>
-    </message>
-    <message>
         <source>请先选择订单报表文件。</source>
         <translation>Choose an order report file first.</translation>
     </message>
@@ -758,28 +793,8 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>File not found: {0}</translation>
     </message>
     <message>
-        <source>正在读取文件…</source>
-        <translation>Reading the file…</translation>
-    </message>
-    <message>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>{0}：{1}/{2}</source>
-        <translation>{0}: {1}/{2}</translation>
-    </message>
-    <message>
-        <source>预览完成，没有写入。</source>
-        <translation>Preview finished; nothing was written.</translation>
-    </message>
-    <message>
-        <source>导入完成。</source>
-        <translation>Import finished.</translation>
-    </message>
-    <message>
-        <source>导入失败</source>
-        <translation>Import failed</translation>
     </message>
     <message>
         <source>已取消，工作台里的订单没有任何改动。</source>
