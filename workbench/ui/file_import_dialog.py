@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.ui.store_work import StoreTask, start_task
+from workbench.ui.store_work import StoreTask, start_task, stop_and_wait
 
 FAILED_COLOUR = "#c62828"
 
@@ -207,9 +207,7 @@ class FileImportDialog(QDialog):
 
     def wait(self) -> None:
         """Cancel any running import and wait for it to stop (closing, tests)."""
-        if self.job is not None:
-            self.job.cancel()
-            self.job.wait()
+        stop_and_wait(self.job)
 
     def closeEvent(self, event) -> None:
         self.wait()

@@ -138,6 +138,14 @@ def start_task(db_path: Path, work: Callable, *, succeeded: Callable | None = No
     return task
 
 
+def stop_and_wait(task: StoreTask | None) -> None:
+    """Cancel ``task`` (if any) and wait for its thread: work must not outlive the window
+    that started it."""
+    if task is not None:
+        task.cancel()
+        task.wait()
+
+
 def wait_for_tasks(timeout_ms: int = 30000) -> bool:
     """Let the work in Qt's global pool finish (closing the store, tests)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -44,7 +44,7 @@ from workbench.ui.aftersale.models import (
     money,
 )
 from workbench.ui.aftersale.terms import term
-from workbench.ui.store_work import StoreTask, start_task
+from workbench.ui.store_work import StoreTask, start_task, stop_and_wait
 
 TICK_MS = 30_000
 ALL = "全部"
@@ -510,7 +510,5 @@ class CasesWindow(QWidget):
         self.import_cancel.hide()
 
     def closeEvent(self, event) -> None:
-        if self.import_job is not None:
-            self.import_job.cancel()
-            self.import_job.wait()
+        stop_and_wait(self.import_job)
         super().closeEvent(event)

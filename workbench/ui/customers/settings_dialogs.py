@@ -25,7 +25,7 @@ from workbench.accounts import permissions
 from workbench.changes import Changes, Refused
 from workbench.customers import care, recompute, tiers
 from workbench.ui.customers.words import word
-from workbench.ui.store_work import StoreTask, start_task
+from workbench.ui.store_work import StoreTask, start_task, stop_and_wait
 
 TIER_COLUMNS = (QT_TRANSLATE_NOOP("TiersDialog", "等级名称"),
                 QT_TRANSLATE_NOOP("TiersDialog", "升级：消费满（元）"),
@@ -203,9 +203,7 @@ class TiersDialog(QDialog):
         self.save_button.setEnabled(self.may_edit)
 
     def closeEvent(self, event) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.job.wait()
+        stop_and_wait(self.job)
         super().closeEvent(event)
 
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 
 from workbench import orders
 from workbench.ui.orders.window import bring_to_front
-from workbench.ui.store_work import StoreTask, start_task
+from workbench.ui.store_work import StoreTask, start_task, stop_and_wait
 
 # Texts this adds to the main window are filed under its context (lupdate reads literals).
 translate = QCoreApplication.translate
@@ -131,9 +131,7 @@ class CustomersUi(QObject):
         self.recompute_job = None
 
     def close(self) -> None:
-        if self.recompute_job is not None:
-            self.recompute_job.cancel()
-            self.recompute_job.wait()
+        stop_and_wait(self.recompute_job)
         for widget in (self.list_window, self.care_window, self.tiers_dialog,
                        self.care_settings, *self.files.values()):
             if widget is not None:

@@ -36,7 +36,7 @@ from workbench import orders, timefmt
 from workbench.orders import Order, OrderFilter, export
 from workbench.ui.item_models import RowsTableModel
 from workbench.ui.orders.sidebar import OrderRole, flag_icon
-from workbench.ui.store_work import StoreTask, start_task
+from workbench.ui.store_work import StoreTask, start_task, stop_and_wait
 from workbench.ui.vocabulary import word
 
 # What these functions show belongs to the main window: one translation context for
@@ -361,9 +361,7 @@ class OrdersWindow(QWidget):
         self.export_cancel.hide()
 
     def closeEvent(self, event) -> None:
-        if self.export_job is not None:
-            self.export_job.cancel()
-            self.export_job.wait()
+        stop_and_wait(self.export_job)
         super().closeEvent(event)
 
 
