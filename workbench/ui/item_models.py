@@ -1,4 +1,5 @@
-"""The bases of every item model here: rows in ``rows``, shown as a list or a table.
+"""The bases of every item model here: rows in ``rows``, shown as a list or a table,
+read all at once or a page at a time (``PagedRows``).
 
 Subclasses add ``data`` (and whatever else they need); nobody writes ``rowCount`` again.
 """
@@ -62,3 +63,29 @@ class RowsTableModel(QAbstractTableModel):
             # The subclass's name, not this class's: that is where its titles are filed.
             return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section])
         return None
+
+
+class PagedRows:
+    """Mixed in before RowsListModel or RowsTableModel: the rows are read a page at a time
+    as the view scrolls. The subclass counts them all in ``total`` when it loads the
+    first page, and reads the page starting at a row in ``fetch_page``."""
+
+    rows: list
+    total = 0
+
+    def fetch_page(self, offset: int) -> list:
+        raise NotImplementedError
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008 - Qt's signature
+        if parent.isValid():
+            return
+        more = self.fetch_page(len(self.rows))
+        if not more:   # fewer than were counted (some went meanwhile): stop asking
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows += more
+        self.endInsertRows()

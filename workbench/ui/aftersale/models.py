@@ -13,7 +13,7 @@ from workbench.ui.aftersale.terms import term
 
 if TYPE_CHECKING:
     from workbench.aftersale import Case, CaseFilter, Evidence, Step
-from workbench.ui.item_models import RowsListModel, RowsTableModel
+from workbench.ui.item_models import PagedRows, RowsListModel, RowsTableModel
 
 CaseRole = Qt.ItemDataRole.UserRole + 1
 # Roles as plain ints: a view asks a cell for a dozen roles on every paint, and comparing
@@ -72,7 +72,7 @@ def money(value: float | None) -> str:
 COLOURED = (1, 2)  # CaseTableModel's state and clock columns follow the clock's colour
 
 
-class CaseTableModel(RowsTableModel):
+class CaseTableModel(PagedRows, RowsTableModel):
     """The cases matching the window's filter, owing something soonest due first, fetched
     a page at a time as the view scrolls."""
 
@@ -138,20 +138,11 @@ class CaseTableModel(RowsTableModel):
     def reload(self) -> None:
         self.load(self.where)
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008 - Qt's signature
+    def fetch_page(self, offset: int) -> list[Case]:
         from workbench import aftersale
 
-        more = aftersale.find(self.session.store, self.where, self.session.clock(), limit=PAGE,
-                              offset=len(self.rows))
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows += more
-            self.endInsertRows()
-        else:
-            self.total = len(self.rows)
+        return aftersale.find(self.session.store, self.where, self.session.clock(),
+                              limit=PAGE, offset=offset)
 
     def row_of(self, case_id: int) -> int | None:
         return next((n for n, c in enumerate(self.rows) if c.id == case_id), None)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from workbench import handover, timefmt
 from workbench.handover import Todo, sheets
-from workbench.ui.item_models import RowsListModel
+from workbench.ui.item_models import PagedRows, RowsListModel
 from workbench.ui.session import Session
 from workbench.ui.vocabulary import word
 
@@ -72,7 +72,7 @@ def due_words(todo: Todo, now: float) -> str:
     return translate("TodoPanel", "已超时 {0}（{1}）").format(amount, due)
 
 
-class TodoModel(RowsListModel):
+class TodoModel(PagedRows, RowsListModel):
     """The filtered items, loaded a page at a time as the view scrolls."""
 
     def __init__(self, session: Session):
@@ -114,17 +114,8 @@ class TodoModel(RowsListModel):
             todo.state in handover.ACTIVE_STATES and todo.due_at is not None
             and todo.due_at < self.session.clock())
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008 - Qt's signature
-        if parent.isValid():
-            return
-        more = self._query(PAGE, len(self.rows))
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
+    def fetch_page(self, offset: int) -> list[Todo]:
+        return self._query(PAGE, offset)
 
     def set_filter(self, scope: str, view: str) -> None:
         self.scope, self.view = scope, view

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from workbench import orders, timefmt
 from workbench.orders import Order, OrderFilter, export
-from workbench.ui.item_models import RowsTableModel
+from workbench.ui.item_models import PagedRows, RowsTableModel
 from workbench.ui.orders.sidebar import OrderRole, flag_icon
 from workbench.ui.store_work import StoreTask, start_task, stop_and_wait
 from workbench.ui.vocabulary import word
@@ -48,7 +48,7 @@ DEFAULT_UNPAID_HOURS = 1
 DAY = 86400.0
 
 
-class OrderTableModel(RowsTableModel):
+class OrderTableModel(PagedRows, RowsTableModel):
     """Orders matching the window's filter, newest first, fetched a page at a time."""
 
     COLUMNS = (QT_TRANSLATE_NOOP("OrderTableModel", "订单号"),
@@ -108,18 +108,9 @@ class OrderTableModel(RowsTableModel):
         self.rows = orders.find(self.session.store, where, now, limit=PAGE)
         self.endResetModel()
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008 - Qt's signature
-        more = orders.find(self.session.store, self.where, self.session.clock(), limit=PAGE,
-                           offset=len(self.rows))
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows += more
-            self.endInsertRows()
-        else:
-            self.total = len(self.rows)
+    def fetch_page(self, offset: int) -> list[Order]:
+        return orders.find(self.session.store, self.where, self.session.clock(), limit=PAGE,
+                           offset=offset)
 
     def row_of(self, order_id: str) -> int | None:
         return next((n for n, o in enumerate(self.rows) if o.id == order_id), None)

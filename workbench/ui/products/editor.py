@@ -29,7 +29,7 @@ from workbench.changes import Refused
 from workbench.filereader import parse_amount
 from workbench.products import couriers, promotions, sizes
 from workbench.textnorm import split_list
-from workbench.ui.item_models import RowsListModel, RowsTableModel
+from workbench.ui.item_models import PagedRows, RowsListModel, RowsTableModel
 from workbench.ui.products.tab import ProductRole, plain_label
 from workbench.ui.session import Session
 
@@ -37,7 +37,7 @@ PAGE = 200
 ItemRole = Qt.ItemDataRole.UserRole + 2
 
 
-class ProductTableModel(RowsTableModel):
+class ProductTableModel(PagedRows, RowsTableModel):
     """Every product by code, a page at a time; or the matches of a search."""
 
     COLUMNS = (QT_TRANSLATE_NOOP("ProductTableModel", "编码"),
@@ -75,17 +75,8 @@ class ProductTableModel(RowsTableModel):
             self.total = products.count(store)
         self.set_rows(rows)
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008 - Qt's signature
-        more = products.page(self.session.store, PAGE, len(self.rows))
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows += more
-        self.endInsertRows()
+    def fetch_page(self, offset: int) -> list:
+        return products.page(self.session.store, PAGE, offset)
 
 
 class ItemListModel(RowsListModel):
