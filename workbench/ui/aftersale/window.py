@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayout
 
 from workbench import conversations, handover, orders
 from workbench.ui.aftersale import sidebar
+from workbench.ui.windowing import bring_to_front, menu_action, on_close
 
 if TYPE_CHECKING:
     from workbench.aftersale import Case
@@ -56,11 +57,7 @@ class AftersaleUi:
             self.cases_window.open_requested.connect(self.open_case)
         if select is not None:
             self.cases_window.show_case(select)
-        self.cases_window.show()
-        if QGuiApplication.platformName() != "offscreen":  # which cannot raise, and says so
-            self.cases_window.raise_()
-        self.cases_window.activateWindow()
-        return self.cases_window
+        return bring_to_front(self.cases_window)
 
     def show_policy(self):
         from workbench.ui.aftersale.dialogs import PolicyDialog
@@ -193,50 +190,27 @@ class AftersaleUi:
             self.cases_window.close()
 
 
-def _action(window, text: str, slot, name: str, key: str | None = None) -> QAction:
-    action = QAction(text, window)
-    action.setObjectName(name)
-    if key:
-        action.setShortcut(QKeySequence(key))
-    action.triggered.connect(lambda *_: slot())
-    return action
-
-
 def install(window) -> None:
     """Add the 售后 menu and its keys, a new case (新建售后) on messages and orders, and
     the sidebar's 售后 section."""
     ui = AftersaleUi(window)
     window.aftersale_ui = ui
     menu = window.area_menu(translate("MainWindow", "售后"))
-    menu.addAction(_action(window, translate("MainWindow", "售后单…"), ui.show_cases,
-                           "actionCases", CASES_KEY))
-    menu.addAction(_action(window, translate("MainWindow", "新建售后（所选消息或订单）…"),
-                           ui.new_from_focus, "actionNewCase", NEW_CASE_KEY))
+    menu.addAction(menu_action(window, translate("MainWindow", "售后单…"), ui.show_cases,
+                               "actionCases", CASES_KEY))
+    menu.addAction(menu_action(window, translate("MainWindow", "新建售后（所选消息或订单）…"),
+                               ui.new_from_focus, "actionNewCase", NEW_CASE_KEY))
     menu.addSeparator()
-    menu.addAction(_action(window, translate("MainWindow", "导入退款报表…"), ui.import_report,
-                           "actionImportRefunds"))
-    menu.addAction(_action(window, translate("MainWindow", "售后规则…"), ui.show_policy,
-                           "actionAftersalePolicy"))
-    menu.addAction(_action(window, translate("MainWindow", "售后说明…"), ui.show_help,
-                           "actionAftersaleHelp"))
+    menu.addAction(menu_action(window, translate("MainWindow", "导入退款报表…"), ui.import_report,
+                               "actionImportRefunds"))
+    menu.addAction(menu_action(window, translate("MainWindow", "售后规则…"), ui.show_policy,
+                               "actionAftersalePolicy"))
+    menu.addAction(menu_action(window, translate("MainWindow", "售后说明…"), ui.show_help,
+                               "actionAftersaleHelp"))
     # Right-click on a message or an order; the key is shown, the menu's action binds it.
     for view, slot, name in ((window.chat.view, ui.new_from_message, "actionMessageToCase"),
                              (window.orders.list, ui.new_from_order, "actionOrderToCase")):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         text = translate("MainWindow", "新建售后…") + f"\t{NEW_CASE_KEY}"
-        view.addAction(_action(window, text, slot, name))
-    window.installEventFilter(_CloseWatcher(ui, window))
-
-
-class _CloseWatcher(QObject):
-    """Closing the main window stops the area's import first: its thread must not
-    outlive the window."""
-
-    def __init__(self, ui: AftersaleUi, window):
-        super().__init__(window)
-        self.ui = ui
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Close:
-            self.ui.close()
-        return False
+        view.addAction(menu_action(window, text, slot, name))
+    on_close(window, ui.close)   # its import stops first

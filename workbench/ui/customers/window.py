@@ -4,12 +4,11 @@ search. ``install(window)`` adds them to the main window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QObject
 
 from workbench import orders
-from workbench.ui.orders.window import bring_to_front
 from workbench.ui.store_work import StoreTask, start_task, stop_and_wait
+from workbench.ui.windowing import bring_to_front, menu_action, on_close
 
 # Texts this adds to the main window are filed under its context (lupdate reads literals).
 translate = QCoreApplication.translate
@@ -137,36 +136,22 @@ class CustomersUi(QObject):
             if widget is not None:
                 widget.close()
 
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.close()
-        return False
-
-
-def _action(window, text: str, slot, name: str, shortcut: str | None = None) -> QAction:
-    action = QAction(text, window)
-    action.setObjectName(name)
-    if shortcut:
-        action.setShortcut(shortcut)
-    action.triggered.connect(lambda *_: slot())
-    return action
-
 
 def install(window) -> None:
     """Add the 客户 menu and the buyer file's ways in (chat card, Ctrl+I, order list)."""
     ui = CustomersUi(window)
     window.customers_ui = ui
     menu = window.area_menu(translate("MainWindow", "客户"))
-    menu.addAction(_action(window, translate("MainWindow", "客户列表…"), ui.open_list,
-                           "actionCustomerList", "Ctrl+Shift+U"))
-    menu.addAction(_action(window, translate("MainWindow", "当前买家的档案…"),
-                           ui.open_current_file, "actionCustomerFile", "Ctrl+I"))
-    menu.addAction(_action(window, translate("MainWindow", "今日关怀…"), ui.open_care,
-                           "actionCareList", "Ctrl+Shift+G"))
+    menu.addAction(menu_action(window, translate("MainWindow", "客户列表…"), ui.open_list,
+                               "actionCustomerList", "Ctrl+Shift+U"))
+    menu.addAction(menu_action(window, translate("MainWindow", "当前买家的档案…"),
+                               ui.open_current_file, "actionCustomerFile", "Ctrl+I"))
+    menu.addAction(menu_action(window, translate("MainWindow", "今日关怀…"), ui.open_care,
+                               "actionCareList", "Ctrl+Shift+G"))
     menu.addSeparator()
-    menu.addAction(_action(window, translate("MainWindow", "会员等级规则…"), ui.open_tiers,
-                           "actionMemberTiers"))
-    menu.addAction(_action(window, translate("MainWindow", "客户关怀设置…"),
-                           ui.open_care_settings, "actionCareSettings"))
+    menu.addAction(menu_action(window, translate("MainWindow", "会员等级规则…"), ui.open_tiers,
+                               "actionMemberTiers"))
+    menu.addAction(menu_action(window, translate("MainWindow", "客户关怀设置…"),
+                               ui.open_care_settings, "actionCareSettings"))
     window.chat.buyer.card.open_requested.connect(ui.open_file)
-    window.installEventFilter(ui)
+    on_close(window, ui.close)

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QStringListModel,
     Qt,
 )
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -48,6 +48,7 @@ from workbench.ui import language
 from workbench.ui.handover.todo_dialog import TodoDialog, message_draft, order_draft
 from workbench.ui.item_models import RowsListModel, RowsTableModel
 from workbench.ui.session import Session
+from workbench.ui.windowing import bring_to_front, menu_action
 
 # What these functions show belongs to the main window: one translation context for
 # Qt at run time (window.tr) and for lupdate, which reads only literal contexts.
@@ -621,11 +622,7 @@ class HandoverUi:
         if self.sheets_window is None:
             self.sheets_window = HandoverWindow(self)
         self.sheets_window.reload(select=select)
-        self.sheets_window.show()
-        if QGuiApplication.platformName() != "offscreen":  # which cannot raise, and says so
-            self.sheets_window.raise_()
-        self.sheets_window.activateWindow()
-        return self.sheets_window
+        return bring_to_front(self.sheets_window)
 
     def compose(self) -> HandoverComposer:
         self.composer = HandoverComposer(self)
@@ -644,35 +641,26 @@ class HandoverUi:
         return self.shift_dialog
 
 
-def _action(window, text: str, slot, name: str, key: str | None = None) -> QAction:
-    action = QAction(text, window)
-    action.setObjectName(name)
-    if key:
-        action.setShortcut(QKeySequence(key))
-    action.triggered.connect(slot)
-    return action
-
-
 def install(window) -> None:
     """Add the 交接 menu, its shortcuts, "add to 待办" on messages and orders, and the
     jumps from 待办 items to their conversation or order."""
     ui = HandoverUi(window)
     window.handover_ui = ui
     menu = window.area_menu(translate("MainWindow", "交接"))
-    menu.addAction(_action(window, translate("MainWindow", "新建待办…"), ui.new_todo,
-                           "actionNewTodo", NEW_TODO_KEY))
-    menu.addAction(_action(window, translate("MainWindow", "加入待办（所选消息或订单）"),
-                           ui.add_from_focus, "actionAddTodo", ADD_TODO_KEY))
+    menu.addAction(menu_action(window, translate("MainWindow", "新建待办…"), ui.new_todo,
+                               "actionNewTodo", NEW_TODO_KEY))
+    menu.addAction(menu_action(window, translate("MainWindow", "加入待办（所选消息或订单）"),
+                               ui.add_from_focus, "actionAddTodo", ADD_TODO_KEY))
     menu.addSeparator()
-    menu.addAction(_action(window, translate("MainWindow", "交接单…"), ui.show_sheets,
-                           "actionSheets", SHEETS_KEY))
-    menu.addAction(_action(window, translate("MainWindow", "新建交接单…"), ui.compose,
-                           "actionNewSheet"))
-    menu.addAction(_action(window, translate("MainWindow", "导入交接文件…"), ui.import_file,
-                           "actionImportSheet"))
+    menu.addAction(menu_action(window, translate("MainWindow", "交接单…"), ui.show_sheets,
+                               "actionSheets", SHEETS_KEY))
+    menu.addAction(menu_action(window, translate("MainWindow", "新建交接单…"), ui.compose,
+                               "actionNewSheet"))
+    menu.addAction(menu_action(window, translate("MainWindow", "导入交接文件…"), ui.import_file,
+                               "actionImportSheet"))
     menu.addSeparator()
-    menu.addAction(_action(window, translate("MainWindow", "班次设置…"), ui.edit_shifts,
-                           "actionShifts"))
+    menu.addAction(menu_action(window, translate("MainWindow", "班次设置…"), ui.edit_shifts,
+                               "actionShifts"))
 
     # Right-click on a message or an order. The key is shown, not bound, here: the menu's
     # Ctrl+T already acts on whichever of the two has the focus.
@@ -680,7 +668,7 @@ def install(window) -> None:
                              (window.orders.list, ui.add_from_order, "actionOrderToTodo")):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         text = translate("MainWindow", "加入待办") + f"\t{ADD_TODO_KEY}"
-        view.addAction(_action(window, text, slot, name))
+        view.addAction(menu_action(window, text, slot, name))
 
     window.todos.open_requested.connect(ui.open_todo)
     window.todos.edit_requested.connect(ui.edit_todo)

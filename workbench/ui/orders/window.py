@@ -9,12 +9,10 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
-    QEvent,
     QModelIndex,
-    QObject,
     Qt,
 )
-from PySide6.QtGui import QAction, QColor, QGuiApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +36,7 @@ from workbench.ui.item_models import PagedRows, RowsTableModel
 from workbench.ui.orders.sidebar import OrderRole, flag_icon
 from workbench.ui.store_work import StoreTask, start_task, stop_and_wait
 from workbench.ui.vocabulary import word
+from workbench.ui.windowing import bring_to_front, menu_action, on_close
 
 # What these functions show belongs to the main window: one translation context for
 # Qt at run time (window.tr) and for lupdate, which reads only literal contexts.
@@ -356,14 +355,6 @@ class OrdersWindow(QWidget):
         super().closeEvent(event)
 
 
-def bring_to_front(widget: QWidget) -> None:
-    widget.show()
-    # The offscreen platform (tests, screenshots) cannot raise a window and warns if asked.
-    if QGuiApplication.platformName() != "offscreen":
-        widget.raise_()
-    widget.activateWindow()
-
-
 class OrdersUi:
     """This area's part of the main window: its menu and the windows it opens."""
 
@@ -374,7 +365,6 @@ class OrdersUi:
         self.import_dialog = None
         self.register_window = None
         self.policy_dialog = None
-        self.closer: QObject | None = None
 
     def show_orders(self) -> OrdersWindow:
         if self.list_window is None:
@@ -442,42 +432,21 @@ class OrdersUi:
                 widget.close()
 
 
-def _action(window, text: str, slot, name: str) -> QAction:
-    action = QAction(text, window)
-    action.setObjectName(name)
-    action.triggered.connect(lambda *_: slot())
-    return action
-
-
 def install(window) -> None:
     """Add the 订单 menu: the order list, the 催付 work list and register, import, policy."""
     ui = OrdersUi(window)
     window.orders_ui = ui
     menu = window.area_menu(translate("MainWindow", "订单"))
-    menu.addAction(_action(window, translate("MainWindow", "订单列表…"), ui.show_orders,
-                           "actionOrderList"))
-    menu.addAction(_action(window, translate("MainWindow", "待催付订单…"), ui.show_unpaid,
-                           "actionUnpaidOrders"))
-    menu.addAction(_action(window, translate("MainWindow", "催付登记表…"), ui.show_register,
-                           "actionReminderRegister"))
+    menu.addAction(menu_action(window, translate("MainWindow", "订单列表…"), ui.show_orders,
+                               "actionOrderList"))
+    menu.addAction(menu_action(window, translate("MainWindow", "待催付订单…"), ui.show_unpaid,
+                               "actionUnpaidOrders"))
+    menu.addAction(menu_action(window, translate("MainWindow", "催付登记表…"), ui.show_register,
+                               "actionReminderRegister"))
     menu.addSeparator()
-    menu.addAction(_action(window, translate("MainWindow", "导入订单报表…"), ui.show_import,
-                           "actionImportOrders"))
+    menu.addAction(menu_action(window, translate("MainWindow", "导入订单报表…"), ui.show_import,
+                               "actionImportOrders"))
     menu.addSeparator()
-    menu.addAction(_action(window, translate("MainWindow", "旗帜规则…"), ui.show_policy,
-                           "actionFlagPolicy"))
-    # Closing the main window stops this area's running imports and exports first: their
-    # threads must not outlive the window.
-    ui.closer = _CloseWatcher(ui, window)
-    window.installEventFilter(ui.closer)
-
-
-class _CloseWatcher(QObject):
-    def __init__(self, ui: OrdersUi, window):
-        super().__init__(window)
-        self.ui = ui
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Close:
-            self.ui.close()
-        return False
+    menu.addAction(menu_action(window, translate("MainWindow", "旗帜规则…"), ui.show_policy,
+                               "actionFlagPolicy"))
+    on_close(window, ui.close)   # its imports and exports stop first
