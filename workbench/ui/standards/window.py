@@ -5,9 +5,10 @@ for their acknowledgement), today's problem sheet, and the checklist to read."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 
 from workbench.accounts import permissions
+from workbench.ui.windowing import bring_to_front, menu_action
 
 translate = QCoreApplication.translate
 # The agent's count of inspections to acknowledge is read after the window stands: the
@@ -46,10 +47,8 @@ class StandardsArea(QObject):
             QTimer.singleShot(WAITING_DELAY_MS, self, self._show_waiting)
 
     def _add(self, menu, key: str, text: str, slot) -> None:
-        action = menu.addAction(text)
-        action.setObjectName(f"standards_{key}")
-        action.triggered.connect(slot)
-        self.actions[key] = action
+        self.actions[key] = menu_action(menu, text, slot, f"standards_{key}")
+        menu.addAction(self.actions[key])
 
     def _on_changed(self, changes) -> None:
         if changes.inspections:
@@ -72,21 +71,21 @@ class StandardsArea(QObject):
 
         if self.inspections is None:
             self.inspections = InspectionWindow(self.session, self.window)
-        return self._raise(self.inspections)
+        return bring_to_front(self.inspections)
 
     def open_problem_sheet(self):
         from workbench.ui.standards.problems import ProblemSheetWindow
 
         if self.problem_sheet is None:
             self.problem_sheet = ProblemSheetWindow(self.session, self.window)
-        return self._raise(self.problem_sheet)
+        return bring_to_front(self.problem_sheet)
 
     def open_problem_collect(self):
         from workbench.ui.standards.problems import ProblemCollectWindow
 
         if self.problem_collect is None:
             self.problem_collect = ProblemCollectWindow(self.session, self.window)
-        return self._raise(self.problem_collect)
+        return bring_to_front(self.problem_collect)
 
     def open_standard(self):
         from workbench.ui.standards.settings import StandardDialog
@@ -95,15 +94,6 @@ class StandardsArea(QObject):
         self.window.open_dialog = dialog
         dialog.show()
         return dialog
-
-    @staticmethod
-    def _raise(widget):
-        widget.show()
-        # The offscreen platform (tests, screenshots) warns on raise(); there is no stack.
-        if QGuiApplication.platformName() != "offscreen":
-            widget.raise_()
-            widget.activateWindow()
-        return widget
 
     def shut_down(self) -> None:
         for child in (self.inspections, self.problem_sheet, self.problem_collect):

@@ -8,12 +8,13 @@ could not use.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
 
 from workbench.accounts import permissions
 from workbench.ui.supervision.tasks import IndexKeeper, Tasks
 from workbench.ui.vocabulary import word
+from workbench.ui.windowing import bring_to_front, menu_action, on_close
 
 SWITCH_ACCOUNT_PROPERTY = "switchAccount"
 # run() starts indexing this long after the window is up, off the start-up path.
@@ -33,7 +34,7 @@ class Supervision(QObject):
         self.dashboard = None
         self.import_dialog = None
         self.session.changed.connect(self._on_changed)
-        window.installEventFilter(self)
+        on_close(window, self.shut_down)
 
         agent = self.session.agent
         supervisor = permissions.allowed(agent.role, permissions.READ_ALL_LOGS)
@@ -58,12 +59,8 @@ class Supervision(QObject):
         self._add(account, "switch", self.tr("切换账号 / 退出登录…"), self.switch_account)
 
     def _add(self, menu, key: str, text: str, slot, shortcut: str | None = None) -> None:
-        action = menu.addAction(text)
-        action.setObjectName(f"supervision_{key}")
-        if shortcut:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        self.actions[key] = action
+        self.actions[key] = menu_action(menu, text, slot, f"supervision_{key}", shortcut)
+        menu.addAction(self.actions[key])
 
     # --- windows -----------------------------------------------------------------------
 
@@ -74,7 +71,7 @@ class Supervision(QObject):
             self.search_window = LogSearchWindow(self.session, self.tasks, self.indexer,
                                                  self.window)
         self.indexer.start()
-        self._raise(self.search_window)
+        bring_to_front(self.search_window)
         return self.search_window
 
     def open_dashboard(self):
@@ -83,7 +80,7 @@ class Supervision(QObject):
         if self.dashboard is None:
             self.dashboard = DashboardWindow(self.session, self.tasks, self, self.window)
             self.dashboard.refresh()
-        self._raise(self.dashboard)
+        bring_to_front(self.dashboard)
         return self.dashboard
 
     def open_import(self):
@@ -92,7 +89,7 @@ class Supervision(QObject):
         if self.import_dialog is None:
             self.import_dialog = ImportDialog(self.session, self.tasks, self.window)
             self.import_dialog.imported.connect(self._imported)
-        self._raise(self.import_dialog)
+        bring_to_front(self.import_dialog)
         return self.import_dialog
 
     def open_transcript(self, conversation_id: int, message_id: int | None = None,
@@ -102,16 +99,8 @@ class Supervision(QObject):
         transcript = TranscriptWindow(self.session, conversation_id, message_id, at,
                                       self.window)
         if transcript.ok:
-            self._raise(transcript)
+            bring_to_front(transcript)
         return transcript
-
-    @staticmethod
-    def _raise(widget) -> None:
-        widget.show()
-        # The offscreen platform (tests, screenshots) warns on raise(); there is no stack.
-        if QGuiApplication.platformName() != "offscreen":
-            widget.raise_()
-            widget.activateWindow()
 
     def switch_account(self) -> None:
         """Close this window; run() then shows the login dialog again."""
@@ -127,11 +116,6 @@ class Supervision(QObject):
     def _imported(self, changes) -> None:
         self.session.publish(changes)
         self.indexer.start()
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.shut_down()
-        return False
 
     def shut_down(self) -> None:
         """Stop background work before the store goes away."""

@@ -4,10 +4,11 @@ opened on a practice store: a coloured banner and the title say so unmistakably.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 
 from workbench import training
 from workbench.accounts import permissions
+from workbench.ui.windowing import bring_to_front, menu_action
 
 translate = QCoreApplication.translate
 
@@ -39,10 +40,8 @@ class TrainingArea(QObject):
         window.closing.connect(self.shut_down)
 
     def _add(self, menu, key: str, text: str, slot) -> None:
-        action = menu.addAction(text)
-        action.setObjectName(f"training_{key}")
-        action.triggered.connect(slot)
-        self.actions[key] = action
+        self.actions[key] = menu_action(menu, text, slot, f"training_{key}")
+        menu.addAction(self.actions[key])
 
     def open_picker(self):
         from workbench.ui.training.practice import ScenarioPicker
@@ -51,7 +50,7 @@ class TrainingArea(QObject):
             self.picker = ScenarioPicker(self.session, self.window)
             self.picker.chosen.connect(self.start_practice)
         self.picker.reload()
-        return self._raise(self.picker)
+        return bring_to_front(self.picker)
 
     def start_practice(self, scenario):
         """Open the practice window on ``scenario`` (refused while one runs). The buyer
@@ -60,13 +59,13 @@ class TrainingArea(QObject):
 
         if self.practice_run is not None:
             self.session.refused.emit(self.tr("已有一个练习在进行，请先结束它。"))
-            return self._raise(self.practice_run.window)
+            return bring_to_front(self.practice_run.window)
         run = PracticeRun(self.window, scenario, getattr(self.session.channel, "speed", 1.0))
         if not run.start():
             return None
         self.practice_run = run
         run.released.connect(lambda: setattr(self, "practice_run", None))
-        self._raise(run.window)
+        bring_to_front(run.window)
         return run
 
     def open_typing(self):
@@ -74,14 +73,14 @@ class TrainingArea(QObject):
 
         if self.typing_window is None:
             self.typing_window = TypingTestWindow(self.session, self.window)
-        return self._raise(self.typing_window)
+        return bring_to_front(self.typing_window)
 
     def open_class(self):
         from workbench.ui.training.class_view import ClassWindow
 
         if self.class_window is None:
             self.class_window = ClassWindow(self.session, self.window)
-        return self._raise(self.class_window)
+        return bring_to_front(self.class_window)
 
     def open_editor(self):
         from workbench.ui.training.editor import ScenarioEditor
@@ -89,16 +88,7 @@ class TrainingArea(QObject):
         if self.editor is None:
             self.editor = ScenarioEditor(self.session, self.window)
             self.editor.try_out.connect(self.start_practice)
-        return self._raise(self.editor)
-
-    @staticmethod
-    def _raise(widget):
-        widget.show()
-        # The offscreen platform (tests, screenshots) warns on raise(); there is no stack.
-        if QGuiApplication.platformName() != "offscreen":
-            widget.raise_()
-            widget.activateWindow()
-        return widget
+        return bring_to_front(self.editor)
 
     def shut_down(self) -> None:
         if self.practice_run is not None:
