@@ -52,7 +52,7 @@ class FileImportDialog(QDialog):
         self.job: StoreTask | None = None
         self.file_edits: list[QLineEdit] = []
         self.files = QGridLayout()
-        self.add_files()   # first: the focus moves through the files, then the buttons
+        self.add_files()   # before the layout is set, so the focus visits the files first
         self.dry_run = QCheckBox(self.tr("只预览，不写入"))
         self.dry_run.setObjectName(f"{name}DryRun")
         self.progress = QProgressBar()
