@@ -120,4 +120,4 @@ def test_care_due_and_export(demo_store, db_path, capsys, tmp_path, clock):
     assert json.loads(out) == []
     with pytest.raises(SystemExit) as usage:
         run(capsys, db_path, "care", "due", "--date", "11/24", "--as", "xiaoman")
-    assert usage.value.code == 2 and "应为 YYYY-MM-DD" in capsys.readouterr().err
+    assert usage.value.code == 2 and "use YYYY-MM-DD" in capsys.readouterr().err

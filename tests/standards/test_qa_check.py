@@ -3,6 +3,7 @@
 
 import io
 import json
+import re
 
 import pytest
 from supervision.logdata import line, write_jsonl
@@ -157,6 +158,9 @@ def test_a_bad_log_file_is_refused_with_its_line(run, tmp_path):
     status, out, err = run("qa", "check", "--file", str(path), "--as", "wang")
     assert status == 1 and out == ""
     assert "bad.jsonl 第 2 行" in err and "agent" in err
+    status, _, err = run("qa", "check", "--file", str(path), "--as", "wang", "--lang", "en")
+    assert status == 1 and "bad.jsonl line 2" in err
+    assert not re.search(r"[\u4e00-\u9fff]", err.replace("戊", "")), err
     status, _, err = run("qa", "check", "--file", str(tmp_path / "missing.jsonl"), "--as",
                          "wang", "--lang", "en")
     assert status == 1 and "no such file" in err

@@ -74,7 +74,8 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"不是日期 {text!r}：应为 YYYY-MM-DD") from None
+        # Usage errors are argparse's, in English like its own (exit status 2).
+        raise argparse.ArgumentTypeError(f"not a date: {text!r}; use YYYY-MM-DD") from None
 
 
 def _say(args, zh: str, en: str) -> None:

@@ -199,7 +199,7 @@ def from_log_file(path: Path) -> list[Transcript]:
     """The conversations of a JSONL log file (docs/formats-logs.md), read through the
     log import's own line parser and never stored. A bad line refuses the whole file,
     naming the line, as the import does. Log files carry no orders."""
-    from workbench.supervision.logfiles import parse_line
+    from workbench.supervision.logfiles import LineError, parse_line
 
     path = Path(path)
     by_conversation: dict[str, list] = defaultdict(list)
@@ -209,8 +209,8 @@ def from_log_file(path: Path) -> list[Transcript]:
             continue
         try:
             line = parse_line(number, raw)
-        except ValueError as error:
-            raise FileRefused(path, str(error), str(error), row=number) from None
+        except LineError as error:
+            raise FileRefused(path, error.zh, error.en, row=number) from None
         expected = buyers.setdefault(line.conversation, line.buyer)
         if expected != line.buyer:
             reason = f"会话 {line.conversation} 的买家是 {expected}，这一行却是 {line.buyer}"
