@@ -96,13 +96,19 @@ def open_workbench(db_path: Path, *, speed: float = 1.0,
 
 def install_translation(app, lang: str) -> None:
     """Chinese is the source language; English comes from a compiled Qt translation."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
     from workbench.ui.maintenance.message_bar import LANG_PROPERTY
 
     app.setProperty(LANG_PROPERTY, lang)
     if lang != "en":
+        # Qt's own texts (the 保存/取消 of standard buttons, an edit's context menu) are
+        # English unless Qt's Chinese translation is loaded.
+        translator = QTranslator(app)
+        if translator.load("qtbase_zh_CN",
+                           QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(translator)
         return
-    from PySide6.QtCore import QTranslator
-
     for compiled in sorted(TRANSLATIONS.glob("*_en.qm")):  # the core's, and an area's own
         translator = QTranslator(app)
         if translator.load(str(compiled)):

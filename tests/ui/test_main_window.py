@@ -85,6 +85,21 @@ def _remove_translators(app) -> None:
         translator.deleteLater()
 
 
+def test_standard_buttons_speak_chinese(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    app = QCoreApplication.instance()
+    install_translation(app, "zh")
+    try:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(buttons)
+        texts = [button.text() for button in buttons.buttons()]
+        assert sorted(texts) == sorted(["保存", "取消"]), texts
+    finally:
+        _remove_translators(app)
+
+
 def test_chinese_is_the_default(qtbot, db_path, clock):
     workbench = open_window(qtbot, db_path, clock)
     try:
