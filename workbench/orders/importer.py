@@ -379,6 +379,7 @@ def _apply(store: Store, cells: _Cells, report: dict[str, _OrderRow], items, now
         if line.buyer:
             values["buyer_id"] = buyers[line.buyer]
         old = existing.get(order_id)
+        values |= _learned_times(values, old, now)
         entries = local.get(order_id, []) if old is not None else []
         file_remark = (values.get("source_remark") or "").strip()
         if entries and file_remark in (memo([r.formatted() for r in entries]),
@@ -423,6 +424,22 @@ def _apply(store: Store, cells: _Cells, report: dict[str, _OrderRow], items, now
     progress("写入订单", len(report), len(report))
     result.changed_ids = changed
     return result
+
+
+def _learned_times(values: dict, old, now: float) -> dict:
+    """The shipping time the report does not give, as best known.
+
+    The classic report has no 发货时间. An order seen shipped (and not finished) without a
+    shipping time was shipped at the latest when the import learned it: ``now``. A time
+    once known is kept: re-importing never moves it."""
+    def known(name: str):
+        if name in values:
+            return values[name]
+        return old[name] if old is not None else None
+
+    if known("status") in codes.IN_TRANSIT and known("shipped_at") is None:
+        return {"shipped_at": now}
+    return {}
 
 
 def _same_columns(rows: list[dict]) -> Iterator[list[dict]]:
