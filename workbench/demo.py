@@ -73,6 +73,8 @@ def _seed_order(store: Store, spec: dict, now: float) -> None:
         "paid": spec["paid"], "postage": spec.get("postage", 0), "refund": spec.get("refund", 0),
         "created_at": created, "paid_at": created + 600 if paid else None,
         "shipped_at": created + 20 * HOUR if shipped else None,
+        # The buyer confirmed three days after the parcel left.
+        "finished_at": created + 92 * HOUR if spec["status"] == "TRADE_FINISHED" else None,
         "receiver_name": spec["receiver_name"], "phone": spec["phone"],
         "address": spec["address"], "courier": spec.get("courier"),
         "tracking_no": spec.get("tracking_no"), "buyer_message": spec.get("buyer_message"),

@@ -27,14 +27,6 @@
         <source>选择左侧的会话开始接待</source>
         <translation>Pick a conversation on the left to start serving</translation>
     </message>
-    <message>
-        <source>首次咨询</source>
-        <translation>First enquiry</translation>
-    </message>
-    <message>
-        <source>回头客 · {0} 单</source>
-        <translation>Returning · {0} orders</translation>
-    </message>
 </context>
 <context>
     <name>ChatPanel</name>

@@ -111,16 +111,6 @@ def test_notes_stay_inside_and_tags_are_cleaned(demo_store, agent, clock):
     assert conversations.get(demo_store, conversation_id).tags == ["爱砍价", "老客"]
 
 
-def test_buyer_profile_tells_first_time_from_returning(demo_store, agent, clock):
-    new_id, _ = buyer_writes(demo_store, agent, "新买家", "在吗", clock())
-    returning_id, _ = buyer_writes(demo_store, agent, "Coco在路上", "在吗", clock())
-    new = conversations.get(demo_store, new_id)
-    returning = conversations.get(demo_store, returning_id)
-    assert reception.buyer_profile(demo_store, new.buyer_id).first_time
-    profile = reception.buyer_profile(demo_store, returning.buyer_id)
-    assert not profile.first_time and profile.orders == 2
-
-
 def test_only_a_supervisor_changes_the_team_reception_settings(demo_store, agent, clock):
     settings = reception.load_settings(demo_store)
     with pytest.raises(Refused):

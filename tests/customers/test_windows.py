@@ -4,15 +4,17 @@ from the chat, the order list and the 客户 window, keyboard filtering, the 关
 import pytest
 from orders.order_files import CLASSIC_HEADER, classic_row, write_gbk
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtWidgets import QApplication
 
 from helpers import click_row, row_where, type_text
-from workbench import conversations, customers, timefmt
+from workbench import accounts, conversations, customers, timefmt
 from workbench.app import open_workbench
 from workbench.channels.simulator import Simulator
 from workbench.conversations import Incoming
 from workbench.customers import care
 from workbench.ui.conversation_list import ConversationRole
+from workbench.ui.customers.card import INK_SLACK
 from workbench.ui.customers.care_window import CareTableModel
 from workbench.ui.customers.figures import MemberFiguresModel
 from workbench.ui.customers.file_window import LinesModel
@@ -90,6 +92,48 @@ def test_the_chat_header_card_shows_tier_classes_risk_value_and_last_order(qtbot
     assert badges(window) == ["高级", "待办 1"]
     assert not card.risk.isVisible()
     assert card.figures.text().startswith("累计 ¥199.00 · 1 单")
+
+
+def fits(line) -> bool:
+    """The risk line's text, measured in the bold font it is painted in, fits inside it."""
+    metrics = QFontMetrics(line.font())
+    return metrics.horizontalAdvance(line.text()) + INK_SLACK <= line.contentsRect().width()
+
+
+@pytest.mark.parametrize("size", [(1600, 1000), (1366, 768)])
+def test_the_risk_line_is_never_clipped(qtbot, workbench, clock, size):
+    window = workbench.window
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    buyer_says(workbench, "精打细算的阿宝", "能便宜点吗", clock)
+    open_conversation(qtbot, window, "精打细算的阿宝")
+    QApplication.processEvents()    # the card's layout gives the line its width
+    line = window.chat.buyer.card.risk
+    assert line.font().bold()
+    assert line.text() == "⚠ 风险买家：曾以差评相要挟索要额外优惠，议价时请按规定价格答复"
+    assert fits(line)
+    # A reason as long as allowed is cut short with “…”, whole in the tooltip, and never
+    # widens the card (nor so the chat).
+    card = window.chat.buyer.card
+    card_minimum = card.minimumSizeHint().width()
+    reason = ("下单后以差评相要挟，" * 10)[:customers.RISK_REASON_LIMIT]
+    wang = accounts.by_name(workbench.store, "wang")
+    workbench.session.run(customers.set_risk, workbench.store,
+                          window.session.current.buyer_id, wang, reason, clock())
+    QApplication.processEvents()
+    assert line.text().startswith("⚠ 风险买家：下单后") and line.text().endswith("…")
+    assert fits(line) and reason in line.toolTip()
+    assert card.minimumSizeHint().width() == card_minimum
+    # The chat as narrow as the splitter lets it be: the line follows, whole characters.
+    sizes = window.main_splitter.sizes()
+    narrowest = window.chat.minimumSizeHint().width()
+    window.main_splitter.setSizes([sizes[0], narrowest, sizes[2] + sizes[1] - narrowest,
+                                   sizes[3]])
+    QApplication.processEvents()
+    assert window.chat.width() == narrowest and fits(line)
+    assert line.geometry().right() <= card.contentsRect().right()
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    assert window.customers_ui.files[window.session.current.buyer_id].isVisible()
 
 
 def test_tags_typed_in_the_header_go_into_the_file_and_its_classes(qtbot, workbench, clock):

@@ -280,18 +280,3 @@ def take_over(store: Store, conversation_id: int, agent: Agent, now: float,
 
 def transfers(store: Store, conversation_id: int) -> list[dict]:
     return [dict(row) for row in chat.transfers(store, conversation_id)]
-
-
-# --- the buyer ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class BuyerProfile:
-    first_time: bool
-    orders: int
-
-
-def buyer_profile(store: Store, buyer_id: int) -> BuyerProfile:
-    row = chat.buyer_history(store, buyer_id)
-    return BuyerProfile(first_time=row["orders"] == 0 and row["conversations"] <= 1,
-                        orders=row["orders"])
-

@@ -122,11 +122,9 @@ def recompute(store: Store, now: float, buyer_ids: Iterable[int] | None = None, 
 
 def refresh_for_orders(store: Store, order_ids: Iterable[str], now: float,
                        agent_id: int | None = None) -> Recomputed:
-    """After an import: the buyers of these orders, recomputed. A finished order whose
-    report gave no finishing time is taken as finished now (its care falls due from it)."""
+    """After an import: the buyers of these orders, recomputed."""
     order_ids = list(order_ids)
     with store.transaction():
-        rows.mark_finished(store, order_ids, now)
         return recompute(store, now, rows.buyers_of_orders(store, order_ids),
                          reason=IMPORT_REASON, agent_id=agent_id)
 

@@ -32,6 +32,12 @@ CHIP_COLOURS = {"待付款": "#ef6c00", "已付款": "#1565c0", "已发货": "#0
 UNPAID = "WAIT_BUYER_PAY"
 # Statuses in which the buyer has not paid (so the order is no purchase yet).
 NEVER_PAID = frozenset({"WAIT_BUYER_PAY", "TRADE_CLOSED_BY_TAOBAO"})
+# Shipped and not yet finished: the parcel is on its way or signed for (货到付款).
+IN_TRANSIT = frozenset({"SELLER_CONSIGNED_PART", "WAIT_BUYER_CONFIRM_GOODS", "TRADE_BUYER_SIGNED"})
+FINISHED = "TRADE_FINISHED"
+# The platform confirms receipt by itself this many days after an express parcel was
+# shipped (自动确认收货), so a trade is finished at the latest this long after shipping.
+AUTO_CONFIRM_DAYS = 10
 
 # Short names agents and older exports use for the same states. 交易关闭 is ambiguous: it
 # is read as closed after payment when the order was paid, before payment otherwise.

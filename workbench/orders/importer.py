@@ -79,6 +79,7 @@ TIMES = ("created_at", "paid_at", "shipped_at")
 TEXTS = ("receiver_name", "address", "courier", "tracking_no", "buyer_message", "source_remark")
 DEFAULT_TIER = "普通"
 PROGRESS_EVERY = 500
+DAY = 86400.0
 SUMMARY_DIFFERENCES = 20
 # Excel turns long ids into 3.51531E+16, losing the digits for good.
 SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
@@ -379,6 +380,7 @@ def _apply(store: Store, cells: _Cells, report: dict[str, _OrderRow], items, now
         if line.buyer:
             values["buyer_id"] = buyers[line.buyer]
         old = existing.get(order_id)
+        values |= _learned_times(values, old, now)
         entries = local.get(order_id, []) if old is not None else []
         file_remark = (values.get("source_remark") or "").strip()
         if entries and file_remark in (memo([r.formatted() for r in entries]),
@@ -423,6 +425,33 @@ def _apply(store: Store, cells: _Cells, report: dict[str, _OrderRow], items, now
     progress("写入订单", len(report), len(report))
     result.changed_ids = changed
     return result
+
+
+def _learned_times(values: dict, old, now: float) -> dict:
+    """The shipping and finishing times the report does not give, as best known.
+
+    The classic report has no 发货时间 and no report has a finishing time. An order seen
+    shipped (and not finished) without a shipping time was shipped at the latest when the
+    import learned it: ``now``. A finished order without a finishing time was finished at
+    the latest ``now``, and at the latest the platform's automatic confirmation after its
+    latest known time (shipped, paid or created), whichever is earlier: an old order
+    imported today keeps its old times, and its care has long passed. A time once known is
+    kept: re-importing never moves it."""
+    def known(name: str):
+        if name in values:
+            return values[name]
+        return old[name] if old is not None else None
+
+    status = known("status")
+    if status in codes.IN_TRANSIT and known("shipped_at") is None:
+        return {"shipped_at": now}
+    if status == codes.FINISHED and known("finished_at") is None:
+        times = [known(name) for name in ("created_at", "paid_at", "shipped_at")]
+        last = max((time for time in times if time is not None), default=None)
+        if last is None:
+            return {"finished_at": now}
+        return {"finished_at": min(now, last + codes.AUTO_CONFIRM_DAYS * DAY)}
+    return {}
 
 
 def _same_columns(rows: list[dict]) -> Iterator[list[dict]]:

@@ -104,14 +104,6 @@ def set_agent_reception(store: Store, agent_id: int, status: str, capacity: int)
                        (status, capacity, agent_id))
 
 
-def buyer_history(store: Store, buyer_id: int) -> sqlite3.Row:
-    """How well the shop knows this buyer: earlier conversations and orders."""
-    return store.conn.execute(
-        "SELECT (SELECT count(*) FROM conversations WHERE buyer_id = :b) AS conversations, "
-        "(SELECT count(*) FROM orders WHERE buyer_id = :b) AS orders", {"b": buyer_id}
-    ).fetchone()
-
-
 def last_message(store: Store, conversation_id: int, senders: tuple[str, ...]
                  ) -> sqlite3.Row | None:
     marks = ", ".join("?" for _ in senders)

@@ -148,16 +148,6 @@ def buyers_of_orders(store: Store, order_ids: list[str]) -> set[int]:
         "ON o.id = j.value", (json.dumps(order_ids),))}
 
 
-def mark_finished(store: Store, order_ids: list[str], at: float) -> None:
-    """Finished orders whose report gave no finishing time are taken as finished when the
-    store learned it (the import's time)."""
-    # Unary + keeps the planner on the ids rather than on an index of every finished order.
-    store.conn.execute(
-        "UPDATE orders SET finished_at = ? WHERE id IN (SELECT value FROM json_each(?)) "
-        "AND +status = 'TRADE_FINISHED' AND +finished_at IS NULL",
-        (at, json.dumps(order_ids)))
-
-
 def purchase_figures(store: Store, purchase_statuses: Sequence[str], window_start: float,
                      scoped: bool) -> sqlite3.Cursor:
     """Per buyer: purchases, paid total (refunds taken off), items, first and last

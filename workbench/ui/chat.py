@@ -37,9 +37,10 @@ TRANSFER_GROUPS = (QT_TRANSLATE_NOOP("TransferDialog", "售前"),
 
 
 class BuyerHeader(QWidget):
-    """Name, tier, first-time or returning, tags (打标), the buyer card (classes, risk,
-    lifetime value, last order, open 待办), and what can be done with the conversation:
-    transfer, internal note mode, end."""
+    """Name, tier, tags (打标), the buyer card (the customers area's classes — 询单未购 is
+    the first-time enquirer — risk, lifetime value, last order, open 待办), and what can be
+    done with the conversation: transfer, internal note mode, end. Who the buyer is to the
+    shop is said once, by the card."""
 
     def __init__(self, session: Session):
         super().__init__()
@@ -48,10 +49,6 @@ class BuyerHeader(QWidget):
         self.name.setObjectName("chatHeader")
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.name.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px;")
-        self.badge = QLabel()
-        self.badge.setObjectName("buyerBadge")
-        self.badge.setStyleSheet("color: white; background: #26a69a; border-radius: 4px; "
-                                 "padding: 1px 6px;")
         self.tags = QLineEdit()
         self.tags.setObjectName("buyerTags")
         self.tags.setPlaceholderText(self.tr("标签，用逗号分隔，Enter 保存"))
@@ -63,7 +60,6 @@ class BuyerHeader(QWidget):
         self.card = BuyerCard(session)
         top = QHBoxLayout()
         top.addWidget(self.name)
-        top.addWidget(self.badge)
         top.addStretch(1)
         for button in (self.transfer_button, self.note_button, self.end_button):
             top.addWidget(button)
@@ -75,17 +71,13 @@ class BuyerHeader(QWidget):
         self.tags.returnPressed.connect(self.save_tags)
 
     def show_conversation(self, conversation: Conversation | None) -> None:
-        for widget in (self.badge, self.tags, self.transfer_button, self.note_button,
-                       self.end_button):
+        for widget in (self.tags, self.transfer_button, self.note_button, self.end_button):
             widget.setVisible(conversation is not None)
         self.card.show_buyer(conversation.buyer_id if conversation is not None else None)
         if conversation is None:
             self.name.setText(self.tr("选择左侧的会话开始接待"))
             return
         self.name.setText(f"{conversation.buyer_nick}({conversation.buyer_tier})")
-        profile = reception.buyer_profile(self.session.store, conversation.buyer_id)
-        self.badge.setText(self.tr("首次咨询") if profile.first_time
-                           else self.tr("回头客 · {0} 单").format(profile.orders))
         self.tags.setText("，".join(conversation.tags))
 
     def save_tags(self) -> None:

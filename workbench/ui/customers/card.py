@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,9 +31,62 @@ BADGE_STYLES = {
     "info": "color: #37474f; background: #eceff1;",
 }
 BADGE_SHAPE = "border-radius: 4px; padding: 1px 6px;"
-RISK_TEXT_SHOWN = 40
-RISK_LINE_STYLE = ("QPushButton { color: white; background: #c62828; font-weight: bold; "
-                   "border-radius: 4px; padding: 2px 6px; text-align: left; }")
+# Colours only: the bold font and the padding are set on the widget, so the text is
+# measured with the font it is painted in.
+RISK_LINE_STYLE = ("QLabel { color: white; background: #c62828; border-radius: 4px; } "
+                   "QLabel:focus { background: #8e0000; }")
+# Room left after the last character: a bold glyph's ink may reach past its advance.
+INK_SLACK = 2
+
+
+class RiskLine(QLabel):
+    """The red risk warning: one line, bold, as wide as the card. A text too long for it
+    is cut short with an ellipsis, never clipped mid-character; the card's tooltip holds
+    it whole. Clicked, or Enter/Space when focused: ``clicked``."""
+
+    clicked = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.full_text = ""
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setContentsMargins(6, 2, 6, 2)
+        self.setStyleSheet(RISK_LINE_STYLE)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Takes the width it is given, however long the reason: the card never widens.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_warning(self, text: str) -> None:
+        self.full_text = text
+        self.setAccessibleName(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width() - INK_SLACK
+        shown = QFontMetrics(self.font()).elidedText(self.full_text,
+                                                     Qt.TextElideMode.ElideRight, width)
+        if shown != self.text():
+            self.setText(shown)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class BuyerCard(QWidget):
@@ -59,10 +113,8 @@ class BuyerCard(QWidget):
         self.file_button.setToolTip(self.tr("打开买家的客户档案（Ctrl+I）"))
         self.file_button.setFlat(True)
         # The risk warning gets a line of its own, in red, so it cannot be missed.
-        self.risk = QPushButton()
+        self.risk = RiskLine()
         self.risk.setObjectName("buyerCardRisk")
-        self.risk.setFlat(True)
-        self.risk.setStyleSheet(RISK_LINE_STYLE)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.badges)
@@ -103,8 +155,7 @@ class BuyerCard(QWidget):
         self.risk.setVisible(customer.risky)
         if customer.risky:
             reason = customer.risk_reason or ""
-            shown = reason if len(reason) <= RISK_TEXT_SHOWN else reason[:RISK_TEXT_SHOWN] + "…"
-            self.risk.setText(self.tr("⚠ 风险买家：{0}").format(shown))
+            self.risk.set_warning(self.tr("⚠ 风险买家：{0}").format(reason))
             self.risk.setToolTip(self.tr("{0}\n{1}标记于 {2}（点击打开档案）").format(
                 reason, customer.risk_by_name or "", timefmt.minute(customer.risk_at or 0)))
         if customer.do_not_contact:
