@@ -123,6 +123,25 @@ def test_the_buyers_height_and_weight_propose_a_size_sent_with_one_key(qtbot, wo
                           "喜欢宽松些也可以选L码哦~")
 
 
+def test_a_question_about_another_measure_keeps_the_proposed_size(qtbot, workbench, clock):
+    window = workbench.window
+    tab = window.products_ui.tab
+    assert tab.size_title.text() == "建议尺码：M（也可 L）"   # 身高162，体重52公斤
+    conversation = window.session.current
+    window.session.publish(conversations.receive(workbench.store, conversations.Incoming(
+        "length-1", conversation.buyer_nick, "这件衣长是65cm吗？", clock())))
+    assert conversations.history(workbench.store, conversation.id)[-1].text == "这件衣长是65cm吗？"
+    assert (tab.body.height_cm, tab.body.weight_kg) == (162, 52)
+    assert tab.size_title.text() == "建议尺码：M（也可 L）"
+    assert window.phrase_tabs.tabText(1) == "商品 · M码"
+    assert tab.size_button.isEnabled()
+    window.chat.composer.setFocus()
+    qtbot.keyClick(window.chat.composer, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    reply = last_message(workbench)
+    assert reply.sender == "agent" and reply.text.startswith(
+        "亲，按您身高162厘米、体重52公斤，这款纯棉连帽卫衣 宽松款建议选M码")
+
+
 def test_the_team_template_without_a_neighbour_and_a_chart_that_does_not_cover(
         qtbot, workbench, clock):
     window = workbench.window
