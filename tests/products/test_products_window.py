@@ -2,18 +2,20 @@
 real window."""
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QTextLayout, QTextOption
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from helpers import row_where, type_text
 from products.catalog_files import PRODUCT_HEADER, SIZE_HEADER, write_csv
-from workbench import conversations, products
+from workbench import conversations, products, timefmt
 from workbench.app import open_workbench
 from workbench.channels import scenarios
 from workbench.conversations import cards
 from workbench.products import promotions, sizes
 from workbench.ui.chat_view import LinkDialog, MessageRole
 from workbench.ui.conversation_list import ConversationRole
+from workbench.ui.products.editor import ItemRole
 from workbench.ui.products.tab import ProductRole
 
 SIZE = scenarios.SCENARIO_DIR / "size.json"          # 晴天小鹿: 身高162，体重52公斤
@@ -266,6 +268,55 @@ def test_a_supervisor_writes_a_promotion_with_its_own_greeting(qtbot, db_path, c
                      if p.name == "午夜秒杀")
         assert saved.auto_replies == {"greeting": "秒杀进行中，欢迎光临~"}
         assert saved.ends_at - saved.starts_at == pytest.approx(24 * HOUR, abs=60)
+    finally:
+        workbench.close()
+
+
+def lines_painted(view, index) -> list[str]:
+    """The lines of a row's text as Qt paints them in its list (as qcommonstyle.cpp lays
+    them out): it takes the next line to be as tall as the current one and, when that
+    would not fit in the row's text rectangle, ends the current line in … and stops."""
+    option = QStyleOptionViewItem()
+    view.itemDelegate().initStyleOption(option, index)
+    option.rect = view.visualRect(index)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+    style = view.style()
+    rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    text = option.text.replace("\n", "\u2028")
+    layout = QTextLayout(text, option.font)
+    wrap = QTextOption()
+    wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(wrap)
+    layout.beginLayout()
+    height, painted = 0.0, []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(rect.width() - 2 * margin)
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+        painted.append(text[line.textStart():line.textStart() + line.textLength()]
+                       .strip("\u2028 "))
+        if height + line.height() > rect.height():
+            if layout.createLine().isValid():
+                painted[-1] += "…"
+            break
+    layout.endLayout()
+    return painted
+
+
+def test_each_promotion_shows_its_dates_at_the_windows_default_size(qtbot, db_path, clock):
+    workbench, editor = open_editor(qtbot, db_path, clock, "wang")
+    try:
+        editor.tabs.setCurrentIndex(2)
+        assert (editor.width(), editor.height()) == (1000, 833)
+        model = editor.promotion_model
+        assert model.rowCount() == 2
+        for row in range(model.rowCount()):
+            index = model.index(row)
+            promotion = index.data(ItemRole)
+            assert lines_painted(editor.promotion_list, index) == index.data().split("\n")
+            assert index.data().splitlines()[1] == (f"{timefmt.minute(promotion.starts_at)} — "
+                                                    f"{timefmt.minute(promotion.ends_at)}")
     finally:
         workbench.close()
 
