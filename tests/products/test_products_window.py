@@ -192,6 +192,18 @@ def test_the_sidebar_shows_the_orders_courier_and_what_goes_with_its_items(qtbot
     assert cards.parse(last_message(workbench).text).title == "莫代尔家居服套装"
 
 
+def test_the_courier_block_grows_for_its_wrapped_link_at_1280_by_800(qtbot, workbench):
+    window = workbench.window
+    window.resize(1280, 800)
+    assert window.session.current.buyer_nick == "晴天小鹿"
+    courier = window.products_ui.order_products.courier
+    qtbot.waitUntil(lambda: courier.height() >= courier.heightForWidth(courier.width()))
+    # The wrapped link needs more than the label's own size hint, which is all the
+    # sidebar's layout would give it.
+    assert courier.height() > courier.sizeHint().height()
+    assert courier.visibleRegion().boundingRect().height() == courier.height()
+
+
 def test_courier_variables_fill_a_phrase_for_the_buyer(qtbot, db_path, clock):
     workbench = open_with_buyer(qtbot, db_path, clock, COURIER)
     try:
