@@ -45,6 +45,19 @@ def test_size_as_json_with_the_size_or_null_and_a_reason(catalog, db_path, capsy
     assert out.strip().startswith("M / S  身高162厘米、体重52公斤，建议M码")
 
 
+def test_size_does_not_take_a_waist_or_chest_for_the_height(demo_store, db_path, capsys):
+    status, out, _ = run(capsys, db_path, "products", "size", "WY-2301", "--text",
+                         "腰围68cm，身高162，体重52kg", "--json")
+    advice = json.loads(out)
+    assert status == 0
+    assert (advice["height_cm"], advice["weight_kg"], advice["size"]) == (162, 52, "M")
+    status, out, _ = run(capsys, db_path, "products", "size", "WY-2301", "--text",
+                         "胸围100cm 身高165", "--json")
+    advice = json.loads(out)
+    assert (advice["height_cm"], advice["weight_kg"]) == (165, None)
+    assert advice["size"] is not None
+
+
 def test_an_unknown_product_fails_in_one_line(catalog, db_path, capsys):
     status, _, err = run(capsys, db_path, "--lang", "en", "products", "size", "NOPE",
                          "--text", "162cm")

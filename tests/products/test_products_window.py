@@ -2,18 +2,20 @@
 real window."""
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QTextLayout, QTextOption
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from helpers import row_where, type_text
 from products.catalog_files import PRODUCT_HEADER, SIZE_HEADER, write_csv
-from workbench import conversations, products
+from workbench import conversations, products, timefmt
 from workbench.app import open_workbench
 from workbench.channels import scenarios
 from workbench.conversations import cards
 from workbench.products import promotions, sizes
 from workbench.ui.chat_view import LinkDialog, MessageRole
 from workbench.ui.conversation_list import ConversationRole
+from workbench.ui.products.editor import ItemRole
 from workbench.ui.products.tab import ProductRole
 
 SIZE = scenarios.SCENARIO_DIR / "size.json"          # 晴天小鹿: 身高162，体重52公斤
@@ -123,6 +125,25 @@ def test_the_buyers_height_and_weight_propose_a_size_sent_with_one_key(qtbot, wo
                           "喜欢宽松些也可以选L码哦~")
 
 
+def test_a_question_about_another_measure_keeps_the_proposed_size(qtbot, workbench, clock):
+    window = workbench.window
+    tab = window.products_ui.tab
+    assert tab.size_title.text() == "建议尺码：M（也可 L）"   # 身高162，体重52公斤
+    conversation = window.session.current
+    window.session.publish(conversations.receive(workbench.store, conversations.Incoming(
+        "length-1", conversation.buyer_nick, "这件衣长是65cm吗？", clock())))
+    assert conversations.history(workbench.store, conversation.id)[-1].text == "这件衣长是65cm吗？"
+    assert (tab.body.height_cm, tab.body.weight_kg) == (162, 52)
+    assert tab.size_title.text() == "建议尺码：M（也可 L）"
+    assert window.phrase_tabs.tabText(1) == "商品 · M码"
+    assert tab.size_button.isEnabled()
+    window.chat.composer.setFocus()
+    qtbot.keyClick(window.chat.composer, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    reply = last_message(workbench)
+    assert reply.sender == "agent" and reply.text.startswith(
+        "亲，按您身高162厘米、体重52公斤，这款纯棉连帽卫衣 宽松款建议选M码")
+
+
 def test_the_team_template_without_a_neighbour_and_a_chart_that_does_not_cover(
         qtbot, workbench, clock):
     window = workbench.window
@@ -169,6 +190,18 @@ def test_the_sidebar_shows_the_orders_courier_and_what_goes_with_its_items(qtbot
     qtbot.mouseDClick(box.related.viewport(), Qt.MouseButton.LeftButton,
                       pos=box.related.visualRect(index).center())
     assert cards.parse(last_message(workbench).text).title == "莫代尔家居服套装"
+
+
+def test_the_courier_block_grows_for_its_wrapped_link_at_1280_by_800(qtbot, workbench):
+    window = workbench.window
+    window.resize(1280, 800)
+    assert window.session.current.buyer_nick == "晴天小鹿"
+    courier = window.products_ui.order_products.courier
+    qtbot.waitUntil(lambda: courier.height() >= courier.heightForWidth(courier.width()))
+    # The wrapped link needs more than the label's own size hint, which is all the
+    # sidebar's layout would give it.
+    assert courier.height() > courier.sizeHint().height()
+    assert courier.visibleRegion().boundingRect().height() == courier.height()
 
 
 def test_courier_variables_fill_a_phrase_for_the_buyer(qtbot, db_path, clock):
@@ -247,6 +280,55 @@ def test_a_supervisor_writes_a_promotion_with_its_own_greeting(qtbot, db_path, c
                      if p.name == "午夜秒杀")
         assert saved.auto_replies == {"greeting": "秒杀进行中，欢迎光临~"}
         assert saved.ends_at - saved.starts_at == pytest.approx(24 * HOUR, abs=60)
+    finally:
+        workbench.close()
+
+
+def lines_painted(view, index) -> list[str]:
+    """The lines of a row's text as Qt paints them in its list (as qcommonstyle.cpp lays
+    them out): it takes the next line to be as tall as the current one and, when that
+    would not fit in the row's text rectangle, ends the current line in … and stops."""
+    option = QStyleOptionViewItem()
+    view.itemDelegate().initStyleOption(option, index)
+    option.rect = view.visualRect(index)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+    style = view.style()
+    rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    text = option.text.replace("\n", "\u2028")
+    layout = QTextLayout(text, option.font)
+    wrap = QTextOption()
+    wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(wrap)
+    layout.beginLayout()
+    height, painted = 0.0, []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(rect.width() - 2 * margin)
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+        painted.append(text[line.textStart():line.textStart() + line.textLength()]
+                       .strip("\u2028 "))
+        if height + line.height() > rect.height():
+            if layout.createLine().isValid():
+                painted[-1] += "…"
+            break
+    layout.endLayout()
+    return painted
+
+
+def test_each_promotion_shows_its_dates_at_the_windows_default_size(qtbot, db_path, clock):
+    workbench, editor = open_editor(qtbot, db_path, clock, "wang")
+    try:
+        editor.tabs.setCurrentIndex(2)
+        assert (editor.width(), editor.height()) == (1000, 833)
+        model = editor.promotion_model
+        assert model.rowCount() == 2
+        for row in range(model.rowCount()):
+            index = model.index(row)
+            promotion = index.data(ItemRole)
+            assert lines_painted(editor.promotion_list, index) == index.data().split("\n")
+            assert index.data().splitlines()[1] == (f"{timefmt.minute(promotion.starts_at)} — "
+                                                    f"{timefmt.minute(promotion.ends_at)}")
     finally:
         workbench.close()
 

@@ -61,6 +61,33 @@ def test_messages_that_only_look_like_measurements_give_none(message):
     assert advice.size is None and advice.reason == "消息里没有读到身高或体重。"
 
 
+@pytest.mark.parametrize(("message", "height", "weight"), [
+    ("腰围68cm，身高162，体重52kg", 162, 52),
+    ("胸围100cm 身高165", 165, None),
+    ("这件衣长是65cm吗？", None, None),
+    ("裤长100厘米够吗", None, None),
+    ("袖长和衣长是60cm和65cm吗", None, None),
+    ("肩宽40公分，165cm 55kg", 165, 55),
+    ("腿长90cm，身高170", 170, None),
+    ("大腿围55cm，脚长24cm", None, None),
+    ("头围56cm，领围38cm", None, None),
+    ("臀围92-95cm，体重104斤", None, 52),
+    ("胸围100 52kg", None, 52),            # not a bare height before the weight either
+    ("衣服长65cm吗", None, None),
+    ("三围86 64 90，身高一米六五", 165, None),
+    ("裤长1米05够吗", None, None),
+])
+def test_a_length_named_as_another_measure_is_not_the_height(message, height, weight):
+    body = read_body(message)
+    assert (body.height_cm, body.weight_kg) == (height, weight)
+
+
+def test_a_question_about_another_measure_keeps_the_height_given_before():
+    body = read_recent(["这件衣长是65cm吗？", "身高162，体重52公斤"])   # newest first
+    assert (body.height_cm, body.weight_kg) == (162, 52)
+    assert advise(CHART, body).size == "M"
+
+
 def test_measurements_spread_over_recent_messages_are_put_together():
     body = read_recent(["体重52公斤", "我身高162", "身高150体重40公斤"])   # newest first
     assert (body.height_cm, body.weight_kg) == (162, 52)

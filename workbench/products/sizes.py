@@ -5,7 +5,9 @@ Buyers write their measurements many ways: ``身高162，体重52公斤``, ``162
 ``1米62 52kg``, ``1.62m``, ``一米六二``, ``一百零四斤``. A number counts only with a unit of
 length or weight (``cm 厘米 公分 米 kg 公斤 千克 斤``) or after ``身高`` or ``体重``, and only
 as a whole number of its own (never digits inside an order number or a phone number), so an
-order number, a price (``129元``) or a size (``52码``) is never read as a measurement.
+order number, a price (``129元``) or a size (``52码``) is never read as a measurement. A
+length the buyer names as another measure (``腰围68cm``, ``这件衣长是65cm吗``, ``胸围100``) is
+not the height either, so it neither gives one nor hides the height of an earlier message.
 
 The chart: each size has a height range (cm) and/or a weight range (kg), both ends
 included. The proposal is the size whose ranges hold the buyer; where height and weight
@@ -64,6 +66,18 @@ _KILOGRAMS = _Pattern(_NUMBER + r"\s*(?:kg|公斤|千克)", re.IGNORECASE)
 _JIN = _Pattern(_NUMBER + r"\s*斤")
 _AFTER_WEIGHT = _Pattern(r"体重" + _SEP + _NUMBER + r"(?!\s*(?:kg|公斤|千克|斤|cm|厘米|元|块"
                            r"|码|号|件))", re.IGNORECASE)
+# A length named as another measure (腰围68cm, 衣长是65cm吗, 胸围100, 三围86/64/90) is not
+# the height: these spans are blanked before the height and weight are read.
+_MEASURE_NAME = (r"(?:[腰胸臀头领颈臂腿腕踝肩胯摆脚]围|[衣裤袖裙腿脚足裆臂手]长"
+                 r"|[肩胸腰臀衣摆袖背领脚]宽|[袖腿裤]肥|裆深|前裆|后裆|下摆|裤口|袖口|脚口|领高|跟高|长度|宽度|围度"
+                 r"|(?:衣服|裤子|袖子|裙子|外套|上衣|裤腿)的?[长宽])")
+_MEASURE_VALUE = (r"\d{1,3}(?:\.\d{1,2})?\s*(?:cm|厘米|公分|mm|毫米|米\d{0,2}|m(?![a-z])\d{0,2})?")
+_MEASURE_SEP = r"\s*[:：]?\s*(?:是|有|为|在|大概|大约|约|差不多|只有)*\s*"
+_OTHER_MEASURE = _Pattern(
+    _MEASURE_NAME + _MEASURE_SEP + _MEASURE_VALUE
+    + r"(?:\s*(?:[-~～到至/、]|和)\s*" + _MEASURE_VALUE + ")*"
+    + "|3围" + _MEASURE_SEP + _MEASURE_VALUE + r"(?:\s*[-/,，、\s]\s*" + _MEASURE_VALUE + "){0,2}",
+    re.IGNORECASE)
 # 身高体重 162/52: both after one keyword.
 _BOTH = _Pattern("身高体重" + _SEP + _NUMBER + r"\s*(cm|厘米|公分)?\s*[/,，、\s和]\s*" + _NUMBER
                    + r"\s*(kg|公斤|千克|斤)?", re.IGNORECASE)
@@ -199,8 +213,9 @@ def _weight(text: str) -> tuple[float | None, bool]:
 
 
 def read_body(text: str) -> Body:
-    """The height and weight a message gives, each None when it gives none."""
-    plain = normalise(text)
+    """The height and weight a message gives, each None when it gives none. A length
+    named as another measure such as 腰围 or 衣长 is never taken for the height."""
+    plain = _OTHER_MEASURE.sub("；", normalise(text))
     both = _BOTH.search(plain)
     if both:
         height, weight = float(both[1]), float(both[3])

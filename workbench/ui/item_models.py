@@ -2,6 +2,7 @@
 read all at once or a page at a time (``PagedRows``).
 
 Subclasses add ``data`` (and whatever else they need); nobody writes ``rowCount`` again.
+``RoomyDelegate`` gives their rows the height that mixed Chinese and Latin text needs.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QSize,
     Qt,
 )
+from PySide6.QtWidgets import QStyledItemDelegate
 
 
 class RowsListModel(QAbstractListModel):
@@ -89,3 +92,15 @@ class PagedRows:
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
         self.rows += more
         self.endInsertRows()
+
+
+class RoomyDelegate(QStyledItemDelegate):
+    """Room for lines that mix Chinese and Latin text: Qt sizes such a line by the Latin
+    font and then elides the taller Chinese glyphs when painting it (a row of two lines
+    shows only its first, ending in …)."""
+
+    ROOM = 1.25
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), int(size.height() * self.ROOM) + 2)

@@ -29,7 +29,7 @@ from workbench.changes import Refused
 from workbench.filereader import parse_amount
 from workbench.products import couriers, promotions, sizes
 from workbench.textnorm import split_list
-from workbench.ui.item_models import PagedRows, RowsListModel, RowsTableModel
+from workbench.ui.item_models import PagedRows, RoomyDelegate, RowsListModel, RowsTableModel
 from workbench.ui.products.tab import ProductRole, plain_label
 from workbench.ui.session import Session
 
@@ -402,6 +402,9 @@ class ProductsWindow(QWidget):
         self.promotion_list.setObjectName("promotionList")
         self.promotion_list.setModel(self.promotion_model)
         self.promotion_list.setWordWrap(True)
+        # Two lines a row (name and state, then start–end): without the room, Qt shows
+        # only the first, elided.
+        self.promotion_list.setItemDelegate(RoomyDelegate(self.promotion_list))
         self.promotion_name = _line("promotionName")
         now = QDateTime.fromSecsSinceEpoch(int(self.session.clock()))
         self.promotion_start = QDateTimeEdit(now)

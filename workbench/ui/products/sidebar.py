@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.ui.products.tab import ProductListModel, ProductRole, plain_label, product_list
@@ -22,7 +23,12 @@ class OrderProducts(QWidget):
         super().__init__()
         self.session = session
         self.order = None
+        # The sidebar's layout ignores heightForWidth (orders.sidebar._FillingLayout), so the
+        # wrapped courier text asks for its height at its width as a minimum height: a
+        # tracking link wrapped onto two lines would otherwise cut the block's first and
+        # last lines in half.
         self.courier = plain_label(name="orderCourier", colour="#455a64")
+        self.courier.installEventFilter(self)
         self.related_title = QLabel(self.tr("搭配推荐（双击发送卡片）"))
         self.related_model = ProductListModel()
         self.related = product_list("orderRelatedProducts", self.related_model)
@@ -47,6 +53,7 @@ class OrderProducts(QWidget):
             related = products.related_to_order(self.session.store, order.id)
         self.courier.setText("\n".join(self.describe(shipping, order)) if shipping else "")
         self.courier.setVisible(shipping is not None)
+        self._fit_courier()
         self.related_model.set_rows(related)
         self.related_title.setVisible(bool(self.related_model.rows))
         self.related.setVisible(bool(self.related_model.rows))
@@ -71,6 +78,16 @@ class OrderProducts(QWidget):
         if courier.note:
             lines.append(courier.note)
         return lines
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.courier and event.type() == QEvent.Type.Resize:
+            self._fit_courier()
+        return False
+
+    def _fit_courier(self) -> None:
+        width = self.courier.width()
+        if width > 0:
+            self.courier.setMinimumHeight(max(0, self.courier.heightForWidth(width)))
 
     def _on_changed(self, changes) -> None:
         if changes.products and self.order is not None:

@@ -4,7 +4,7 @@ agent reads their inspected conversations and acknowledges them. Messages are pl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from workbench.changes import Refused
 from workbench.standards import FAIL, NA, PASS, RESULT_NAMES, RULES_BY_ID, inspection
 from workbench.standards.inspection import Inspection, Opened
 from workbench.supervision.search import SENDER_NAMES
-from workbench.ui.item_models import RowsListModel, RowsTableModel
+from workbench.ui.item_models import RoomyDelegate, RowsListModel, RowsTableModel
 from workbench.ui.standards.common import day_start, day_text, table_view, today
 from workbench.ui.standards.names import name
 from workbench.ui.store_work import start_task
@@ -130,17 +129,6 @@ class MarkedTranscriptModel(RowsListModel):
         if role == Qt.ItemDataRole.ForegroundRole and line.sender in ("auto", "system"):
             return QUIET_TEXT
         return None
-
-
-class RoomyDelegate(QStyledItemDelegate):
-    """Room for lines that mix Chinese and Latin text: Qt sizes such a line by the Latin
-    font and then elides the taller Chinese glyphs when painting it."""
-
-    ROOM = 1.25
-
-    def sizeHint(self, option, index) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), int(size.height() * self.ROOM) + 2)
 
 
 class ResultsModel(RowsTableModel):
