@@ -715,6 +715,10 @@
         <translation>Type the text above here; the clock starts with the first character</translation>
     </message>
     <message>
+        <source>请逐字输入：不能粘贴或拖入文字。</source>
+        <translation>Type each character: pasted or dropped text is not taken.</translation>
+    </message>
+    <message>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -737,6 +741,10 @@
     <message>
         <source>共 {0} 字</source>
         <translation>{0} characters</translation>
+    </message>
+    <message>
+        <source>不能粘贴或拖入文字，打字测试只计逐字输入的内容。</source>
+        <translation>Text cannot be pasted or dropped: the typing test counts only what is typed.</translation>
     </message>
     <message>
         <source>已输入 {0} 字，用时 {1:.0f} 秒</source>

@@ -2051,8 +2051,8 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>payment-reminders.xlsx</translation>
     </message>
     <message>
-        <source>已导出 {0} 条到 {1}</source>
-        <translation>Exported {0} reminders to {1}</translation>
+        <source>已导出 {0} 条催付记录和总结优化表到 {1}</source>
+        <translation>Exported {0} reminders and the summary table to {1}</translation>
     </message>
     <message>
         <source>总结优化表（同一范围内的催付，按时机、方式和原因看付款成功率）</source>

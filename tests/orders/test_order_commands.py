@@ -120,3 +120,37 @@ def test_the_register_is_listed_and_exported(demo_store, db_path, tmp_path, caps
     assert status == 1 and err.count("\n") == 1 and "不存在" in err
     status, _, err = run(capsys, db_path, "orders", "register", "--since", "昨天", "--as", "wang")
     assert status == 1 and "YYYY-MM-DD" in err
+
+
+def test_the_register_command_gives_the_summary_table(demo_store, db_path, tmp_path, capsys,
+                                                       clock):
+    import openpyxl
+
+    from workbench import accounts
+    from workbench.orders import reminders
+
+    xiaoman = accounts.by_name(demo_store, "xiaoman")
+    reminders.remind(demo_store, "3515313147329357906", xiaoman, clock(), channel="短信",
+                     reason="余额不足", outcome=reminders.PAID_OUTCOME)
+    status, out, _ = run(capsys, db_path, "orders", "register", "--summary", "--json",
+                         "--as", "wang")
+    assert status == 0
+    table = {(r["dimension"], r["value"]): (r["reminded"], r["paid"], r["rate"])
+             for r in json.loads(out)}
+    assert table[("催付方式", "短信")] == (1, 1, 1.0)
+    assert table[("未付原因", "余额不足")] == (1, 1, 1.0)
+    assert len([key for key in table if key[0] == "催付时机"]) == 1
+    status, out, _ = run(capsys, db_path, "orders", "register", "--summary", "--as", "wang")
+    assert status == 0 and "催付方式  短信  1  1  100.0%" in out.splitlines()
+    # --out writes both tables; asking for --summary as well is refused, not ignored.
+    out_file = tmp_path / "register.xlsx"
+    status, out, _ = run(capsys, db_path, "orders", "register", "--out", str(out_file),
+                         "--as", "wang")
+    assert status == 0 and "总结优化表" in out
+    book = openpyxl.load_workbook(out_file)
+    assert book.sheetnames == ["催付登记表", "总结优化表"]
+    assert ("催付方式", "短信", 1, 1, 100.0) in list(book["总结优化表"].iter_rows(values_only=True))
+    status, _, err = run(capsys, db_path, "orders", "register", "--summary", "--out",
+                         str(tmp_path / "again.xlsx"), "--as", "wang", "--lang", "en")
+    assert status == 1 and "summary table already" in err
+    assert not (tmp_path / "again.xlsx").exists()

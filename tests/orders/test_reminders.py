@@ -165,3 +165,41 @@ def test_the_register_exports_as_text_never_formulas(demo_store, agent, tmp_path
         reminders.export_register(demo_store, tmp_path / "gone" / "r.csv")
     with pytest.raises(Refused, match=".csv 或 .xlsx"):
         reminders.export_register(demo_store, tmp_path / "r.pdf")
+
+
+def test_the_exports_carry_the_summary_table(demo_store, agent, tmp_path):
+    """The 总结优化表 goes out with the register: a sheet of its own in XLSX, a block after
+    the register in CSV, from the same reminders as reminders.summary, formulas kept out."""
+    import csv
+
+    import openpyxl
+
+    place(demo_store, "9701", "2025-11-24 09:30")
+    place(demo_store, "9702", "2025-11-24 09:30", buyer="爽快的买家")
+    reminders.remind(demo_store, "9701", agent, at("2025-11-24 10:00"), channel="电话",
+                     reason="=cmd|' /C calc'!A0")
+    reminders.remind(demo_store, "9702", agent, at("2025-11-24 16:00"), reason="余额不足",
+                     outcome=reminders.PAID_OUTCOME)
+    expected = sorted([["催付时机", "按时间表", 1, 0, 0.0], ["催付时机", "晚于时间表", 1, 1, 100.0],
+                       ["催付方式", "旺旺", 1, 1, 100.0], ["催付方式", "电话", 1, 0, 0.0],
+                       ["未付原因", "=cmd|' /C calc'!A0", 1, 0, 0.0],
+                       ["未付原因", "余额不足", 1, 1, 100.0]])
+    assert sorted(reminders.summary_cells(r) for r in reminders.summary(demo_store)) == expected
+
+    assert reminders.export_register(demo_store, tmp_path / "r.xlsx") == 2
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == ["催付登记表", "总结优化表"]
+    rows = [list(row) for row in book["总结优化表"].iter_rows(values_only=True)]
+    assert rows[0] == list(reminders.SUMMARY_HEADERS)
+    assert sorted(rows[1:]) == expected
+    cells = [c for row in book["总结优化表"].iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert {c.data_type for c in cells} == {"s"}               # the reason is not a formula
+
+    assert reminders.export_register(demo_store, tmp_path / "r.csv") == 2
+    lines = list(csv.reader((tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert lines[0] == list(reminders.REGISTER_HEADERS) and len(lines[1]) == 8
+    assert lines[3:6] == [[], ["总结优化表"], list(reminders.SUMMARY_HEADERS)]
+    guarded = [[d, "'" + v if v.startswith("=") else v, str(n), str(p), str(r)]
+               for d, v, n, p, r in expected]
+    assert sorted(lines[6:]) == sorted(guarded)

@@ -265,6 +265,29 @@ def test_overrides_and_manual_items_change_the_score():
     assert score(verdict.results, DEFAULT_STANDARD, [ManualItem("态度", 100, 20)]) == 90.0
 
 
+def test_a_standard_that_could_score_nothing_is_refused(demo_store, boss, clock):
+    from workbench import standards
+    from workbench.changes import Refused
+
+    zero = {rule: 0 for rule in RULE_IDS}
+    with pytest.raises(Refused, match="至少要启用一条规则") as off:
+        standards.save_standard(demo_store, boss, Standard(disabled=frozenset(RULE_IDS)),
+                                clock())
+    assert off.value.en == "At least one rule must stay switched on."
+    with pytest.raises(Refused, match="至少要有一条权重大于 0") as weightless:
+        standards.save_standard(demo_store, boss, Standard(weights=zero), clock())
+    assert weightless.value.en.startswith("At least one rule switched on must weigh more")
+    # The rules that weigh something are switched off: as good as all 0.
+    with pytest.raises(Refused, match="权重大于 0"):
+        standards.save_standard(demo_store, boss, Standard(
+            weights={**zero, "goodbye": 5}, disabled=frozenset({"goodbye"})), clock())
+    assert standards.load_standard(demo_store) == DEFAULT_STANDARD     # nothing was saved
+    # One rule that counts is enough, and scores are given with it.
+    standards.save_standard(demo_store, boss, Standard(weights={**zero, "goodbye": 5}), clock())
+    saved = standards.load_standard(demo_store)
+    assert check(WELL_SERVED, saved).score == 100.0
+
+
 def test_the_json_gives_results_and_evidence_as_message_times():
     record = check(WELL_SERVED).as_json()
     assert set(record) == {"conversation", "agent", "score", "rules"}

@@ -179,6 +179,14 @@ def test_the_supervisor_edits_the_checklist_and_an_agent_only_reads_it(qtbot, db
                                                                           boss_window):
     dialog = boss_window.window.standards.open_standard()
     qtbot.addWidget(dialog)
+    # Every weight at 0 would leave every conversation without a score: refused, said.
+    for spin in dialog.weights.values():
+        spin.setValue(0)
+    with qtbot.waitSignal(boss_window.session.refused) as refusal:
+        assert not dialog.save()
+    assert refusal.args == ["启用的规则中至少要有一条权重大于 0，否则所有会话都没有得分。"]
+    assert standards.load_standard(boss_window.store).weight("goodbye") == 5
+    dialog.weights["first_reply_30s"].setValue(15)
     dialog.switches["recommend"].setChecked(False)
     dialog.weights["goodbye"].setValue(20)
     dialog.lists["banned_words"].setPlainText("不知道\n 爱买不买 \n\n不知道")

@@ -47,6 +47,17 @@ def test_capacity_queues_and_auto_replies_once(router_store):
     assert [a.relay.uid for a in handed] == ["u2", "u3"]
 
 
+def test_an_objecting_buyer_queues_without_the_auto_reply(router_store):
+    router = make_router(router_store, [AgentConfig(A, capacity=1)])
+    router.agent_status(A, "online", 0.0)
+    assert assigned(router.buyer_message("b1@x", "u1", "hi", 1.0, 1.0)) == [A]
+    # No auto-reply during an objection (docs/standards.md); the buyer still queues.
+    assert router.buyer_message("b2@x", "u2", "太贵了，能便宜点吗", 2.0, 2.0) == []
+    assert router.buyer_message("b3@x", "u3", "在吗", 3.0, 3.0)[0].auto
+    handed = router.end(A, "b1@x", 4.0)
+    assert [a.relay.uid for a in handed] == ["u2"]
+
+
 def test_duplicates_are_dropped_and_survive_a_restart(router_store, tmp_path):
     router = make_router(router_store)
     router.agent_status(A, "online", 0.0)

@@ -44,3 +44,22 @@ def test_results_are_kept_and_read_by_their_owner(demo_store, trainee, clock):
     typing_speed.record(demo_store, trainee, result, clock())
     (kept,) = typing_speed.results(demo_store, trainee)
     assert (kept.agent, kept.speed, kept.accuracy, kept.passed) == ("小满", 75.0, 1.0, True)
+
+
+def test_an_implausible_speed_is_refused_and_never_recorded(demo_store, trainee, clock):
+    # 10 characters in 2 seconds is 300 a minute: the ceiling itself is accepted.
+    assert typing_speed.measure(PASSAGE, PASSAGE.text, 0.0, 2.0).speed == \
+        typing_speed.MAX_PLAUSIBLE_CPM
+    # One character typed, a wait, the rest pasted: refused, wrong characters included.
+    with pytest.raises(Refused, match="超过了可信的上限"):
+        typing_speed.measure(PASSAGE, PASSAGE.text, 0.0, 1.9)
+    with pytest.raises(Refused, match="超过了可信的上限"):
+        typing_speed.measure(PASSAGE, "错" * 10, 0.0, 1.0)
+    # The store takes no such result, however it was made (the audit's 2120 字/分钟).
+    pasted = typing_speed.TypingResult("t", 0.0, 3.0, 106, 106, 1.0, 2120.0)
+    with pytest.raises(Refused, match="不予记录"):
+        typing_speed.record(demo_store, trainee, pasted, clock())
+    with pytest.raises(Refused, match="不完整"):
+        typing_speed.record(demo_store, trainee, pasted.__class__("t", 0.0, 0.0, 1, 1, 1.0, 1.0),
+                            clock())
+    assert typing_speed.results(demo_store, trainee) == []

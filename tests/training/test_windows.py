@@ -4,7 +4,8 @@ agent), the typing test on an injected clock, the class view and the dashboard's
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from helpers import click_row, row_where, type_text
@@ -230,6 +231,33 @@ def test_the_typing_test_measures_on_the_sessions_clock(qtbot, clock, trainee_wi
     assert window.model.rowCount() == 1
     (kept,) = typing_speed.results(trainee_window.store, trainee_window.session.agent)
     assert kept.speed == result.speed
+
+
+def test_the_typing_test_refuses_pasted_and_dropped_text(qtbot, clock, trainee_window):
+    trigger(trainee_window.window, "training_typing")
+    window = trainee_window.window.training.typing_window
+    assert window.rule.text() == "请逐字输入：不能粘贴或拖入文字。"
+    passage = window.current()
+    type_text(window.typed, passage.text[:1])
+    clock.advance(3)
+    # Ctrl+V with the rest of the passage on the clipboard: nothing is taken, and it says so.
+    QApplication.clipboard().setText(passage.text[1:])
+    window.typed.setFocus()
+    qtbot.keyClick(window.typed, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.typed.toPlainText() == passage.text[:1]
+    assert window.result.text() == "不能粘贴或拖入文字，打字测试只计逐字输入的内容。"
+    window.result.clear()
+    # Dropped text is refused the same way.
+    dropped = QMimeData()
+    dropped.setText(passage.text[1:])
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, dropped,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window.typed.viewport(), drop)
+    assert window.typed.toPlainText() == passage.text[:1]
+    # Typing goes on as before and nothing implausible was kept.
+    type_text(window.typed, passage.text[1:5])
+    assert window.typed.toPlainText() == passage.text[:5]
+    assert typing_speed.results(trainee_window.store, trainee_window.session.agent) == []
 
 
 def test_the_class_view_shows_trainees_and_exports(qtbot, db_path, clock, tmp_path):

@@ -65,3 +65,26 @@ def test_the_register_shows_the_summary_table(qtbot, db_path, clock):
         assert register.summary_model.headerData(4, Qt.Orientation.Horizontal) == "成功率"
     finally:
         workbench.close()
+
+
+def test_the_registers_export_carries_the_summary_table(qtbot, db_path, clock, tmp_path):
+    import openpyxl
+
+    workbench = open_window(qtbot, db_path, clock)
+    try:
+        window = workbench.window
+        register = window.orders_ui.show_register()
+        window.session.run(reminders.remind, workbench.store, UNPAID, window.session.agent,
+                           window.session.clock(), channel="电话", reason="余额不足")
+        path = tmp_path / "催付登记表.xlsx"
+        assert register.export(path) == 1
+        assert register.message.text() == f"已导出 1 条催付记录和总结优化表到 {path}"
+        book = openpyxl.load_workbook(path)
+        assert book.sheetnames == ["催付登记表", "总结优化表"]
+        shown = [[register.summary_model.index(r, c).data() for c in range(2)]
+                 for r in range(register.summary_model.rowCount())]
+        written = [list(row[:2]) for row in book["总结优化表"].iter_rows(min_row=2,
+                                                                     values_only=True)]
+        assert written == shown and ["未付原因", "余额不足"] in written
+    finally:
+        workbench.close()

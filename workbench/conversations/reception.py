@@ -137,12 +137,16 @@ def after_buyer_message(store: Store, conversation_id: int, agent: Agent, now: f
     """Decide the automatic replies and queueing for a buyer's new message.
 
     Returns the uids of auto-replies to send (stored as 'auto', not human replies) and the
-    changes. A new conversation beyond the agent's capacity, or arriving while the agent is
-    suspended, waits in the queue. The busy reply goes out while the agent is busy, or once
+    changes. A new buyer gets the greeting. A new conversation beyond the agent's capacity,
+    or arriving while the agent is suspended, waits in the queue with the queue reply. The
+    busy reply goes out while the agent is busy (the away reply while away), or once
     ``busy_reply_waiting`` buyers wait unanswered (then not to a buyer the agent answered
-    within the last three minutes: they are talking); never to a buyer whose message objects
-    in the standard's words (like 太贵了 or 考虑一下) as the course says an objection gets
-    no automatic reply.
+    within the last three minutes: they are talking).
+
+    None of them answers an objecting buyer: while the buyer's unanswered messages hold
+    an objection in the standard's words (like 太贵了 or 考虑一下), by the checklist's own
+    test, no automatic reply goes out (the course: no auto-reply during 议价). The buyer
+    still waits, and queues, as any other.
     """
     from workbench.quickphrases import fill
 
@@ -154,22 +158,23 @@ def after_buyer_message(store: Store, conversation_id: int, agent: Agent, now: f
     changes = Changes()
     with store.transaction():
         first = chat.count_buyer_messages(store, conversation_id) == 1
-        if first and team.greeting:
+        quiet = _objecting(store, conversation_id)
+        if first and team.greeting and not quiet:
             replies.append(fill(team.greeting, shop_values))
         if first and conversation.state == "waiting" and (
                 mine.status == "suspended" or
                 chat.count_in_hand(store, agent.id, conversation_id) >= mine.capacity):
             chat.set_state(store, conversation_id, "queued", now)
             changes |= Changes(conversations=frozenset({conversation_id}))
-            replies.append(team.queue_reply)
+            if team.queue_reply and not quiet:
+                replies.append(team.queue_reply)
         elif mine.status in ("busy", "away") or (
                 _many_waiting(store, agent, team)
                 and not _in_dialogue(store, conversation_id, team, now)):
             reply = team.away_reply if mine.status == "away" else team.busy_reply
             last_auto = chat.last_message(store, conversation_id, ("auto", "agent"))
             # Once per wait: not again while the agent has not answered since.
-            if reply and not (last_auto and last_auto["text"] == reply) and \
-                    not _objecting(store, conversation_id):
+            if reply and not (last_auto and last_auto["text"] == reply) and not quiet:
                 replies.append(reply)
         uids = []
         for text in replies:
@@ -193,12 +198,14 @@ def _many_waiting(store: Store, agent: Agent, team: ReceptionSettings) -> bool:
 
 
 def _objecting(store: Store, conversation_id: int) -> bool:
-    """The buyer's latest message objects, by the team's service standard's words."""
+    """The buyer objects: a message of theirs since the agent last answered is an objection
+    by the team's standard (the checklist's test: an automatic reply now would be one
+    answering the objection, which ``no_auto_on_objection`` fails)."""
     from workbench.standards import load_standard
 
-    latest = chat.last_message(store, conversation_id, ("buyer",))
-    pattern = load_standard(store).patterns["objection_words"]
-    return bool(latest and pattern and latest["kind"] == "text" and pattern.search(latest["text"]))
+    standard = load_standard(store)
+    return any(standard.is_objection(row["text"], row["kind"])
+               for row in chat.unanswered_buyer_messages(store, conversation_id))
 
 
 def end_conversation(store: Store, conversation_id: int, agent: Agent, now: float) -> Changes:

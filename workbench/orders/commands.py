@@ -53,9 +53,13 @@ def register(commands) -> None:
     flag.set_defaults(handler=flag_command)
 
     register_ = sub.add_parser("register", help="the 催付 register, newest first; --out "
-                               "writes it to a CSV or XLSX file")
+                               "writes it with its summary table to a CSV or XLSX file")
     register_.add_argument("--since", help="from this day (YYYY-MM-DD)")
-    register_.add_argument("--out", type=Path, help="export to this .csv or .xlsx file")
+    register_.add_argument("--out", type=Path, help="export the register and its summary "
+                           "table to this .csv or .xlsx file")
+    register_.add_argument("--summary", action="store_true",
+                           help="list the summary table instead of the register: the success "
+                                "rate by reminder timing, channel and reason")
     add_json_option(register_)
     register_.set_defaults(handler=register_command)
 
@@ -199,14 +203,30 @@ def register_command(args) -> int:
         except ValueError:
             raise CommandFailed(f"看不懂日期“{args.since}”，应为 YYYY-MM-DD。",
                                 f"Cannot read the date {args.since!r}; write YYYY-MM-DD.") from None
+    if args.summary and args.out:
+        raise CommandFailed("--out 写出的文件已含总结优化表，不必再加 --summary。",
+                            "The file --out writes holds the summary table already; leave "
+                            "out --summary.")
     with open_store(args) as store:
         proven_account(args, store)  # the register holds every agent's reminders
         if args.out:
             count = reminders.export_register(store, args.out, since)
-            _say(args, f"已导出 {count} 条催付记录到 {args.out}",
-                 f"{count} reminders written to {args.out}")
+            _say(args, f"已导出 {count} 条催付记录和总结优化表到 {args.out}",
+                 f"{count} reminders written to {args.out}, with the summary table")
             return 0
-        entries = reminders.register(store, since)
+        if args.summary:
+            totals = reminders.summary(store, since)
+        else:
+            entries = reminders.register(store, since)
+    if args.summary:
+        if args.json:
+            print_json([{"dimension": r.dimension, "value": r.value, "reminded": r.reminded,
+                         "paid": r.paid, "rate": r.rate} for r in totals])
+            return 0
+        for r in totals:
+            rate = "—" if r.rate is None else f"{r.rate * 100:.1f}%"
+            print(f"{r.dimension}  {r.value}  {r.reminded}  {r.paid}  {rate}")
+        return 0
     if args.json:
         print_json([{"at": _time(e.at), "order": e.order_id, "buyer": e.buyer_nick,
                      "agent": e.agent_name, "channel": e.channel, "reason": e.reason,

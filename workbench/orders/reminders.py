@@ -323,10 +323,12 @@ REGISTER_WIDTHS = (17, 20, 14, 8, 8, 16, 16, 22)
 
 
 def export_register(store: Store, path: Path | str, since: float | None = None) -> int:
-    """Write the register (newest first) to ``path`` (.csv or .xlsx); returns how many
-    entries. Through :mod:`workbench.filewriter`: atomic, and a reason or outcome typed
-    as ``=…`` stays text."""
-    from workbench.filewriter import long_number, write_csv, write_xlsx
+    """Write the register (newest first) and its summary table over the same reminders to
+    ``path``; returns how many entries. XLSX: two sheets, the register and the summary.
+    CSV: the register, an empty row, a row holding the summary's title, then the summary
+    with its own header (docs/formats-orders.md). Through :mod:`workbench.filewriter`:
+    atomic, and a reason or outcome typed as ``=…`` stays text."""
+    from workbench.filewriter import XlsxBook, long_number, write_csv
 
     path = Path(path)
     suffix = path.suffix.lower()
@@ -337,11 +339,20 @@ def export_register(store: Store, path: Path | str, since: float | None = None) 
     rows = [[timefmt.second(e.at), e.order_id, e.buyer_nick, e.agent_name or "",
              e.channel or "", e.reason or "", e.outcome or "", e.order_status_name]
             for e in entries]
+    totals = [summary_cells(row) for row in summary(store, since)]
     if suffix == ".csv":
-        write_csv(path, REGISTER_HEADERS, ([row[0], long_number(row[1]), *row[2:]]
-                                           for row in rows))
+        write_csv(path, REGISTER_HEADERS, [
+            *([row[0], long_number(row[1]), *row[2:]] for row in rows),
+            [], [SUMMARY_TITLE], list(SUMMARY_HEADERS), *totals])
     else:
-        write_xlsx(path, "催付登记表", REGISTER_HEADERS, rows, REGISTER_WIDTHS)
+        with XlsxBook() as book:
+            book.sheet("催付登记表", REGISTER_HEADERS, REGISTER_WIDTHS)
+            for row in rows:
+                book.append(row)
+            book.sheet(SUMMARY_TITLE, SUMMARY_HEADERS, SUMMARY_WIDTHS)
+            for row in totals:
+                book.append(row)
+            book.save(path)
     return len(entries)
 
 
@@ -356,7 +367,10 @@ def green_flag(store: Store) -> int | None:
 
 # --- 总结优化表: what worked ---------------------------------------------------------------
 
+SUMMARY_TITLE = "总结优化表"
 SUMMARY_DIMENSIONS = ("催付时机", "催付方式", "未付原因")
+SUMMARY_HEADERS = ("维度", "项目", "催付次数", "已付款", "成功率（%）")
+SUMMARY_WIDTHS = (10, 18, 10, 10, 12)
 ON_TIME, TOO_EARLY, TOO_LATE, UNKNOWN_TIME = "按时间表", "早于时间表", "晚于时间表", "下单时间不详"
 NO_REASON = "（未填写）"
 
@@ -374,6 +388,13 @@ class SummaryRow:
     @property
     def rate(self) -> float | None:
         return round(self.paid / self.reminded, 4) if self.reminded else None
+
+
+def summary_cells(row: SummaryRow) -> list:
+    """A summary line as the exported files hold it: the rate in per cent, one decimal
+    (empty when nothing was reminded)."""
+    rate = None if row.rate is None else round(row.rate * 100, 1)
+    return [row.dimension, row.value, row.reminded, row.paid, rate]
 
 
 def timing(at: float, window: Window | None) -> str:

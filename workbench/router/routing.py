@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from workbench.channels.xmpp_protocol import Relay
+from workbench.standards.checklist import DEFAULT_STANDARD
 from workbench.store import router as db
 from workbench.store.router import RouterStore
 
@@ -112,7 +113,10 @@ class Router:
                 actions += self._deliver(conversation, [db.message(self.store, uid)], now)
             elif new:
                 actions += self._drain(now)
-                if db.conversation(self.store, conversation_id)["state"] == "queued":
+                # No auto-reply answers an objection (the checklist's test, with the
+                # standard's default words: the router has no shop store).
+                if db.conversation(self.store, conversation_id)["state"] == "queued" and \
+                        not DEFAULT_STANDARD.is_objection(text, kind):
                     actions.append(self._auto_reply(conversation_id, buyer, uid, now))
         return actions
 

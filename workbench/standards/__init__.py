@@ -87,6 +87,11 @@ def save_standard(store: Store, by, standard: Standard, now: float) -> Changes:
                           f"The weight of {rule} must be between 0 and {MAX_WEIGHT}.")
     if not standard.enabled:
         raise Refused("至少要启用一条规则。", "At least one rule must stay switched on.")
+    if not any(standard.weight(rule) for rule in standard.enabled):
+        # Every score would be Σ 0 ÷ Σ 0: no conversation could be scored.
+        raise Refused("启用的规则中至少要有一条权重大于 0，否则所有会话都没有得分。",
+                      "At least one rule switched on must weigh more than 0, or no "
+                      "conversation gets a score.")
     data = standard.as_json()
     for name in WORD_LISTS:
         data[name] = list(clean_words(data[name]))

@@ -175,6 +175,14 @@ class Standard:
         """One compiled pattern per word list (None for an empty list)."""
         return {name: _any_word(self.words(name)) for name in WORD_LISTS}
 
+    def is_objection(self, text: str, kind: str = "text") -> bool:
+        """Whether a buyer message objects (bargains, hesitates, compares, complains): a
+        text message holding one of the team's objection words. The one test of an
+        objection, shared by the checklist and by the automatic replies, which hold back
+        from an objecting buyer."""
+        pattern = self.patterns["objection_words"]
+        return pattern is not None and kind == "text" and pattern.search(text) is not None
+
     def as_json(self) -> dict:
         return {"weights": {rule: self.weight(rule) for rule in RULE_IDS},
                 "disabled": sorted(self.disabled),
@@ -408,14 +416,14 @@ class _Facts:
         after a human reply."""
         if self._objections is None:
             self._objections = []
-            pattern = self.patterns["objection_words"]
-            if pattern is not None:
+            if self.patterns["objection_words"] is not None:
+                is_objection = self.standard.is_objection
                 current: tuple[list[int], list[int]] | None = None
                 in_run = False
                 for number, line in enumerate(self.lines):
                     sender = line.sender
                     if sender == "buyer":
-                        hit = line.kind == "text" and pattern.search(line.text) is not None
+                        hit = is_objection(line.text, line.kind)
                         if not in_run:
                             current = None
                         if hit:

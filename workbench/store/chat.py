@@ -113,6 +113,15 @@ def last_message(store: Store, conversation_id: int, senders: tuple[str, ...]
     ).fetchone()
 
 
+def unanswered_buyer_messages(store: Store, conversation_id: int) -> list[sqlite3.Row]:
+    """(kind, text) of the buyer's messages since the last human agent message, oldest
+    first: the run the buyer waits to have answered."""
+    return store.conn.execute(
+        "SELECT kind, text FROM messages WHERE conversation_id = ? AND sender = 'buyer' "
+        "AND id > coalesce((SELECT max(id) FROM messages WHERE conversation_id = ? "
+        "AND sender = 'agent'), 0) ORDER BY id", (conversation_id, conversation_id)).fetchall()
+
+
 def count_buyer_messages(store: Store, conversation_id: int) -> int:
     return store.conn.execute(
         "SELECT count(*) FROM messages WHERE conversation_id = ? AND sender = 'buyer'",

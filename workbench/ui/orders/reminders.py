@@ -410,7 +410,8 @@ class RemindersWindow(QWidget):
         return done
 
     def export(self, path: Path | str | None = None) -> int | None:
-        """The register as the range shows it, to a CSV or XLSX file; None if not written."""
+        """The register as the range shows it, with its summary table (a second sheet in
+        XLSX, a block after the register in CSV), to a file; None if not written."""
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self, self.tr("导出催付登记表"), self.tr("催付登记表.xlsx"),
@@ -422,7 +423,7 @@ class RemindersWindow(QWidget):
         except (Refused, StoreError) as failure:  # a missing folder, a full disk: one line
             self.message.setText(language.text(failure))
             return None
-        self.message.setText(self.tr("已导出 {0} 条到 {1}").format(count, path))
+        self.message.setText(self.tr("已导出 {0} 条催付记录和总结优化表到 {1}").format(count, path))
         return count
 
     def _open(self, open_order) -> None:

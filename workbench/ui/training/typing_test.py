@@ -1,6 +1,6 @@
 """The typing test (打字测试): the agent copies a passage, timed from the first keystroke by
 the session's clock, scored in characters per minute and accuracy against the course's
-standard of 60 字/分钟."""
+standard of 60 字/分钟. The box takes only typing: pasted or dropped text is refused."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from workbench import timefmt
 from workbench.changes import Refused
 from workbench.training import typing_speed
+from workbench.ui import language
 from workbench.ui.item_models import RowsTableModel
 from workbench.ui.standards.common import table_view
 
@@ -45,6 +46,24 @@ class TypingResultsModel(RowsTableModel):
                 self.tr("{0:g} 秒").format(test.seconds), passed)[index.column()]
 
 
+class TypedOnlyEdit(QPlainTextEdit):
+    """A text box that takes keys and an input method's commits, and refuses whatever
+    arrives as data: paste (Ctrl+V, the context menu, a middle click) and drops. Pasted
+    text would be measured as typed at an impossible speed."""
+
+    refused = Signal()    # something was pasted or dropped, and not taken
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAcceptDrops(False)
+
+    def canInsertFromMimeData(self, source) -> bool:
+        return False
+
+    def insertFromMimeData(self, source) -> None:
+        self.refused.emit()
+
+
 class TypingTestWindow(QWidget):
     """Pick a passage and type it in the box below; the finish button or the last
     character scores it."""
@@ -69,9 +88,11 @@ class TypingTestWindow(QWidget):
         # Copied text would measure nothing: the passage can be read, not selected.
         self.passage.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.passage.setMaximumHeight(120)
-        self.typed = QPlainTextEdit()
+        self.typed = TypedOnlyEdit()
         self.typed.setObjectName("typingInput")
         self.typed.setPlaceholderText(self.tr("在这里照着上面的文字输入，第一个字起开始计时"))
+        self.rule = QLabel(self.tr("请逐字输入：不能粘贴或拖入文字。"))
+        self.rule.setObjectName("typingRule")
         self.live = QLabel()
         self.live.setObjectName("typingLive")
         self.result = QLabel()
@@ -96,6 +117,7 @@ class TypingTestWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.passage)
+        layout.addWidget(self.rule)
         layout.addWidget(self.typed, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.result)
@@ -106,6 +128,7 @@ class TypingTestWindow(QWidget):
         self.timer.timeout.connect(self.show_live)
         self.choice.currentIndexChanged.connect(lambda *_: self.reset())
         self.typed.textChanged.connect(self._typed)
+        self.typed.refused.connect(self._paste_refused)
         self.finish_button.clicked.connect(self.finish)
         self.again_button.clicked.connect(self.reset)
         session.changed.connect(lambda changes: changes.training_results and self.reload())
@@ -135,6 +158,9 @@ class TypingTestWindow(QWidget):
         if len(self.typed.toPlainText().strip()) >= len(self.current().text):
             self.finish()
 
+    def _paste_refused(self) -> None:
+        self.result.setText(self.tr("不能粘贴或拖入文字，打字测试只计逐字输入的内容。"))
+
     def show_live(self) -> None:
         if self.started_at is not None:
             self.live.setText(self.tr("已输入 {0} 字，用时 {1:.0f} 秒").format(
@@ -149,12 +175,13 @@ class TypingTestWindow(QWidget):
             result = typing_speed.measure(self.current(), self.typed.toPlainText(),
                                           self.started_at, self.session.clock())
         except Refused as refusal:
-            self.result.setText(str(refusal))
+            self.result.setText(language.text(refusal))
             return None
         self.typed.setReadOnly(True)
         self.finish_button.setEnabled(False)
-        self.session.run(typing_speed.record, self.session.store, self.session.agent, result,
-                         self.session.clock())
+        if not self.session.run(typing_speed.record, self.session.store, self.session.agent,
+                                result, self.session.clock()):
+            return None
         verdict = self.tr("达标") if result.passed else self.tr("未达标")
         self.result.setText(self.tr("每分钟 {0:g} 字，准确率 {1:.1%}，用时 {2:g} 秒：{3}").format(
             result.speed, result.accuracy, result.seconds, verdict))
