@@ -200,6 +200,7 @@ class Case:
     reship_tracking: str | None
     check_ok: int | None
     check_note: str | None
+    check_failed: str | None      # the conditions found unmet, 、-separated
     review_text: str | None
     review_rating: int | None
     review_changed_at: float | None
@@ -214,7 +215,9 @@ class Case:
     updated_at: float | None
     due_at: float | None
     settled_at: float | None
-    visited_at: float | None
+    visited_at: float | None      # when the 回访 call was made
+    visit_outcome: str | None
+    visit_note: str | None
     late_steps: int
     todo_id: int | None
     assignee_kind: str | None
