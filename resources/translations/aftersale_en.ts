@@ -1036,5 +1036,9 @@
         <source>这张售后单现在没有可做的步骤。</source>
         <translation>No step can be taken on this case now.</translation>
     </message>
+    <message>
+        <source>告诉买家的原因（会发给买家）</source>
+        <translation>The reason the buyer is told (sent to the buyer)</translation>
+    </message>
 </context>
 </TS>

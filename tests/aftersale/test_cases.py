@@ -6,7 +6,7 @@ import pytest
 
 from aftersale.support import ADDRESS, HOUR, NOT_SHIPPED, REFUNDED, SHIPPED, SIGNED, the_case
 from workbench import aftersale, handover, quickphrases
-from workbench.aftersale import CaseFilter, cases, machine, policy
+from workbench.aftersale import CaseFilter, cases, machine, policy, wording
 from workbench.aftersale.cases import ConditionCheck
 from workbench.changes import Refused
 
@@ -208,11 +208,41 @@ def test_a_failed_condition_check_lets_nothing_come_back(with_address, team, clo
     checked = case(store, case_id)
     assert checked.check_ok == 0
     assert checked.check_note == "七天内：是；吊牌完好：否；未使用：是；买家说吊牌剪了"
+    assert checked.check_failed == "吊牌完好"
     with pytest.raises(Refused, match="退换货条件核对未通过"):
         step(store, case_id, "发送退货地址", agent, clock)
     step(store, case_id, "拒绝", agent, clock, note="吊牌已剪，影响二次销售，不能七天无理由退货")
     refused = case(store, case_id)
     assert (refused.state, refused.settled_at) == ("已拒绝", clock())
+
+
+def test_a_refusal_without_a_note_gives_the_failed_conditions(with_address, team, clock):
+    store, agent = with_address, team["xiaoman"]
+    case_id = open_on(store, agent, clock, order=SIGNED, kind="退货退款", cause="七天无理由")
+    step(store, case_id, "核对条件", agent, clock)  # all met: no reason to give
+    assert case(store, case_id).check_failed is None
+    with pytest.raises(Refused, match="需要写说明"):
+        step(store, case_id, "拒绝", agent, clock)
+    step(store, case_id, "核对条件", agent, clock,
+         check=ConditionCheck.unmet(["unused", "吊牌"]))
+    assert case(store, case_id).check_failed == "吊牌完好、未使用"
+    reason = "吊牌已拆或不完整，商品有使用痕迹、影响二次销售，不符合七天无理由退换条件"
+    assert wording.refusal_reason(case(store, case_id)) == reason
+    step(store, case_id, "拒绝", agent, clock)
+    assert case(store, case_id).state == "已拒绝"
+    assert aftersale.history(store, case_id)[-1].note == reason
+    assert wording.refused(case(store, case_id), reason + "。").count("。") == 2
+
+
+def test_conditions_are_named_and_recorded_only_by_the_check(with_address, team, clock):
+    store, agent = with_address, team["xiaoman"]
+    assert ConditionCheck.unmet(["七天内"]) == ConditionCheck(within_days=False)
+    with pytest.raises(Refused, match="看不懂退换货条件“干净”") as refused:
+        ConditionCheck.unmet(["干净"])
+    assert "within-days" in refused.value.en
+    case_id = open_on(store, agent, clock)
+    with pytest.raises(Refused, match="只在“核对条件”这一步记录"):
+        step(store, case_id, "受理", agent, clock, check=ConditionCheck(unused=False))
 
 
 # --- opening refusals ----------------------------------------------------------------

@@ -216,6 +216,42 @@ def test_a_case_from_the_sidebar_is_refunded_then_visited(qtbot, workbench, cloc
     assert shown_case(cases_window).state == "已回访"
 
 
+def test_a_refusal_tells_the_buyer_the_failed_conditions(qtbot, workbench, clock):
+    window, store = workbench.window, workbench.store
+    text = "裤子不想要了，七天无理由退货"
+    conversation = buyer_writes(window, "m1", text, buyer="Coco在路上")
+    select_message(window, text)
+    qtbot.keyClick(window, Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.aftersale_ui.new_dialog
+    dialog.choose(cause="七天无理由", kind="退货退款")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    case_id = dialog.created_id
+    cases_window = window.aftersale_ui.show_cases(case_id)
+    qtbot.mouseClick(cases_window.step_button, Qt.MouseButton.LeftButton)
+    check = cases_window.step_dialog
+    check.step.setCurrentIndex(check.step.findData("核对条件"))
+    check.unused.setChecked(False)
+    qtbot.mouseClick(check.ok, Qt.MouseButton.LeftButton)
+    assert cases_window.history_model.index(1, 4).data() == "七天内：是；吊牌完好：是；未使用：否"
+
+    qtbot.mouseClick(cases_window.step_button, Qt.MouseButton.LeftButton)
+    dialog = cases_window.step_dialog
+    dialog.step.setCurrentIndex(dialog.step.findData("拒绝"))
+    reason = "商品有使用痕迹、影响二次销售，不符合七天无理由退换条件"
+    assert dialog.note.text() == reason  # prefilled from the failed check
+    assert not dialog.message.isHidden() and reason in dialog.message.toPlainText()
+    dialog.note.setText(reason + "（裤脚有磨损）")  # editable: the message follows
+    assert "（裤脚有磨损）" in dialog.message.toPlainText()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    refused = aftersale.get(store, case_id)
+    assert refused.state == "已拒绝"
+    assert aftersale.history(store, case_id)[-1].note == reason + "（裤脚有磨损）"
+    told = window.chat.view.model().rows[-1]
+    assert (told.sender, told.conversation_id) == ("agent", conversation.id)
+    assert refused.number in told.text and reason + "（裤脚有磨损）" in told.text
+
+
 def test_a_refused_step_keeps_the_dialog_open_with_the_reason(qtbot, workbench, clock):
     window = workbench.window
     case_id = next(iter(cases.open_case(workbench.store, SHIPPED, "退货退款",

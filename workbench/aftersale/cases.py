@@ -33,11 +33,13 @@ from workbench.aftersale import (
     postage_payer,
     require,
 )
+from workbench.aftersale.wording import refusal_reason
 from workbench.changes import Changes, Refused
 from workbench.orders import NEVER_PAID
 from workbench.paths import images_dir
 from workbench.store import Store, chat
 from workbench.store import aftersale as case_rows
+from workbench.textnorm import match_key
 
 NOT_SHIPPED = "WAIT_SELLER_SEND_GOODS"
 NEEDS_GOODS_SENT = (RETURN_REFUND, EXCHANGE, "补发")
@@ -57,12 +59,40 @@ class ConditionCheck:
     def ok(self) -> bool:
         return self.within_days and self.tags_intact and self.unused
 
-    def describe(self) -> str:
-        def word(value: bool) -> str:
-            return "是" if value else "否"
+    def _named(self) -> tuple[tuple[str, bool], ...]:
+        return tuple(zip(CONDITIONS, (self.within_days, self.tags_intact, self.unused),
+                         strict=True))
 
-        return (f"七天内：{word(self.within_days)}；吊牌完好：{word(self.tags_intact)}；"
-                f"未使用：{word(self.unused)}")
+    def failed(self) -> tuple[str, ...]:
+        """The conditions not met, by name (CONDITIONS)."""
+        return tuple(name for name, met in self._named() if not met)
+
+    def describe(self) -> str:
+        return "；".join(f"{name}：{'是' if met else '否'}" for name, met in self._named())
+
+    @classmethod
+    def unmet(cls, names: list[str]) -> ConditionCheck:
+        """The check with ``names`` (CONDITIONS, in Chinese or English) not met."""
+        keys = {match_key(name): field for field, words in _CONDITION_WORDS.items()
+                for name in words}
+        failed = set()
+        for name in names:
+            field = keys.get(match_key(name))
+            if field is None:
+                raise Refused(f"看不懂退换货条件“{name}”；可用：{'、'.join(CONDITIONS)}。",
+                              f"Unknown return condition {name!r}; use within-days, tags "
+                              "or unused.")
+            failed.add(field)
+        return cls(**{field: field not in failed for field in _CONDITION_WORDS})
+
+
+# The 退换货条件 by name, and the words the command line takes for them.
+CONDITIONS = ("七天内", "吊牌完好", "未使用")
+_CONDITION_WORDS = {
+    "within_days": (CONDITIONS[0], "七天", "7天内", "within-days", "days", "7-day"),
+    "tags_intact": (CONDITIONS[1], "吊牌", "tags", "tags-intact"),
+    "unused": (CONDITIONS[2], "unused"),
+}
 
 
 # --- amounts ---------------------------------------------------------------------------
@@ -182,11 +212,18 @@ def take_step(store: Store, case_id: int, step: str, agent: Agent, now: float, *
         refusal = machine.refusal(rule, case)
         if refusal is not None:
             raise refusal
+        if check is not None and rule.name != "核对条件":
+            raise Refused("退换货条件只在“核对条件”这一步记录。",
+                          "Return conditions are recorded only with the step check.")
+        if rule.name == "拒绝" and not note:
+            note = refusal_reason(case)  # the failed 退换货条件, worded for the buyer
         _check_needs(rule, agent, note, tracking, amount)
         rules = policy.load(store)
         values = _step_values(store, rule, case, agent, rules, note=note, tracking=tracking,
                               amount=amount, courier=courier, rating=rating, check=check,
                               now=now)
+        if rule.name == "核对条件":
+            note = values["check_note"]  # the history shows what the check found
         owes_refund = case.kind in PAYING_KINDS and not case.refunded
         position = machine.target(rule, case, owes_refund)
         if position[0] in SETTLED:
@@ -245,7 +282,8 @@ def _step_values(store: Store, rule: machine.Rule, case: Case, agent: Agent,
     if name == "核对条件":
         check = check or ConditionCheck()
         return {"check_ok": int(check.ok),
-                "check_note": check.describe() + (f"；{note}" if note else "")}
+                "check_note": check.describe() + (f"；{note}" if note else ""),
+                "check_failed": "、".join(check.failed()) or None}
     if name == "发送退货地址" and not rules.return_address:
         raise Refused("还没有退货地址：请主管先在“售后规则”里填写。",
                       "No return address yet: a supervisor sets it in the after-sale policy.")

@@ -7,6 +7,7 @@ openpyxl load inside the handlers.
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from pathlib import Path
 
@@ -64,6 +65,10 @@ def register(commands) -> None:
     step.add_argument("--note", default="", metavar="TEXT")
     step.add_argument("--tracking", default="", metavar="NO")
     step.add_argument("--amount", type=_amount, metavar="X")
+    step.add_argument("--unmet", action="append", default=[], metavar="COND",
+                      help="a condition the check (核对条件) found not met — 七天内 "
+                           "吊牌完好 未使用 — or within-days, tags, unused; repeat it or "
+                           "separate with commas")
     step.set_defaults(handler=_step)
 
     imported = sub.add_parser("import", help="import the back office's refund report "
@@ -141,10 +146,12 @@ def _step(args) -> int:
     from workbench.aftersale import cases
 
     case_id = aftersale.parse_case_id(args.case)
+    unmet = [name for text in args.unmet for name in re.split(r"[,，、\s]+", text) if name]
+    check = cases.ConditionCheck.unmet(unmet) if args.unmet else None
     with open_store(args) as store:
         agent = proven_account(args, store)
         cases.take_step(store, case_id, args.step, agent, time.time(), note=args.note,
-                        tracking=args.tracking, amount=args.amount)
+                        tracking=args.tracking, amount=args.amount, check=check)
         case = aftersale.require(store, case_id)
     due_zh = f"（{aftersale.when(case.due_at)} 到期）" if case.due_at else ""
     due_en = f" (due {aftersale.when(case.due_at)})" if case.due_at else ""

@@ -249,7 +249,7 @@ class ReviseDialog(NewCaseDialog):
 # What each step asks for beyond a note.
 TRACKING_STEPS = ("买家已寄回", "已发出", "仓库收货")
 AMOUNT_STEPS = ("退款", "申请审批")
-MESSAGE_STEPS = ("发送退货地址", "提醒买家", "已发出")
+MESSAGE_STEPS = ("发送退货地址", "提醒买家", "已发出", "拒绝")
 
 
 class StepDialog(QDialog):
@@ -344,6 +344,9 @@ class StepDialog(QDialog):
         self.step.currentIndexChanged.connect(lambda *_: self._update())
         for edit in (self.tracking, self.courier):
             edit.textChanged.connect(lambda *_: self._update_message())
+        # A refusal's message says the reason as it is written.
+        self.note.textChanged.connect(
+            lambda *_: self.chosen() == "拒绝" and self._update_message())
         self._update()
 
     def chosen(self) -> str | None:
@@ -362,6 +365,11 @@ class StepDialog(QDialog):
                                (self.presets, name == "提醒买家"),
                                (self.message, name in MESSAGE_STEPS and self.send is not None)):
             self.form.setRowVisible(field, visible)
+        self.note.setPlaceholderText(self.tr("告诉买家的原因（会发给买家）") if name == "拒绝"
+                                     else "")
+        if name == "拒绝" and not self.note.text():
+            # The reason the buyer is told, from a failed 退换货条件 check: editable.
+            self.note.setText(wording.refusal_reason(self.case))
         if name in AMOUNT_STEPS:
             _paid, left = cases.refundable(self.session.store, self.case.order_id, self.case.id)
             wanted = self.case.approval_amount if self.case.approval_state == "已批准" else \
@@ -378,6 +386,9 @@ class StepDialog(QDialog):
             shipped = replace(self.case, reship_tracking=self.tracking.text().strip(),
                               reship_courier=self.courier.text().strip() or None)
             self.message.setPlainText(wording.shipped(shipped))
+        elif name == "拒绝":
+            reason = self.note.text().strip()
+            self.message.setPlainText(wording.refused(self.case, reason) if reason else "")
         elif name == "提醒买家" and not self.message.toPlainText():
             self._preset(self.tr("提醒延长收货"), wording.remind_extend)
 
