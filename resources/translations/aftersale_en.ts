@@ -256,6 +256,18 @@
         <translation>Follow-up call</translation>
     </message>
     <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Unsatisfied</translation>
+    </message>
+    <message>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
@@ -428,8 +440,8 @@
         <translation>Not eligible: write the reason the buyer is told</translation>
     </message>
     <message>
-        <source>回访买家：记下结果</source>
-        <translation>Call the buyer back: note the outcome</translation>
+        <source>回访买家：记下通话时间、结果和说明</source>
+        <translation>Call the buyer back: record the time of the call, the outcome and notes</translation>
     </message>
     <message>
         <source>提醒买家延长收货或填写退货单号</source>
@@ -675,6 +687,10 @@
     <message>
         <source>平台退款：</source>
         <translation>Platform refund: </translation>
+    </message>
+    <message>
+        <source>回访：</source>
+        <translation>Follow-up call: </translation>
     </message>
     <message>
         <source>说明：</source>
@@ -969,6 +985,14 @@
         <translation> stars</translation>
     </message>
     <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>什么时候打的电话（默认现在，可改）</source>
+        <translation>When the call was made (now by default; change it if needed)</translation>
+    </message>
+    <message>
         <source>在七天内（从签收算起）</source>
         <translation>Within 7 days (from signing for it)</translation>
     </message>
@@ -1017,6 +1041,14 @@
         <translation>Stars</translation>
     </message>
     <message>
+        <source>回访结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>通话时间</source>
+        <translation>Time of the call</translation>
+    </message>
+    <message>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -1039,6 +1071,10 @@
     <message>
         <source>告诉买家的原因（会发给买家）</source>
         <translation>The reason the buyer is told (sent to the buyer)</translation>
+    </message>
+    <message>
+        <source>回访记录（可不填）</source>
+        <translation>Notes of the call (optional)</translation>
     </message>
 </context>
 </TS>

@@ -73,6 +73,31 @@ def test_a_failed_check_is_recorded_and_gives_the_refusal_its_reason(demo_store,
         "已超过签收后七天，商品有使用痕迹、影响二次销售，不符合七天无理由退换条件"]
 
 
+def test_the_visit_takes_its_outcome_time_and_notes(demo_store, db_path, capsys):
+    _, out, _ = run(capsys, db_path, "aftersale", "open", "--order", SHIPPED, "--kind", "refund",
+                    "--as", "xiaoman")
+    case_id = out.strip()
+    run(capsys, db_path, "aftersale", "step", case_id, "refund", "--amount", "20",
+        "--as", "xiaoman")
+    status, _, err = run(capsys, db_path, "aftersale", "step", case_id, "visit", "--note", "好",
+                         "--as", "xiaoman")
+    assert status == 1 and "需要结果" in err
+    status, _, err = run(capsys, db_path, "aftersale", "step", case_id, "visit", "--outcome",
+                         "满意", "--at", "昨天", "--as", "xiaoman", "--lang", "en")
+    assert status == 1 and err == "Cannot read the time '昨天' (e.g. 2025-11-24 14:30).\n"
+    status, _, err = run(capsys, db_path, "aftersale", "step", case_id, "visit", "--outcome",
+                         "neutral", "--at", "2020-01-01 09:00", "--as", "xiaoman")
+    assert status == 1 and "不能早于开单时间" in err
+    status, out, _ = run(capsys, db_path, "aftersale", "step", case_id, "visit", "--outcome",
+                         "neutral", "--note", "物流慢了点", "--as", "xiaoman")
+    assert status == 0 and out.endswith("：已回访\n")
+    case = aftersale.get(demo_store, int(case_id))
+    assert (case.visit_outcome, case.visit_note) == ("一般", "物流慢了点")
+    _, out, _ = run(capsys, db_path, "aftersale", "list", "--json", "--as", "xiaoman")
+    note = json.loads(out)[0]["history"][-1]["note"]
+    assert note.startswith("一般 · 通话 ") and note.endswith(" · 物流慢了点")
+
+
 def test_refusals_are_one_line_in_either_language(demo_store, db_path, capsys):
     status, _, err = run(capsys, db_path, "aftersale", "open", "--order", UNPAID, "--kind",
                          "仅退款", "--amount", "10", "--as", "xiaoman")

@@ -16,6 +16,7 @@ DOMAIN_NAMES = {
     "approvals": (aftersale.APPROVAL_ASKED, aftersale.APPROVAL_GRANTED,
                   aftersale.APPROVAL_REFUSED),
     "payers": (aftersale.SELLER, aftersale.BUYER),
+    "outcomes": aftersale.VISIT_OUTCOMES,
     "steps": (*(rule.name for rule in machine.RULES), machine.OPENED, machine.SYNCED,
               machine.REVISED, machine.EVIDENCE),
     "step help": tuple(rule.help for rule in machine.RULES),

@@ -2,8 +2,9 @@
 order in the sidebar, carried to 已回访 by keys and clicks; approval by a supervisor;
 filters, clocks, evidence, export, import, the policy and the dashboard's tab."""
 
+import openpyxl
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from aftersale.support import ADDRESS, HOUR, SHIPPED, SIGNED
@@ -66,7 +67,7 @@ def select_message(window, text):
     view.setCurrentIndex(model.index(row))
 
 
-def do_step(qtbot, cases_window, step, *, note="", tracking="", amount=None):
+def do_step(qtbot, cases_window, step, *, note="", tracking="", amount=None, outcome=None):
     """执行步骤… opens the step dialog; choose, fill in, confirm."""
     qtbot.mouseClick(cases_window.step_button, Qt.MouseButton.LeftButton)
     dialog = cases_window.step_dialog
@@ -78,6 +79,8 @@ def do_step(qtbot, cases_window, step, *, note="", tracking="", amount=None):
         type_text(dialog.tracking, tracking)
     if amount is not None:
         dialog.amount.setValue(amount)
+    if outcome is not None:
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData(outcome))
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible(), dialog.error.text()
     cases_window.step_dialog = None
@@ -174,7 +177,7 @@ def test_a_case_from_a_message_is_carried_to_the_visit(qtbot, workbench, clock):
     assert "ZT8899" in window.chat.view.model().rows[-1].text  # the buyer is told
     do_step(qtbot, cases_window, "买家确认")
     assert shown_case(cases_window).state == "已解决"
-    do_step(qtbot, cases_window, "回访", note="买家收到新睡衣，很满意")
+    do_step(qtbot, cases_window, "回访", note="买家收到新睡衣，很满意", outcome="满意")
     done = shown_case(cases_window)
     assert (done.state, done.due_at) == ("已回访", None)
     steps = [cases_window.history_model.index(r, 2).data()
@@ -190,7 +193,8 @@ def store_agent(store, name):
     return accounts.by_name(store, name)
 
 
-def test_a_case_from_the_sidebar_is_refunded_then_visited(qtbot, workbench, clock):
+def test_a_case_from_the_sidebar_is_refunded_then_visited(qtbot, workbench, clock,
+                                                           tmp_path):
     window = workbench.window
     buyer_writes(window, "m1", "这条裤子不想要了", buyer="Coco在路上")
     sidebar = window.orders
@@ -212,8 +216,30 @@ def test_a_case_from_the_sidebar_is_refunded_then_visited(qtbot, workbench, cloc
     do_step(qtbot, cases_window, "退款", amount=319.0)
     assert shown_case(cases_window).refunded == 319.0
     assert section.model.index(0).data().endswith("已解决")
-    do_step(qtbot, cases_window, "回访", note="已电话回访")
-    assert shown_case(cases_window).state == "已回访"
+    clock.advance(30 * HOUR)
+    qtbot.mouseClick(cases_window.step_button, Qt.MouseButton.LeftButton)
+    dialog = cases_window.step_dialog
+    dialog.step.setCurrentIndex(dialog.step.findData("回访"))
+    assert not dialog.outcome.isHidden() and not dialog.called_at.isHidden()
+    assert dialog.called_at.dateTime().toSecsSinceEpoch() == int(clock())  # now, editable
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "需要结果" in dialog.error.text()  # no outcome chosen
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("一般"))
+    called = clock() - 3 * HOUR  # the call was made this morning, written up now
+    dialog.called_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(called)))
+    dialog.note.setText("裤子还行，希望快递再快些")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    visited = shown_case(cases_window)
+    assert (visited.state, visited.visited_at, visited.visit_outcome, visited.visit_note) == (
+        "已回访", called, "一般", "裤子还行，希望快递再快些")
+    last = cases_window.history_model.rowCount() - 1
+    assert cases_window.history_model.index(last, 4).data() == (
+        f"一般 · 通话 {timefmt.minute(called)} · 裤子还行，希望快递再快些")
+    assert (f"回访：{timefmt.minute(called)} 一般 裤子还行，希望快递再快些"
+            in cases_window.details.toPlainText())
+    path = cases_window.export_current(tmp_path / "visit.xlsx")
+    summary = dict(openpyxl.load_workbook(path)["售后单"].iter_rows(min_row=2, values_only=True))
+    assert summary["回访"] == f"{timefmt.second(called)} 一般 裤子还行，希望快递再快些"
 
 
 def test_a_refusal_tells_the_buyer_the_failed_conditions(qtbot, workbench, clock):
@@ -342,8 +368,6 @@ def test_filters_keys_and_the_clock(qtbot, workbench, clock):
 
 
 def test_evidence_and_export_from_the_window(qtbot, workbench, clock, tmp_path):
-    import openpyxl
-
     window, store = workbench.window, workbench.store
     buyer_writes(window, "p1", str(RESOURCES / "scenarios" / "flaw.png"), kind="image")
     case_id = next(iter(cases.open_case(store, SHIPPED, "换货", workbench.session.agent,

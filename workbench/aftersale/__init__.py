@@ -72,6 +72,8 @@ WAITING = (WAIT_RETURN, WAIT_WAREHOUSE, WAIT_SHIPMENT, WAIT_BUYER, WAIT_APPROVAL
 SETTLED = (RESOLVED, REFUSED)
 OPEN_WORD = "未结"  # the filter for cases still owing something
 APPROVAL_ASKED, APPROVAL_GRANTED, APPROVAL_REFUSED = "待审批", "已批准", "已驳回"
+# How the buyer took it at the 回访 (the course asks after the buyer's 满意度).
+VISIT_OUTCOMES = ("满意", "一般", "不满意")
 
 _KIND_WORDS = {
     **{kind: (kind, None) for kind in KINDS},
@@ -106,7 +108,13 @@ _STATE_WORDS = {
     "visited": VISITED, "open": OPEN_WORD, "等补发": WAIT_SHIPMENT, "等换货发出": WAIT_SHIPMENT,
     "等审批": WAIT_APPROVAL,
 }
+_OUTCOME_WORDS = {
+    **{outcome: outcome for outcome in VISIT_OUTCOMES},
+    "satisfied": "满意", "happy": "满意", "neutral": "一般", "ok": "一般", "so-so": "一般",
+    "unsatisfied": "不满意", "dissatisfied": "不满意", "unhappy": "不满意",
+}
 _KIND_BY_WORD = lookup(_KIND_WORDS)
+_OUTCOME_BY_WORD = lookup(_OUTCOME_WORDS)
 _CAUSE_BY_WORD = lookup(_CAUSE_WORDS)
 _STATE_BY_WORD = lookup(_STATE_WORDS)
 
@@ -140,6 +148,15 @@ def parse_state(text: str) -> str:
         raise Refused(f"看不懂状态“{text}”；可用：{known}。",
                       f"Unknown state {text!r}; use open, pending, working, resolved, "
                       "refused, visited or a waiting point such as 等买家寄回.")
+    return found
+
+
+def parse_outcome(text: str) -> str:
+    """A 回访's outcome as written — 满意 一般 不满意 — or satisfied, neutral, unsatisfied."""
+    found = _OUTCOME_BY_WORD.get(match_key(text))
+    if found is None:
+        raise Refused(f"看不懂回访结果“{text}”；可用：{'、'.join(VISIT_OUTCOMES)}。",
+                      f"Unknown outcome {text!r}; use satisfied, neutral or unsatisfied.")
     return found
 
 

@@ -11,7 +11,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench import handover, orders
+from workbench import handover, orders, timefmt
 from workbench.accounts import Agent, permissions
 from workbench.aftersale import (
     APPROVAL_ASKED,
@@ -25,6 +25,7 @@ from workbench.aftersale import (
     PENDING,
     RETURN_REFUND,
     SETTLED,
+    VISIT_OUTCOMES,
     VISITED,
     Case,
     case_no,
@@ -202,9 +203,14 @@ def _is_buyer_image(store: Store, message_id: int) -> bool:
 def take_step(store: Store, case_id: int, step: str, agent: Agent, now: float, *,
               note: str = "", tracking: str = "", amount: float | None = None,
               courier: str = "", rating: int | None = None,
-              check: ConditionCheck | None = None) -> Changes:
+              check: ConditionCheck | None = None, outcome: str | None = None,
+              called_at: float | None = None) -> Changes:
     """Take one step of the state machine (:mod:`workbench.aftersale.machine`), with who
-    and when; refused with one clear line when the case does not allow it."""
+    and when; refused with one clear line when the case does not allow it.
+
+    ``check`` goes with the step 核对条件 and nothing else. ``outcome`` (VISIT_OUTCOMES)
+    and ``called_at`` (the time of the call, default ``now``) go with the step 回访 and
+    nothing else; its ``note`` holds the call's notes."""
     rule = machine.rule(step)
     note, tracking, courier = " ".join(note.split()), tracking.strip(), courier.strip()
     with store.transaction():
@@ -215,15 +221,20 @@ def take_step(store: Store, case_id: int, step: str, agent: Agent, now: float, *
         if check is not None and rule.name != "核对条件":
             raise Refused("退换货条件只在“核对条件”这一步记录。",
                           "Return conditions are recorded only with the step check.")
+        if (outcome is not None or called_at is not None) and rule.name != "回访":
+            raise Refused("回访的结果和时间只在“回访”这一步记录。",
+                          "A call's outcome and time are recorded only with the step visit.")
         if rule.name == "拒绝" and not note:
             note = refusal_reason(case)  # the failed 退换货条件, worded for the buyer
-        _check_needs(rule, agent, note, tracking, amount)
+        _check_needs(rule, agent, note, tracking, amount, outcome)
         rules = policy.load(store)
         values = _step_values(store, rule, case, agent, rules, note=note, tracking=tracking,
                               amount=amount, courier=courier, rating=rating, check=check,
-                              now=now)
+                              outcome=outcome, called_at=called_at, now=now)
         if rule.name == "核对条件":
             note = values["check_note"]  # the history shows what the check found
+        elif rule.name == "回访":
+            note = visit_line(outcome, values["visited_at"], note)
         owes_refund = case.kind in PAYING_KINDS and not case.refunded
         position = machine.target(rule, case, owes_refund)
         if position[0] in SETTLED:
@@ -236,7 +247,7 @@ def take_step(store: Store, case_id: int, step: str, agent: Agent, now: float, *
             if position[0] in SETTLED:
                 values["settled_at"] = now
             if position[0] == VISITED:
-                values["visited_at"] = now
+                values.setdefault("visited_at", now)
         else:
             due = case.due_at
         case_rows.update_case(store, case_id, values | {"updated_at": now})
@@ -247,7 +258,7 @@ def take_step(store: Store, case_id: int, step: str, agent: Agent, now: float, *
 
 
 def _check_needs(rule: machine.Rule, agent: Agent, note: str, tracking: str,
-                 amount: float | None) -> None:
+                 amount: float | None, outcome: str | None) -> None:
     if rule.supervisor and not permissions.allowed(agent.role,
                                                    permissions.APPROVE_COMPENSATION):
         raise Refused(f"“{rule.name}”只能由主管操作。",
@@ -259,6 +270,10 @@ def _check_needs(rule: machine.Rule, agent: Agent, note: str, tracking: str,
                       f"The step {rule.english} needs a tracking number.")
     if "amount" in rule.needs and amount is None:
         raise Refused(f"“{rule.name}”需要金额。", f"The step {rule.english} needs an amount.")
+    if "outcome" in rule.needs and outcome not in VISIT_OUTCOMES:
+        raise Refused(f"“{rule.name}”需要结果：{'、'.join(VISIT_OUTCOMES)}。",
+                      f"The step {rule.english} needs an outcome: satisfied, neutral or "
+                      "unsatisfied.")
 
 
 def _check_condition(rule: machine.Rule, case: Case) -> None:
@@ -275,7 +290,7 @@ def _check_condition(rule: machine.Rule, case: Case) -> None:
 def _step_values(store: Store, rule: machine.Rule, case: Case, agent: Agent,
                  rules: policy.Policy, *, note: str, tracking: str, amount: float | None,
                  courier: str, rating: int | None, check: ConditionCheck | None,
-                 now: float) -> dict:
+                 outcome: str | None, called_at: float | None, now: float) -> dict:
     """The case's fields this step sets, after the checks particular to it."""
     _check_condition(rule, case)
     name = rule.name
@@ -313,7 +328,28 @@ def _step_values(store: Store, rule: machine.Rule, case: Case, agent: Agent,
         return {"review_text": note, "review_rating": rating}
     if name == "评价已修改":
         return {"review_changed_at": now}
+    if name == "回访":
+        return _visit_values(case, outcome, called_at, note, now)
     return {}
+
+
+def _visit_values(case: Case, outcome: str | None, called_at: float | None, note: str,
+                  now: float) -> dict:
+    """The call: when (not before the case was opened, not in the future), how the buyer
+    took it, what was said."""
+    called_at = now if called_at is None else called_at
+    if called_at > now:
+        raise Refused("回访时间不能晚于现在。", "The call cannot be later than now.")
+    if called_at < case.opened_at:
+        raise Refused(f"回访时间不能早于开单时间 {timefmt.minute(case.opened_at)}。",
+                      f"The call cannot be before the case was opened "
+                      f"({timefmt.minute(case.opened_at)}).")
+    return {"visited_at": called_at, "visit_outcome": outcome, "visit_note": note or None}
+
+
+def visit_line(outcome: str | None, called_at: float, note: str) -> str:
+    """The 回访 as its history line says it: outcome, time of the call, notes."""
+    return " · ".join(filter(None, (outcome, f"通话 {timefmt.minute(called_at)}", note)))
 
 
 def _refund_values(store: Store, case: Case, agent: Agent, rules: policy.Policy,

@@ -383,6 +383,9 @@ class CasesWindow(QWidget):
                                  if case.review_rating else "", case.review_text or "")))),
                              (self.tr("平台退款："), " ".join(filter(None, (
                                  case.refund_no, case.platform_state)))),
+                             (self.tr("回访："), " ".join(filter(None, (
+                                 timefmt.minute(case.visited_at) if case.visited_at else "",
+                                 term(case.visit_outcome), case.visit_note or "")))),
                              (self.tr("说明："), case.note)):
             if value:
                 lines.append(label + value)

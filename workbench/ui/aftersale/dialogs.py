@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -254,7 +255,8 @@ MESSAGE_STEPS = ("发送退货地址", "提醒买家", "已发出", "拒绝")
 
 class StepDialog(QDialog):
     """One step of a case: the steps the case allows now, and what the chosen one needs
-    (a note, a tracking number, an amount, the condition check, a rating). Some steps
+    (a note, a tracking number, an amount, the condition check, a rating, the 回访's
+    outcome and time of the call). Some steps
     also tell the buyer: the message is shown, editable, and sent when the step is done."""
 
     def __init__(self, session, case: Case, parent: QWidget | None = None,
@@ -293,6 +295,18 @@ class StepDialog(QDialog):
         self.rating.setObjectName("stepRating")
         self.rating.setRange(1, 5)
         self.rating.setSuffix(self.tr(" 星"))
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("stepOutcome")
+        self.outcome.addItem(self.tr("（请选择）"), None)
+        for outcome in aftersale.VISIT_OUTCOMES:
+            self.outcome.addItem(term(outcome), outcome)
+        now = QDateTime.fromSecsSinceEpoch(int(session.clock()))
+        self.called_at = QDateTimeEdit(now)
+        self.called_at.setObjectName("stepCalledAt")
+        self.called_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.called_at.setCalendarPopup(True)
+        self.called_at.setDateTimeRange(QDateTime.fromSecsSinceEpoch(int(case.opened_at)), now)
+        self.called_at.setToolTip(self.tr("什么时候打的电话（默认现在，可改）"))
         self.within_days = QCheckBox(self.tr("在七天内（从签收算起）"))
         self.tags_intact = QCheckBox(self.tr("吊牌完好"))
         self.unused = QCheckBox(self.tr("未使用、不影响二次销售"))
@@ -330,6 +344,8 @@ class StepDialog(QDialog):
         self.form.addRow(self.tr("快递公司"), self.courier)
         self.form.addRow(self.tr("金额"), self.amount)
         self.form.addRow(self.tr("星级"), self.rating)
+        self.form.addRow(self.tr("回访结果"), self.outcome)
+        self.form.addRow(self.tr("通话时间"), self.called_at)
         self.form.addRow(self.tr("说明"), self.note)
         self.form.addRow(self.tr("常用"), self.presets)
         self.form.addRow(self.tell, self.message)
@@ -362,11 +378,14 @@ class StepDialog(QDialog):
                                (self.courier, name in TRACKING_STEPS),
                                (self.amount, name in AMOUNT_STEPS),
                                (self.rating, name == "记录评价"),
+                               (self.outcome, name == "回访"),
+                               (self.called_at, name == "回访"),
                                (self.presets, name == "提醒买家"),
                                (self.message, name in MESSAGE_STEPS and self.send is not None)):
             self.form.setRowVisible(field, visible)
-        self.note.setPlaceholderText(self.tr("告诉买家的原因（会发给买家）") if name == "拒绝"
-                                     else "")
+        self.note.setPlaceholderText(
+            self.tr("告诉买家的原因（会发给买家）") if name == "拒绝"
+            else self.tr("回访记录（可不填）") if name == "回访" else "")
         if name == "拒绝" and not self.note.text():
             # The reason the buyer is told, from a failed 退换货条件 check: editable.
             self.note.setText(wording.refusal_reason(self.case))
@@ -410,7 +429,10 @@ class StepDialog(QDialog):
                 courier=self.courier.text(),
                 amount=self.amount.value() if name in AMOUNT_STEPS else None,
                 rating=self.rating.value() if name == "记录评价" else None,
-                check=check if name == "核对条件" else None)
+                check=check if name == "核对条件" else None,
+                outcome=self.outcome.currentData() if name == "回访" else None,
+                called_at=float(self.called_at.dateTime().toSecsSinceEpoch())
+                if name == "回访" else None)
         except Refused as refusal:
             self.error.setText(str(refusal))
             return
