@@ -105,16 +105,16 @@
         <translation>Ctrl+Shift+A  Open the after-sale cases window</translation>
     </message>
     <message>
-        <source>售后单窗口里：↑↓ 选择，Enter 执行步骤，Ctrl+O 打开买家会话，Ctrl+F 搜索买家或订单，Ctrl+1 我的，Ctrl+2 全组，Ctrl+L 只看超时，Ctrl+P 待审批</source>
-        <translation>In the cases window: ↑↓ choose, Enter take a step, Ctrl+O open the buyer&apos;s conversation, Ctrl+F search a buyer or order, Ctrl+1 mine, Ctrl+2 team, Ctrl+L overdue only, Ctrl+P awaiting approval</translation>
+        <source>售后单窗口里：↑↓ 选择，Enter 执行步骤，Ctrl+O 打开买家会话，Ctrl+F 搜索买家或订单，Ctrl+1 我的，Ctrl+2 全组，Ctrl+L 只看超时，Ctrl+P 全组待审批</source>
+        <translation>In the cases window: ↑↓ choose, Enter take a step, Ctrl+O open the buyer&apos;s conversation, Ctrl+F search a buyer or order, Ctrl+1 mine, Ctrl+2 team, Ctrl+L overdue only, Ctrl+P the team&apos;s cases awaiting approval</translation>
+    </message>
+    <message>
+        <source>超出客服权限的补偿或折扣先“申请审批”，由主管批准或驳回；主管的待办面板上会提示有几张在等审批。</source>
+        <translation>Compensation or a discount above the agent&apos;s limit is asked for first (Ask approval); a supervisor approves or denies it. The supervisors&apos; to-do panel says how many approvals wait.</translation>
     </message>
     <message>
         <source>每个等待点都有时限（主管在“售后规则”里设定），超时变红并提醒；未结的售后单都在待办和交接单上。</source>
         <translation>Every waiting point has a time limit (set by a supervisor in the after-sale policy); an overdue case turns red and reminds you. Open cases are on the to-do panel and the handover sheet.</translation>
-    </message>
-    <message>
-        <source>超出客服权限的补偿或折扣先“申请审批”，由主管批准或驳回。</source>
-        <translation>Compensation or a discount above the agent&apos;s limit is asked for first (Ask approval); a supervisor approves or denies it.</translation>
     </message>
 </context>
 <context>
@@ -461,6 +461,21 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsNotice</name>
+    <message>
+        <source>查看</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>售后待审批 {0} 张，等你批准或驳回</source>
+        <translation>{0} after-sale approvals wait for you to approve or deny</translation>
+    </message>
+    <message>
+        <source>（{0} 张已超时）</source>
+        <translation> ({0} overdue)</translation>
+    </message>
+</context>
+<context>
     <name>CaseSection</name>
     <message>
         <source>售后</source>
@@ -607,6 +622,10 @@
     <message>
         <source>取消导入</source>
         <translation>Cancel import</translation>
+    </message>
+    <message>
+        <source>待审批（{0}）</source>
+        <translation>Awaiting approval ({0})</translation>
     </message>
     <message>
         <source>共 {0} 张</source>

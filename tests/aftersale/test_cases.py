@@ -397,6 +397,24 @@ def test_compensation_above_the_limit_waits_for_a_supervisor(demo_store, team, c
     assert case(store, case_id).refunded == 50.0
 
 
+def test_approvals_waiting_are_counted_for_the_supervisors(demo_store, team, clock):
+    store, agent, boss = demo_store, team["xiaoman"], team["wang"]
+    assert aftersale.awaiting_approval(store, clock()) == (0, 0)
+    case_id = open_on(store, agent, clock, kind="退差价/补偿", cause=None, compensation="价保")
+    step(store, case_id, "申请审批", agent, clock, amount=40.0)
+    assert aftersale.awaiting_approval(store, clock()) == (1, 0)
+    clock.advance(DEFAULT_HOURS["等主管审批"] * HOUR + 1)
+    assert aftersale.awaiting_approval(store, clock()) == (1, 1)
+    # Held by the agent, waiting for whoever decides: in the team's list, at 等主管审批.
+    for where in (CaseFilter(awaiting_approval=True), CaseFilter(awaiting_approval=True,
+                                                                 state="未结")):
+        assert [c.id for c in aftersale.find(store, where, clock())] == [case_id]
+    assert aftersale.find(store, CaseFilter(awaiting_approval=True, state="等买家寄回"),
+                          clock()) == []
+    step(store, case_id, "批准", boss, clock)
+    assert aftersale.awaiting_approval(store, clock()) == (0, 0)
+
+
 def test_a_denied_approval_leaves_the_limit_in_force(demo_store, team, clock):
     store, agent, boss = demo_store, team["xiaoman"], team["wang"]
     case_id = open_on(store, agent, clock, kind="退差价/补偿", cause=None, compensation="价保")

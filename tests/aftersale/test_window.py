@@ -306,8 +306,14 @@ def test_a_supervisor_approves_in_the_window(qtbot, db_path, clock):
 
     boss_side = open_as(qtbot, db_path, clock, name="wang")
     try:
-        window = boss_side.window.aftersale_ui.show_cases()
-        window.show_awaiting_approval()
+        # The supervisor's 待办 panel says an approval waits; 查看 shows it.
+        notice = boss_side.window.aftersale_ui.approvals.notice
+        qtbot.waitUntil(lambda: notice.isVisible(), timeout=5000)
+        assert notice.label.text() == "售后待审批 1 张，等你批准或驳回"
+        qtbot.mouseClick(notice.action, Qt.MouseButton.LeftButton)
+        window = boss_side.window.aftersale_ui.cases_window
+        assert window.isVisible() and window.approval.isChecked()
+        assert window.scope.currentData() == "team"  # the agent holds the case
         assert window.model.rowCount() == 1 and window.current().id == case_id
         assert window.model.index(0, 1).data() == "等主管审批"
         assert not window.approve_button.isHidden()
@@ -316,6 +322,52 @@ def test_a_supervisor_approves_in_the_window(qtbot, db_path, clock):
         assert (approved.approval_state, approved.step_name) == ("已批准", "处理中")
         assert window.model.rowCount() == 0  # off the approvals list
         assert aftersale.history(boss_side.store, case_id)[-1].agent_name == "王主管"
+        assert notice.isHidden() and window.approval.text() == "待审批"
+    finally:
+        boss_side.close()
+
+
+def test_ctrl_p_shows_every_case_awaiting_approval_and_late_ones_are_said(qtbot, db_path,
+                                                                          clock):
+    agent_side = open_as(qtbot, db_path, clock)
+    store, agent = agent_side.store, agent_side.session.agent
+    assert agent_side.window.aftersale_ui.approvals is None  # agents do not decide
+    asked = []
+    for order in (SIGNED, SHIPPED):
+        case_id = next(iter(cases.open_case(store, order, "退差价/补偿", agent, clock(),
+                                            compensation="折扣").aftersale))
+        cases.take_step(store, case_id, "申请审批", agent, clock(), amount=30.0)
+        asked.append(case_id)
+    agent_side.close()
+
+    boss_side = open_as(qtbot, db_path, clock, name="wang")
+    try:
+        ui = boss_side.window.aftersale_ui
+        notice = ui.approvals.notice
+        qtbot.waitUntil(lambda: notice.isVisible(), timeout=5000)
+        assert notice.label.text() == "售后待审批 2 张，等你批准或驳回"
+        window = active(qtbot, ui.show_cases())
+        assert window.scope.currentData() == "mine" and window.model.rowCount() == 0
+        assert window.approval.text() == "待审批（2）"
+        window.state.setCurrentIndex(window.state.findData("已解决"))
+        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        # Whatever the scope and state were: the team's cases awaiting approval.
+        assert window.approval.isChecked() and window.count.text() == "共 2 张"
+        assert sorted(window.model.index(r, 0).data(CaseRole).id
+                      for r in range(window.model.rowCount())) == sorted(asked)
+        assert (window.scope.currentData(), window.state.currentData()) == ("team", "未结")
+        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        assert not window.approval.isChecked()
+        clock.advance(policy.DEFAULT_HOURS["等主管审批"] * HOUR + 60)
+        ui.approvals.refresh()
+        assert notice.label.text() == "售后待审批 2 张，等你批准或驳回（2 张已超时）"
+        notice.dismiss()  # 知道了: the same count does not come back
+        ui.approvals.refresh()
+        assert notice.isHidden()
+        boss_side.session.run(cases.take_step, boss_side.store, asked[0], "批准",
+                              boss_side.session.agent, clock())
+        assert notice.isVisible()  # the count changed
+        assert notice.label.text() == "售后待审批 1 张，等你批准或驳回（1 张已超时）"
     finally:
         boss_side.close()
 

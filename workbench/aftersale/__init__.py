@@ -334,6 +334,9 @@ class CaseFilter:
             waiting = self.state
         elif self.state in STATES:
             states = (self.state,)
+        if self.awaiting_approval and waiting is None and states in ((), (WORKING,)):
+            # Asked and still waiting: a refund report may have moved a case on meanwhile.
+            states, waiting = (), WAIT_APPROVAL
         return {"agent_id": self.agent_id, "states": states, "waiting": waiting,
                 "open_only": self.state == OPEN_WORD, "kind": self.kind, "cause": self.cause,
                 "overdue_at": now if self.overdue else None,
@@ -371,6 +374,13 @@ def find(store: Store, where: CaseFilter, now: float, limit: int = -1,
 
 def count(store: Store, where: CaseFilter, now: float) -> int:
     return case_rows.count_cases(store, **where.query(now))
+
+
+def awaiting_approval(store: Store, now: float) -> tuple[int, int]:
+    """The team's cases waiting for a supervisor's decision, and how many of them are
+    overdue (what the supervisors' 待办 panel says)."""
+    return (count(store, CaseFilter(awaiting_approval=True), now),
+            count(store, CaseFilter(awaiting_approval=True, overdue=True), now))
 
 
 def history(store: Store, case_id: int) -> list[Step]:

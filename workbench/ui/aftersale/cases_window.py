@@ -48,6 +48,8 @@ from workbench.ui.store_work import StoreTask, start_task, stop_and_wait
 
 TICK_MS = 30_000
 ALL = "全部"
+# The state filters that can hold a case waiting for approval (None: every state).
+APPROVAL_STATES = (None, aftersale.OPEN_WORD, aftersale.WORKING, aftersale.WAIT_APPROVAL)
 
 
 class CasesWindow(QWidget):
@@ -208,8 +210,8 @@ class CasesWindow(QWidget):
 
         for combo in (self.scope, self.state, self.kind, self.cause):
             combo.currentIndexChanged.connect(lambda *_: self.apply_filters())
-        for box in (self.overdue, self.approval):
-            box.toggled.connect(lambda *_: self.apply_filters())
+        self.overdue.toggled.connect(lambda *_: self.apply_filters())
+        self.approval.toggled.connect(self._approval_toggled)
         self.search.textChanged.connect(lambda *_: self.apply_filters())
         self.table.selectionModel().currentChanged.connect(lambda *_: self.show_current())
         self.table.activated.connect(lambda *_: self.take_step())
@@ -236,6 +238,7 @@ class CasesWindow(QWidget):
         self._selected_id: int | None = None
         self._stale = False
         self.apply_filters()
+        self._count_approvals()
 
     # ------------------------------------------------------------------ the list
 
@@ -256,10 +259,31 @@ class CasesWindow(QWidget):
         self.scope.setCurrentIndex(self.scope.findData("team"))
 
     def show_awaiting_approval(self) -> None:
-        """A supervisor's list: the team's cases waiting for a decision."""
-        self.show_team()
-        self.state.setCurrentIndex(self.state.findData(aftersale.OPEN_WORD))
-        self.approval.setChecked(True)
+        """The team's cases waiting for a supervisor's decision (Ctrl+P, the supervisors'
+        待办 notice)."""
+        if self.approval.isChecked():
+            self._approval_toggled(True)
+        else:
+            self.approval.setChecked(True)
+
+    def _approval_toggled(self, on: bool) -> None:
+        """An approval waits for whoever decides, not for the agent who holds the case:
+        待审批 shows the team's, whatever the scope was (it may be narrowed again)."""
+        if on:
+            for combo in (self.scope, self.state):
+                combo.blockSignals(True)
+            self.scope.setCurrentIndex(self.scope.findData("team"))
+            if self.state.currentData() not in APPROVAL_STATES:
+                self.state.setCurrentIndex(self.state.findData(aftersale.OPEN_WORD))
+            for combo in (self.scope, self.state):
+                combo.blockSignals(False)
+        self.apply_filters()
+
+    def _count_approvals(self) -> None:
+        """The team's cases awaiting approval, on the 待审批 filter."""
+        asked, _late = aftersale.awaiting_approval(self.session.store, self.session.clock())
+        self.approval.setText(self.tr("待审批（{0}）").format(asked) if asked
+                              else self.tr("待审批"))
 
     def _after_reset(self) -> None:
         """The case shown stays shown (selected if the list still holds it: a step may
@@ -305,6 +329,7 @@ class CasesWindow(QWidget):
         if changes.aftersale or changes.todos:
             if self.isVisible():
                 self.model.reload()
+                self._count_approvals()
             else:
                 self._stale = True  # a closed window catches up when shown again
         elif changes.settings:
@@ -314,9 +339,11 @@ class CasesWindow(QWidget):
         if self._stale:
             self._stale = False
             self.model.reload()
+            self._count_approvals()
         super().showEvent(event)
 
     def tick(self) -> None:
+        self._count_approvals()
         self.model.tick()
         if self.shown is not None:  # the clock moves; the case itself may have moved on
             self._show(aftersale.get(self.session.store, self.shown.id))

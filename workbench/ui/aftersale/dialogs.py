@@ -526,11 +526,12 @@ def help_text() -> str:
         translate("AftersaleHelp", "Ctrl+Shift+A  打开售后单窗口"),
         translate("AftersaleHelp", "售后单窗口里：↑↓ 选择，Enter 执行步骤，Ctrl+O 打开买家会话，"
                                    "Ctrl+F 搜索买家或订单，Ctrl+1 我的，Ctrl+2 全组，"
-                                   "Ctrl+L 只看超时，Ctrl+P 待审批"),
+                                   "Ctrl+L 只看超时，Ctrl+P 全组待审批"),
         "",
         translate("AftersaleHelp", "每个等待点都有时限（主管在“售后规则”里设定），超时变红并提醒；"
                                    "未结的售后单都在待办和交接单上。"),
-        translate("AftersaleHelp", "超出客服权限的补偿或折扣先“申请审批”，由主管批准或驳回。"),
+        translate("AftersaleHelp", "超出客服权限的补偿或折扣先“申请审批”，由主管批准或驳回；"
+                                   "主管的待办面板上会提示有几张在等审批。"),
         "",
         no_inducement(),
     ]
