@@ -70,6 +70,10 @@
         <source>原因</source>
         <translation>Cause</translation>
     </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
 </context>
 <context>
     <name>AftersaleFiguresTab</name>
@@ -186,6 +190,10 @@
     <message>
         <source>投诉</source>
         <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>未注明</source>
+        <translation>not given</translation>
     </message>
     <message>
         <source>待处理</source>

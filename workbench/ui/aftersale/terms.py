@@ -31,6 +31,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("AftersaleTerms", "七天无理由"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "差评"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "投诉"),
+    QT_TRANSLATE_NOOP("AftersaleTerms", "未注明"),  # no cause (the figures' row)
     # States, waiting points, the open filter, approvals, who pays the postage
     QT_TRANSLATE_NOOP("AftersaleTerms", "待处理"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "处理中"),
