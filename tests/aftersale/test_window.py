@@ -357,7 +357,8 @@ def test_ctrl_p_shows_every_case_awaiting_approval_and_late_ones_are_said(qtbot,
                       for r in range(window.model.rowCount())) == sorted(asked)
         assert (window.scope.currentData(), window.state.currentData()) == ("team", "未结")
         qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-        assert not window.approval.isChecked()
+        assert not window.approval.isChecked()  # back where it was
+        assert (window.scope.currentData(), window.state.currentData()) == ("mine", "已解决")
         clock.advance(policy.DEFAULT_HOURS["等主管审批"] * HOUR + 60)
         ui.approvals.refresh()
         assert notice.label.text() == "售后待审批 2 张，等你批准或驳回（2 张已超时）"

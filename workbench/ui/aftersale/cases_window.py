@@ -237,6 +237,8 @@ class CasesWindow(QWidget):
         self.timer.start(TICK_MS)
         self._selected_id: int | None = None
         self._stale = False
+        # The scope and state before 待审批 widened them, and as it left them.
+        self._before_approval: tuple[tuple[int, int], tuple[int, int]] | None = None
         self.apply_filters()
         self._count_approvals()
 
@@ -268,16 +270,28 @@ class CasesWindow(QWidget):
 
     def _approval_toggled(self, on: bool) -> None:
         """An approval waits for whoever decides, not for the agent who holds the case:
-        待审批 shows the team's, whatever the scope was (it may be narrowed again)."""
+        待审批 shows the team's, whatever the scope was (it may be narrowed again); off
+        again, the scope and state are back as they were unless changed meanwhile."""
+        scope_and_state = (self.scope.currentIndex(), self.state.currentIndex())
         if on:
-            for combo in (self.scope, self.state):
-                combo.blockSignals(True)
-            self.scope.setCurrentIndex(self.scope.findData("team"))
-            if self.state.currentData() not in APPROVAL_STATES:
-                self.state.setCurrentIndex(self.state.findData(aftersale.OPEN_WORD))
-            for combo in (self.scope, self.state):
-                combo.blockSignals(False)
+            widened = (self.scope.findData("team"), scope_and_state[1]
+                       if self.state.currentData() in APPROVAL_STATES
+                       else self.state.findData(aftersale.OPEN_WORD))
+            self._set_scope_and_state(widened)
+            self._before_approval = (scope_and_state, widened)
+        elif self._before_approval is not None:
+            before, widened = self._before_approval
+            if scope_and_state == widened:
+                self._set_scope_and_state(before)
+        if not on:
+            self._before_approval = None
         self.apply_filters()
+
+    def _set_scope_and_state(self, indexes: tuple[int, int]) -> None:
+        for combo, index in zip((self.scope, self.state), indexes, strict=True):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
 
     def _count_approvals(self) -> None:
         """The team's cases awaiting approval, on the 待审批 filter."""
