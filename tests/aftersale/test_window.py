@@ -420,6 +420,32 @@ def test_filters_keys_and_the_clock(qtbot, workbench, clock):
     assert cases_window.header.text().startswith(cases_window.current().number)
 
 
+def colours_in(image, rect):
+    return {image.pixelColor(x, y).name() for x in range(rect.left(), rect.right())
+            for y in range(rect.top(), rect.bottom())}
+
+
+def test_the_case_list_paints_clocks_selection_and_long_texts(qtbot, workbench, clock):
+    store, agent = workbench.store, workbench.session.agent
+    for order in (SHIPPED, SIGNED):
+        cases.open_case(store, order, "退货退款", agent, clock(), cause="物流慢/破损/丢件")
+    cases_window = workbench.window.aftersale_ui.show_cases()
+    clock.advance(13 * HOUR)
+    cases_window.tick()
+    table, model = cases_window.table, cases_window.model
+    table.setCurrentIndex(model.index(1, 0))
+    table.setColumnWidth(5, 60)  # the cause no longer fits
+    image = table.viewport().grab().toImage()
+    overdue = colours_in(image, table.visualRect(model.index(0, CaseTableModel.CLOCK)))
+    assert OVERDUE_COLOUR in overdue  # an overdue clock is red
+    highlight = table.palette().highlight().color().name()
+    assert highlight in colours_in(image, table.visualRect(model.index(1, 3)))
+    assert highlight not in colours_in(image, table.visualRect(model.index(0, 3)))
+    elided = table.itemDelegate()._elided
+    assert any(key[0] == "物流慢/破损/丢件" and shown.endswith("…")
+               for key, shown in elided.items())
+
+
 def test_evidence_and_export_from_the_window(qtbot, workbench, clock, tmp_path):
     window, store = workbench.window, workbench.store
     buyer_writes(window, "p1", str(RESOURCES / "scenarios" / "flaw.png"), kind="image")

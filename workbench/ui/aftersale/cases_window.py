@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,7 @@ from workbench.changes import Refused
 from workbench.store import StoreError
 from workbench.ui.aftersale.dialogs import ReviseDialog, StepDialog, no_inducement, plain
 from workbench.ui.aftersale.models import (
+    CaseDelegate,
     CaseRole,
     CaseTableModel,
     EvidenceModel,
@@ -108,6 +109,7 @@ class CasesWindow(QWidget):
         self.table = QTableView()
         self.table.setObjectName("casesTable")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(CaseDelegate(self.model, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -397,12 +399,19 @@ class CasesWindow(QWidget):
         due = timefmt.minute(case.due_at) if case.due_at else ""
         self.clock.setText(self.tr("{0}（{1} 到期）").format(clock_text(case, now), due)
                            if case.due_at else self.tr("无待办事项"))
-        colour = clock_colour(case, now)
-        self.clock.setStyleSheet(f"color: {colour.name()};" if colour else "")
+        self._colour_clock(clock_colour(case, now))
         self.details.setPlainText(self._describe(case))
         self.history_model.set_rows(aftersale.history(self.session.store, case.id))
         self.history.scrollToBottom()
         self.evidence_model.set_rows(aftersale.evidence(self.session.store, case.id))
+
+    def _colour_clock(self, colour: QColor | None) -> None:
+        """The clock's colour through its palette: a style sheet set on every case shown
+        would restyle the label each time."""
+        palette = self.clock.palette()
+        palette.setColor(QPalette.ColorRole.WindowText,
+                         colour or self.palette().color(QPalette.ColorRole.WindowText))
+        self.clock.setPalette(palette)
 
     def _describe(self, case: Case) -> str:
         lines = [self.tr("订单：{0}").format(case.order_id),
