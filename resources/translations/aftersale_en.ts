@@ -70,6 +70,10 @@
         <source>原因</source>
         <translation>Cause</translation>
     </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
 </context>
 <context>
     <name>AftersaleFiguresTab</name>
@@ -105,16 +109,16 @@
         <translation>Ctrl+Shift+A  Open the after-sale cases window</translation>
     </message>
     <message>
-        <source>售后单窗口里：↑↓ 选择，Enter 执行步骤，Ctrl+O 打开买家会话，Ctrl+F 搜索买家或订单，Ctrl+1 我的，Ctrl+2 全组，Ctrl+L 只看超时，Ctrl+P 待审批</source>
-        <translation>In the cases window: ↑↓ choose, Enter take a step, Ctrl+O open the buyer&apos;s conversation, Ctrl+F search a buyer or order, Ctrl+1 mine, Ctrl+2 team, Ctrl+L overdue only, Ctrl+P awaiting approval</translation>
+        <source>售后单窗口里：↑↓ 选择，Enter 执行步骤，Ctrl+O 打开买家会话，Ctrl+F 搜索买家或订单，Ctrl+1 我的，Ctrl+2 全组，Ctrl+L 只看超时，Ctrl+P 全组待审批</source>
+        <translation>In the cases window: ↑↓ choose, Enter take a step, Ctrl+O open the buyer&apos;s conversation, Ctrl+F search a buyer or order, Ctrl+1 mine, Ctrl+2 team, Ctrl+L overdue only, Ctrl+P the team&apos;s cases awaiting approval</translation>
+    </message>
+    <message>
+        <source>超出客服权限的补偿或折扣先“申请审批”，由主管批准或驳回；主管的待办面板上会提示有几张在等审批。</source>
+        <translation>Compensation or a discount above the agent&apos;s limit is asked for first (Ask approval); a supervisor approves or denies it. The supervisors&apos; to-do panel says how many approvals wait.</translation>
     </message>
     <message>
         <source>每个等待点都有时限（主管在“售后规则”里设定），超时变红并提醒；未结的售后单都在待办和交接单上。</source>
         <translation>Every waiting point has a time limit (set by a supervisor in the after-sale policy); an overdue case turns red and reminds you. Open cases are on the to-do panel and the handover sheet.</translation>
-    </message>
-    <message>
-        <source>超出客服权限的补偿或折扣先“申请审批”，由主管批准或驳回。</source>
-        <translation>Compensation or a discount above the agent&apos;s limit is asked for first (Ask approval); a supervisor approves or denies it.</translation>
     </message>
 </context>
 <context>
@@ -188,6 +192,10 @@
         <translation>Complaint</translation>
     </message>
     <message>
+        <source>未注明</source>
+        <translation>not given</translation>
+    </message>
+    <message>
         <source>待处理</source>
         <translation>Pending</translation>
     </message>
@@ -254,6 +262,18 @@
     <message>
         <source>回访</source>
         <translation>Follow-up call</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Unsatisfied</translation>
     </message>
     <message>
         <source>受理</source>
@@ -428,8 +448,8 @@
         <translation>Not eligible: write the reason the buyer is told</translation>
     </message>
     <message>
-        <source>回访买家：记下结果</source>
-        <translation>Call the buyer back: note the outcome</translation>
+        <source>回访买家：记下通话时间、结果和说明</source>
+        <translation>Call the buyer back: record the time of the call, the outcome and notes</translation>
     </message>
     <message>
         <source>提醒买家延长收货或填写退货单号</source>
@@ -446,6 +466,21 @@
     <message>
         <source>内部备注</source>
         <translation>Internal note</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsNotice</name>
+    <message>
+        <source>查看</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>售后待审批 {0} 张，等你批准或驳回</source>
+        <translation>{0} after-sale approvals wait for you to approve or deny</translation>
+    </message>
+    <message>
+        <source>（{0} 张已超时）</source>
+        <translation> ({0} overdue)</translation>
     </message>
 </context>
 <context>
@@ -597,6 +632,10 @@
         <translation>Cancel import</translation>
     </message>
     <message>
+        <source>待审批（{0}）</source>
+        <translation>Awaiting approval ({0})</translation>
+    </message>
+    <message>
         <source>共 {0} 张</source>
         <translation>{0} cases</translation>
     </message>
@@ -675,6 +714,10 @@
     <message>
         <source>平台退款：</source>
         <translation>Platform refund: </translation>
+    </message>
+    <message>
+        <source>回访：</source>
+        <translation>Follow-up call: </translation>
     </message>
     <message>
         <source>说明：</source>
@@ -969,6 +1012,14 @@
         <translation> stars</translation>
     </message>
     <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>什么时候打的电话（默认现在，可改）</source>
+        <translation>When the call was made (now by default; change it if needed)</translation>
+    </message>
+    <message>
         <source>在七天内（从签收算起）</source>
         <translation>Within 7 days (from signing for it)</translation>
     </message>
@@ -1017,6 +1068,14 @@
         <translation>Stars</translation>
     </message>
     <message>
+        <source>回访结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>通话时间</source>
+        <translation>Time of the call</translation>
+    </message>
+    <message>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -1035,6 +1094,14 @@
     <message>
         <source>这张售后单现在没有可做的步骤。</source>
         <translation>No step can be taken on this case now.</translation>
+    </message>
+    <message>
+        <source>告诉买家的原因（会发给买家）</source>
+        <translation>The reason the buyer is told (sent to the buyer)</translation>
+    </message>
+    <message>
+        <source>回访记录（可不填）</source>
+        <translation>Notes of the call (optional)</translation>
     </message>
 </context>
 </TS>

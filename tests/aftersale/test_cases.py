@@ -5,8 +5,8 @@ review, and the case's todo."""
 import pytest
 
 from aftersale.support import ADDRESS, HOUR, NOT_SHIPPED, REFUNDED, SHIPPED, SIGNED, the_case
-from workbench import aftersale, handover, quickphrases
-from workbench.aftersale import CaseFilter, cases, machine, policy
+from workbench import aftersale, handover, quickphrases, timefmt
+from workbench.aftersale import CaseFilter, cases, machine, policy, wording
 from workbench.aftersale.cases import ConditionCheck
 from workbench.changes import Refused
 
@@ -99,13 +99,14 @@ def test_an_exchange_goes_through_every_waiting_point_to_the_visit(with_address,
             ("买家已寄回", {"tracking": "YT7788", "courier": "圆通"}),
             ("仓库收货", {"note": "收到睡衣一件，吊牌完好"}),
             ("已发出", {"tracking": "ZT1234", "courier": "中通"}), ("买家确认", {}),
-            ("回访", {"note": "买家很满意"})]
+            ("回访", {"outcome": "满意", "note": "买家很满意"})]
     for name, more in walk:
         clock.advance(HOUR)
         step(store, case_id, name, agent, clock, **more)
         check_point(store, case_id, team, clock)
     done = case(store, case_id)
     assert (done.state, done.due_at, done.visited_at) == ("已回访", None, clock())
+    assert (done.visit_outcome, done.visit_note) == ("满意", "买家很满意")
     assert (done.return_courier, done.return_tracking) == ("圆通", "YT7788")
     assert (done.reship_courier, done.reship_tracking) == ("中通", "ZT1234")
     assert done.received_note == "收到睡衣一件，吊牌完好"
@@ -208,11 +209,70 @@ def test_a_failed_condition_check_lets_nothing_come_back(with_address, team, clo
     checked = case(store, case_id)
     assert checked.check_ok == 0
     assert checked.check_note == "七天内：是；吊牌完好：否；未使用：是；买家说吊牌剪了"
+    assert checked.check_failed == "吊牌完好"
     with pytest.raises(Refused, match="退换货条件核对未通过"):
         step(store, case_id, "发送退货地址", agent, clock)
     step(store, case_id, "拒绝", agent, clock, note="吊牌已剪，影响二次销售，不能七天无理由退货")
     refused = case(store, case_id)
     assert (refused.state, refused.settled_at) == ("已拒绝", clock())
+
+
+def test_a_refusal_without_a_note_gives_the_failed_conditions(with_address, team, clock):
+    store, agent = with_address, team["xiaoman"]
+    case_id = open_on(store, agent, clock, order=SIGNED, kind="退货退款", cause="七天无理由")
+    step(store, case_id, "核对条件", agent, clock)  # all met: no reason to give
+    assert case(store, case_id).check_failed is None
+    with pytest.raises(Refused, match="需要写说明"):
+        step(store, case_id, "拒绝", agent, clock)
+    step(store, case_id, "核对条件", agent, clock,
+         check=ConditionCheck.unmet(["unused", "吊牌"]))
+    assert case(store, case_id).check_failed == "吊牌完好、未使用"
+    reason = "吊牌已拆或不完整，商品有使用痕迹、影响二次销售，不符合七天无理由退换条件"
+    assert wording.refusal_reason(case(store, case_id)) == reason
+    step(store, case_id, "拒绝", agent, clock)
+    assert case(store, case_id).state == "已拒绝"
+    assert aftersale.history(store, case_id)[-1].note == reason
+    assert wording.refused(case(store, case_id), reason + "。").count("。") == 2
+
+
+def test_conditions_are_named_and_recorded_only_by_the_check(with_address, team, clock):
+    store, agent = with_address, team["xiaoman"]
+    assert ConditionCheck.unmet(["七天内"]) == ConditionCheck(within_days=False)
+    with pytest.raises(Refused, match="看不懂退换货条件“干净”") as refused:
+        ConditionCheck.unmet(["干净"])
+    assert "within-days" in refused.value.en
+    case_id = open_on(store, agent, clock)
+    with pytest.raises(Refused, match="只在“核对条件”这一步记录"):
+        step(store, case_id, "受理", agent, clock, check=ConditionCheck(unused=False))
+
+
+def test_the_visit_records_the_time_of_the_call_its_outcome_and_notes(demo_store, team,
+                                                                       clock):
+    store, agent = demo_store, team["xiaoman"]
+    opened = clock()
+    case_id = open_on(store, agent, clock, kind="仅退款", cause="质量问题")
+    step(store, case_id, "退款", agent, clock, amount=50.0)
+    clock.advance(26 * HOUR)
+    with pytest.raises(Refused, match="需要结果：满意、一般、不满意") as refused:
+        step(store, case_id, "回访", agent, clock, note="买家说还行")
+    assert "satisfied, neutral or unsatisfied" in refused.value.en
+    with pytest.raises(Refused, match="不能晚于现在"):
+        step(store, case_id, "回访", agent, clock, outcome="满意", called_at=clock() + 60)
+    with pytest.raises(Refused, match="不能早于开单时间"):
+        step(store, case_id, "回访", agent, clock, outcome="满意", called_at=opened - 60)
+    with pytest.raises(Refused, match="只在“回访”这一步记录"):
+        step(store, open_on(store, agent, clock), "受理", agent, clock, outcome="满意")
+    called = clock() - 2 * HOUR  # written up after the call
+    step(store, case_id, "回访", agent, clock, outcome=aftersale.parse_outcome("unhappy"),
+         called_at=called, note="  面料起球，   想要换货 ")
+    done = case(store, case_id)
+    assert (done.state, done.visited_at, done.visit_outcome, done.visit_note) == (
+        "已回访", called, "不满意", "面料起球， 想要换货")
+    line = aftersale.history(store, case_id)[-1]
+    assert (line.step, line.at) == ("回访", clock())
+    assert line.note == f"不满意 · 通话 {timefmt.minute(called)} · 面料起球， 想要换货"
+    with pytest.raises(Refused, match="看不懂回访结果“还行”"):
+        aftersale.parse_outcome("还行")
 
 
 # --- opening refusals ----------------------------------------------------------------
@@ -337,6 +397,24 @@ def test_compensation_above_the_limit_waits_for_a_supervisor(demo_store, team, c
     assert case(store, case_id).refunded == 50.0
 
 
+def test_approvals_waiting_are_counted_for_the_supervisors(demo_store, team, clock):
+    store, agent, boss = demo_store, team["xiaoman"], team["wang"]
+    assert aftersale.awaiting_approval(store, clock()) == (0, 0)
+    case_id = open_on(store, agent, clock, kind="退差价/补偿", cause=None, compensation="价保")
+    step(store, case_id, "申请审批", agent, clock, amount=40.0)
+    assert aftersale.awaiting_approval(store, clock()) == (1, 0)
+    clock.advance(DEFAULT_HOURS["等主管审批"] * HOUR + 1)
+    assert aftersale.awaiting_approval(store, clock()) == (1, 1)
+    # Held by the agent, waiting for whoever decides: in the team's list, at 等主管审批.
+    for where in (CaseFilter(awaiting_approval=True), CaseFilter(awaiting_approval=True,
+                                                                 state="未结")):
+        assert [c.id for c in aftersale.find(store, where, clock())] == [case_id]
+    assert aftersale.find(store, CaseFilter(awaiting_approval=True, state="等买家寄回"),
+                          clock()) == []
+    step(store, case_id, "批准", boss, clock)
+    assert aftersale.awaiting_approval(store, clock()) == (0, 0)
+
+
 def test_a_denied_approval_leaves_the_limit_in_force(demo_store, team, clock):
     store, agent, boss = demo_store, team["xiaoman"], team["wang"]
     case_id = open_on(store, agent, clock, kind="退差价/补偿", cause=None, compensation="价保")
@@ -372,7 +450,7 @@ def test_a_bad_review_is_settled_after_the_four_points(demo_store, team, clock):
     assert (settled.review_text, settled.review_rating) == ("客服回复慢，质量一般", 2)
     # A bad review owes a 回访: its clock runs after it is settled.
     assert settled.due_at == clock() + DEFAULT_HOURS["回访"] * HOUR
-    step(store, case_id, "回访", agent, clock, note="电话回访，买家追评说明已解决")
+    step(store, case_id, "回访", agent, clock, outcome="满意", note="买家追评说明已解决")
     step(store, case_id, "评价已修改", agent, clock)
     assert case(store, case_id).review_changed_at == clock()
     with pytest.raises(Refused, match="只用于原因为差评"):
@@ -430,7 +508,7 @@ def test_a_bad_review_keeps_its_todo_until_the_visit(demo_store, team, clock):
     step(store, case_id, "拒绝", agent, clock, note="投诉内容与订单无关")
     todo = handover.get(store, case(store, case_id).todo_id)
     assert todo.is_open and todo.title == f"回访 售后 {aftersale.case_no(case_id)}（已拒绝）"
-    step(store, case_id, "回访", agent, clock, note="已电话说明")
+    step(store, case_id, "回访", agent, clock, outcome="一般", note="已电话说明")
     assert handover.get(store, todo.id).state == "完成"
 
 

@@ -5,7 +5,7 @@ import json
 
 import openpyxl
 
-from aftersale.support import SHIPPED, UNPAID
+from aftersale.support import SHIPPED, SIGNED, UNPAID
 from aftersale.test_refunds import AGREE, report, row
 from workbench import accounts, aftersale, cli
 
@@ -49,6 +49,53 @@ def test_list_filters_by_state_kind_and_overdue(demo_store, db_path, capsys):
     status, out, _ = run(capsys, db_path, "aftersale", "list", "--overdue", "--json",
                          "--as", "xiaoman")
     assert json.loads(out) == []
+
+
+def test_a_failed_check_is_recorded_and_gives_the_refusal_its_reason(demo_store, db_path,
+                                                                      capsys):
+    _, out, _ = run(capsys, db_path, "aftersale", "open", "--order", SIGNED, "--kind", "return",
+                    "--cause", "七天无理由", "--as", "xiaoman")
+    case_id = out.strip()
+    status, _, err = run(capsys, db_path, "aftersale", "step", case_id, "check", "--unmet",
+                         "脏了", "--as", "xiaoman", "--lang", "en")
+    assert status == 1 and err == ("Unknown return condition '脏了'; use within-days, tags "
+                                   "or unused.\n")
+    status, _, _ = run(capsys, db_path, "aftersale", "step", case_id, "check", "--unmet",
+                       "unused，七天内", "--as", "xiaoman")
+    assert status == 0
+    status, out, _ = run(capsys, db_path, "aftersale", "step", case_id, "refuse",
+                         "--as", "xiaoman")
+    assert status == 0 and out == f"{aftersale.case_no(int(case_id))}：已拒绝\n"
+    status, out, _ = run(capsys, db_path, "aftersale", "list", "--json", "--as", "xiaoman")
+    (listed,) = json.loads(out)
+    assert [h["note"] for h in listed["history"]][-2:] == [
+        "七天内：否；吊牌完好：是；未使用：否",
+        "已超过签收后七天，商品有使用痕迹、影响二次销售，不符合七天无理由退换条件"]
+
+
+def test_the_visit_takes_its_outcome_time_and_notes(demo_store, db_path, capsys):
+    _, out, _ = run(capsys, db_path, "aftersale", "open", "--order", SHIPPED, "--kind", "refund",
+                    "--as", "xiaoman")
+    case_id = out.strip()
+    run(capsys, db_path, "aftersale", "step", case_id, "refund", "--amount", "20",
+        "--as", "xiaoman")
+    status, _, err = run(capsys, db_path, "aftersale", "step", case_id, "visit", "--note", "好",
+                         "--as", "xiaoman")
+    assert status == 1 and "需要结果" in err
+    status, _, err = run(capsys, db_path, "aftersale", "step", case_id, "visit", "--outcome",
+                         "满意", "--at", "昨天", "--as", "xiaoman", "--lang", "en")
+    assert status == 1 and err == "Cannot read the time '昨天' (e.g. 2025-11-24 14:30).\n"
+    status, _, err = run(capsys, db_path, "aftersale", "step", case_id, "visit", "--outcome",
+                         "neutral", "--at", "2020-01-01 09:00", "--as", "xiaoman")
+    assert status == 1 and "不能早于开单时间" in err
+    status, out, _ = run(capsys, db_path, "aftersale", "step", case_id, "visit", "--outcome",
+                         "neutral", "--note", "物流慢了点", "--as", "xiaoman")
+    assert status == 0 and out.endswith("：已回访\n")
+    case = aftersale.get(demo_store, int(case_id))
+    assert (case.visit_outcome, case.visit_note) == ("一般", "物流慢了点")
+    _, out, _ = run(capsys, db_path, "aftersale", "list", "--json", "--as", "xiaoman")
+    note = json.loads(out)[0]["history"][-1]["note"]
+    assert note.startswith("一般 · 通话 ") and note.endswith(" · 物流慢了点")
 
 
 def test_refusals_are_one_line_in_either_language(demo_store, db_path, capsys):

@@ -45,7 +45,7 @@ def casebook(demo_store, team, clock):
     for number, point in enumerate(("查明原因", "认真倾听", "安抚解释", "跟进处理")):
         step(5 + number, c3, point, b, note="做了")
     step(10, c3, "解决", b)
-    step(11, c3, "回访", b, note="买家满意")
+    step(11, c3, "回访", b, outcome="满意", note="买家满意")
     # C4 (阿杰): a discount above the limit, approved, refunded: 2 hours.
     c4 = opened(5, "F4", "退差价/补偿", b, None, compensation="折扣")
     step(5, c4, "申请审批", b, amount=30.0)

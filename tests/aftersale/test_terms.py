@@ -4,18 +4,19 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from workbench import aftersale
-from workbench.aftersale import machine, policy
+from workbench.aftersale import figures, machine, policy
 from workbench.app import TRANSLATIONS
 from workbench.ui.aftersale.terms import TERMS, term
 
 DOMAIN_NAMES = {
     "kinds": aftersale.KINDS,
     "compensations": aftersale.COMPENSATIONS,
-    "causes": aftersale.CAUSES,
+    "causes": (*aftersale.CAUSES, figures.NO_CAUSE),
     "states": (*aftersale.STATES, *aftersale.WAITING, aftersale.OPEN_WORD, policy.VISIT),
     "approvals": (aftersale.APPROVAL_ASKED, aftersale.APPROVAL_GRANTED,
                   aftersale.APPROVAL_REFUSED),
     "payers": (aftersale.SELLER, aftersale.BUYER),
+    "outcomes": aftersale.VISIT_OUTCOMES,
     "steps": (*(rule.name for rule in machine.RULES), machine.OPENED, machine.SYNCED,
               machine.REVISED, machine.EVIDENCE),
     "step help": tuple(rule.help for rule in machine.RULES),

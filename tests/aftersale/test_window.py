@@ -2,8 +2,9 @@
 order in the sidebar, carried to 已回访 by keys and clicks; approval by a supervisor;
 filters, clocks, evidence, export, import, the policy and the dashboard's tab."""
 
+import openpyxl
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from aftersale.support import ADDRESS, HOUR, SHIPPED, SIGNED
@@ -66,7 +67,7 @@ def select_message(window, text):
     view.setCurrentIndex(model.index(row))
 
 
-def do_step(qtbot, cases_window, step, *, note="", tracking="", amount=None):
+def do_step(qtbot, cases_window, step, *, note="", tracking="", amount=None, outcome=None):
     """执行步骤… opens the step dialog; choose, fill in, confirm."""
     qtbot.mouseClick(cases_window.step_button, Qt.MouseButton.LeftButton)
     dialog = cases_window.step_dialog
@@ -78,6 +79,8 @@ def do_step(qtbot, cases_window, step, *, note="", tracking="", amount=None):
         type_text(dialog.tracking, tracking)
     if amount is not None:
         dialog.amount.setValue(amount)
+    if outcome is not None:
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData(outcome))
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible(), dialog.error.text()
     cases_window.step_dialog = None
@@ -174,7 +177,7 @@ def test_a_case_from_a_message_is_carried_to_the_visit(qtbot, workbench, clock):
     assert "ZT8899" in window.chat.view.model().rows[-1].text  # the buyer is told
     do_step(qtbot, cases_window, "买家确认")
     assert shown_case(cases_window).state == "已解决"
-    do_step(qtbot, cases_window, "回访", note="买家收到新睡衣，很满意")
+    do_step(qtbot, cases_window, "回访", note="买家收到新睡衣，很满意", outcome="满意")
     done = shown_case(cases_window)
     assert (done.state, done.due_at) == ("已回访", None)
     steps = [cases_window.history_model.index(r, 2).data()
@@ -190,7 +193,8 @@ def store_agent(store, name):
     return accounts.by_name(store, name)
 
 
-def test_a_case_from_the_sidebar_is_refunded_then_visited(qtbot, workbench, clock):
+def test_a_case_from_the_sidebar_is_refunded_then_visited(qtbot, workbench, clock,
+                                                           tmp_path):
     window = workbench.window
     buyer_writes(window, "m1", "这条裤子不想要了", buyer="Coco在路上")
     sidebar = window.orders
@@ -212,8 +216,66 @@ def test_a_case_from_the_sidebar_is_refunded_then_visited(qtbot, workbench, cloc
     do_step(qtbot, cases_window, "退款", amount=319.0)
     assert shown_case(cases_window).refunded == 319.0
     assert section.model.index(0).data().endswith("已解决")
-    do_step(qtbot, cases_window, "回访", note="已电话回访")
-    assert shown_case(cases_window).state == "已回访"
+    clock.advance(30 * HOUR)
+    qtbot.mouseClick(cases_window.step_button, Qt.MouseButton.LeftButton)
+    dialog = cases_window.step_dialog
+    dialog.step.setCurrentIndex(dialog.step.findData("回访"))
+    assert not dialog.outcome.isHidden() and not dialog.called_at.isHidden()
+    assert dialog.called_at.dateTime().toSecsSinceEpoch() == int(clock())  # now, editable
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "需要结果" in dialog.error.text()  # no outcome chosen
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("一般"))
+    called = clock() - 3 * HOUR  # the call was made this morning, written up now
+    dialog.called_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(called)))
+    dialog.note.setText("裤子还行，希望快递再快些")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    visited = shown_case(cases_window)
+    assert (visited.state, visited.visited_at, visited.visit_outcome, visited.visit_note) == (
+        "已回访", called, "一般", "裤子还行，希望快递再快些")
+    last = cases_window.history_model.rowCount() - 1
+    assert cases_window.history_model.index(last, 4).data() == (
+        f"一般 · 通话 {timefmt.minute(called)} · 裤子还行，希望快递再快些")
+    assert (f"回访：{timefmt.minute(called)} 一般 裤子还行，希望快递再快些"
+            in cases_window.details.toPlainText())
+    path = cases_window.export_current(tmp_path / "visit.xlsx")
+    summary = dict(openpyxl.load_workbook(path)["售后单"].iter_rows(min_row=2, values_only=True))
+    assert summary["回访"] == f"{timefmt.second(called)} 一般 裤子还行，希望快递再快些"
+
+
+def test_a_refusal_tells_the_buyer_the_failed_conditions(qtbot, workbench, clock):
+    window, store = workbench.window, workbench.store
+    text = "裤子不想要了，七天无理由退货"
+    conversation = buyer_writes(window, "m1", text, buyer="Coco在路上")
+    select_message(window, text)
+    qtbot.keyClick(window, Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.aftersale_ui.new_dialog
+    dialog.choose(cause="七天无理由", kind="退货退款")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    case_id = dialog.created_id
+    cases_window = window.aftersale_ui.show_cases(case_id)
+    qtbot.mouseClick(cases_window.step_button, Qt.MouseButton.LeftButton)
+    check = cases_window.step_dialog
+    check.step.setCurrentIndex(check.step.findData("核对条件"))
+    check.unused.setChecked(False)
+    qtbot.mouseClick(check.ok, Qt.MouseButton.LeftButton)
+    assert cases_window.history_model.index(1, 4).data() == "七天内：是；吊牌完好：是；未使用：否"
+
+    qtbot.mouseClick(cases_window.step_button, Qt.MouseButton.LeftButton)
+    dialog = cases_window.step_dialog
+    dialog.step.setCurrentIndex(dialog.step.findData("拒绝"))
+    reason = "商品有使用痕迹、影响二次销售，不符合七天无理由退换条件"
+    assert dialog.note.text() == reason  # prefilled from the failed check
+    assert not dialog.message.isHidden() and reason in dialog.message.toPlainText()
+    dialog.note.setText(reason + "（裤脚有磨损）")  # editable: the message follows
+    assert "（裤脚有磨损）" in dialog.message.toPlainText()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    refused = aftersale.get(store, case_id)
+    assert refused.state == "已拒绝"
+    assert aftersale.history(store, case_id)[-1].note == reason + "（裤脚有磨损）"
+    told = window.chat.view.model().rows[-1]
+    assert (told.sender, told.conversation_id) == ("agent", conversation.id)
+    assert refused.number in told.text and reason + "（裤脚有磨损）" in told.text
 
 
 def test_a_refused_step_keeps_the_dialog_open_with_the_reason(qtbot, workbench, clock):
@@ -244,8 +306,14 @@ def test_a_supervisor_approves_in_the_window(qtbot, db_path, clock):
 
     boss_side = open_as(qtbot, db_path, clock, name="wang")
     try:
-        window = boss_side.window.aftersale_ui.show_cases()
-        window.show_awaiting_approval()
+        # The supervisor's 待办 panel says an approval waits; 查看 shows it.
+        notice = boss_side.window.aftersale_ui.approvals.notice
+        qtbot.waitUntil(lambda: notice.isVisible(), timeout=5000)
+        assert notice.label.text() == "售后待审批 1 张，等你批准或驳回"
+        qtbot.mouseClick(notice.action, Qt.MouseButton.LeftButton)
+        window = boss_side.window.aftersale_ui.cases_window
+        assert window.isVisible() and window.approval.isChecked()
+        assert window.scope.currentData() == "team"  # the agent holds the case
         assert window.model.rowCount() == 1 and window.current().id == case_id
         assert window.model.index(0, 1).data() == "等主管审批"
         assert not window.approve_button.isHidden()
@@ -254,6 +322,53 @@ def test_a_supervisor_approves_in_the_window(qtbot, db_path, clock):
         assert (approved.approval_state, approved.step_name) == ("已批准", "处理中")
         assert window.model.rowCount() == 0  # off the approvals list
         assert aftersale.history(boss_side.store, case_id)[-1].agent_name == "王主管"
+        assert notice.isHidden() and window.approval.text() == "待审批"
+    finally:
+        boss_side.close()
+
+
+def test_ctrl_p_shows_every_case_awaiting_approval_and_late_ones_are_said(qtbot, db_path,
+                                                                          clock):
+    agent_side = open_as(qtbot, db_path, clock)
+    store, agent = agent_side.store, agent_side.session.agent
+    assert agent_side.window.aftersale_ui.approvals is None  # agents do not decide
+    asked = []
+    for order in (SIGNED, SHIPPED):
+        case_id = next(iter(cases.open_case(store, order, "退差价/补偿", agent, clock(),
+                                            compensation="折扣").aftersale))
+        cases.take_step(store, case_id, "申请审批", agent, clock(), amount=30.0)
+        asked.append(case_id)
+    agent_side.close()
+
+    boss_side = open_as(qtbot, db_path, clock, name="wang")
+    try:
+        ui = boss_side.window.aftersale_ui
+        notice = ui.approvals.notice
+        qtbot.waitUntil(lambda: notice.isVisible(), timeout=5000)
+        assert notice.label.text() == "售后待审批 2 张，等你批准或驳回"
+        window = active(qtbot, ui.show_cases())
+        assert window.scope.currentData() == "mine" and window.model.rowCount() == 0
+        assert window.approval.text() == "待审批（2）"
+        window.state.setCurrentIndex(window.state.findData("已解决"))
+        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        # Whatever the scope and state were: the team's cases awaiting approval.
+        assert window.approval.isChecked() and window.count.text() == "共 2 张"
+        assert sorted(window.model.index(r, 0).data(CaseRole).id
+                      for r in range(window.model.rowCount())) == sorted(asked)
+        assert (window.scope.currentData(), window.state.currentData()) == ("team", "未结")
+        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        assert not window.approval.isChecked()  # back where it was
+        assert (window.scope.currentData(), window.state.currentData()) == ("mine", "已解决")
+        clock.advance(policy.DEFAULT_HOURS["等主管审批"] * HOUR + 60)
+        ui.approvals.refresh()
+        assert notice.label.text() == "售后待审批 2 张，等你批准或驳回（2 张已超时）"
+        notice.dismiss()  # 知道了: the same count does not come back
+        ui.approvals.refresh()
+        assert notice.isHidden()
+        boss_side.session.run(cases.take_step, boss_side.store, asked[0], "批准",
+                              boss_side.session.agent, clock())
+        assert notice.isVisible()  # the count changed
+        assert notice.label.text() == "售后待审批 1 张，等你批准或驳回（1 张已超时）"
     finally:
         boss_side.close()
 
@@ -305,9 +420,33 @@ def test_filters_keys_and_the_clock(qtbot, workbench, clock):
     assert cases_window.header.text().startswith(cases_window.current().number)
 
 
-def test_evidence_and_export_from_the_window(qtbot, workbench, clock, tmp_path):
-    import openpyxl
+def colours_in(image, rect):
+    return {image.pixelColor(x, y).name() for x in range(rect.left(), rect.right())
+            for y in range(rect.top(), rect.bottom())}
 
+
+def test_the_case_list_paints_clocks_selection_and_long_texts(qtbot, workbench, clock):
+    store, agent = workbench.store, workbench.session.agent
+    for order in (SHIPPED, SIGNED):
+        cases.open_case(store, order, "退货退款", agent, clock(), cause="物流慢/破损/丢件")
+    cases_window = workbench.window.aftersale_ui.show_cases()
+    clock.advance(13 * HOUR)
+    cases_window.tick()
+    table, model = cases_window.table, cases_window.model
+    table.setCurrentIndex(model.index(1, 0))
+    table.setColumnWidth(5, 60)  # the cause no longer fits
+    image = table.viewport().grab().toImage()
+    overdue = colours_in(image, table.visualRect(model.index(0, CaseTableModel.CLOCK)))
+    assert OVERDUE_COLOUR in overdue  # an overdue clock is red
+    highlight = table.palette().highlight().color().name()
+    assert highlight in colours_in(image, table.visualRect(model.index(1, 3)))
+    assert highlight not in colours_in(image, table.visualRect(model.index(0, 3)))
+    elided = table.itemDelegate()._elided
+    assert any(key[0] == "物流慢/破损/丢件" and shown.endswith("…")
+               for key, shown in elided.items())
+
+
+def test_evidence_and_export_from_the_window(qtbot, workbench, clock, tmp_path):
     window, store = workbench.window, workbench.store
     buyer_writes(window, "p1", str(RESOURCES / "scenarios" / "flaw.png"), kind="image")
     case_id = next(iter(cases.open_case(store, SHIPPED, "换货", workbench.session.agent,

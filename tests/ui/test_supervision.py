@@ -331,3 +331,47 @@ def test_the_supervision_models_pass_the_model_tester(qtmodeltester, qtbot, db_p
         qtmodeltester.check(quality)
     finally:
         workbench.close()
+
+
+def test_every_figure_shows_whole_at_the_dashboards_default_size(qtbot, db_path, clock):
+    """The figures, the 售后 tab with every kind and cause (23 rows) and the 会员数据 tab
+    show all their rows at the size the dashboard opens with: no table scrolls."""
+    from PySide6.QtCore import QDate, QSize
+
+    from workbench import aftersale, orders, timefmt
+    from workbench.aftersale import cases
+
+    workbench = open_as(qtbot, db_path, clock, "wang")
+    try:
+        store, boss = workbench.store, workbench.session.agent
+        shipped = [o.id for o in orders.find(store, orders.OrderFilter(), clock())
+                   if o.status in ("WAIT_BUYER_CONFIRM_GOODS", "TRADE_FINISHED")]
+        for number, kind in enumerate(aftersale.KINDS):
+            cases.open_case(store, shipped[number % len(shipped)], kind, boss, clock())
+        for number, cause in enumerate(aftersale.CAUSES):
+            cases.open_case(store, shipped[number % len(shipped)], "仅跟进", boss, clock(),
+                            cause=cause)
+        dashboard = workbench.window.supervision.open_dashboard()
+        qtbot.addWidget(dashboard)
+        assert dashboard.size() == QSize(1100, 818)
+        day = timefmt.local(clock())
+        for edit in (dashboard.since, dashboard.until):
+            edit.setDate(QDate(day.year, day.month, day.day))
+        dashboard.refresh()
+        members = dashboard.members
+        qtbot.waitUntil(lambda: dashboard.report is not None
+                        and dashboard.aftersale.report is not None
+                        and members.figures is not None, timeout=10000)
+        assert dashboard.aftersale.model.rowCount() == 8 + len(aftersale.KINDS) + len(
+            aftersale.CAUSES) + 1  # the figures, each kind, each cause and 未注明
+        for tab, view in ((dashboard.aftersale, dashboard.aftersale.view),
+                          (members, members.table), (None, dashboard.figures_view)):
+            if tab is not None:
+                dashboard.quality.setCurrentWidget(tab)
+            qtbot.waitUntil(lambda view=view: view.isVisible(), timeout=5000)
+            rows = view.verticalHeader()
+            last = rows.sectionViewportPosition(view.model().rowCount() - 1)
+            assert view.verticalScrollBar().maximum() == 0, view.objectName()
+            assert last + rows.sectionSize(0) <= view.viewport().height()
+    finally:
+        workbench.close()

@@ -72,6 +72,8 @@ WAITING = (WAIT_RETURN, WAIT_WAREHOUSE, WAIT_SHIPMENT, WAIT_BUYER, WAIT_APPROVAL
 SETTLED = (RESOLVED, REFUSED)
 OPEN_WORD = "未结"  # the filter for cases still owing something
 APPROVAL_ASKED, APPROVAL_GRANTED, APPROVAL_REFUSED = "待审批", "已批准", "已驳回"
+# How the buyer took it at the 回访 (the course asks after the buyer's 满意度).
+VISIT_OUTCOMES = ("满意", "一般", "不满意")
 
 _KIND_WORDS = {
     **{kind: (kind, None) for kind in KINDS},
@@ -106,7 +108,13 @@ _STATE_WORDS = {
     "visited": VISITED, "open": OPEN_WORD, "等补发": WAIT_SHIPMENT, "等换货发出": WAIT_SHIPMENT,
     "等审批": WAIT_APPROVAL,
 }
+_OUTCOME_WORDS = {
+    **{outcome: outcome for outcome in VISIT_OUTCOMES},
+    "satisfied": "满意", "happy": "满意", "neutral": "一般", "ok": "一般", "so-so": "一般",
+    "unsatisfied": "不满意", "dissatisfied": "不满意", "unhappy": "不满意",
+}
 _KIND_BY_WORD = lookup(_KIND_WORDS)
+_OUTCOME_BY_WORD = lookup(_OUTCOME_WORDS)
 _CAUSE_BY_WORD = lookup(_CAUSE_WORDS)
 _STATE_BY_WORD = lookup(_STATE_WORDS)
 
@@ -140,6 +148,15 @@ def parse_state(text: str) -> str:
         raise Refused(f"看不懂状态“{text}”；可用：{known}。",
                       f"Unknown state {text!r}; use open, pending, working, resolved, "
                       "refused, visited or a waiting point such as 等买家寄回.")
+    return found
+
+
+def parse_outcome(text: str) -> str:
+    """A 回访's outcome as written — 满意 一般 不满意 — or satisfied, neutral, unsatisfied."""
+    found = _OUTCOME_BY_WORD.get(match_key(text))
+    if found is None:
+        raise Refused(f"看不懂回访结果“{text}”；可用：{'、'.join(VISIT_OUTCOMES)}。",
+                      f"Unknown outcome {text!r}; use satisfied, neutral or unsatisfied.")
     return found
 
 
@@ -200,6 +217,7 @@ class Case:
     reship_tracking: str | None
     check_ok: int | None
     check_note: str | None
+    check_failed: str | None      # the conditions found unmet, 、-separated
     review_text: str | None
     review_rating: int | None
     review_changed_at: float | None
@@ -214,7 +232,9 @@ class Case:
     updated_at: float | None
     due_at: float | None
     settled_at: float | None
-    visited_at: float | None
+    visited_at: float | None      # when the 回访 call was made
+    visit_outcome: str | None
+    visit_note: str | None
     late_steps: int
     todo_id: int | None
     assignee_kind: str | None
@@ -314,6 +334,9 @@ class CaseFilter:
             waiting = self.state
         elif self.state in STATES:
             states = (self.state,)
+        if self.awaiting_approval and waiting is None and states in ((), (WORKING,)):
+            # Asked and still waiting: a refund report may have moved a case on meanwhile.
+            states, waiting = (), WAIT_APPROVAL
         return {"agent_id": self.agent_id, "states": states, "waiting": waiting,
                 "open_only": self.state == OPEN_WORD, "kind": self.kind, "cause": self.cause,
                 "overdue_at": now if self.overdue else None,
@@ -351,6 +374,13 @@ def find(store: Store, where: CaseFilter, now: float, limit: int = -1,
 
 def count(store: Store, where: CaseFilter, now: float) -> int:
     return case_rows.count_cases(store, **where.query(now))
+
+
+def awaiting_approval(store: Store, now: float) -> tuple[int, int]:
+    """The team's cases waiting for a supervisor's decision, and how many of them are
+    overdue (what the supervisors' 待办 panel says)."""
+    return (count(store, CaseFilter(awaiting_approval=True), now),
+            count(store, CaseFilter(awaiting_approval=True, overdue=True), now))
 
 
 def history(store: Store, case_id: int) -> list[Step]:

@@ -11,7 +11,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench import handover, orders
+from workbench import handover, orders, timefmt
 from workbench.accounts import Agent, permissions
 from workbench.aftersale import (
     APPROVAL_ASKED,
@@ -25,6 +25,7 @@ from workbench.aftersale import (
     PENDING,
     RETURN_REFUND,
     SETTLED,
+    VISIT_OUTCOMES,
     VISITED,
     Case,
     case_no,
@@ -33,11 +34,13 @@ from workbench.aftersale import (
     postage_payer,
     require,
 )
+from workbench.aftersale.wording import refusal_reason
 from workbench.changes import Changes, Refused
 from workbench.orders import NEVER_PAID
 from workbench.paths import images_dir
 from workbench.store import Store, chat
 from workbench.store import aftersale as case_rows
+from workbench.textnorm import match_key
 
 NOT_SHIPPED = "WAIT_SELLER_SEND_GOODS"
 NEEDS_GOODS_SENT = (RETURN_REFUND, EXCHANGE, "补发")
@@ -57,12 +60,40 @@ class ConditionCheck:
     def ok(self) -> bool:
         return self.within_days and self.tags_intact and self.unused
 
-    def describe(self) -> str:
-        def word(value: bool) -> str:
-            return "是" if value else "否"
+    def _named(self) -> tuple[tuple[str, bool], ...]:
+        return tuple(zip(CONDITIONS, (self.within_days, self.tags_intact, self.unused),
+                         strict=True))
 
-        return (f"七天内：{word(self.within_days)}；吊牌完好：{word(self.tags_intact)}；"
-                f"未使用：{word(self.unused)}")
+    def failed(self) -> tuple[str, ...]:
+        """The conditions not met, by name (CONDITIONS)."""
+        return tuple(name for name, met in self._named() if not met)
+
+    def describe(self) -> str:
+        return "；".join(f"{name}：{'是' if met else '否'}" for name, met in self._named())
+
+    @classmethod
+    def unmet(cls, names: list[str]) -> ConditionCheck:
+        """The check with ``names`` (CONDITIONS, in Chinese or English) not met."""
+        keys = {match_key(name): field for field, words in _CONDITION_WORDS.items()
+                for name in words}
+        failed = set()
+        for name in names:
+            field = keys.get(match_key(name))
+            if field is None:
+                raise Refused(f"看不懂退换货条件“{name}”；可用：{'、'.join(CONDITIONS)}。",
+                              f"Unknown return condition {name!r}; use within-days, tags "
+                              "or unused.")
+            failed.add(field)
+        return cls(**{field: field not in failed for field in _CONDITION_WORDS})
+
+
+# The 退换货条件 by name, and the words the command line takes for them.
+CONDITIONS = ("七天内", "吊牌完好", "未使用")
+_CONDITION_WORDS = {
+    "within_days": (CONDITIONS[0], "七天", "7天内", "within-days", "days", "7-day"),
+    "tags_intact": (CONDITIONS[1], "吊牌", "tags", "tags-intact"),
+    "unused": (CONDITIONS[2], "unused"),
+}
 
 
 # --- amounts ---------------------------------------------------------------------------
@@ -172,9 +203,14 @@ def _is_buyer_image(store: Store, message_id: int) -> bool:
 def take_step(store: Store, case_id: int, step: str, agent: Agent, now: float, *,
               note: str = "", tracking: str = "", amount: float | None = None,
               courier: str = "", rating: int | None = None,
-              check: ConditionCheck | None = None) -> Changes:
+              check: ConditionCheck | None = None, outcome: str | None = None,
+              called_at: float | None = None) -> Changes:
     """Take one step of the state machine (:mod:`workbench.aftersale.machine`), with who
-    and when; refused with one clear line when the case does not allow it."""
+    and when; refused with one clear line when the case does not allow it.
+
+    ``check`` goes with the step 核对条件 and nothing else. ``outcome`` (VISIT_OUTCOMES)
+    and ``called_at`` (the time of the call, default ``now``) go with the step 回访 and
+    nothing else; its ``note`` holds the call's notes."""
     rule = machine.rule(step)
     note, tracking, courier = " ".join(note.split()), tracking.strip(), courier.strip()
     with store.transaction():
@@ -182,11 +218,23 @@ def take_step(store: Store, case_id: int, step: str, agent: Agent, now: float, *
         refusal = machine.refusal(rule, case)
         if refusal is not None:
             raise refusal
-        _check_needs(rule, agent, note, tracking, amount)
+        if check is not None and rule.name != "核对条件":
+            raise Refused("退换货条件只在“核对条件”这一步记录。",
+                          "Return conditions are recorded only with the step check.")
+        if (outcome is not None or called_at is not None) and rule.name != "回访":
+            raise Refused("回访的结果和时间只在“回访”这一步记录。",
+                          "A call's outcome and time are recorded only with the step visit.")
+        if rule.name == "拒绝" and not note:
+            note = refusal_reason(case)  # the failed 退换货条件, worded for the buyer
+        _check_needs(rule, agent, note, tracking, amount, outcome)
         rules = policy.load(store)
         values = _step_values(store, rule, case, agent, rules, note=note, tracking=tracking,
                               amount=amount, courier=courier, rating=rating, check=check,
-                              now=now)
+                              outcome=outcome, called_at=called_at, now=now)
+        if rule.name == "核对条件":
+            note = values["check_note"]  # the history shows what the check found
+        elif rule.name == "回访":
+            note = visit_line(outcome, values["visited_at"], note)
         owes_refund = case.kind in PAYING_KINDS and not case.refunded
         position = machine.target(rule, case, owes_refund)
         if position[0] in SETTLED:
@@ -199,7 +247,7 @@ def take_step(store: Store, case_id: int, step: str, agent: Agent, now: float, *
             if position[0] in SETTLED:
                 values["settled_at"] = now
             if position[0] == VISITED:
-                values["visited_at"] = now
+                values.setdefault("visited_at", now)
         else:
             due = case.due_at
         case_rows.update_case(store, case_id, values | {"updated_at": now})
@@ -210,7 +258,7 @@ def take_step(store: Store, case_id: int, step: str, agent: Agent, now: float, *
 
 
 def _check_needs(rule: machine.Rule, agent: Agent, note: str, tracking: str,
-                 amount: float | None) -> None:
+                 amount: float | None, outcome: str | None) -> None:
     if rule.supervisor and not permissions.allowed(agent.role,
                                                    permissions.APPROVE_COMPENSATION):
         raise Refused(f"“{rule.name}”只能由主管操作。",
@@ -222,6 +270,10 @@ def _check_needs(rule: machine.Rule, agent: Agent, note: str, tracking: str,
                       f"The step {rule.english} needs a tracking number.")
     if "amount" in rule.needs and amount is None:
         raise Refused(f"“{rule.name}”需要金额。", f"The step {rule.english} needs an amount.")
+    if "outcome" in rule.needs and outcome not in VISIT_OUTCOMES:
+        raise Refused(f"“{rule.name}”需要结果：{'、'.join(VISIT_OUTCOMES)}。",
+                      f"The step {rule.english} needs an outcome: satisfied, neutral or "
+                      "unsatisfied.")
 
 
 def _check_condition(rule: machine.Rule, case: Case) -> None:
@@ -238,14 +290,15 @@ def _check_condition(rule: machine.Rule, case: Case) -> None:
 def _step_values(store: Store, rule: machine.Rule, case: Case, agent: Agent,
                  rules: policy.Policy, *, note: str, tracking: str, amount: float | None,
                  courier: str, rating: int | None, check: ConditionCheck | None,
-                 now: float) -> dict:
+                 outcome: str | None, called_at: float | None, now: float) -> dict:
     """The case's fields this step sets, after the checks particular to it."""
     _check_condition(rule, case)
     name = rule.name
     if name == "核对条件":
         check = check or ConditionCheck()
         return {"check_ok": int(check.ok),
-                "check_note": check.describe() + (f"；{note}" if note else "")}
+                "check_note": check.describe() + (f"；{note}" if note else ""),
+                "check_failed": "、".join(check.failed()) or None}
     if name == "发送退货地址" and not rules.return_address:
         raise Refused("还没有退货地址：请主管先在“售后规则”里填写。",
                       "No return address yet: a supervisor sets it in the after-sale policy.")
@@ -275,7 +328,28 @@ def _step_values(store: Store, rule: machine.Rule, case: Case, agent: Agent,
         return {"review_text": note, "review_rating": rating}
     if name == "评价已修改":
         return {"review_changed_at": now}
+    if name == "回访":
+        return _visit_values(case, outcome, called_at, note, now)
     return {}
+
+
+def _visit_values(case: Case, outcome: str | None, called_at: float | None, note: str,
+                  now: float) -> dict:
+    """The call: when (not before the case was opened, not in the future), how the buyer
+    took it, what was said."""
+    called_at = now if called_at is None else called_at
+    if called_at > now:
+        raise Refused("回访时间不能晚于现在。", "The call cannot be later than now.")
+    if called_at < case.opened_at:
+        raise Refused(f"回访时间不能早于开单时间 {timefmt.minute(case.opened_at)}。",
+                      f"The call cannot be before the case was opened "
+                      f"({timefmt.minute(case.opened_at)}).")
+    return {"visited_at": called_at, "visit_outcome": outcome, "visit_note": note or None}
+
+
+def visit_line(outcome: str | None, called_at: float, note: str) -> str:
+    """The 回访 as its history line says it: outcome, time of the call, notes."""
+    return " · ".join(filter(None, (outcome, f"通话 {timefmt.minute(called_at)}", note)))
 
 
 def _refund_values(store: Store, case: Case, agent: Agent, rules: policy.Policy,

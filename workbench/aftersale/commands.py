@@ -7,6 +7,7 @@ openpyxl load inside the handlers.
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from pathlib import Path
 
@@ -64,6 +65,15 @@ def register(commands) -> None:
     step.add_argument("--note", default="", metavar="TEXT")
     step.add_argument("--tracking", default="", metavar="NO")
     step.add_argument("--amount", type=_amount, metavar="X")
+    step.add_argument("--unmet", action="append", default=[], metavar="COND",
+                      help="a condition the check (核对条件) found not met — 七天内 "
+                           "吊牌完好 未使用 — or within-days, tags, unused; repeat it or "
+                           "separate with commas")
+    step.add_argument("--outcome", metavar="O",
+                      help="the outcome of a call (回访) as 满意 一般 不满意 or "
+                           "satisfied, neutral, unsatisfied")
+    step.add_argument("--at", metavar="TIME",
+                      help="when the call (回访) was made, YYYY-MM-DD HH:MM (default: now)")
     step.set_defaults(handler=_step)
 
     imported = sub.add_parser("import", help="import the back office's refund report "
@@ -141,16 +151,32 @@ def _step(args) -> int:
     from workbench.aftersale import cases
 
     case_id = aftersale.parse_case_id(args.case)
+    unmet = [name for text in args.unmet for name in re.split(r"[,，、\s]+", text) if name]
+    check = cases.ConditionCheck.unmet(unmet) if args.unmet else None
+    outcome = aftersale.parse_outcome(args.outcome) if args.outcome else None
     with open_store(args) as store:
         agent = proven_account(args, store)
         cases.take_step(store, case_id, args.step, agent, time.time(), note=args.note,
-                        tracking=args.tracking, amount=args.amount)
+                        tracking=args.tracking, amount=args.amount, check=check,
+                        outcome=outcome, called_at=_call_time(args.at))
         case = aftersale.require(store, case_id)
     due_zh = f"（{aftersale.when(case.due_at)} 到期）" if case.due_at else ""
     due_en = f" (due {aftersale.when(case.due_at)})" if case.due_at else ""
     _say(args, f"{case.number}：{case.step_name}{due_zh}",
          f"{case.number}: {case.step_name}{due_en}")
     return 0
+
+
+def _call_time(text: str | None) -> float | None:
+    from workbench import timefmt
+
+    if text is None:
+        return None
+    try:
+        return timefmt.parse(text)
+    except ValueError:
+        raise CommandFailed(f"看不懂时间“{text}”（例如 2025-11-24 14:30）。",
+                            f"Cannot read the time {text!r} (e.g. 2025-11-24 14:30).") from None
 
 
 def _import(args) -> int:

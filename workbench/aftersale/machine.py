@@ -69,7 +69,7 @@ class Rule:
     english: str                          # the command line's other name for it
     froms: frozenset[Position]
     to: Position | None                   # None: the case stays where it is
-    needs: frozenset[str] = frozenset()   # of "note", "tracking", "amount"
+    needs: frozenset[str] = frozenset()   # of "note", "tracking", "amount", "outcome"
     kinds: frozenset[str] | None = None   # None: every kind
     causes: frozenset[str] | None = None  # None: every cause
     supervisor: bool = False
@@ -114,8 +114,8 @@ RULES: tuple[Rule, ...] = (
     _rule("解决", "resolve", FREE | {P_BUYER}, P_RESOLVED, help="问题已解决"),
     _rule("拒绝", "refuse", FREE | WAITING_ON_OTHERS, P_REFUSED, needs={"note"},
           help="不符合条件：写明告诉买家的原因"),
-    _rule("回访", "visit", SETTLED, P_VISITED, needs={"note"},
-          help="回访买家：记下结果"),
+    _rule("回访", "visit", SETTLED, P_VISITED, needs={"outcome"},
+          help="回访买家：记下通话时间、结果和说明"),
     _rule("提醒买家", "remind", OPEN - {P_APPROVAL}, None, needs={"note"},
           help="提醒买家延长收货或填写退货单号"),
     _rule("记录评价", "review", OPEN | SETTLED, None, needs={"note"},

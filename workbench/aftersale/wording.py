@@ -1,6 +1,6 @@
 """What the buyer is told about their case, in our words: the return address and
-requirements, reminders, the shipment of a reissue or exchange. Also the phrase variables
-{退货地址} and {售后单号}.
+requirements, reminders, the shipment of a reissue or exchange, why the case is refused.
+Also the phrase variables {退货地址} and {售后单号}.
 
 Nothing here (or anywhere in the workbench) offers money or gifts for changing a review:
 the platforms forbid 诱导好评. A remedy is for the problem, never for the rating.
@@ -8,7 +8,7 @@ the platforms forbid 诱导好评. A remedy is for the problem, never for the ra
 
 from __future__ import annotations
 
-from workbench.aftersale import BUYER, SELLER, Case, open_case_of_buyer
+from workbench.aftersale import BUYER, NO_REASON, SELLER, Case, open_case_of_buyer
 from workbench.aftersale.policy import Policy, load
 from workbench.store import Store
 
@@ -46,6 +46,27 @@ def shipped(case: Case) -> str:
     courier = f"{case.reship_courier} " if case.reship_courier else ""
     return (f"亲，您的{what}已经发出了：{courier}{case.reship_tracking or ''}，"
             "请留意查收，收到后有任何问题随时联系我们。")
+
+
+# How each unmet 退换货条件 (cases.CONDITIONS) is said to the buyer.
+UNMET_WORDS = {"七天内": "已超过签收后七天", "吊牌完好": "吊牌已拆或不完整",
+               "未使用": "商品有使用痕迹、影响二次销售"}
+
+
+def refusal_reason(case: Case) -> str:
+    """Why the case is refused, from its failed 退换货条件 check; empty without one."""
+    if not case.check_failed:
+        return ""
+    unmet = [UNMET_WORDS.get(name, name) for name in case.check_failed.split("、")]
+    rule = "七天无理由退换" if case.cause == NO_REASON else "退换货"
+    return f"{'，'.join(unmet)}，不符合{rule}条件"
+
+
+def refused(case: Case, reason: str) -> str:
+    """The message sent with 拒绝 — the reason the buyer is told."""
+    reason = reason.strip().rstrip("。！.!")  # ascii: the ends of a sentence
+    return (f"亲，很抱歉，您的售后单 {case.number} 这次没法按您的申请办理：{reason}。"
+            "给您带来不便，请您谅解；如有疑问，随时联系我们。")
 
 
 def phrase_values(store: Store, buyer_id: int | None) -> dict[str, str]:

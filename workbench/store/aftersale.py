@@ -73,6 +73,14 @@ def migrate_aftersale(conn: sqlite3.Connection) -> None:
     db["aftersale_evidence"].create_index(["case_id", "source"], unique=True)
 
 
+def migrate_aftersale_follow_up(conn: sqlite3.Connection) -> None:
+    """What a refusal and a 回访 tell: the 退换货条件 a check found unmet (the reason the
+    buyer is told is worded from them), and the 回访's outcome and notes (its time is
+    ``visited_at``)."""
+    for column in ("check_failed", "visit_outcome", "visit_note"):
+        conn.execute(f"ALTER TABLE aftersale_cases ADD COLUMN {column} TEXT")
+
+
 # A settled case's list_key: above every due time, the newer the smaller.
 SETTLED_KEY = 1e11
 OWING_BELOW = 1e10  # every due time (until the year 2286) is below this
@@ -82,11 +90,11 @@ CASE_COLUMNS = (
     "c.kind, c.compensation, c.cause, c.state, c.waiting, c.amount, c.refunded, "
     "c.refunded_at, c.postage_payer, c.return_courier, c.return_tracking, c.received_at, "
     "c.received_note, c.reship_courier, c.reship_tracking, c.check_ok, c.check_note, "
-    "c.review_text, c.review_rating, c.review_changed_at, c.approval_state, "
+    "c.check_failed, c.review_text, c.review_rating, c.review_changed_at, c.approval_state, "
     "c.approval_amount, c.refund_no, c.platform_state, c.note, c.opened_by, "
     "o.display_name AS opened_by_name, c.opened_at, c.updated_at, c.due_at, c.settled_at, "
-    "c.visited_at, c.late_steps, c.todo_id, t.assignee_kind, t.assignee_id, "
-    "a.display_name AS assignee_name, t.assignee_shift"
+    "c.visited_at, c.visit_outcome, c.visit_note, c.late_steps, c.todo_id, t.assignee_kind, "
+    "t.assignee_id, a.display_name AS assignee_name, t.assignee_shift"
 )
 # Every join is LEFT (a case always has its buyer), so the case table leads and the lists
 # can walk its indexes in their order.
@@ -102,10 +110,10 @@ EVIDENCE_COLUMNS = ("e.id, e.case_id, e.file, e.source, e.sent_at, e.added_by, "
 UPDATABLE = frozenset({
     "kind", "compensation", "cause", "state", "waiting", "amount", "refunded", "refunded_at",
     "postage_payer", "return_courier", "return_tracking", "received_at", "received_note",
-    "reship_courier", "reship_tracking", "check_ok", "check_note", "review_text",
-    "review_rating", "review_changed_at", "approval_state", "approval_amount", "refund_no",
-    "platform_state", "note", "updated_at", "due_at", "settled_at", "visited_at",
-    "late_steps", "todo_id", "holder_id", "conversation_id"})
+    "reship_courier", "reship_tracking", "check_ok", "check_note", "check_failed",
+    "review_text", "review_rating", "review_changed_at", "approval_state", "approval_amount",
+    "refund_no", "platform_state", "note", "updated_at", "due_at", "settled_at", "visited_at",
+    "visit_outcome", "visit_note", "late_steps", "todo_id", "holder_id", "conversation_id"})
 CHUNK = 500
 
 

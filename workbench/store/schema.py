@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from workbench.store import logs
 from workbench.store.accounts import _v6_sign_in_audit
-from workbench.store.aftersale import migrate_aftersale
+from workbench.store.aftersale import migrate_aftersale, migrate_aftersale_follow_up
 from workbench.store.customers import migrate_customers
 from workbench.store.products import migrate_products
 from workbench.store.standards import migrate_standards
@@ -225,6 +225,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_training,
     migrate_customers,
     migrate_products,
+    migrate_aftersale_follow_up,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,7 @@ from workbench.changes import Refused
 from workbench.store import StoreError
 from workbench.ui.aftersale.dialogs import ReviseDialog, StepDialog, no_inducement, plain
 from workbench.ui.aftersale.models import (
+    CaseDelegate,
     CaseRole,
     CaseTableModel,
     EvidenceModel,
@@ -48,6 +49,8 @@ from workbench.ui.store_work import StoreTask, start_task, stop_and_wait
 
 TICK_MS = 30_000
 ALL = "全部"
+# The state filters that can hold a case waiting for approval (None: every state).
+APPROVAL_STATES = (None, aftersale.OPEN_WORD, aftersale.WORKING, aftersale.WAIT_APPROVAL)
 
 
 class CasesWindow(QWidget):
@@ -106,6 +109,7 @@ class CasesWindow(QWidget):
         self.table = QTableView()
         self.table.setObjectName("casesTable")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(CaseDelegate(self.model, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -208,8 +212,8 @@ class CasesWindow(QWidget):
 
         for combo in (self.scope, self.state, self.kind, self.cause):
             combo.currentIndexChanged.connect(lambda *_: self.apply_filters())
-        for box in (self.overdue, self.approval):
-            box.toggled.connect(lambda *_: self.apply_filters())
+        self.overdue.toggled.connect(lambda *_: self.apply_filters())
+        self.approval.toggled.connect(self._approval_toggled)
         self.search.textChanged.connect(lambda *_: self.apply_filters())
         self.table.selectionModel().currentChanged.connect(lambda *_: self.show_current())
         self.table.activated.connect(lambda *_: self.take_step())
@@ -235,7 +239,10 @@ class CasesWindow(QWidget):
         self.timer.start(TICK_MS)
         self._selected_id: int | None = None
         self._stale = False
+        # The scope and state before 待审批 widened them, and as it left them.
+        self._before_approval: tuple[tuple[int, int], tuple[int, int]] | None = None
         self.apply_filters()
+        self._count_approvals()
 
     # ------------------------------------------------------------------ the list
 
@@ -256,10 +263,43 @@ class CasesWindow(QWidget):
         self.scope.setCurrentIndex(self.scope.findData("team"))
 
     def show_awaiting_approval(self) -> None:
-        """A supervisor's list: the team's cases waiting for a decision."""
-        self.show_team()
-        self.state.setCurrentIndex(self.state.findData(aftersale.OPEN_WORD))
-        self.approval.setChecked(True)
+        """The team's cases waiting for a supervisor's decision (Ctrl+P, the supervisors'
+        待办 notice)."""
+        if self.approval.isChecked():
+            self._approval_toggled(True)
+        else:
+            self.approval.setChecked(True)
+
+    def _approval_toggled(self, on: bool) -> None:
+        """An approval waits for whoever decides, not for the agent who holds the case:
+        待审批 shows the team's, whatever the scope was (it may be narrowed again); off
+        again, the scope and state are back as they were unless changed meanwhile."""
+        scope_and_state = (self.scope.currentIndex(), self.state.currentIndex())
+        if on:
+            widened = (self.scope.findData("team"), scope_and_state[1]
+                       if self.state.currentData() in APPROVAL_STATES
+                       else self.state.findData(aftersale.OPEN_WORD))
+            self._set_scope_and_state(widened)
+            self._before_approval = (scope_and_state, widened)
+        elif self._before_approval is not None:
+            before, widened = self._before_approval
+            if scope_and_state == widened:
+                self._set_scope_and_state(before)
+        if not on:
+            self._before_approval = None
+        self.apply_filters()
+
+    def _set_scope_and_state(self, indexes: tuple[int, int]) -> None:
+        for combo, index in zip((self.scope, self.state), indexes, strict=True):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+
+    def _count_approvals(self) -> None:
+        """The team's cases awaiting approval, on the 待审批 filter."""
+        asked, _late = aftersale.awaiting_approval(self.session.store, self.session.clock())
+        self.approval.setText(self.tr("待审批（{0}）").format(asked) if asked
+                              else self.tr("待审批"))
 
     def _after_reset(self) -> None:
         """The case shown stays shown (selected if the list still holds it: a step may
@@ -305,6 +345,7 @@ class CasesWindow(QWidget):
         if changes.aftersale or changes.todos:
             if self.isVisible():
                 self.model.reload()
+                self._count_approvals()
             else:
                 self._stale = True  # a closed window catches up when shown again
         elif changes.settings:
@@ -314,9 +355,11 @@ class CasesWindow(QWidget):
         if self._stale:
             self._stale = False
             self.model.reload()
+            self._count_approvals()
         super().showEvent(event)
 
     def tick(self) -> None:
+        self._count_approvals()
         self.model.tick()
         if self.shown is not None:  # the clock moves; the case itself may have moved on
             self._show(aftersale.get(self.session.store, self.shown.id))
@@ -356,12 +399,19 @@ class CasesWindow(QWidget):
         due = timefmt.minute(case.due_at) if case.due_at else ""
         self.clock.setText(self.tr("{0}（{1} 到期）").format(clock_text(case, now), due)
                            if case.due_at else self.tr("无待办事项"))
-        colour = clock_colour(case, now)
-        self.clock.setStyleSheet(f"color: {colour.name()};" if colour else "")
+        self._colour_clock(clock_colour(case, now))
         self.details.setPlainText(self._describe(case))
         self.history_model.set_rows(aftersale.history(self.session.store, case.id))
         self.history.scrollToBottom()
         self.evidence_model.set_rows(aftersale.evidence(self.session.store, case.id))
+
+    def _colour_clock(self, colour: QColor | None) -> None:
+        """The clock's colour through its palette: a style sheet set on every case shown
+        would restyle the label each time."""
+        palette = self.clock.palette()
+        palette.setColor(QPalette.ColorRole.WindowText,
+                         colour or self.palette().color(QPalette.ColorRole.WindowText))
+        self.clock.setPalette(palette)
 
     def _describe(self, case: Case) -> str:
         lines = [self.tr("订单：{0}").format(case.order_id),
@@ -383,6 +433,9 @@ class CasesWindow(QWidget):
                                  if case.review_rating else "", case.review_text or "")))),
                              (self.tr("平台退款："), " ".join(filter(None, (
                                  case.refund_no, case.platform_state)))),
+                             (self.tr("回访："), " ".join(filter(None, (
+                                 timefmt.minute(case.visited_at) if case.visited_at else "",
+                                 term(case.visit_outcome), case.visit_note or "")))),
                              (self.tr("说明："), case.note)):
             if value:
                 lines.append(label + value)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -249,12 +250,13 @@ class ReviseDialog(NewCaseDialog):
 # What each step asks for beyond a note.
 TRACKING_STEPS = ("买家已寄回", "已发出", "仓库收货")
 AMOUNT_STEPS = ("退款", "申请审批")
-MESSAGE_STEPS = ("发送退货地址", "提醒买家", "已发出")
+MESSAGE_STEPS = ("发送退货地址", "提醒买家", "已发出", "拒绝")
 
 
 class StepDialog(QDialog):
     """One step of a case: the steps the case allows now, and what the chosen one needs
-    (a note, a tracking number, an amount, the condition check, a rating). Some steps
+    (a note, a tracking number, an amount, the condition check, a rating, the 回访's
+    outcome and time of the call). Some steps
     also tell the buyer: the message is shown, editable, and sent when the step is done."""
 
     def __init__(self, session, case: Case, parent: QWidget | None = None,
@@ -293,6 +295,18 @@ class StepDialog(QDialog):
         self.rating.setObjectName("stepRating")
         self.rating.setRange(1, 5)
         self.rating.setSuffix(self.tr(" 星"))
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("stepOutcome")
+        self.outcome.addItem(self.tr("（请选择）"), None)
+        for outcome in aftersale.VISIT_OUTCOMES:
+            self.outcome.addItem(term(outcome), outcome)
+        now = QDateTime.fromSecsSinceEpoch(int(session.clock()))
+        self.called_at = QDateTimeEdit(now)
+        self.called_at.setObjectName("stepCalledAt")
+        self.called_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.called_at.setCalendarPopup(True)
+        self.called_at.setDateTimeRange(QDateTime.fromSecsSinceEpoch(int(case.opened_at)), now)
+        self.called_at.setToolTip(self.tr("什么时候打的电话（默认现在，可改）"))
         self.within_days = QCheckBox(self.tr("在七天内（从签收算起）"))
         self.tags_intact = QCheckBox(self.tr("吊牌完好"))
         self.unused = QCheckBox(self.tr("未使用、不影响二次销售"))
@@ -330,6 +344,8 @@ class StepDialog(QDialog):
         self.form.addRow(self.tr("快递公司"), self.courier)
         self.form.addRow(self.tr("金额"), self.amount)
         self.form.addRow(self.tr("星级"), self.rating)
+        self.form.addRow(self.tr("回访结果"), self.outcome)
+        self.form.addRow(self.tr("通话时间"), self.called_at)
         self.form.addRow(self.tr("说明"), self.note)
         self.form.addRow(self.tr("常用"), self.presets)
         self.form.addRow(self.tell, self.message)
@@ -344,6 +360,9 @@ class StepDialog(QDialog):
         self.step.currentIndexChanged.connect(lambda *_: self._update())
         for edit in (self.tracking, self.courier):
             edit.textChanged.connect(lambda *_: self._update_message())
+        # A refusal's message says the reason as it is written.
+        self.note.textChanged.connect(
+            lambda *_: self.chosen() == "拒绝" and self._update_message())
         self._update()
 
     def chosen(self) -> str | None:
@@ -359,9 +378,17 @@ class StepDialog(QDialog):
                                (self.courier, name in TRACKING_STEPS),
                                (self.amount, name in AMOUNT_STEPS),
                                (self.rating, name == "记录评价"),
+                               (self.outcome, name == "回访"),
+                               (self.called_at, name == "回访"),
                                (self.presets, name == "提醒买家"),
                                (self.message, name in MESSAGE_STEPS and self.send is not None)):
             self.form.setRowVisible(field, visible)
+        self.note.setPlaceholderText(
+            self.tr("告诉买家的原因（会发给买家）") if name == "拒绝"
+            else self.tr("回访记录（可不填）") if name == "回访" else "")
+        if name == "拒绝" and not self.note.text():
+            # The reason the buyer is told, from a failed 退换货条件 check: editable.
+            self.note.setText(wording.refusal_reason(self.case))
         if name in AMOUNT_STEPS:
             _paid, left = cases.refundable(self.session.store, self.case.order_id, self.case.id)
             wanted = self.case.approval_amount if self.case.approval_state == "已批准" else \
@@ -378,6 +405,9 @@ class StepDialog(QDialog):
             shipped = replace(self.case, reship_tracking=self.tracking.text().strip(),
                               reship_courier=self.courier.text().strip() or None)
             self.message.setPlainText(wording.shipped(shipped))
+        elif name == "拒绝":
+            reason = self.note.text().strip()
+            self.message.setPlainText(wording.refused(self.case, reason) if reason else "")
         elif name == "提醒买家" and not self.message.toPlainText():
             self._preset(self.tr("提醒延长收货"), wording.remind_extend)
 
@@ -399,7 +429,10 @@ class StepDialog(QDialog):
                 courier=self.courier.text(),
                 amount=self.amount.value() if name in AMOUNT_STEPS else None,
                 rating=self.rating.value() if name == "记录评价" else None,
-                check=check if name == "核对条件" else None)
+                check=check if name == "核对条件" else None,
+                outcome=self.outcome.currentData() if name == "回访" else None,
+                called_at=float(self.called_at.dateTime().toSecsSinceEpoch())
+                if name == "回访" else None)
         except Refused as refusal:
             self.error.setText(str(refusal))
             return
@@ -493,11 +526,12 @@ def help_text() -> str:
         translate("AftersaleHelp", "Ctrl+Shift+A  打开售后单窗口"),
         translate("AftersaleHelp", "售后单窗口里：↑↓ 选择，Enter 执行步骤，Ctrl+O 打开买家会话，"
                                    "Ctrl+F 搜索买家或订单，Ctrl+1 我的，Ctrl+2 全组，"
-                                   "Ctrl+L 只看超时，Ctrl+P 待审批"),
+                                   "Ctrl+L 只看超时，Ctrl+P 全组待审批"),
         "",
         translate("AftersaleHelp", "每个等待点都有时限（主管在“售后规则”里设定），超时变红并提醒；"
                                    "未结的售后单都在待办和交接单上。"),
-        translate("AftersaleHelp", "超出客服权限的补偿或折扣先“申请审批”，由主管批准或驳回。"),
+        translate("AftersaleHelp", "超出客服权限的补偿或折扣先“申请审批”，由主管批准或驳回；"
+                                   "主管的待办面板上会提示有几张在等审批。"),
         "",
         no_inducement(),
     ]

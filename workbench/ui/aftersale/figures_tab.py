@@ -57,7 +57,8 @@ class AftersaleFiguresModel(RowsTableModel):
             for name in names:
                 counts = [getattr(f, key).get(name, 0) for f in values]
                 if any(counts):
-                    rows.append((f"{heading}：{term(name)}", *map(str, counts)))
+                    rows.append((self.tr("{0}：{1}").format(heading, term(name)),
+                                 *map(str, counts)))
         self.COLUMNS = ("", *columns)
         self.set_rows(rows)
 

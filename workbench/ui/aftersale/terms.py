@@ -31,6 +31,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("AftersaleTerms", "七天无理由"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "差评"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "投诉"),
+    QT_TRANSLATE_NOOP("AftersaleTerms", "未注明"),  # no cause (the figures' row)
     # States, waiting points, the open filter, approvals, who pays the postage
     QT_TRANSLATE_NOOP("AftersaleTerms", "待处理"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "处理中"),
@@ -49,6 +50,10 @@ TERMS = (
     QT_TRANSLATE_NOOP("AftersaleTerms", "卖家"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "买家"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "回访"),
+    # The 回访's outcomes
+    QT_TRANSLATE_NOOP("AftersaleTerms", "满意"),
+    QT_TRANSLATE_NOOP("AftersaleTerms", "一般"),
+    QT_TRANSLATE_NOOP("AftersaleTerms", "不满意"),
     # Steps (workbench.aftersale.machine) and what each is for
     QT_TRANSLATE_NOOP("AftersaleTerms", "受理"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "核对条件"),
@@ -93,7 +98,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("AftersaleTerms", "退款给买家，售后单解决"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "问题已解决"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "不符合条件：写明告诉买家的原因"),
-    QT_TRANSLATE_NOOP("AftersaleTerms", "回访买家：记下结果"),
+    QT_TRANSLATE_NOOP("AftersaleTerms", "回访买家：记下通话时间、结果和说明"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "提醒买家延长收货或填写退货单号"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "记下评价内容和星级"),
     QT_TRANSLATE_NOOP("AftersaleTerms", "买家自己修改或追加了评价"),

@@ -3,8 +3,9 @@ order with Ctrl+Shift+S; the order sidebar's 售后 section; the jumps from a ca
 buyer.
 
 ``install(window)`` wires it through public attributes only: ``window.chat.view``
-(messages), ``window.orders`` (the sidebar and its order list), ``window.conversation_list``
-and ``window.session``. Everything lives on one :class:`AftersaleUi`, ``window.aftersale_ui``.
+(messages), ``window.orders`` (the sidebar and its order list), ``window.todos`` (the 待办
+panel, where supervisors see approvals waiting), ``window.conversation_list`` and
+``window.session``. Everything lives on one :class:`AftersaleUi`, ``window.aftersale_ui``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayout
 
 from workbench import conversations, handover, orders
+from workbench.accounts import permissions
 from workbench.ui.aftersale import sidebar
 from workbench.ui.windowing import bring_to_front, menu_action, on_close
 
@@ -43,6 +45,13 @@ class AftersaleUi:
         self.section = sidebar.attach(window.orders, self.session)
         self.section.new_requested.connect(lambda: self.new_from_order())
         self.section.open_requested.connect(lambda case: self.show_cases(case.id))
+        # Supervisors decide approvals: their 待办 panel says how many wait.
+        self.approvals = None
+        if permissions.allowed(self.session.agent.role, permissions.APPROVE_COMPENSATION):
+            from workbench.ui.aftersale.approvals import ApprovalsNotice
+
+            self.approvals = ApprovalsNotice(window.todos, self.session)
+            self.approvals.open_requested.connect(lambda: self.show_approvals())
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, SAID_MS)
@@ -58,6 +67,12 @@ class AftersaleUi:
         if select is not None:
             self.cases_window.show_case(select)
         return bring_to_front(self.cases_window)
+
+    def show_approvals(self):
+        """The 售后 window on the team's cases waiting for a supervisor's decision."""
+        cases_window = self.show_cases()
+        cases_window.show_awaiting_approval()
+        return cases_window
 
     def show_policy(self):
         from workbench.ui.aftersale.dialogs import PolicyDialog
@@ -186,6 +201,8 @@ class AftersaleUi:
         return self.session.send_text(text)
 
     def close(self) -> None:
+        if self.approvals is not None:
+            self.approvals.stop()
         if self.cases_window is not None:
             self.cases_window.close()
 

@@ -368,6 +368,11 @@ class TodoPanel(QWidget):
         menu.addActions([*actions, self.new_action])
         self.more.setMenu(menu)
 
+    def add_notice(self, notice: Notice) -> None:
+        """Another area's notice, shown below the panel's own (the 售后 approvals)."""
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.handover_notice) + 1, notice)
+
     def selected(self) -> Todo | None:
         index = self.view.currentIndex()
         return index.data(TodoRole) if index.isValid() else None

@@ -67,6 +67,7 @@ BUYER_COLOUR = QColor("#4e79a7")
 AGENT_COLOUR = QColor("#f28e2b")
 WAIT_COLOUR = QColor("#59a14f")
 DEFAULT_DAYS = 7
+ROW_PADDING = 10  # a figures table's row: a line of text and this much
 
 
 # The course's conversion grades (metrics.CONVERSION_GRADES), for translation.
@@ -168,6 +169,14 @@ class QualityModel(RowsTableModel):
         return None
 
 
+def compact_rows(view: QTableView) -> None:
+    """A figures table's rows as tall as a line of text needs, not the style's roomier
+    default: the 售后 figures run to 23 rows and show whole at the dashboard's size."""
+    rows = view.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + ROW_PADDING)
+
+
 class BarChart(QWidget):
     """Grouped bars with a value axis, painted by hand; labels under the groups."""
 
@@ -176,7 +185,7 @@ class BarChart(QWidget):
         self.title = title
         self.labels: list[str] = []
         self.series: list[tuple[str, list[int], QColor]] = []
-        self.setMinimumSize(320, 200)
+        self.setMinimumSize(240, 180)
 
     def set_data(self, labels: list[str], series: list[tuple[str, list[int], QColor]]) -> None:
         self.labels = labels
@@ -220,7 +229,8 @@ class BarChart(QWidget):
                              f"{peak * step / 4:.0f}")
         group = plot_width / len(self.labels)
         bar = max(1.0, group * 0.8 / max(len(self.series), 1))
-        every = max(1, int(len(self.labels) * metrics_.horizontalAdvance("00 ") / plot_width) + 1)
+        widest = max(metrics_.horizontalAdvance(f"{label} ") for label in self.labels)
+        every = max(1, int(len(self.labels) * widest / plot_width) + 1)
         for number, label in enumerate(self.labels):
             x = left + group * number + group * 0.1
             for position, (_, values, colour) in enumerate(self.series):
@@ -288,7 +298,7 @@ class DashboardWindow(QWidget):
         self.setObjectName("dashboardWindow")
         supervisor = permissions.allowed(self.viewer.role, permissions.READ_ALL_FIGURES)
         self.setWindowTitle(self.tr("服务数据看板") if supervisor else self.tr("我的服务数据"))
-        self.resize(1100, 760)
+        self.resize(1100, 818)
 
         today = QDate.currentDate()
         self.since = QDateEdit(today.addDays(1 - DEFAULT_DAYS))
@@ -318,10 +328,7 @@ class DashboardWindow(QWidget):
         self.figures_view.setModel(self.figures)
         self.figures_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        rows = self.figures_view.verticalHeader()
-        self.figures_view.setMinimumHeight(
-            rows.defaultSectionSize() * len(FIGURE_ROWS)
-            + self.figures_view.horizontalHeader().sizeHint().height() + 4)
+        compact_rows(self.figures_view)
         self.load_chart = BarChart(self.tr("每小时接待量（按消息数）"))
         self.load_chart.setObjectName("dashboardLoadChart")
         self.wait_chart = BarChart(self.tr("响应时长分布（按对话轮次）"))
@@ -355,25 +362,35 @@ class DashboardWindow(QWidget):
 
             self.members = MemberFiguresView(session)
             self.quality.addTab(self.members, self.members.title())
+        for view in (self.aftersale.view, self.members.table if self.members else None):
+            if view is not None:
+                compact_rows(view)
 
         controls = QHBoxLayout()
         for widget in (QLabel(self.tr("从")), self.since, QLabel(self.tr("到")), self.until,
                        self.agent_box, refresh, self.settings_button):
             controls.addWidget(widget)
         controls.addWidget(self.status, 1)
+        # The figures over the charts on the left; the quality lists and the other areas'
+        # figures (售后, 会员数据) on the right at the window's full height: tables of 10 to
+        # 23 rows, cut to two rows when they sat under the charts.
         charts = QHBoxLayout()
         charts.addWidget(self.load_chart, 3)
         charts.addWidget(self.wait_chart, 2)
-        upper = QWidget()
-        upper_layout = QVBoxLayout(upper)
-        upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addWidget(self.figures_view, 1)
-        upper_layout.addLayout(charts, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(upper)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.figures_view)
+        left_layout.addLayout(charts, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("dashboardSplitter")
+        splitter.addWidget(left)
         splitter.addWidget(self.quality)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([560, 500])
+        self.splitter = splitter
         figures_page = QWidget()
         page_layout = QVBoxLayout(figures_page)
         page_layout.addLayout(controls)
@@ -386,6 +403,19 @@ class DashboardWindow(QWidget):
         layout.addWidget(self.pages)
         refresh.clicked.connect(self.refresh)
         self.settings_button.clicked.connect(self.edit_settings)
+
+    def showEvent(self, event) -> None:
+        self._fit_figures()
+        super().showEvent(event)
+
+    def _fit_figures(self) -> None:
+        """Every figure shows: the table as tall as its rows, its header (there once a
+        report gave the columns) and a scroll bar (for many agents)."""
+        view = self.figures_view
+        view.setMinimumHeight(
+            view.verticalHeader().defaultSectionSize() * self.figures.rowCount()
+            + view.horizontalHeader().sizeHint().height()
+            + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth())
 
     def period(self) -> tuple[float, float]:
         since, until = self.since.date(), self.until.date().addDays(1)
@@ -411,6 +441,7 @@ class DashboardWindow(QWidget):
             return
         self.report = report
         self.figures.set_report(report)
+        self._fit_figures()
         self.load_chart.set_data([f"{h:02d}" for h in range(24)], [
             (self.tr("买家消息"), report.buyer_messages_by_hour, BUYER_COLOUR),
             (self.tr("客服消息"), report.agent_messages_by_hour, AGENT_COLOUR)])
