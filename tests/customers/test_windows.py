@@ -86,7 +86,7 @@ def test_the_chat_header_card_shows_tier_classes_risk_value_and_last_order(qtbot
     assert card.risk.isVisible() and card.risk.text().startswith("⚠ 风险买家：曾以差评相要挟")
     assert card.figures.text().startswith("累计 ¥0.00 · 0 单  最近下单 ")
     assert card.figures.text().endswith("交易关闭")
-    assert window.chat.buyer.name.text() == "精打细算的阿宝(普通)"  # ascii: the header's format
+    assert window.chat.buyer.name.text() == "精打细算的阿宝（普通）"
     buyer_says(workbench, "北方的狼2019", "到哪了", clock)
     open_conversation(qtbot, window, "北方的狼2019")
     assert badges(window) == ["高级", "待办 1"]
@@ -324,7 +324,7 @@ def test_an_order_import_recomputes_the_card_off_the_gui_thread(qtbot, workbench
     with qtbot.waitSignal(dialog.import_finished, timeout=10000):
         dialog.start(report)
     assert badges(window)[0] == "高级"     # 129 + 99 with the demo shop's rules
-    assert window.chat.buyer.name.text() == "晴天小鹿(高级)"  # ascii: the header's format
+    assert window.chat.buyer.name.text() == "晴天小鹿（高级）"
 
 
 def test_a_supervisor_changes_the_tiers_and_everyone_is_recomputed(qtbot, db_path, clock):

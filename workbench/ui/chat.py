@@ -77,7 +77,7 @@ class BuyerHeader(QWidget):
         if conversation is None:
             self.name.setText(self.tr("选择左侧的会话开始接待"))
             return
-        self.name.setText(f"{conversation.buyer_nick}({conversation.buyer_tier})")
+        self.name.setText(f"{conversation.buyer_nick}（{conversation.buyer_tier}）")
         self.tags.setText("，".join(conversation.tags))
 
     def save_tags(self) -> None:

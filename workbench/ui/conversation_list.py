@@ -70,7 +70,7 @@ class ConversationListModel(RowsListModel):
         if role == ConversationRole:
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.buyer_nick}({row.buyer_tier})"
+            return f"{row.buyer_nick}（{row.buyer_tier}）"
         return None
 
     def row_of(self, conversation_id: int) -> int | None:

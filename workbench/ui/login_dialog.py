@@ -40,7 +40,7 @@ class LoginDialog(QDialog):
         self.account_box = QComboBox()
         self.account_box.setObjectName("loginAccount")
         for agent in self.accounts:
-            self.account_box.addItem(f"{agent.signature}({agent.name})· {word(agent.role_name)}",
+            self.account_box.addItem(f"{agent.signature}（{agent.name}）· {word(agent.role_name)}",
                                      agent.name)
         last = accounts.current(store)
         if last is not None and last.active:

@@ -504,7 +504,7 @@ class OrderSidebar(QWidget):
             lines.append(f"· {item.title} {item.spec or ''} ×{item.quantity or 1}{price}{code}")
         for reminder in reminders.previous(store, order.id):
             lines.append(self.tr("催付：") + f"{timefmt.minute(reminder.at)} "
-                         f"{reminder.agent_name or ''}({reminder.channel or ''})"
+                         f"{reminder.agent_name or ''}（{reminder.channel or ''}）"
                          f"{reminder.outcome or ''}")
         for change in orders.flag_history(store, order.id):
             lines.append(self.tr("旗帜：") + f"{timefmt.minute(change['changed_at'])} "

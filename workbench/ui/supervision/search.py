@@ -174,7 +174,7 @@ class LogSearchWindow(QWidget):
         if self.supervisor:
             self.agent_box.addItem(self.tr("全部客服"), None)
             for agent in accounts.all_agents(self.session.store):
-                self.agent_box.addItem(f"{agent.signature}({agent.name})", agent.name)
+                self.agent_box.addItem(f"{agent.signature}（{agent.name}）", agent.name)
         else:
             self.agent_box.addItem(self.viewer.signature, self.viewer.name)
             self.agent_box.setEnabled(False)
