@@ -375,3 +375,13 @@ def test_every_figure_shows_whole_at_the_dashboards_default_size(qtbot, db_path,
             assert last + rows.sectionSize(0) <= view.viewport().height()
     finally:
         workbench.close()
+
+
+@pytest.mark.parametrize("peak", range(0, 41))
+def test_the_chart_axis_steps_are_whole_and_distinct(peak):
+    from workbench.ui.supervision.dashboard import axis_top
+
+    top = axis_top(peak)
+    steps = [top * step / 4 for step in range(5)]
+    assert top >= peak and all(value == int(value) for value in steps)
+    assert len(set(steps)) == 5

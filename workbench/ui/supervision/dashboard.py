@@ -177,6 +177,12 @@ def compact_rows(view: QTableView) -> None:
     rows.setDefaultSectionSize(view.fontMetrics().height() + ROW_PADDING)
 
 
+def axis_top(peak: int) -> int:
+    """The axis's top for counts up to ``peak``: a multiple of its four steps, so every
+    step is a whole number and no two steps read the same (0, 0, 1, 2, 2)."""
+    return max(4, -(-peak // 4) * 4)
+
+
 class BarChart(QWidget):
     """Grouped bars with a value axis, painted by hand; labels under the groups."""
 
@@ -217,7 +223,7 @@ class BarChart(QWidget):
             painter.fillRect(QRectF(legend_x, line + 6, 10, 10), colour)
             painter.drawText(int(legend_x + 14), int(line + 16), name)
             legend_x += 24 + metrics_.horizontalAdvance(name)
-        peak = max(self.peak(), 1)
+        peak = axis_top(self.peak())
         grid = QPen(QColor("#dddddd"))
         for step in range(5):
             y = bottom - plot_height * step / 4
@@ -226,7 +232,7 @@ class BarChart(QWidget):
             painter.setPen(self.palette().text().color())
             painter.drawText(QRectF(0, y - line / 2, left - 4, line),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{peak * step / 4:.0f}")
+                             str(peak * step // 4))
         group = plot_width / len(self.labels)
         bar = max(1.0, group * 0.8 / max(len(self.series), 1))
         widest = max(metrics_.horizontalAdvance(f"{label} ") for label in self.labels)
