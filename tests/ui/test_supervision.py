@@ -385,3 +385,16 @@ def test_the_chart_axis_steps_are_whole_and_distinct(peak):
     steps = [top * step / 4 for step in range(5)]
     assert top >= peak and all(value == int(value) for value in steps)
     assert len(set(steps)) == 5
+
+
+def test_the_dashboard_opens_on_the_sessions_day(qtbot, db_path, clock):
+    import datetime as dt
+
+    clock.now = dt.datetime(2031, 5, 20, 15, 0).timestamp()   # not the machine's day
+    workbench = open_as(qtbot, db_path, clock, "wang")
+    try:
+        dashboard = workbench.window.supervision.open_dashboard()
+        qtbot.addWidget(dashboard)
+        assert dashboard.until.date().toString("yyyy-MM-dd") == "2031-05-20"
+    finally:
+        workbench.close()

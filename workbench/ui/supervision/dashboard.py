@@ -306,7 +306,9 @@ class DashboardWindow(QWidget):
         self.setWindowTitle(self.tr("服务数据看板") if supervisor else self.tr("我的服务数据"))
         self.resize(1100, 818)
 
-        today = QDate.currentDate()
+        # The session's clock, not the machine's: tests and demos move it.
+        day = dt.date.fromtimestamp(session.clock())
+        today = QDate(day.year, day.month, day.day)
         self.since = QDateEdit(today.addDays(1 - DEFAULT_DAYS))
         self.until = QDateEdit(today)
         for edit in (self.since, self.until):
