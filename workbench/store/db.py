@@ -109,7 +109,7 @@ def _check_readable(path: Path) -> None:
 
 def corrupt_error(path: Path, reason: str = "") -> StoreError:
     reason = " ".join(reason.split())[:120]  # SQLite's own words, kept to one line
-    detail_zh = f"（{reason}）" if reason else ""
+    detail_zh = f"（{integrity.describe(reason)}）" if reason else ""
     detail_en = f" ({reason})" if reason else ""
     return StoreError(
         f"数据文件 {path} 已损坏或不是工作台的数据文件{detail_zh}。文件保持原样，不会再写入；"
