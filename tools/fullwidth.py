@@ -57,6 +57,16 @@ def ascii_in_chinese(text: str) -> list[int]:
     """Positions of ASCII punctuation that belongs to Chinese text."""
     found = {i for i, c in enumerate(text) if c in ",!?:;" and _touches_chinese(text, i)
              and text[i:i + 2] != ";;" and text[i - 1:i + 1] != ";;"}  # Qt's filter list
+    if text.rstrip().rstrip("\"'").endswith(("。", "！", "？")):
+        # A Chinese sentence: a comma joining its clauses is full-width even where the
+        # words beside it are options or numbers (--limit 至少为 1,--offset 不能为负。);
+        # only a thousands separator (1,000) stays.
+        depth = 0  # an f-string's {fields} are code, not the sentence
+        for i, c in enumerate(text):
+            depth += (c == "{") - (c == "}")
+            if c == "," and depth <= 0 and not (
+                    text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit()):
+                found.add(i)
     opened: list[int] = []
     for i, c in enumerate(text):
         if c == "(":

@@ -171,6 +171,17 @@ def test_a_window_started_under_the_lock_runs_and_closes_without_a_traceback(hom
     assert check.returncode == 0
 
 
+def test_a_screenshot_under_the_lock_ends_in_one_line(home, shop, tmp_path):
+    before = digest(shop)
+    out = tmp_path / "shot.png"
+    with lock_held_by_another_program(shop):
+        result = workbench(home, "--db", shop, "screenshot", "--out", out, timeout=30)
+    assert_one_line(result, 1, "Another program holds the store")
+    assert not out.exists()
+    assert digest(shop) == before
+    assert not (home / "crash.log").exists()
+
+
 # --- the disk fills, the folder is read-only --------------------------------------------------
 
 def test_a_full_disk_undoes_the_import_whole(home, tmp_path):
@@ -228,7 +239,7 @@ def test_a_damaged_store_is_not_imported_into_and_check_says_why(home, shop, tmp
                        "--as", "wang")
     assert_one_line(result, 1, "damaged")
     check = workbench(home, "--db", shop, "store", "check")
-    assert check.returncode == 1 and check.stdout.startswith("已损坏 / damaged")
+    assert check.returncode == 1 and check.stdout.startswith("damaged: ")
     assert digest(shop) == before
 
 

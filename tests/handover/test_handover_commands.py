@@ -122,3 +122,29 @@ def test_times_on_the_command_line():
     assert parse_time("30m", 0.0) == 1800
     assert parse_time("1d", 0.0) == 86400
     assert parse_time("none", 5.0) is None
+
+
+@pytest.mark.parametrize("due", ["+99999999999h", "+999999999999999999999d",
+                                 "9999-12-31 23:59", "1970-01-02 00:00"])
+def test_todo_add_refuses_an_absurd_due_and_writes_nothing(db, demo_store, capsys, due):
+    before = len(handover.listing(demo_store, handover.STATES, None))
+    status, out, err = run(capsys, "--db", db, "todo", "add", "--as", "xiaoman", "x",
+                           "--due", due)
+    assert status == 1 and out == ""
+    assert "到期时间超出范围" in err and err.count("\n") == 1 and "crash.log" not in err
+    assert len(handover.listing(demo_store, handover.STATES, None)) == before
+
+
+def test_an_absurd_due_already_stored_never_breaks_the_lists(db, demo_store, agent, clock,
+                                                             capsys):
+    from workbench.store import todos as todo_rows
+
+    todo_id = next(iter(handover.add(demo_store, "旧数据", agent, clock()).todos))
+    todo_rows.update(demo_store, todo_id, {"due_at": 8.64e25}, clock())
+    status, out, err = run(capsys, "--db", db, "todo", "list", "--as", "xiaoman")
+    assert status == 0 and "9999-12-31 23:59" in out and "旧数据" in out, err
+    status, out, err = run(capsys, "--db", db, "todo", "list", "--as", "xiaoman", "--json")
+    assert status == 0 and "9999-12-31" in out, err
+    status, _, err = run(capsys, "--db", db, "handover", "sheet", "--agent", "xiaoman",
+                         "--out", db + ".xlsx")
+    assert status == 0, err

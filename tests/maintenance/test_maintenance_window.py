@@ -3,6 +3,7 @@ keeps the text they typed; buyers' messages wait and are stored once the store i
 a damaged store turns the window read-only; the data-and-backups dialog (帮助 menu)
 and its 立即备份."""
 
+import hashlib
 import sqlite3
 import sys
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from helpers import click_row, damage_middle, row_where, type_text
-from workbench import conversations, faults, maintenance
+from workbench import conversations, faults, handover, maintenance
 from workbench.app import open_workbench
 from workbench.channels.simulator import Simulator
 from workbench.conversations import Incoming
@@ -280,3 +281,23 @@ def test_a_draft_the_store_refused_stays_with_its_conversation(qtbot, workbench,
     open_chat("晴天小鹿")                      # free again: the draft is stored
     stored = conversations.latest_for_buyer(workbench.store, "阿飞不飞")
     assert stored.draft == "亲，稍等我查一下"
+
+
+def test_a_damaged_store_is_never_checkpointed_into_at_close(qtbot, workbench, clock):
+    upkeep = workbench.window.upkeep
+    workbench.store.checked_by = "record"      # as after a clean close
+    workbench.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for number in range(3):                    # the day's writes wait in the WAL
+        handover.add(workbench.store, f"回访{number}", workbench.session.agent, clock())
+    path = workbench.store.path
+    wal = path.with_name(path.name + "-wal")
+    assert wal.stat().st_size > 0
+    damage_middle(path)                        # the disk fails under the running window
+    with qtbot.waitSignal(upkeep.updated, timeout=10_000,
+                          check_params_cb=lambda: not upkeep.busy):
+        upkeep.start()
+    assert workbench.store.damage
+    damaged = hashlib.sha256(path.read_bytes()).hexdigest()
+    workbench.close()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == damaged
+    assert wal.stat().st_size > 0              # the day's writes are kept beside it

@@ -24,7 +24,9 @@ def run(capsys, *args):
 
 def test_check_reports_a_sound_store(db, capsys):
     status, out, _ = run(capsys, "--db", db, "store", "check")
-    assert status == 0 and out.startswith("完好 / sound")
+    assert status == 0 and out.startswith("完好：") and "sound:" not in out
+    status, out, _ = run(capsys, "--db", db, "--lang", "en", "store", "check")
+    assert status == 0 and out.startswith("sound: ") and "完好" not in out
     status, out, _ = run(capsys, "--db", db, "store", "check", "--json")
     assert status == 0 and json.loads(out)["sound"] is True
 
@@ -35,7 +37,26 @@ def test_check_reports_damage_with_its_reason_and_exit_1(db, capsys):
     report = json.loads(out)
     assert status == 1 and report["sound"] is False and report["problems"]
     status, out, _ = run(capsys, "--db", db, "store", "check")
-    assert status == 1 and out.startswith("已损坏 / damaged") and len(out.splitlines()) == 1
+    assert status == 1 and out.startswith("已损坏：") and len(out.splitlines()) == 1
+    assert "damaged:" not in out
+    status, out, _ = run(capsys, "--db", db, "--lang", "en", "store", "check")
+    assert status == 1 and out.startswith("damaged: ") and "已损坏" not in out
+
+
+@pytest.mark.parametrize(("lang", "said", "unsaid"), [
+    ("zh", "已损坏：", "empty file"), ("en", "damaged: ", "空文件")])
+def test_check_says_the_reason_in_the_chosen_language_only(tmp_path, capsys, lang, said,
+                                                           unsaid):
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    status, out, _ = run(capsys, "--db", empty, "--lang", lang, "store", "check")
+    assert status == 1 and out.startswith(said) and unsaid not in out
+    assert ("空文件（0 字节）" if lang == "zh" else "empty file (0 bytes)") in out
+    text = tmp_path / "notes.sqlite3"
+    text.write_text("not a database at all", encoding="utf-8")
+    status, out, _ = run(capsys, "--db", text, "--lang", lang, "store", "check")
+    assert status == 1
+    assert ("不是 SQLite 数据文件" if lang == "zh" else "not an SQLite file") in out
 
 
 def test_backup_needs_a_proven_supervisor(db, tmp_path, capsys):
@@ -77,3 +98,16 @@ def test_restore_is_refused_in_one_line_while_the_window_runs(db, tmp_path, caps
     finally:
         window.release()
     assert status == 1 and len(err.splitlines()) == 1 and "close it first" in err
+
+
+@pytest.mark.parametrize(("lang", "said", "unsaid"), [
+    ("zh", "不是 SQLite 数据文件", "not an SQLite file"),
+    ("en", "not an SQLite file", "不是 SQLite 数据文件")])
+def test_restore_refuses_a_file_that_is_not_a_store_in_the_chosen_language(
+        db, tmp_path, capsys, lang, said, unsaid):
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("not a database at all", encoding="utf-8")
+    status, out, err = run(capsys, "--db", db, "--lang", lang, "store", "restore", notes,
+                           "--as", "wang")
+    assert status == 1 and out == "" and len(err.splitlines()) == 1
+    assert said in err and unsaid not in err

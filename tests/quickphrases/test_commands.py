@@ -36,8 +36,12 @@ def test_import_list_search_export_through_the_cli(capsys, tmp_path, monkeypatch
     (hit,) = json.loads(out)
     assert (hit["code"], hit["group"], hit["scope"]) == ("th", "售后", "team")
     out_file = tmp_path / "out.json"
-    assert run(capsys, "--db", db, "phrases", "export", str(out_file), "--as", "boss")[0] == 0
+    status, out, _ = run(capsys, "--db", db, "phrases", "export", str(out_file), "--as", "boss")
+    assert status == 0 and out == f"已导出 1 条短语 → {out_file}\n"
     assert json.loads(out_file.read_text(encoding="utf-8"))["name"] == "qn"
+    status, out, _ = run(capsys, "--db", db, "--lang", "en", "phrases", "export",
+                         str(out_file), "--as", "boss")
+    assert status == 0 and out == f"1 phrases → {out_file}\n"
 
 
 def test_a_bad_file_fails_with_one_line_and_status_1(capsys, tmp_path, monkeypatch):

@@ -45,9 +45,27 @@ def test_qianniu_file_matches_groups_and_codes_however_typed(tmp_path, phrase_st
                                 now=clock())
     assert [row.code for _, row in plan.updated] == ["ＨＹ"] and len(plan.added) == 1
     phrases = team(phrase_store)
-    assert phrases["ＨＹ"].text == "亲，在的！有什么可以帮您？"  # stored as written
-    assert phrases["ＨＹ"].group_id == before.group_id  # the same group, not a new one
+    assert "ＨＹ" not in phrases              # a code is a key: stored as matched
+    assert phrases["hy"].text == "亲，在的！有什么可以帮您？"  # the text as written
+    assert phrases["hy"].group_id == before.group_id  # the same group, not a new one
     assert phrases["xin"].group_path == "售后/退换货"
+
+
+def test_a_code_is_found_however_it_is_typed(tmp_path, phrase_store, clock):
+    from workbench import textsearch
+    from workbench.quickphrases import search
+
+    source = tmp_path / "fw.csv"
+    source.write_bytes(qianniu_bytes([("ＳＦ", "顺丰包邮，放心下单", "")]))
+    packs.import_file(phrase_store, source, mode="append", pack_name="新包", now=clock())
+    for indexed in (False, True):
+        if indexed:
+            textsearch.load()
+            search.index_pending(phrase_store)
+        for query in ("sf", "SF", "ＳＦ", "ｓｆ", "/ＳＦ"):
+            found = search.search(phrase_store, None, query, indexed=indexed)
+            assert [p.text for p in found if p.code == "sf"] == ["顺丰包邮，放心下单"], \
+                (query, indexed)
 
 
 def test_a_gb18030_qianniu_xlsx_and_a_bom_csv_all_read(tmp_path, phrase_store, clock):
@@ -205,3 +223,13 @@ def test_a_failed_json_export_leaves_no_pictures_behind(tmp_path, phrase_store, 
         packs.export(phrase_store, pack, tmp_path / "team.json", "json")
     assert "磁盘已满" in failed.value.zh
     assert sorted(p.name for p in tmp_path.iterdir() if "team" in p.name) == []
+
+
+def test_codes_stored_as_written_before_are_made_keys_by_the_migration(phrase_store):
+    from workbench.store import phrases as phrase_rows
+
+    pack_id = team(phrase_store)["hy"].pack_id
+    phrase_id = phrase_rows.insert_phrase(phrase_store, pack_id, None, "ＱＸ", "亲，请稍等", "",
+                                          None, 99)
+    phrase_rows.migrate_code_keys(phrase_store.conn)
+    assert team(phrase_store)["qx"].id == phrase_id

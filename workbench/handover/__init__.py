@@ -187,6 +187,8 @@ def add(store: Store, title: str, creator: Agent, now: float, *, detail: str = "
     """
     title = _clean_title(title)
     _check_priority(priority)
+    _check_time(due_at, now, "到期时间", "due time")
+    _check_time(remind_at, now, "提醒时间", "reminder time")
     if assignee is None:
         assignee = Assignee.agent(assignee_id or creator.id)
     with store.transaction():
@@ -204,6 +206,14 @@ def add(store: Store, title: str, creator: Agent, now: float, *, detail: str = "
             "title": title, "assignee": _describe_assignee(store, assignee),
             "due_at": due_at, "priority": priority})
     return Changes(todos=frozenset({todo_id}))
+
+
+def _check_time(at: float | None, now: float, zh_name: str, en_name: str) -> None:
+    """A due or reminder time must be one a person could mean (see timefmt.SANE_YEARS)."""
+    if at is not None and not timefmt.in_sane_range(at, now):
+        raise Refused(f"{zh_name}超出范围：只能设在 2000 年到今后 {timefmt.SANE_YEARS} 年之间。",
+                      f"The {en_name} is out of range: it must lie between 2000 and "
+                      f"{timefmt.SANE_YEARS} years from now.")
 
 
 def get(store: Store, todo_id: int) -> Todo | None:
@@ -254,8 +264,10 @@ def update(store: Store, todo_id: int, agent: Agent, now: float, *, title=_UNSET
             _check_priority(priority)
             values["priority"] = priority
         if due_at is not _UNSET:
+            _check_time(due_at, now, "到期时间", "due time")
             values["due_at"] = due_at
         if remind_at is not _UNSET:
+            _check_time(remind_at, now, "提醒时间", "reminder time")
             values["remind_at"] = remind_at
             if remind_at != todo.remind_at:
                 values["reminded_at"] = None

@@ -10,7 +10,6 @@ states and assignee kinds are read through :func:`workbench.textnorm.match_key`.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import uuid
@@ -63,7 +62,7 @@ class ImportReport:
 def iso(at: float | None) -> str | None:
     if at is None:
         return None
-    return dt.datetime.fromtimestamp(at).astimezone().isoformat(timespec="seconds")
+    return timefmt.local(at).astimezone().isoformat(timespec="seconds")
 
 
 def _canonical(document: dict) -> bytes:

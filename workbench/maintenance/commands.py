@@ -44,10 +44,13 @@ def _check(args) -> int:
     if args.json:
         print_json(health.record())
     elif health.sound:
-        print(f"完好 / sound: {health.path}")
+        print(f"sound: {health.path}" if args.lang == "en" else f"完好：{health.path}")
     else:
-        reason = " ".join(health.problems[0].split())
-        print(f"已损坏 / damaged: {health.path}: {reason}")
+        from workbench.store import integrity
+
+        reason = integrity.describe(health.problems[0], args.lang)
+        print(f"damaged: {health.path}: {reason}" if args.lang == "en"
+              else f"已损坏：{health.path}：{reason}")
     return 0 if health.sound else 1
 
 
@@ -64,7 +67,10 @@ def _restore(args) -> int:
     from workbench import maintenance
 
     done = maintenance.restore(_db(args), args.file, lambda store: proven_account(args, store))
-    print(f"已恢复 / restored: {done.backup} → {_db(args)}")
+    english = args.lang == "en"
+    print(f"restored: {done.backup} → {_db(args)}" if english
+          else f"已恢复：{done.backup} → {_db(args)}")
     if done.kept:
-        print(f"原来的数据文件保存在 / the store as it was is kept as: {done.kept}")
+        print(f"the store as it was is kept as: {done.kept}" if english
+              else f"原来的数据文件保存在：{done.kept}")
     return 0

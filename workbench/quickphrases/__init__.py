@@ -203,6 +203,7 @@ def save_phrase(store: Store, agent: Agent | None, pack: Pack, code: str, text: 
     code = code.strip()
     check_may_edit(agent, pack)
     check_phrase(code, text)
+    code = match_key(code)  # a code is a key: stored as matched (see docs/formats.md)
     unknown = unknown_variables(text)
     if unknown:
         raise Refused("未知的变量：" + "、".join("{" + n + "}" for n in unknown) +

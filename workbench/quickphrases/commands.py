@@ -91,7 +91,8 @@ def export_pack(args) -> int:
             raise CommandFailed(f"没有短语包 {args.pack or '（团队）'}。",
                                 f"No phrase pack {args.pack or '(team)'}.")
         count = packs.export(store, pack, args.file, fmt)
-    print(f"{count} phrases → {args.file}")
+    print(f"{count} phrases → {args.file}" if args.lang == "en"
+          else f"已导出 {count} 条短语 → {args.file}")
     return 0
 
 

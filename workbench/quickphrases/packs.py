@@ -337,11 +337,13 @@ def apply(store: Store, pack: PackFile, import_plan: ImportPlan, *, scope: str =
             check_phrase(row.code, row.text)
             group_id = phrase.group_id if row.group is None else group(row)
             keywords = phrase.keywords if row.keywords is None else row.keywords
-            phrase_rows.update_phrase(store, phrase.id, group_id, row.code, row.text, keywords,
+            phrase_rows.update_phrase(store, phrase.id, group_id, match_key(row.code), row.text,
+                                      keywords,
                                       _image(store, row, phrase.image))
         start = len(phrase_rows.pack_phrases(store, pack_id))
         for offset, row in enumerate(import_plan.added):
-            phrase_rows.insert_phrase(store, pack_id, group(row), row.code, row.text,
+            check_phrase(row.code, row.text)
+            phrase_rows.insert_phrase(store, pack_id, group(row), match_key(row.code), row.text,
                                       row.keywords or "", _image(store, row, None),
                                       start + offset)
         events.record(store, now, agent.id if agent else None, "phrases.import",

@@ -14,6 +14,7 @@ from workbench.accounts import Agent
 from workbench.quickphrases import Phrase, from_rows
 from workbench.store import Store, settings
 from workbench.store import phrases as phrase_rows
+from workbench.textnorm import match_key
 
 INDEX_VERSION_KEY = "phrase_index.segmenter"
 LATIN = re.compile(r"^[a-z0-9]+$")
@@ -84,24 +85,29 @@ def search(store: Store, agent: Agent | None, query: str, *, indexed: bool,
     ``indexed`` says the word index covers every phrase and jieba is loaded; until then
     the search matches codes and plain substrings, so nothing is ever missing.
     """
-    query = query.strip().lower().lstrip("/")
+    query = query.strip().lower().lstrip("/／")
+    # Codes are stored as match_key writes them: ＨＹ, Hy and hy are one code.
+    code = match_key(query).lstrip("/")
+    if LATIN.match(code):
+        query = code
     agent_id = agent.id if agent else None
     if not query:
         rows = phrase_rows.visible_phrases(store, agent_id, most_used, limit, group)
     elif indexed and textsearch.is_loaded():
-        return _ranked_search(store, agent_id, query, most_used, limit, group)
+        return _ranked_search(store, agent_id, query, code, most_used, limit, group)
     else:
-        rows = phrase_rows.substring_phrases(store, agent_id, query, most_used, limit, group)
+        rows = phrase_rows.substring_phrases(store, agent_id, query, code, most_used, limit,
+                                             group)
     return from_rows(rows)
 
 
-def _ranked_search(store: Store, agent_id: int | None, query: str, most_used: bool,
-                   limit: int, group: str) -> list[Phrase]:
+def _ranked_search(store: Store, agent_id: int | None, query: str, code: str,
+                   most_used: bool, limit: int, group: str) -> list[Phrase]:
     """Code hits first, then word hits by BM25; the few candidates are fetched by id, so a
     keystroke never joins the whole phrase table."""
     # With a group chosen, more candidates are needed to fill the list from that group.
     wanted = limit * 10 if group else limit
-    code_ids = phrase_rows.code_prefix_ids(store, query, wanted)
+    code_ids = phrase_rows.code_prefix_ids(store, code, wanted) if code else []
     match = _match(query)
     word_ids = phrase_rows.word_hit_ids(store, match, wanted, ranked=len(query) > 1) \
         if match else []

@@ -52,7 +52,8 @@ def copy_store(store: Store, out: Path) -> int:
         finally:
             target.close()
         if problems:
-            raise StoreError(f"备份出的副本检查未通过（{problems[0]}），没有保存。",
+            raise StoreError(f"备份出的副本检查未通过（{integrity.describe(problems[0])}），"
+                             "没有保存。",
                              f"The copy did not pass its check ({problems[0]}); not kept.",
                              "damaged")
         os.replace(scratch, out)
@@ -98,7 +99,8 @@ def stage(backup_file: Path, db_path: Path) -> Path:
             problems = ["not a workbench store"]
     if problems:
         raise StoreError(
-            f"备份文件 {backup_file} 不能用来恢复（{problems[0]}）；什么都没有改动。",
+            f"备份文件 {backup_file} 不能用来恢复（{integrity.describe(problems[0])}）；"
+            "什么都没有改动。",
             f"The backup {backup_file} cannot be restored ({problems[0]}); nothing was "
             "changed.", "damaged")
     staged = _scratch(db_path)

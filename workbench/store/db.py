@@ -109,7 +109,7 @@ def _check_readable(path: Path) -> None:
 
 def corrupt_error(path: Path, reason: str = "") -> StoreError:
     reason = " ".join(reason.split())[:120]  # SQLite's own words, kept to one line
-    detail_zh = f"（{reason}）" if reason else ""
+    detail_zh = f"（{integrity.describe(reason)}）" if reason else ""
     detail_en = f" ({reason})" if reason else ""
     return StoreError(
         f"数据文件 {path} 已损坏或不是工作台的数据文件{detail_zh}。文件保持原样，不会再写入；"
@@ -282,13 +282,37 @@ class Store:
         if self._closed:
             return
         self._closed = True
-        self.conn.close()
+        if self.damage:
+            self._close_without_checkpoint()
+        else:
+            self.conn.close()
         if self._lock:
             self._lock.release()
         if self.checked_by and not self.damage:
             # A clean close of a file known sound: the next open may trust it as it is.
             integrity.record_clean_close(self.path)
         self._forget()
+
+    def _close_without_checkpoint(self) -> None:
+        """Close a damaged store leaving its main file exactly as it is.
+
+        SQLite's last connection to close checkpoints the WAL into the main file, which
+        would write into the damaged file. It checkpoints only when it gets the file's
+        exclusive lock, and a read-only connection never checkpoints: so a read-only
+        connection holds a read lock while this one closes, then closes itself. The WAL
+        (the writes made before the damage was found) stays beside the file for whoever
+        repairs or restores it.
+        """
+        holder = None
+        with contextlib.suppress(sqlite3.Error):
+            holder = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                     isolation_level=None)
+            holder.execute("PRAGMA user_version").fetchone()   # takes the read lock
+        try:
+            self.conn.close()
+        finally:
+            if holder is not None:
+                holder.close()
 
     def _forget(self) -> None:
         if self.checked_by and not self.damage:
@@ -326,6 +350,9 @@ class Store:
         self._forget()
         self.damage = reason or "malformed"
         integrity.forget_clean_close(self.path)
+        with contextlib.suppress(sqlite3.Error):
+            # Nothing may checkpoint into the damaged file (see close()).
+            self.conn.execute("PRAGMA wal_autocheckpoint = 0")
 
     def translate(self, error: BaseException) -> BaseException:
         """``error`` as the StoreError the user sees (noting damage); bugs unchanged."""

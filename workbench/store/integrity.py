@@ -148,3 +148,24 @@ def read_only(path: Path) -> sqlite3.Connection:
     wal = path.with_name(path.name + "-wal")
     mode = "mode=ro" if wal.exists() else "immutable=1"
     return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+
+
+# The reasons check_file and the backups give, in Chinese; SQLite's own wording of other
+# damage is quoted as its report.
+_PROBLEMS_ZH = {
+    "empty file (0 bytes)": "空文件（0 字节）",
+    "not an SQLite file": "不是 SQLite 数据文件",
+    "not a workbench store": "不是工作台的数据文件",
+    "no such file": "文件不存在",
+    "database disk image is malformed": "数据文件结构已损坏",
+    "file is not a database": "不是数据库文件",
+}
+
+
+def describe(problem: str, lang: str = "zh") -> str:
+    """A problem found by a check, on one line in ``lang`` (zh or en)."""
+    problem = " ".join(problem.split())
+    if lang == "en":
+        return problem
+    zh = _PROBLEMS_ZH.get(problem)
+    return zh if zh is not None else f"SQLite 报告：{problem}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from workbench.store.db import Store
+from workbench.textnorm import match_key
 
 PHRASE_COLUMNS = (
     "p.id, p.pack_id, k.name AS pack_name, k.scope, k.agent_id AS owner_id, p.group_id, "
@@ -168,16 +169,17 @@ def visible_by_ids(store: Store, agent_id: int | None, ids: list[int],
     ).fetchall()
 
 
-def substring_phrases(store: Store, agent_id: int | None, text: str, most_used: bool,
-                      limit: int, group: str = "") -> list[sqlite3.Row]:
-    """Code prefix or plain substring: the search while the word index is not ready."""
+def substring_phrases(store: Store, agent_id: int | None, text: str, code: str,
+                      most_used: bool, limit: int, group: str = "") -> list[sqlite3.Row]:
+    """Code prefix (``code`` as match_key writes it) or plain substring of ``text``: the
+    search while the word index is not ready."""
     order = MOST_USED_ORDER if most_used else PANEL_ORDER
     return store.conn.execute(
         f"SELECT {PHRASE_COLUMNS} {PHRASE_FROM} WHERE {VISIBLE} AND {IN_GROUP} AND "
         "(p.code LIKE :code ESCAPE '\\' OR p.text LIKE :text ESCAPE '\\' OR "
         " g.name LIKE :text ESCAPE '\\') "
         f"ORDER BY p.code LIKE :code ESCAPE '\\' DESC, {order} LIMIT :limit",
-        {"agent": agent_id, "code": _like(text) + "%", "text": f"%{_like(text)}%",
+        {"agent": agent_id, "code": _like(code or text) + "%", "text": f"%{_like(text)}%",
          "limit": limit, "group": group},
     ).fetchall()
 
@@ -221,3 +223,11 @@ def note_use(store: Store, phrase_id: int, at: float) -> None:
 
 def count(store: Store) -> int:
     return store.conn.execute("SELECT count(*) FROM phrases").fetchone()[0]
+
+
+def migrate_code_keys(conn: sqlite3.Connection) -> None:
+    """Codes are keys, stored as :func:`match_key` writes them (half-width, lower case):
+    an import that once kept ``ＨＹ`` as written made it unfindable by ``hy`` or ``ＨＹ``."""
+    for phrase_id, code in conn.execute("SELECT id, code FROM phrases").fetchall():
+        if match_key(code) != code:
+            conn.execute("UPDATE phrases SET code = ? WHERE id = ?", (match_key(code), phrase_id))

@@ -13,6 +13,7 @@ from workbench.store import logs
 from workbench.store.accounts import _v6_sign_in_audit
 from workbench.store.aftersale import migrate_aftersale, migrate_aftersale_follow_up
 from workbench.store.customers import migrate_customers
+from workbench.store.phrases import migrate_code_keys
 from workbench.store.products import migrate_products
 from workbench.store.standards import migrate_standards
 from workbench.store.training import migrate_training
@@ -226,6 +227,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_customers,
     migrate_products,
     migrate_aftersale_follow_up,
+    migrate_code_keys,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -179,7 +179,7 @@ def _search(args) -> int:
     from workbench.supervision import search
 
     if args.limit < 1 or args.offset < 0:
-        raise CommandFailed("--limit 至少为 1,--offset 不能为负。",
+        raise CommandFailed("--limit 至少为 1，--offset 不能为负。",
                             "--limit must be at least 1 and --offset not negative.")
     with open_store(args) as store:
         viewer = proven_account(args, store)

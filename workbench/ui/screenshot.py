@@ -34,15 +34,27 @@ def render(out: Path, db_path: Path | None, size: tuple[int, int], lang: str,
         except (StoreError, Refused) as error:
             print(error.message(lang), file=sys.stderr)
             return 1
+        # The store's troubles (locked, read-only, damaged) reach the window's bar; a
+        # shot of a window that could not do its work is no shot: it ends in that line.
+        troubles: list[StoreError] = []
+        workbench.session.trouble.connect(
+            lambda error: error is not None and troubles.append(error))
         try:
             window = workbench.window
+            index_failed: list[bool] = []
+            window.phrases.index_failed.connect(lambda: index_failed.append(True))
             window.resize(*size)
             window.show()
             settle()
-            while not window.phrases.model.indexed:  # so suggestions show too
+            # so suggestions show too
+            while not (window.phrases.model.indexed or index_failed or troubles):
                 wait_for_tasks(100)
                 settle(2)
-            _serve_first_buyer(window)
+            if not troubles:
+                _serve_first_buyer(window)
+            if troubles:
+                print(troubles[0].message(lang), file=sys.stderr)
+                return 1
             out.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(out)):
                 print(f"Cannot write {out}." if lang == "en" else f"无法写入 {out}。",

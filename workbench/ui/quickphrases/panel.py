@@ -87,6 +87,7 @@ class PhrasePanel(QWidget):
     send_requested = Signal(str)
     attach_requested = Signal(str)  # the path of a phrase's picture, sent with the message
     indexed = Signal()  # the word index caught up with the phrases
+    index_failed = Signal()  # an indexing round ended without it (said in the bar)
 
     def __init__(self, session: Session):
         super().__init__()
@@ -283,7 +284,14 @@ class PhrasePanel(QWidget):
         self._indexing = False
         if self._closed:
             return
-        more = phrase_search.write_batch(self.session.store, batch)
+        written: list[bool] = []
+        if not self.session.attempt(
+                lambda: written.append(phrase_search.write_batch(self.session.store, batch))):
+            # The store said no (locked, read-only, damaged): said in the bar, and search
+            # keeps matching by code and text; the next indexing round tries again.
+            self.index_failed.emit()
+            return
+        more = written[0]
         if more:
             self.start_indexing()
             return
@@ -294,5 +302,6 @@ class PhrasePanel(QWidget):
 
     def _on_index_failed(self, details: str) -> None:
         self._indexing = False
+        self.index_failed.emit()
         self.session.refused.emit(self.tr("短语索引失败，搜索暂时只按编码和原文匹配。")
                                   + details[-200:])
