@@ -441,9 +441,11 @@ def test_the_case_list_paints_clocks_selection_and_long_texts(qtbot, workbench, 
     highlight = table.palette().highlight().color().name()
     assert highlight in colours_in(image, table.visualRect(model.index(1, 3)))
     assert highlight not in colours_in(image, table.visualRect(model.index(0, 3)))
-    elided = table.itemDelegate()._elided
-    assert any(key[0] == "物流慢/破损/丢件" and shown.endswith("…")
-               for key, shown in elided.items())
+    laid_out = table.itemDelegate()._laid_out
+    assert any(key[0] == "物流慢/破损/丢件" and shown.text().endswith("…")
+               for key, shown in laid_out.items())
+    # A buyer's nick is drawn as it reads, never as markup.
+    assert {shown.textFormat() for shown in laid_out.values()} == {Qt.TextFormat.PlainText}
 
 
 def test_evidence_and_export_from_the_window(qtbot, workbench, clock, tmp_path):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPointF, Qt
+from PySide6.QtGui import QColor, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from workbench import timefmt
@@ -161,17 +161,18 @@ class CaseTableModel(PagedRows, RowsTableModel):
 class CaseDelegate(QStyledItemDelegate):
     """Paints a case row's cells from the model's cached texts: one call a cell instead
     of the styled delegate asking the model for seven roles and laying the text out
-    through the style. The list repaints on every filter change; this halves what a
-    cell costs. Selection, the clock colours, the amount's alignment and eliding as the
-    style does them; elided texts are kept by text and width."""
+    through the style. The list repaints on every filter change, and the same texts come
+    back (a state, a kind, the rows of the default filter): each text is laid out once,
+    elided to its column's width, and kept as a QStaticText. Selection, the clock
+    colours, the amount's alignment and eliding as the style does them."""
 
     PAD = 4  # the styled delegate's text margin
-    ELIDED_KEPT = 4000
+    KEPT = 4000
 
     def __init__(self, model: CaseTableModel, parent=None):
         super().__init__(parent)
         self.model = model
-        self._elided: dict[tuple[str, int], str] = {}
+        self._laid_out: dict[tuple[str, int], QStaticText] = {}
 
     def paint(self, painter, option, index: QModelIndex) -> None:
         row, column = index.row(), index.column()
@@ -179,26 +180,31 @@ class CaseDelegate(QStyledItemDelegate):
             return
         texts, colour = self.model._row(row)
         rect = option.rect
-        palette = option.palette
         if option.state & SELECTED:
-            painter.fillRect(rect, palette.highlight())
-            painter.setPen(palette.highlightedText().color())
+            painter.fillRect(rect, option.palette.highlight())
+            painter.setPen(option.palette.highlightedText().color())
         elif colour is not None and column in COLOURED:
             painter.setPen(colour)
         else:
-            painter.setPen(palette.text().color())
+            painter.setPen(option.palette.text().color())
         text = texts[column]
         if not text:
             return
         width = rect.width() - 2 * self.PAD
-        shown = self._elided.get((text, width))
-        if shown is None:
-            if len(self._elided) > self.ELIDED_KEPT:
-                self._elided.clear()
-            shown = self._elided[(text, width)] = option.fontMetrics.elidedText(
-                text, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(rect.adjusted(self.PAD, 0, -self.PAD, 0),
-                         RIGHT if column == CaseTableModel.AMOUNT else LEFT, shown)
+        laid_out = self._laid_out.get((text, width))
+        if laid_out is None:
+            if len(self._laid_out) > self.KEPT:
+                self._laid_out.clear()
+            metrics = option.fontMetrics
+            laid_out = QStaticText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+            laid_out.setTextFormat(Qt.TextFormat.PlainText)  # a buyer's nick is never markup
+            laid_out.prepare(font=option.font)
+            self._laid_out[(text, width)] = laid_out
+        size = laid_out.size()
+        left = (rect.right() - self.PAD - size.width() if column == CaseTableModel.AMOUNT
+                else rect.left() + self.PAD)
+        painter.drawStaticText(QPointF(left, rect.top() + (rect.height() - size.height()) / 2),
+                               laid_out)
 
 
 class HistoryModel(RowsTableModel):
