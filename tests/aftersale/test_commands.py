@@ -142,7 +142,10 @@ def test_import_and_export(demo_store, db_path, tmp_path, capsys):
     status, out, _ = run(capsys, db_path, "aftersale", "export", f"SH{case['id']:06d}",
                          "--out", str(target), "--as", "wang")
     assert status == 0 and target.exists()
-    assert openpyxl.load_workbook(target)["售后单"]["B2"].value == f"SH{case['id']:06d}"
+    sheet = openpyxl.load_workbook(target)["售后单"]
+    assert sheet["B2"].value == f"SH{case['id']:06d}"
+    # The platform's state in the back office's words, as the agent knows it, not its code.
+    assert {"平台退款状态": AGREE}.items() <= {r[0].value: r[1].value for r in sheet.rows}.items()
     status, _, err = run(capsys, db_path, "aftersale", "import", str(tmp_path / "none.csv"),
                          "--as", "xiaoman")
     assert status == 1 and "找不到文件" in err

@@ -59,6 +59,7 @@ def test_a_report_opens_cases_at_the_platforms_state(demo_store, team, clock, tm
     assert (waiting.kind, waiting.cause, waiting.state, waiting.postage_payer) == (
         "退货退款", "七天无理由", "待处理", "买家")
     assert waiting.platform_state == "WAIT_SELLER_AGREE" and waiting.amount == 199.0
+    assert waiting.platform_state_name == AGREE
     assert waiting.opened_at == timefmt.parse("2025-11-24 09:00:00")  # the application
     assert handover.get(store, waiting.todo_id).is_open
     assert (refunded.kind, refunded.cause, refunded.state, refunded.refunded) == (

@@ -260,6 +260,14 @@ class Case:
         return f"{self.kind}（{self.compensation}）" if self.compensation else self.kind
 
     @property
+    def platform_state_name(self) -> str:
+        """The platform's refund state in the back office's own words (kept as its code)."""
+        from workbench.aftersale.refunds import PLATFORM_STATES  # refunds imports this
+
+        words = PLATFORM_STATES.get(self.platform_state or "")
+        return words[0] if words else self.platform_state or ""
+
+    @property
     def is_open(self) -> bool:
         """Something is still owed (a step or the 回访): the case has a due time."""
         return self.due_at is not None

@@ -44,7 +44,7 @@ def summary_rows(store: Store, case_id: int) -> list[tuple[str, str]]:
         ("主管审批", f"{case.approval_state or ''} {_money(case.approval_amount)}".strip()),
         ("回访", " ".join(filter(None, (_time(case.visited_at), case.visit_outcome,
                                         case.visit_note)))),
-        ("平台退款编号", case.refund_no or ""), ("平台退款状态", case.platform_state or ""),
+        ("平台退款编号", case.refund_no or ""), ("平台退款状态", case.platform_state_name),
         ("开单", f"{_time(case.opened_at)} {case.opened_by_name or ''}".strip()),
         ("负责人", case.assignee_label), ("说明", case.note),
     ]

@@ -432,7 +432,7 @@ class CasesWindow(QWidget):
                                  self.tr("{0} 星").format(case.review_rating)
                                  if case.review_rating else "", case.review_text or "")))),
                              (self.tr("平台退款："), " ".join(filter(None, (
-                                 case.refund_no, case.platform_state)))),
+                                 case.refund_no, case.platform_state_name)))),
                              (self.tr("回访："), " ".join(filter(None, (
                                  timefmt.minute(case.visited_at) if case.visited_at else "",
                                  term(case.visit_outcome), case.visit_note or "")))),
