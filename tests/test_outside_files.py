@@ -159,9 +159,9 @@ def test_amounts_refuse_negative_and_absurd_numbers():
     assert filereader.parse_amount("10000000") == 10_000_000
     for text, negative in (("-10", True), ("-0.5", True), ("10000000.01", False),
                            ("99999999999999999999999", False), ("¥1,000,000,000", False)):
-        with pytest.raises(filereader.AmountRefused) as refused:
+        with pytest.raises(filereader.AmountOutOfRange) as refused:
             filereader.parse_amount(text)
         assert refused.value.negative == negative
-    zh, en = filereader.amount_problem("-5", filereader.AmountRefused("-5", True), "价格",
+    zh, en = filereader.amount_problem("-5", filereader.AmountOutOfRange("-5", True), "价格",
                                        "price")
     assert (zh, en) == ("价格不能是负数", "the price cannot be negative")

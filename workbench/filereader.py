@@ -600,7 +600,7 @@ def _xlsx_text(value: object) -> str:
 
 # --- values ------------------------------------------------------------------------------
 
-class AmountRefused(ValueError):
+class AmountOutOfRange(ValueError):
     """A number that reads but is no amount: negative, or above :data:`MAX_AMOUNT`."""
 
     def __init__(self, text: str, negative: bool):
@@ -610,7 +610,7 @@ class AmountRefused(ValueError):
 
 def parse_amount(text: str) -> float | None:
     """An amount such as ``129.00``, ``¥1,299.00``, ``￥129`` or ``129元``; None when empty.
-    Raises ValueError for what is not an amount, AmountRefused (a ValueError) for a
+    Raises ValueError for what is not an amount, AmountOutOfRange (a ValueError) for a
     negative one or one above :data:`MAX_AMOUNT`; :func:`amount_problem` words either."""
     if text.isascii() and text.replace(".", "", 1).isdigit():
         value = float(text)  # the usual 129.00, without normalising hundreds of thousands
@@ -622,18 +622,18 @@ def parse_amount(text: str) -> float | None:
         if not math.isfinite(value):
             raise ValueError(text)
         if value < 0:
-            raise AmountRefused(text, negative=True)
+            raise AmountOutOfRange(text, negative=True)
     if value > MAX_AMOUNT:
-        raise AmountRefused(text, negative=False)
+        raise AmountOutOfRange(text, negative=False)
     return value
 
 
 def amount_problem(text: str, error: ValueError, word: str = "金额",
                    word_en: str = "amount") -> tuple[str, str]:
     """Why ``text`` is refused as an amount (zh, en), for a refusal naming its cell."""
-    if isinstance(error, AmountRefused) and error.negative:
+    if isinstance(error, AmountOutOfRange) and error.negative:
         return f"{word}不能是负数", f"the {word_en} cannot be negative"
-    if isinstance(error, AmountRefused):
+    if isinstance(error, AmountOutOfRange):
         return (f"{word}“{text}”超出合理范围（最多 {MAX_AMOUNT}）",
                 f"the {word_en} {text!r} is out of range (at most {MAX_AMOUNT})")
     return f"{word}“{text}”不是数字", f"the {word_en} {text!r} is not a number"
