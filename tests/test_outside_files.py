@@ -116,3 +116,52 @@ def test_a_write_that_fails_leaves_the_old_file(tmp_path):
     assert "磁盘已满" in failed.value.zh
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
     assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_json_too_deep_or_with_a_lone_surrogate_is_refused_with_its_line(tmp_path):
+    with pytest.raises(FileRefused, match="嵌套的层数太多") as refused:
+        filereader.read_json(write(tmp_path, "deep.json", b"[" * 100_000 + b"]" * 100_000))
+    assert "deep.json" in str(refused.value)
+    # A surrogate pair is a character; a lone one (here on line 3) is none.
+    raw = b'{"a": "\\ud83d\\ude00",\n "b": "\\\\ud800",\n "c": ["x", "\\ud800"]}'
+    with pytest.raises(FileRefused, match="无效字符") as refused:
+        filereader.read_json(write(tmp_path, "s.json", raw))
+    assert refused.value.row == 3
+    assert filereader.read_json(write(tmp_path, "ok.json", raw.split(b",\n \"c")[0] + b"}")) == {
+        "a": "\U0001F600", "b": "\\ud800"}
+
+
+def test_a_folder_a_missing_file_and_no_name_are_each_said(tmp_path):
+    assert filereader.file_problem(tmp_path)[0] == "这是一个文件夹，不是文件"
+    assert filereader.file_problem(tmp_path / "none.csv")[0] == "找不到这个文件"
+    assert filereader.file_problem("")[0] == "没有给出文件名"
+    path = write(tmp_path, "a.csv", b"x\n1\n")
+    assert filereader.require_file(path) == path
+    with pytest.raises(FileRefused, match="这是一个文件夹"):
+        filereader.require_file(tmp_path)
+
+
+def test_an_xlsx_formula_without_a_value_is_refused_with_row_and_column(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["编号", "金额", "留言"])
+    book.active.append(["1", 10, "好"])
+    book.active.append(["2", "=5*2", "好"])   # openpyxl writes the formula, never its value
+    book.save(tmp_path / "f.xlsx")
+    with pytest.raises(FileRefused, match="公式，但没有计算出的值") as refused:
+        filereader.read_table(tmp_path / "f.xlsx")
+    assert (refused.value.row, refused.value.column) == (3, "金额")
+    book.active["B3"] = 10                      # no formula left: read as before
+    book.save(tmp_path / "f.xlsx")
+    assert filereader.read_table(tmp_path / "f.xlsx").rows[1].cells == ["2", "10", "好"]
+
+
+def test_amounts_refuse_negative_and_absurd_numbers():
+    assert filereader.parse_amount("10000000") == 10_000_000
+    for text, negative in (("-10", True), ("-0.5", True), ("10000000.01", False),
+                           ("99999999999999999999999", False), ("¥1,000,000,000", False)):
+        with pytest.raises(filereader.AmountOutOfRange) as refused:
+            filereader.parse_amount(text)
+        assert refused.value.negative == negative
+    zh, en = filereader.amount_problem("-5", filereader.AmountOutOfRange("-5", True), "价格",
+                                       "price")
+    assert (zh, en) == ("价格不能是负数", "the price cannot be negative")

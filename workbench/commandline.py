@@ -74,6 +74,22 @@ class WorkbenchParser(argparse.ArgumentParser):
                                 f"from ${PASSWORD_ENV}")
 
 
+def input_file(text: str) -> Path:
+    """The argparse type of a file a command reads. An empty argument is a usage error:
+    as a Path it would be ".", the current folder, which the user never named."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("文件名是空的 / the file name is empty")
+    return Path(text)
+
+
+def require_file(path: Path) -> None:
+    """Stops the command when ``path`` is a folder or missing, before any password is
+    asked for; every command that reads a file says it the same way."""
+    from workbench.filereader import require_file
+
+    require_file(path)
+
+
 def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of lines")
 

@@ -8,7 +8,12 @@ all refuse the same things the same way, naming the file, the row and the likely
 * an empty file, a binary file, an encoding we cannot read;
 * a multi-byte character cut at the end (an interrupted download);
 * a quote left open, a row with fewer or more cells than the header;
-* a required column missing (the message lists the header as found).
+* a required column missing (the message lists the header as found);
+* a folder or an empty name given for the file (:func:`require_file`);
+* JSON nested too deeply to read, or text holding a lone surrogate (``"\\ud800"``);
+* an XLSX formula cell without a value (a file written by a script, never opened in
+  Excel: its formula was never calculated);
+* an amount that is negative or above :data:`MAX_AMOUNT`.
 
 Headers are matched through :func:`workbench.textnorm.match_key` (full-width or ASCII
 punctuation, trailing spaces, ``="…"`` wrappers); cells are returned as the file wrote
@@ -23,6 +28,7 @@ import datetime as dt
 import io
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +51,13 @@ _CLEAR_KEY = match_key(CLEAR_MARK)
 # is damaged UTF-8, not GBK (GBK text is not valid UTF-8 for more than a character or two).
 UTF8_EVIDENCE_BYTES = 12
 _ASCII = bytes(range(128))
+# No price, total, refund or quantity of a shop's file is this large: a bigger number is
+# a typo or a damaged cell (10²³ would even overflow the store's integers).
+MAX_AMOUNT = 10_000_000
+# A UTF-16 surrogate alone: JSON can write one as an escape, no UTF-8 text can hold it,
+# and the store could not save it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 class FileRefused(Refused):
@@ -52,7 +65,7 @@ class FileRefused(Refused):
 
     def __init__(self, path: Path | str, zh: str, en: str, row: int | None = None,
                  column: str = ""):
-        name = Path(path).name
+        name = Path(path).name or str(path)  # "." has no name of its own
         place_zh, place_en = name, name
         if row is not None:
             place_zh += f" 第 {row} 行"
@@ -135,6 +148,28 @@ def read_bytes(path: Path) -> bytes:
     if not raw.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
         raise _empty(path)
     return raw
+
+
+def file_problem(path: Path | str | None) -> tuple[str, str] | None:
+    """Why ``path`` cannot be read as a file, (zh, en), or None when it is a file: every
+    command that takes a file asks this before it starts, so each says the same."""
+    if path is None or not str(path).strip():
+        return "没有给出文件名", "no file name was given"
+    path = Path(path)
+    if path.is_dir():
+        return "这是一个文件夹，不是文件", "this is a folder, not a file"
+    if not path.exists():
+        return "找不到这个文件", "no such file"
+    return None
+
+
+def require_file(path: Path | str | None) -> Path:
+    """``path`` when it is a file to read; else FileRefused saying it is a folder, missing
+    or not given."""
+    problem = file_problem(path)
+    if problem is not None:
+        raise FileRefused(str(path or ""), *problem)
+    return Path(path)
 
 
 def _unreadable(path: Path, error: OSError) -> FileRefused:
@@ -234,7 +269,9 @@ def read_json(path: Path, utf8_only: bool = False) -> object:
     """A JSON document; refused naming line and column where it is malformed or cut."""
     text = read_utf8(path) if utf8_only else read_text(path)
     try:
-        return json.loads(text)
+        return parse_json(text)
+    except JsonProblem as problem:
+        raise FileRefused(path, problem.zh, problem.en, row=problem.line) from None
     except json.JSONDecodeError as error:
         at = f"第 {error.lineno} 行第 {error.colno} 列"
         at_en = f"line {error.lineno} column {error.colno}"
@@ -244,6 +281,61 @@ def read_json(path: Path, utf8_only: bool = False) -> object:
                               ) from None
         raise FileRefused(path, f"不是有效的 JSON（{error.msg}，{at}）",
                           f"not valid JSON ({error.msg}, {at_en})") from None
+
+
+class JsonProblem(ValueError):
+    """JSON that parses but cannot be used: nested too deeply, or a lone surrogate."""
+
+    def __init__(self, zh: str, en: str, line: int | None = None):
+        super().__init__(zh)
+        self.zh, self.en, self.line = zh, en, line
+
+
+def parse_json(text: str) -> object:
+    """``json.loads`` with the refusals every JSON reader shares (JSON files and each
+    line of a JSONL file): JsonProblem for nesting too deep for Python to read (a
+    RecursionError otherwise) and for a lone surrogate (``"\\ud800"``: valid JSON, but
+    no text; the store would fail on it). JSONDecodeError as ``json.loads`` raises it."""
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise JsonProblem("JSON 嵌套的层数太多，无法读取：文件已损坏或不是工作台的文件",
+                          "the JSON is nested too deeply to read: the file is damaged or "
+                          "not a workbench file") from None
+    # Only an escape can put a surrogate in the text: without "\u" there is none to seek.
+    if "\\u" in text and _holds_surrogate(value):
+        raise JsonProblem("文本里有一个无效字符（单独的代理码位，如 \\ud800），不是有效的文字",
+                          "the text holds an invalid character (a lone surrogate such as "
+                          "\\ud800)", _surrogate_line(text))
+    return value
+
+
+def _holds_surrogate(value: object) -> bool:
+    """Any string in ``value`` (keys too) holds a lone surrogate; walked without recursion."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if not item.isascii() and _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
+
+
+def _surrogate_line(text: str) -> int | None:
+    """The line of the first string holding a lone surrogate (a JSON string never spans
+    lines, so each string literal can be read alone)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "\\u" not in line:
+            continue
+        for literal in _JSON_STRING.findall(line):
+            if "\\u" in literal and _SURROGATE.search(json.loads(literal)):
+                return number
+    return None
 
 
 def json_ends_early(text: str, error: json.JSONDecodeError) -> bool:
@@ -312,8 +404,9 @@ def read_table(path: Path, known_headers: Iterable[str] = ()) -> Table:
     if suffix == ".xls":
         raise FileRefused(path, "不支持旧版 Excel（.xls）文件，请在 Excel 里另存为 .xlsx 或 CSV",
                           "old Excel (.xls) files are not supported; save as .xlsx or CSV")
+    unvalued: list[tuple[int, int]] = []
     if suffix in XLSX_SUFFIXES:
-        lines = _xlsx_lines(path)
+        lines, unvalued = _xlsx_lines(path)
         strict = False  # a spreadsheet's rows cannot be cut; its short rows are blank cells
     else:
         lines = _csv_lines(path)
@@ -325,6 +418,14 @@ def read_table(path: Path, known_headers: Iterable[str] = ()) -> Table:
     headers = [clean_cell(cell) for cell in header]
     while headers and not headers[-1]:
         headers.pop()  # Excel pads a header with empty cells
+    for row_number, column in unvalued:
+        if row_number > number and column < len(headers):
+            raise FileRefused(path, "这个单元格是公式，但没有计算出的值（文件由程序生成，"
+                              "没有在 Excel 里打开保存过）：请在 Excel 里打开并保存，"
+                              "或把公式换成数值", "this cell is a formula without a value "
+                              "(the file was written by a program and never saved by Excel): "
+                              "open and save it in Excel, or replace the formula by its value",
+                              row=row_number, column=headers[column] or _letter(column))
     rows = []
     for number_, cells in lines[header_at + 1:]:
         if not "".join(cells).strip():   # a blank line (one join: faster than any())
@@ -395,22 +496,91 @@ def _csv_lines(path: Path) -> list[tuple[int, list[str]]]:
     return lines
 
 
-def _xlsx_lines(path: Path) -> list[tuple[int, list[str]]]:
+def _xlsx_lines(path: Path) -> tuple[list[tuple[int, list[str]]], list[tuple[int, int]]]:
+    """The first sheet's rows as text, and the (row, column index) of each formula cell
+    without a value: read with its values only, such a cell is merely empty."""
     import openpyxl  # only when an XLSX is imported
 
     read_bytes(path)  # the same refusals for a missing or empty file
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
-        raise FileRefused(path, f"无法打开 XLSX 文件（{type(error).__name__}）：文件可能已损坏",
-                          f"cannot open the XLSX file ({type(error).__name__}); it may be "
-                          "damaged") from None
+        raise _damaged_xlsx(path, error) from None
     try:
         sheet = book.worksheets[0]
-        return [(number, [_xlsx_text(value) for value in values])
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        values = list(sheet.iter_rows(values_only=True))
+        has_formulas = _has_formulas(book, sheet)
     finally:
         book.close()
+    lines = [(number, [_xlsx_text(value) for value in row])
+             for number, row in enumerate(values, start=1)]
+    if not has_formulas:
+        return lines, []
+    return lines, _unvalued_formulas(path, values)
+
+
+def _damaged_xlsx(path: Path, error: Exception) -> FileRefused:
+    return FileRefused(path, f"无法打开 XLSX 文件（{type(error).__name__}）：文件可能已损坏",
+                       f"cannot open the XLSX file ({type(error).__name__}); it may be "
+                       "damaged")
+
+
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_SCAN_BYTES = 1 << 20
+
+
+def _has_formulas(book, sheet) -> bool:
+    """Whether the sheet's XML holds a formula: a scan of its bytes, far cheaper than
+    reading the sheet a second time, which only a sheet with formulas needs."""
+    try:
+        stream = book._archive.open(sheet._worksheet_path)  # noqa: SLF001
+    except (AttributeError, KeyError, OSError):
+        return True  # cannot tell: read it again, as if it had formulas
+    with stream:
+        tail = b""
+        while chunk := stream.read(_SCAN_BYTES):
+            if _FORMULA_TAG.search(tail + chunk):
+                return True
+            tail = chunk[-64:]
+    return False
+
+
+def _unvalued_formulas(path: Path, values: list[tuple]) -> list[tuple[int, int]]:
+    """The cells that hold a formula and, read for values, nothing."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception as error:  # noqa: BLE001 - as in _xlsx_lines
+        raise _damaged_xlsx(path, error) from None
+    found = []
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        for number, (formulas, cached) in enumerate(zip(rows, values, strict=False), start=1):
+            for column, formula in enumerate(formulas):
+                if _is_formula(formula) and (column >= len(cached) or cached[column] is None):
+                    found.append((number, column))
+    finally:
+        book.close()
+    return found
+
+
+def _is_formula(value: object) -> bool:
+    """A cell read with its formulas: ``=…`` text, or an array or data-table formula."""
+    if isinstance(value, str):
+        return value.startswith("=")
+    return value is not None and not isinstance(value, (int, float, dt.datetime, dt.date,
+                                                        dt.time, dt.timedelta))
+
+
+def _letter(column: int) -> str:
+    """A column index as a spreadsheet names it: 0 → A, 26 → AA."""
+    name = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
 
 
 def _xlsx_text(value: object) -> str:
@@ -430,18 +600,43 @@ def _xlsx_text(value: object) -> str:
 
 # --- values ------------------------------------------------------------------------------
 
+class AmountOutOfRange(ValueError):
+    """A number that reads but is no amount: negative, or above :data:`MAX_AMOUNT`."""
+
+    def __init__(self, text: str, negative: bool):
+        super().__init__(text)
+        self.negative = negative
+
+
 def parse_amount(text: str) -> float | None:
     """An amount such as ``129.00``, ``¥1,299.00``, ``￥129`` or ``129元``; None when empty.
-    Raises ValueError for what is not an amount."""
+    Raises ValueError for what is not an amount, AmountOutOfRange (a ValueError) for a
+    negative one or one above :data:`MAX_AMOUNT`; :func:`amount_problem` words either."""
     if text.isascii() and text.replace(".", "", 1).isdigit():
-        return float(text)  # the usual 129.00, without normalising hundreds of thousands
-    plain = match_key(text).replace("¥", "").replace("元", "").replace(",", "")
-    if not plain:
-        return None
-    value = float(plain)
-    if not math.isfinite(value):
-        raise ValueError(text)
+        value = float(text)  # the usual 129.00, without normalising hundreds of thousands
+    else:
+        plain = match_key(text).replace("¥", "").replace("元", "").replace(",", "")
+        if not plain:
+            return None
+        value = float(plain)
+        if not math.isfinite(value):
+            raise ValueError(text)
+        if value < 0:
+            raise AmountOutOfRange(text, negative=True)
+    if value > MAX_AMOUNT:
+        raise AmountOutOfRange(text, negative=False)
     return value
+
+
+def amount_problem(text: str, error: ValueError, word: str = "金额",
+                   word_en: str = "amount") -> tuple[str, str]:
+    """Why ``text`` is refused as an amount (zh, en), for a refusal naming its cell."""
+    if isinstance(error, AmountOutOfRange) and error.negative:
+        return f"{word}不能是负数", f"the {word_en} cannot be negative"
+    if isinstance(error, AmountOutOfRange):
+        return (f"{word}“{text}”超出合理范围（最多 {MAX_AMOUNT}）",
+                f"the {word_en} {text!r} is out of range (at most {MAX_AMOUNT})")
+    return f"{word}“{text}”不是数字", f"the {word_en} {text!r} is not a number"
 
 
 def parse_time(text: str) -> float | None:

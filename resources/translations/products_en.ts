@@ -345,6 +345,10 @@
         <translation>Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
     </message>
     <message>
+        <source>价格“{0}”不是合理的价格：不能是负数，也不能超过 {1}。</source>
+        <translation>The price “{0}” is not a plausible price: it cannot be negative or above {1}.</translation>
+    </message>
+    <message>
         <source>价格“{0}”不是数字。</source>
         <translation>The price “{0}” is not a number.</translation>
     </message>

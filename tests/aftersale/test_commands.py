@@ -148,7 +148,7 @@ def test_import_and_export(demo_store, db_path, tmp_path, capsys):
     assert {"平台退款状态": AGREE}.items() <= {r[0].value: r[1].value for r in sheet.rows}.items()
     status, _, err = run(capsys, db_path, "aftersale", "import", str(tmp_path / "none.csv"),
                          "--as", "xiaoman")
-    assert status == 1 and "找不到文件" in err
+    assert status == 1 and "找不到这个文件" in err
 
 
 def test_metrics_carry_the_after_sale_figures(demo_store, db_path, capsys):

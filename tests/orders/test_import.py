@@ -143,6 +143,8 @@ BAD_ROWS = [
     ("date", {"created": "2025-13-45 10:00:00"}, "订单创建时间", "看不懂"),
     ("status", {"status": "买家在犹豫"}, "订单状态", "无法识别"),
     ("endless amount", {"total": "inf"}, "总金额", "不是数字"),
+    ("negative amount", {"total": "-10"}, "总金额", "金额不能是负数"),
+    ("absurd amount", {"paid": "1" + "0" * 23}, "买家实际支付金额", "超出合理范围"),
 ]
 
 
@@ -281,3 +283,13 @@ def test_an_old_excel_file_is_refused_with_advice(demo_store, clock, tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     with pytest.raises(FileRefused, match="另存为 .xlsx 或 CSV"):
         import_report(demo_store, path, now=clock())
+
+
+@pytest.mark.parametrize(("quantity", "reason"), [("1" + "0" * 23, "数量“1" + "0" * 23
+                                                   + "”超出合理范围"), ("-5", "数量不能是负数")])
+def test_an_absurd_item_quantity_is_refused_with_its_cell(demo_store, clock, gbk_report,
+                                                          tmp_path, quantity, reason):
+    items = write_gbk(tmp_path / "items.csv", ITEM_HEADER, [
+        ['="35153131473293579"', "卫衣", "129.00", quantity, "", "", "", "", "交易成功", ""]])
+    with pytest.raises(FileRefused, match=f"items.csv 第 2 行“购买数量”列：{reason}"):
+        import_report(demo_store, gbk_report, items, now=clock())

@@ -154,3 +154,21 @@ def test_the_register_command_gives_the_summary_table(demo_store, db_path, tmp_p
                          str(tmp_path / "again.xlsx"), "--as", "wang", "--lang", "en")
     assert status == 1 and "summary table already" in err
     assert not (tmp_path / "again.xlsx").exists()
+
+
+def test_a_folder_or_an_empty_name_is_said_so_by_every_import(demo_store, db_path, tmp_path,
+                                                              capsys):
+    report = write_gbk(tmp_path / "r.csv", CLASSIC_HEADER, [classic_row("1", "甲")])
+    for args in (["orders", "import", str(tmp_path)],
+                 ["orders", "import", str(report), "--items", str(tmp_path)],
+                 ["products", "import", str(tmp_path)],
+                 ["aftersale", "import", str(tmp_path)],
+                 ["logs", "import", str(tmp_path)],
+                 ["store", "restore", str(tmp_path)]):
+        status, _, err = run(capsys, db_path, *args, "--as", "wang")
+        assert status == 1 and "这是一个文件夹，不是文件" in err, args
+    try:
+        status = cli.main(["--db", str(db_path), "phrases", "import", "", "--as", "wang"])
+    except SystemExit as usage:
+        status = usage.code
+    assert status == 2 and "文件名是空的" in capsys.readouterr().err

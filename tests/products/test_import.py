@@ -121,6 +121,8 @@ SHIRT = ["SH-03", "条纹衬衫", "89", "https://shop.example.com/item/SH-03", "
     (PRODUCT_HEADER, [HOODIE, [*SHIRT[:2], "一百", *SHIRT[3:]]],
      "第 3 行“价格”列：价格“一百”不是数字"),
     (PRODUCT_HEADER, [HOODIE, [*SHIRT[:2], "-5", *SHIRT[3:]]], "第 3 行“价格”列：价格不能是负数"),
+    (PRODUCT_HEADER, [HOODIE, [*SHIRT[:2], "1" + "0" * 23, *SHIRT[3:]]],
+     "第 3 行“价格”列：价格“1" + "0" * 23 + "”超出合理范围"),
     (PRODUCT_HEADER, [HOODIE, HOODIE], "第 3 行“商品编码”列：商品编码 HD-01 在第 2 行已经出现过"),
     (PRODUCT_HEADER, [HOODIE, [*SHIRT[:3], "shop.example.com/x", *SHIRT[4:]]],
      "第 3 行“链接”列：链接应以 http:// 或 https:// 开头"),

@@ -233,3 +233,21 @@ def test_codes_stored_as_written_before_are_made_keys_by_the_migration(phrase_st
                                           None, 99)
     phrase_rows.migrate_code_keys(phrase_store.conn)
     assert team(phrase_store)["qx"].id == phrase_id
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_json_pack_without_a_name_or_with_a_file_that_is_no_picture_is_refused(
+        tmp_path, phrase_store, clock, dry_run):
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    cases = {"name": ({"name": None, "phrases": [{"code": "a", "text": "b"}]}, "缺少名称"),
+             "image": ({"name": "x", "phrases": [{"code": "a", "text": "b",
+                                                 "image": "notes.txt"}]}, "不是支持的图片格式")}
+    before = snapshot(phrase_store)
+    for name, (data, reason) in cases.items():
+        source = tmp_path / f"{name}.json"
+        source.write_text(json.dumps({"format": packs.PACK_FORMAT, "format_version": 1,
+                                      **data}), encoding="utf-8")
+        # A dry run reads and checks exactly as the import does.
+        with pytest.raises(FileRefused, match=reason):
+            packs.import_file(phrase_store, source, dry_run=dry_run, now=clock())
+    assert snapshot(phrase_store) == before

@@ -164,3 +164,16 @@ def test_a_bad_log_file_is_refused_with_its_line(run, tmp_path):
     status, _, err = run("qa", "check", "--file", str(tmp_path / "missing.jsonl"), "--as",
                          "wang", "--lang", "en")
     assert status == 1 and "no such file" in err
+
+
+def test_a_log_file_is_read_as_strictly_as_logs_import_reads_it(run, tmp_path):
+    record = line("f1", "戊", "buyer", "在吗", f"{D} 15:00:00")
+    gbk = tmp_path / "gbk.jsonl"
+    gbk.write_bytes((json.dumps(record, ensure_ascii=False) + "\n").encode("gbk"))
+    status, _, err = run("qa", "check", "--file", str(gbk), "--as", "wang")
+    assert status == 1 and "gbk.jsonl 第 1 行" in err and "UTF-8" in err
+    lone = tmp_path / "lone.jsonl"   # json.dumps writes the lone surrogate as \\ud800
+    lone.write_text("".join(json.dumps(r) + "\n" for r in (record, {**record, "text": "\ud800"})),
+                    encoding="ascii")
+    status, _, err = run("qa", "check", "--file", str(lone), "--as", "wang")
+    assert status == 1 and "lone.jsonl 第 2 行" in err and "无效字符" in err

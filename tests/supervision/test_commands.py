@@ -71,7 +71,7 @@ def test_import_a_bad_line_and_skip_bad(run, tmp_path, demo_store):
     assert status == 0 and "导入 2 条消息" in out and "第 2 行" in err
     assert rejects.read_text(encoding="utf-8") == "{oops\n"
     status, _, err = run("logs", "import", str(tmp_path / "missing.jsonl"), "--as", "wang")
-    assert status == 1 and "找不到文件" in err
+    assert status == 1 and "找不到这个文件" in err
 
 
 def test_an_agent_cannot_import(run, tmp_path):

@@ -61,6 +61,13 @@ def test_a_bad_line_stops_the_import_and_leaves_the_store_unchanged(demo_store, 
     (json.dumps(line("x", "b", "buyer", "t", "2025-11-20")), "time 不是有效时间"),
     (json.dumps(line("x", "b", "buyer", 5, "2025-11-20 10:00:00")), "text 应为字符串"),
     (json.dumps(line("w1", "别人", "buyer", "t", "2025-11-20 10:00:00")), "买家是 买家甲"),
+    # A time no calendar shows in local time: every export failed after it was stored.
+    *((json.dumps(line("x", "b", "buyer", "t", time)), "不是合理的消息时间") for time in (
+        "0001-01-01T00:00:00-12:00", "9999-12-31T23:59:59+14:00", "1999-12-31 10:00:00")),
+    (json.dumps(line("x", "b", "buyer", "t", "2025-11-20 10:00:00"))[:-1]
+     + ', "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "嵌套的层数太多"),
+    # json.dumps writes a lone surrogate as the escape \\ud800: valid JSON, but no text.
+    (json.dumps(line("x", "b", "buyer", "\ud800", "2025-11-20 10:00:00")), "无效字符"),
 ])
 def test_each_kind_of_bad_line_is_named(demo_store, boss, tmp_path, clock, raw, reason):
     path = write_jsonl(tmp_path / "one.jsonl", [GOOD[0], raw])

@@ -1,3 +1,5 @@
+import time
+
 import pytest
 
 from supervision.logdata import line, write_jsonl
@@ -111,7 +113,7 @@ def test_the_index_catches_up_incrementally_and_rebuilds_when_indexing_changes(
     path_records = [line("i", "索引买家", "buyer", "还有优惠券吗", f"{DAY1} 08:05:00")]
     from workbench.supervision import logfiles
     logfiles.import_jsonl(demo_store, write_jsonl(demo_store.path.with_name("x.jsonl"),
-                                                  path_records), boss, 0)
+                                                  path_records), boss, time.time())
     assert search.not_indexed(demo_store) == 1
     assert search.search(demo_store, boss, LogFilter(query="优惠券")).not_indexed == 1
     assert search.catch_up(demo_store) == 1

@@ -14,19 +14,21 @@ from pathlib import Path
 from workbench.commandline import (
     CommandFailed,
     add_json_option,
+    input_file,
     open_store,
     print_json,
     proven_account,
+    require_file,
 )
 
 
 def _amount(text: str) -> float:
-    from workbench.filereader import parse_amount
+    from workbench.filereader import amount_problem, parse_amount
 
     try:
         value = parse_amount(text)
-    except ValueError:
-        value = None
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(amount_problem(text, error)[1]) from None
     if value is None:
         raise argparse.ArgumentTypeError(f"not an amount: {text!r} (e.g. 25 or 25.50)")
     return value
@@ -78,7 +80,7 @@ def register(commands) -> None:
 
     imported = sub.add_parser("import", help="import the back office's refund report "
                               "(退款管理 export, CSV or XLSX; docs/formats-aftersale.md)")
-    imported.add_argument("file", type=Path)
+    imported.add_argument("file", type=input_file)
     imported.add_argument("--dry-run", action="store_true",
                           help="say what the import would do, change nothing")
     imported.set_defaults(handler=_import)
@@ -182,8 +184,7 @@ def _call_time(text: str | None) -> float | None:
 def _import(args) -> int:
     from workbench.aftersale import refunds
 
-    if not args.file.is_file():
-        raise CommandFailed(f"找不到文件 {args.file}。", f"No such file: {args.file}")
+    require_file(args.file)
     with open_store(args) as store:
         agent = proven_account(args, store)
         result = refunds.import_report(store, args.file, agent, time.time(),

@@ -34,7 +34,14 @@ from workbench.aftersale import (
 )
 from workbench.aftersale.cases import record_step, sync_todo
 from workbench.changes import Changes
-from workbench.filereader import FileRefused, Table, parse_amount, parse_time, read_table
+from workbench.filereader import (
+    FileRefused,
+    Table,
+    amount_problem,
+    parse_amount,
+    parse_time,
+    read_table,
+)
 from workbench.orders import NEVER_PAID
 from workbench.store import Store
 from workbench.store import aftersale as case_rows
@@ -223,9 +230,8 @@ def _parse(table: Table, columns: dict[str, int], line: int, cells: list[str]) -
         text = cell(name)
         try:
             amounts[name] = parse_amount(text) if name in columns else None
-        except ValueError:
-            raise refuse(name, f"金额“{text}”不是数字", f"the amount {text!r} is not a number"
-                         ) from None
+        except ValueError as error:
+            raise refuse(name, *amount_problem(text, error)) from None
     if amounts["amount"] is None or amounts["amount"] < 0:
         raise refuse("amount", "缺少退款金额", "the refund amount is missing")
     if amounts["paid"] is not None and amounts["amount"] > amounts["paid"]:

@@ -12,10 +12,12 @@ from pathlib import Path
 from workbench.commandline import (
     CommandFailed,
     add_json_option,
+    input_file,
     open_store,
     own_account,
     print_json,
     proven_account,
+    require_file,
 )
 
 STATE_ALIASES = {"open": "open", "overdue": "overdue", "done": "done", "all": "all",
@@ -69,7 +71,7 @@ def register(commands) -> None:
 
     imported = handover_sub.add_parser(
         "import", help="import a handover file written on another workstation")
-    imported.add_argument("file", type=Path)
+    imported.add_argument("file", type=input_file)
     add_json_option(imported)
     imported.set_defaults(handler=_handover_import)
 
@@ -232,6 +234,7 @@ def _handover_sheet(args) -> int:
 def _handover_import(args) -> int:
     from workbench.handover import exchange
 
+    require_file(args.file)
     with open_store(args) as store:
         agent = proven_account(args, store)
         report, _ = exchange.import_file(store, args.file, agent, time.time())

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from workbench.accounts import permissions
 from workbench.changes import Refused
+from workbench.filereader import file_problem
 from workbench.store import Store, StoreError, integrity
 from workbench.store import backup as copies
 from workbench.store.db import InstanceLock
@@ -152,8 +153,10 @@ def restore(db_path: Path, backup_file: Path, prove: Callable[[Store], object]) 
     the current store, or against the backup when the current one is damaged or missing.
     """
     backup_file = Path(backup_file)
-    if not backup_file.is_file():
-        raise Refused(f"找不到备份文件 {backup_file}。", f"No such backup file: {backup_file}")
+    problem = file_problem(backup_file)
+    if problem is not None:
+        raise Refused(f"备份文件 {backup_file}：{problem[0]}。",
+                      f"The backup file {backup_file}: {problem[1]}.")
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock = InstanceLock(db_path)
     try:

@@ -10,7 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench import paths
-from workbench.commandline import add_json_option, open_store, print_json, proven_account
+from workbench.commandline import (
+    add_json_option,
+    input_file,
+    open_store,
+    print_json,
+    proven_account,
+)
 
 
 def register(commands) -> None:
@@ -29,7 +35,7 @@ def register(commands) -> None:
 
     restore = sub.add_parser("restore", help="put a backup in the place of the store (the "
                                              "window must be closed)")
-    restore.add_argument("file", type=Path)
+    restore.add_argument("file", type=input_file)
     restore.set_defaults(handler=_restore)
 
 

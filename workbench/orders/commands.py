@@ -11,10 +11,12 @@ from pathlib import Path
 from workbench.commandline import (
     CommandFailed,
     add_json_option,
+    input_file,
     open_store,
     own_account,
     print_json,
     proven_account,
+    require_file,
 )
 
 
@@ -25,8 +27,8 @@ def register(commands) -> None:
     sub = parser.add_subparsers(dest="orders_command", required=True)
 
     imp = sub.add_parser("import", help="import the back office's order report (CSV/XLSX)")
-    imp.add_argument("file", type=Path, help="order report: CSV (GBK or UTF-8) or XLSX")
-    imp.add_argument("--items", type=Path, help="the line-item file that goes with it")
+    imp.add_argument("file", type=input_file, help="order report: CSV (GBK or UTF-8) or XLSX")
+    imp.add_argument("--items", type=input_file, help="the line-item file that goes with it")
     imp.add_argument("--dry-run", action="store_true",
                      help="say what the import would do, change nothing")
     imp.set_defaults(handler=import_command)
@@ -81,8 +83,8 @@ def import_command(args) -> int:
     from workbench.orders.importer import import_report
 
     for path in (args.file, args.items):
-        if path is not None and not path.is_file():
-            raise CommandFailed(f"找不到文件 {path}。", f"No such file: {path}")
+        if path is not None:
+            require_file(path)
     with open_store(args) as store:
         proven_account(args, store)
         result = import_report(store, args.file, args.items, now=time.time(),

@@ -28,6 +28,7 @@ from workbench.filereader import (
     FileRefused,
     Row,
     Table,
+    amount_problem,
     is_clear_mark,
     parse_amount,
     parse_time,
@@ -195,10 +196,15 @@ def _order_id(cells: _Cells, row: Row) -> str:
 def _quantity(cells: _Cells, row: Row, name: str) -> int:
     text = cells.get(row, name)
     try:
-        return int(float(text)) if text else 1
-    except (ValueError, OverflowError):  # "inf" is a float, not a quantity
-        raise cells.refuse(row, name, f"数量“{text}”不是数字",
-                           f"the quantity {text!r} is not a number") from None
+        # Read as an amount: no quantity is negative or above MAX_AMOUNT (10²³ would not
+        # even fit the store's integers).
+        value = parse_amount(text) if text else 1
+        if value is None:
+            raise ValueError(text)
+        return int(value)
+    except ValueError as error:  # "inf" is a float, not a quantity
+        raise cells.refuse(row, name, *amount_problem(text, error, "数量", "quantity")
+                           ) from None
 
 
 @dataclass
@@ -234,10 +240,9 @@ def _read_orders(cells: _Cells, progress: Progress, cancelled: Callable[[], bool
         for name in AMOUNTS:
             try:
                 read(row, name, parse_amount)
-            except ValueError:
-                text = cells.get(row, name)
-                raise cells.refuse(row, name, f"金额“{text}”不是数字",
-                                   f"the amount {text!r} is not a number") from None
+            except ValueError as error:
+                raise cells.refuse(row, name, *amount_problem(cells.get(row, name), error)
+                                   ) from None
         for name in TIMES:
             try:
                 read(row, name, parse_time)
@@ -292,10 +297,9 @@ def _read_items(table: Table, cancelled: Callable[[], bool]) -> _Items:
             raise cells.refuse(row, "title", "缺少商品标题", "the item title is missing")
         try:
             price = parse_amount(cells.get(row, "price"))
-        except ValueError:
-            text = cells.get(row, "price")
-            raise cells.refuse(row, "price", f"价格“{text}”不是数字",
-                               f"the price {text!r} is not a number") from None
+        except ValueError as error:
+            raise cells.refuse(row, "price", *amount_problem(cells.get(row, "price"), error,
+                                                             "价格", "price")) from None
         quantity = _quantity(cells, row, "quantity")
         spec = ";".join(part for part in (cells.get(row, "spec"), cells.get(row, "package"))
                         if part)

@@ -6,15 +6,16 @@ Kept light to import: the product domain (and openpyxl) load inside the handlers
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from workbench.commandline import (
     CommandFailed,
     add_json_option,
+    input_file,
     open_store,
     own_account,
     print_json,
     proven_account,
+    require_file,
 )
 
 
@@ -25,8 +26,8 @@ def register(commands) -> None:
     sub = parser.add_subparsers(dest="products_command", required=True)
 
     imp = sub.add_parser("import", help="import the products file (CSV/XLSX), and a size chart")
-    imp.add_argument("file", type=Path, help="products file: CSV (GBK or UTF-8) or XLSX")
-    imp.add_argument("--sizes", type=Path, help="the size-chart file that goes with it")
+    imp.add_argument("file", type=input_file, help="products file: CSV (GBK or UTF-8) or XLSX")
+    imp.add_argument("--sizes", type=input_file, help="the size-chart file that goes with it")
     imp.set_defaults(handler=import_command)
 
     search = sub.add_parser("search", help="find products by words, code or pinyin initials")
@@ -49,8 +50,8 @@ def import_command(args) -> int:
     from workbench.products import importer
 
     for path in (args.file, args.sizes):
-        if path is not None and not path.is_file():
-            raise CommandFailed(f"找不到文件 {path}。", f"No such file: {path}")
+        if path is not None:
+            require_file(path)
     with open_store(args) as store:
         agent = proven_account(args, store)
         result = importer.import_files(store, args.file, args.sizes, now=time.time(),

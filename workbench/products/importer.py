@@ -15,7 +15,14 @@ from pathlib import Path
 
 from workbench.accounts import permissions
 from workbench.changes import Changes
-from workbench.filereader import FileRefused, Row, Table, parse_amount, read_table
+from workbench.filereader import (
+    FileRefused,
+    Row,
+    Table,
+    amount_problem,
+    parse_amount,
+    read_table,
+)
 from workbench.products import (
     IMAGE_SUFFIXES,
     image_name,
@@ -174,11 +181,8 @@ def _product_line(table: Table, columns: dict[str, int], row: Row, seen: dict[st
     if price:
         try:
             values["price"] = parse_amount(price)
-        except ValueError:
-            raise refuse("price", f"价格“{price}”不是数字",
-                         f"the price {price!r} is not a number") from None
-        if values["price"] < 0:
-            raise refuse("price", "价格不能是负数", "the price cannot be negative")
+        except ValueError as error:
+            raise refuse("price", *amount_problem(price, error, "价格", "price")) from None
     link = cell.get("link")
     if link and not link.lower().startswith(("http://", "https://")):
         raise refuse("link", "链接应以 http:// 或 https:// 开头",

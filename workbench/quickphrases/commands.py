@@ -8,10 +8,12 @@ from pathlib import Path
 from workbench.commandline import (
     CommandFailed,
     add_json_option,
+    input_file,
     open_store,
     own_account,
     print_json,
     proven_account,
+    require_file,
 )
 
 EXPORT_SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".csv": "csv"}
@@ -22,7 +24,7 @@ def register(commands) -> None:
     actions = phrases.add_subparsers(dest="phrases_command", required=True)
 
     load = actions.add_parser("import", help="import a phrase pack (JSON, CSV, Qianniu, XLSX)")
-    load.add_argument("file", type=Path)
+    load.add_argument("file", type=input_file)
     load.add_argument("--scope", choices=("team", "personal"), default="team")
     load.add_argument("--pack", help="target team pack (default: the JSON's name or the file "
                       "name)")
@@ -60,6 +62,7 @@ def _reader(args, store):
 def import_pack(args) -> int:
     from workbench.quickphrases import packs
 
+    require_file(args.file)
     with open_store(args) as store:
         plan, _ = packs.import_file(store, args.file, mode=args.mode, scope=args.scope,
                                     agent=proven_account(args, store), pack_name=args.pack,

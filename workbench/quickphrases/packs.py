@@ -22,6 +22,7 @@ from workbench.changes import Changes, Refused
 from workbench.filereader import FileRefused, is_clear_mark, read_json, read_table
 from workbench.filewriter import atomic_text, write_csv, write_xlsx
 from workbench.quickphrases import (
+    IMAGE_SUFFIXES,
     PERSONAL_PACK_PREFIX,
     Pack,
     Phrase,
@@ -127,8 +128,10 @@ def _read_json(path: Path) -> PackFile:
             data["format_version"] > PACK_FORMAT_VERSION:
         raise fail("短语包格式版本不受支持，请升级工作台",
                    "this pack format version is not supported; upgrade the workbench")
-    if not str(data.get("name", "")).strip():
-        raise fail("短语包缺少名称 name", "the pack has no name")
+    # null or a number is no name: str() would make a pack called "None".
+    if not isinstance(data.get("name"), str) or not data["name"].strip():
+        raise fail("短语包缺少名称 name（应是一段文字）",
+                   "the pack has no name (it should be text)")
     version = data.get("version", 1)
     if not isinstance(version, int) or isinstance(version, bool):
         raise fail(f"版本号 version 应是整数，而不是“{version}”",
@@ -155,6 +158,12 @@ def _read_json(path: Path) -> PackFile:
                 if not Path(image).is_file():
                     raise fail(f"找不到图片文件 {phrase['image']}",
                                f"the picture {phrase['image']} is missing", number, "image")
+                # Checked on reading, so a dry run refuses what the import would.
+                if Path(image).suffix.lower() not in IMAGE_SUFFIXES:
+                    raise fail(f"{phrase['image']} 不是支持的图片格式"
+                               f"（{'、'.join(IMAGE_SUFFIXES)}）",
+                               f"{phrase['image']} is not a supported picture "
+                               f"({', '.join(IMAGE_SUFFIXES)})", number, "image")
         return PackRow(number, str(phrase.get("code", "")).strip(),
                        str(phrase.get("text", "")), group_path, keywords, image)
 

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
-from workbench.commandline import add_json_option, open_store, print_json, proven_account
+from workbench.commandline import (
+    add_json_option,
+    input_file,
+    open_store,
+    print_json,
+    proven_account,
+    require_file,
+)
 from workbench.supervision.commands import day_or_time
 
 EARLIEST = 0.0
@@ -32,7 +38,7 @@ def register(commands) -> None:
     checking.add_argument("--since", type=_since, help="from this day or time (local)")
     checking.add_argument("--until", type=_until, help="up to and including this day")
     checking.add_argument("--agent", help="only this agent's conversations (account name)")
-    checking.add_argument("--file", type=Path, metavar="LOG.jsonl",
+    checking.add_argument("--file", type=input_file, metavar="LOG.jsonl",
                           help="check a log file (docs/formats-logs.md) instead of the store")
     add_json_option(checking)
     checking.set_defaults(handler=_check)
@@ -45,6 +51,8 @@ def _check(args: argparse.Namespace) -> int:
     now = time.time()
     since = args.since if args.since is not None else EARLIEST
     until = args.until if args.until is not None else now + transcripts.DAY
+    if args.file is not None:
+        require_file(args.file)
     with open_store(args) as store:
         viewer = proven_account(args, store)
         standard = standards.load_standard(store)

@@ -21,7 +21,7 @@ from pathlib import Path
 from workbench import accounts
 from workbench.accounts import permissions
 from workbench.changes import Refused
-from workbench.filereader import FileRefused, read_text
+from workbench.filereader import FileRefused, utf8_lines
 from workbench.standards.checklist import Line, Order, Transcript, gc_paused
 from workbench.store import Store
 from workbench.store import standards as rows
@@ -197,14 +197,15 @@ def _whose(writers: list[str], assigned: str | None) -> str | None:
 
 def from_log_file(path: Path) -> list[Transcript]:
     """The conversations of a JSONL log file (docs/formats-logs.md), read through the
-    log import's own line parser and never stored. A bad line refuses the whole file,
-    naming the line, as the import does. Log files carry no orders."""
+    log import's own reader and line parser (UTF-8 only, every line checked the same)
+    and never stored. A bad line refuses the whole file, naming the line, as the import
+    does. Log files carry no orders."""
     from workbench.supervision.logfiles import LineError, parse_line
 
     path = Path(path)
     by_conversation: dict[str, list] = defaultdict(list)
     buyers: dict[str, str] = {}
-    for number, raw in enumerate(read_text(path).splitlines(), start=1):
+    for number, raw, _done in utf8_lines(path):
         if not raw.strip():
             continue
         try:

@@ -14,9 +14,11 @@ import time
 from workbench.commandline import (
     CommandFailed,
     add_json_option,
+    input_file,
     open_store,
     print_json,
     proven_account,
+    require_file,
 )
 
 DEFAULT_DAYS = 7
@@ -69,7 +71,7 @@ def register(commands) -> None:
     sub = logs.add_subparsers(dest="logs_command", required=True)
 
     importing = sub.add_parser("import", help="import a JSONL log (docs/formats-logs.md)")
-    importing.add_argument("file")
+    importing.add_argument("file", type=input_file)
     importing.add_argument("--skip-bad", action="store_true",
                            help="import the good lines, write the bad ones to a reject file")
     importing.add_argument("--rejects", help="the reject file (default FILE.rejected.jsonl)")
@@ -130,9 +132,8 @@ def _import(args) -> int:
 
     from workbench.supervision import logfiles
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise CommandFailed(f"找不到文件 {path}。", f"No such file: {path}")
+    path = args.file
+    require_file(path)
     with open_store(args) as store:
         by = proven_account(args, store)
         result = logfiles.import_jsonl(

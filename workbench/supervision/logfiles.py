@@ -14,14 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench import accounts
+from workbench import accounts, timefmt
 from workbench.accounts import permissions
 from workbench.changes import Changes, Refused
-from workbench.filereader import FileRefused, json_ends_early, utf8_lines
+from workbench.filereader import FileRefused, JsonProblem, json_ends_early, parse_json, utf8_lines
 from workbench.filewriter import CsvWriter, atomic_text, write_xlsx
 from workbench.store import Store, logs
 from workbench.supervision import search
@@ -40,6 +41,10 @@ PROGRESS_EVERY = 2000
 READ_SHARE = 0.8
 # Times written to a file are whole seconds; a stored message may carry a fraction.
 SAME_TIME_S = 1.0
+# A message's time: from timefmt.EARLIEST (2000-01-01) to a day after now (clocks and
+# time zones differ); anything else is a typo or a damaged line, and a time no calendar
+# can show (year 1 with an offset) would break every export and listing afterwards.
+LATEST_AHEAD_S = 86400.0
 
 
 class Cancelled(Exception):
@@ -109,11 +114,14 @@ class LineError(ValueError):
         self.zh, self.en = zh, en
 
 
-def parse_line(number: int, raw: str) -> Line:
+def parse_line(number: int, raw: str, now: float | None = None) -> Line:
     """One log line, or LineError saying what is wrong. ``sender`` is read as people
-    write it (``Buyer``, full-width letters); texts are kept as written."""
+    write it (``Buyer``, full-width letters); texts are kept as written. A time before
+    2000 or more than a day after ``now`` (default: the clock) is refused."""
     try:
-        record = json.loads(raw)
+        record = parse_json(raw)
+    except JsonProblem as problem:
+        raise LineError(problem.zh, problem.en) from None
     except json.JSONDecodeError as error:
         if json_ends_early(raw, error):
             raise LineError(f"这一行在第 {error.colno} 列提前结束：文件可能不完整",
@@ -154,6 +162,12 @@ def parse_line(number: int, raw: str) -> Line:
                         "（应为 ISO 8601 或 YYYY-MM-DD HH:MM:SS）",
                         f"time is not a valid time {record['time']!r} (write ISO 8601 or "
                         "YYYY-MM-DD HH:MM:SS)") from None
+    latest = (time.time() if now is None else now) + LATEST_AHEAD_S
+    if not timefmt.EARLIEST <= at <= latest:
+        raise LineError(f"time {record['time']!r} 不是合理的消息时间"
+                        "（应在 2000-01-01 之后，且不晚于明天）",
+                        f"time {record['time']!r} is not a plausible message time (it should "
+                        "be after 2000-01-01 and no later than tomorrow)")
     uid = record.get("uid")
     uid = uid if isinstance(uid, str) and uid else None
     return Line(number, conversation, buyer, agent, sender, record["text"], at, uid,
@@ -169,7 +183,7 @@ def _stable_uid(line: Line, seen: dict[tuple, int]) -> str:
     return f"log-{digest}"
 
 
-def _read(path: Path, store: Store, own_uid: str, skip_bad: bool,
+def _read(path: Path, store: Store, own_uid: str, skip_bad: bool, now: float,
           progress: Callable[[int, int], None] | None,
           cancelled: Callable[[], bool] | None) -> tuple[list[Line], list[BadLine]]:
     size = max(path.stat().st_size, 1) if path.is_file() else 1
@@ -185,7 +199,7 @@ def _read(path: Path, store: Store, own_uid: str, skip_bad: bool,
         if not raw.strip():
             continue
         try:
-            line = parse_line(number, raw)
+            line = parse_line(number, raw, now)
             expected = buyers.get(line.conversation)
             if expected is None:
                 expected = _stored_buyer(store, own_uid, line.conversation) or line.buyer
@@ -282,7 +296,7 @@ def import_jsonl(store: Store, path: Path, by, now: float, skip_bad: bool = Fals
 
         def writing(done: int, total: int) -> None:
             progress(int((READ_SHARE + done / total * (1 - READ_SHARE)) * 1000), 1000)
-    lines, bad = _read(path, store, own_uid, skip_bad, reading, cancelled)
+    lines, bad = _read(path, store, own_uid, skip_bad, now, reading, cancelled)
     conflicts = _conflicts(store, lines)
     if conflicts and not skip_bad:
         first = conflicts[0]

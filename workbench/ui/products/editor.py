@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from workbench import products, timefmt
 from workbench.accounts import permissions
 from workbench.changes import Refused
-from workbench.filereader import parse_amount
+from workbench.filereader import MAX_AMOUNT, AmountOutOfRange, parse_amount
 from workbench.products import couriers, promotions, sizes
 from workbench.textnorm import split_list
 from workbench.ui.item_models import PagedRows, RoomyDelegate, RowsListModel, RowsTableModel
@@ -285,6 +285,11 @@ class ProductsWindow(QWidget):
         price_text = self._value("price").strip()
         try:
             price = parse_amount(price_text) if price_text else None
+        except AmountOutOfRange:
+            self.session.refused.emit(
+                self.tr("价格“{0}”不是合理的价格：不能是负数，也不能超过 {1}。")
+                .format(price_text, MAX_AMOUNT))
+            return False
         except ValueError:
             self.session.refused.emit(self.tr("价格“{0}”不是数字。").format(price_text))
             return False
