@@ -255,3 +255,30 @@ def test_a_failed_export_leaves_the_previous_file_whole(demo_store, sheet_id, tm
     assert "磁盘已满" in failed.value.zh
     assert out.read_text(encoding="utf-8") == "the previous export"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_conversations_on_the_sheet_find_the_buyers_conversation_where_it_is_imported(
+        demo_store, other_store, agent, tmp_path, clock):
+    """A served conversation and a todo tied to a conversation: on the receiving
+    workstation both point at that buyer's conversation there."""
+    now = clock()
+    for store, uid in ((demo_store, "m1"), (other_store, "m9")):
+        conversations.receive(store, conversations.Incoming(uid, "晴天小鹿", "在吗", now))
+    (served,) = {c.id for c in conversations.all_conversations(demo_store)
+                 if c.buyer_nick == "晴天小鹿"}
+    conversations.send(demo_store, served, agent.id, "在的亲", now + 5)
+    buyer_id = conversations.get(demo_store, served).buyer_id
+    handover.add(demo_store, "回复晴天小鹿的尺码问题", agent, now, buyer_id=buyer_id,
+                 conversation_id=served)
+    made, _ = sheets.build(demo_store, agent, now + 60)
+    path = tmp_path / f"sheet{exchange.SUFFIX}"
+    exchange.export(demo_store, made, path, now + 60)
+    ajie = accounts.by_name(other_store, "ajie")
+    report, changes = exchange.import_file(other_store, path, ajie, now + 120)
+
+    there = conversations.latest_for_buyer(other_store, "晴天小鹿").id
+    items = sheets.items(other_store, report.sheet_id)
+    assert [item.ref for item in items if item.kind == "conversation"] == [str(there)]
+    todo = next(handover.get(other_store, t) for t in changes.todos
+                if handover.get(other_store, t).title == "回复晴天小鹿的尺码问题")
+    assert todo.conversation_id == there

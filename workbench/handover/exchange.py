@@ -22,7 +22,7 @@ from workbench.changes import Changes, Refused
 from workbench.filereader import FileRefused, read_json
 from workbench.filewriter import atomic_text
 from workbench.handover import Assignee, sheets, shifts
-from workbench.store import Store, chat, events, people
+from workbench.store import Store, events, people
 from workbench.store import handover as sheet_rows
 from workbench.textnorm import match_key
 
@@ -330,8 +330,8 @@ def import_file(store: Store, path: Path, agent: Agent,
                 ref = str(todo_id)
                 todos += 1
             elif entry["kind"] == "conversation" and buyer is not None:
-                found = chat.open_conversation_for_buyer(store, buyer["id"])
-                ref = str(found["id"]) if found else None
+                found = handover.conversation_for_buyer(store, buyer["id"])
+                ref = str(found) if found is not None else None
             elif entry["kind"] in ("order", "reminder") and order is not None:
                 ref = order.id
             sheet_rows.insert_item(store, {
@@ -370,12 +370,11 @@ def _recreate_todo(store: Store, entry: dict, sender: Agent, buyer, order, agent
     if entry.get("order") and order is None:
         notes.append(f"订单 {entry['order']} 在本机找不到")
     if notes:
-        detail = (detail + "\n" if detail else "") + "(" + ";".join(notes) + ")"
+        detail = (detail + "\n" if detail else "") + "（" + "；".join(notes) + "）"
     conversation_id = None
     buyer_id = order.buyer_id if order is not None else (buyer["id"] if buyer else None)
     if block.get("conversation") and buyer_id is not None:
-        found = chat.open_conversation_for_buyer(store, buyer_id)
-        conversation_id = found["id"] if found else None
+        conversation_id = handover.conversation_for_buyer(store, buyer_id)
     changes = handover.add(
         store, entry["title"], creator, now, detail=detail, priority=block["priority"],
         buyer_id=buyer_id, conversation_id=conversation_id,
