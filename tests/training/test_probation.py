@@ -42,8 +42,9 @@ def typed(store, trainee, at, seconds):
 
 
 @pytest.fixture
-def month(demo_store, load_logs, boss, trainee):
+def month(demo_store, load_logs, boss, trainee, clock):
     """小满 started on 2025-11-10, so the month's last day is 2025-12-09."""
+    clock.advance(NOW - clock())  # the logs are imported after their last day
     probation.set_first_day(demo_store, boss, "xiaoman", "2025-11-10", NOW)
     inside = ["甲", "乙", "丙", "丁", "戊"]
     records = enquiry("before", "早", "2025-11-05") + enquiry("after", "晚", "2025-12-15")
