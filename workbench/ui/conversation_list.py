@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from workbench import conversations
 from workbench.conversations import Conversation, reception
 from workbench.ui.item_models import RowsListModel
+from workbench.ui.plain_text import tip
 from workbench.ui.session import Session
 
 ConversationRole = Qt.ItemDataRole.UserRole + 1
@@ -70,7 +71,7 @@ class ConversationListModel(RowsListModel):
         if role == ConversationRole:
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.buyer_nick}（{row.buyer_tier}）"
+            return tip(f"{row.buyer_nick}（{row.buyer_tier}）")
         return None
 
     def row_of(self, conversation_id: int) -> int | None:

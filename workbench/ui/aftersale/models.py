@@ -15,6 +15,7 @@ from workbench.ui.aftersale.terms import term
 if TYPE_CHECKING:
     from workbench.aftersale import Case, CaseFilter, Evidence, Step
 from workbench.ui.item_models import PagedRows, RowsListModel, RowsTableModel
+from workbench.ui.plain_text import tip
 
 CaseRole = Qt.ItemDataRole.UserRole + 1
 # Roles as plain ints: a view asks a cell for a dozen roles on every paint, and comparing
@@ -229,6 +230,8 @@ class HistoryModel(RowsTableModel):
             note = " · ".join(filter(None, (step.note, extra)))
             values = (timefmt.minute(step.at), step.agent_name or "—", term(step.step),
                       term(step.position_name), note)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tip(values[index.column()])
             return values[index.column()]
         return None
 
@@ -285,8 +288,8 @@ class OrderCasesModel(RowsListModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return clock_colour(case, now)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{0}，原因：{1}，负责人：{2}").format(
-                case.number, term(case.cause) or "—", case.assignee_label)
+            return tip(self.tr("{0}，原因：{1}，负责人：{2}").format(
+                case.number, term(case.cause) or "—", case.assignee_label))
         if role == CaseRole:
             return case
         return None

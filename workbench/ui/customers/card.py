@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from workbench import timefmt
 from workbench.orders import STATUS_CHIPS
-from workbench.ui import vocabulary
+from workbench.ui import plain_text, vocabulary
 from workbench.ui.customers.words import word
 
 if TYPE_CHECKING:
@@ -156,8 +156,9 @@ class BuyerCard(QWidget):
         if customer.risky:
             reason = customer.risk_reason or ""
             self.risk.set_warning(self.tr("⚠ 风险买家：{0}").format(reason))
-            self.risk.setToolTip(self.tr("{0}\n{1}标记于 {2}（点击打开档案）").format(
-                reason, customer.risk_by_name or "", timefmt.minute(customer.risk_at or 0)))
+            marked = self.tr("{0}\n{1}标记于 {2}（点击打开档案）").format(
+                reason, customer.risk_by_name or "", timefmt.minute(customer.risk_at or 0))
+            self.risk.setToolTip(plain_text.tip(marked))
         if customer.do_not_contact:
             self._badge(word("勿扰"), "info", self.tr("买家要求不要主动联系，不发关怀"))
         if self.card.open_todos:
@@ -179,7 +180,7 @@ class BuyerCard(QWidget):
         label.setStyleSheet(BADGE_STYLES.get(kind, BADGE_STYLES["info"]) + BADGE_SHAPE)
         label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         if tip:
-            label.setToolTip(tip)
+            label.setToolTip(plain_text.tip(tip))
         self.badge_row.addWidget(label)
 
     def request_file(self) -> None:

@@ -28,6 +28,7 @@ from workbench.changes import Refused
 from workbench.ui import vocabulary
 from workbench.ui.customers.words import word
 from workbench.ui.item_models import RowsListModel
+from workbench.ui.plain_text import tip
 
 RISK_STYLE = "color: white; background: #c62828; padding: 4px; border-radius: 4px;"
 
@@ -51,7 +52,9 @@ class LinesModel(RowsListModel):
         row = self.row_at(index)
         if row is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip(row[0])
+        if role == Qt.ItemDataRole.DisplayRole:
             return row[0]
         if role == Qt.ItemDataRole.UserRole:
             return row[1]

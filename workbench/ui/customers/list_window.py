@@ -26,6 +26,7 @@ from workbench import customers, timefmt
 from workbench.customers import Customer, CustomerFilter
 from workbench.ui.customers.words import word
 from workbench.ui.item_models import RowsTableModel
+from workbench.ui.plain_text import tip
 
 PAGE = 100
 CustomerRole = Qt.ItemDataRole.UserRole + 1
@@ -96,7 +97,7 @@ class CustomerTableModel(RowsTableModel):
         if role == ALIGNMENT:
             return RIGHT_ALIGNED if column in self.NUMBERS else None
         if role == TOOLTIP:
-            return customer.risk_reason if column == 9 and customer.risky else None
+            return tip(customer.risk_reason) if column == 9 and customer.risky else None
         return customer
 
     @staticmethod

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from workbench import handover, timefmt
 from workbench.handover import Todo, sheets
 from workbench.ui.item_models import PagedRows, RowsListModel
+from workbench.ui.plain_text import tip
 from workbench.ui.session import Session
 from workbench.ui.vocabulary import word
 
@@ -102,7 +103,7 @@ class TodoModel(PagedRows, RowsListModel):
                 parts.append(self.tr("订单：{0}").format(todo.order_id))
             if todo.detail:
                 parts.append(todo.detail)
-            return "\n".join(parts)
+            return tip("\n".join(parts))
         if role == Qt.ItemDataRole.ForegroundRole and self.is_late(todo):
             return QColor(OVERDUE_COLOUR)
         if role == TodoRole:

@@ -47,6 +47,7 @@ from workbench.store import StoreError
 from workbench.ui import language
 from workbench.ui.handover.todo_dialog import TodoDialog, message_draft, order_draft
 from workbench.ui.item_models import RowsListModel, RowsTableModel
+from workbench.ui.plain_text import tip
 from workbench.ui.session import Session
 from workbench.ui.windowing import bring_to_front, menu_action
 
@@ -130,7 +131,7 @@ class SheetItemModel(RowsTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 6:
             return QColor("#2e7d32" if item.acknowledged else "#c62828")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.title}\n{item.detail or ''}".strip()
+            return tip(f"{item.title}\n{item.detail or ''}".strip())
         if role == ItemRole:
             return item
         return None

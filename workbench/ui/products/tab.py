@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from workbench import conversations, quickphrases, timefmt
 from workbench.ui.item_models import RowsListModel
+from workbench.ui.plain_text import tip
 from workbench.ui.session import Session
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class ProductListModel(RowsListModel):
                 details.append(self.tr("热销"))
             return f"{product.title}\n" + " · ".join(details)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return knowledge_text(product) or product.title
+            return tip(knowledge_text(product) or product.title)
         if role == ProductRole:
             return product
         return None

@@ -25,6 +25,7 @@ from workbench import conversations, quickphrases
 from workbench.quickphrases import Phrase
 from workbench.quickphrases import search as phrase_search
 from workbench.ui.item_models import RowsListModel
+from workbench.ui.plain_text import tip
 from workbench.ui.session import Session
 from workbench.ui.store_work import start_task
 
@@ -61,7 +62,7 @@ class PhraseModel(RowsListModel):
             return (f"{slot}/{phrase.code}  {mark}[{phrase.group_path}]\n"
                     f"{quickphrases.fill(phrase.text, self.values)}")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return quickphrases.fill(phrase.text, self.values)
+            return tip(quickphrases.fill(phrase.text, self.values))
         if role == PhraseRole:
             return phrase
         return None
@@ -226,7 +227,7 @@ class PhrasePanel(QWidget):
                 text = self.filled(phrases[number])
                 button.setText(f"/{phrases[number].code}  {text[:28]}"
                                + ("…" if len(text) > 28 else ""))
-                button.setToolTip(text)
+                button.setToolTip(tip(text))
                 button.show()
             else:
                 button.hide()

@@ -29,6 +29,7 @@ from workbench.standards import FAIL, NA, PASS, RESULT_NAMES, RULES_BY_ID, inspe
 from workbench.standards.inspection import Inspection, Opened
 from workbench.supervision.search import SENDER_NAMES
 from workbench.ui.item_models import RoomyDelegate, RowsListModel, RowsTableModel
+from workbench.ui.plain_text import tip
 from workbench.ui.standards.common import day_start, day_text, table_view, today
 from workbench.ui.standards.names import name
 from workbench.ui.store_work import start_task
@@ -160,7 +161,7 @@ class ResultsModel(RowsTableModel):
                     else "—"
             return result.note
         if role == Qt.ItemDataRole.ToolTipRole:
-            return name(RULES_BY_ID[result.rule].standard) if column == 0 else result.note
+            return tip(name(RULES_BY_ID[result.rule].standard) if column == 0 else result.note)
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return {FAIL: FAIL_TEXT, PASS: PASS_TEXT}.get(result.result, QUIET_TEXT)
         if role == RuleRole:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from workbench.changes import Refused
 from workbench.standards import problems
 from workbench.ui.item_models import RowsTableModel
+from workbench.ui.plain_text import tip
 from workbench.ui.standards.common import day_text, table_view, today
 from workbench.ui.standards.names import name
 from workbench.ui.store_work import start_task
@@ -38,7 +39,7 @@ class EntriesModel:
         if role == Qt.ItemDataRole.DisplayRole:
             return cells(sheet, entry)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.text
+            return tip(entry.text)
         if role == EntryRole:
             return entry
         return None

@@ -46,6 +46,7 @@ from workbench.supervision import search
 from workbench.supervision.search import Hit, LogFilter, LogMessage, SearchResult
 from workbench.ui import language
 from workbench.ui.item_models import RowsListModel, RowsTableModel
+from workbench.ui.plain_text import tip
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 SnippetHtmlRole = Qt.ItemDataRole.UserRole + 2
@@ -82,7 +83,7 @@ class ResultModel(RowsTableModel):
                     search.SENDER_NAMES.get(message.sender, message.sender),
                     hit.snippet)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.CONTENT:
-            return message.text[:500]
+            return tip(message.text[:500])
         if role == SnippetHtmlRole:
             return search.highlight_html(hit.snippet, hit.marks)
         if role == HitRole:

@@ -34,6 +34,7 @@ from workbench.standards import problems
 from workbench.training import scenarios
 from workbench.training.scenarios import Branch, KeyPoint, OrderContext, Product, Scenario
 from workbench.ui.item_models import RowsListModel, RowsTableModel
+from workbench.ui.plain_text import tip
 from workbench.ui.standards.common import table_view
 from workbench.ui.training.names import name
 
@@ -92,8 +93,9 @@ class EditableRows(RowsTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
-                    Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip(value)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return value
         return None
 
