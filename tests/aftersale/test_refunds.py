@@ -164,6 +164,32 @@ def test_a_refund_above_what_was_paid_is_refused(demo_store, team, clock, tmp_pa
         imported(demo_store, path, team["xiaoman"], clock)
 
 
+def test_refunds_above_what_the_order_leaves_are_refused_whoever_says_what_was_paid(
+        demo_store, team, clock, tmp_path):
+    """The order as the workbench knows it (paid 199.00) bounds the refunds, whatever the
+    file's 实付 column says or whether it has one; earlier rows and other cases count."""
+    agent = team["xiaoman"]
+    inflated = report(tmp_path, [row(SHIPPED, "R1", "500.00", AGREE, paid="600.00")],
+                      name="inflated.csv")
+    with pytest.raises(Refused, match="inflated.csv 第 2 行：退款金额 500.00 超过订单 "
+                                      f"{SHIPPED} 还能退的 199.00") as refused:
+        imported(demo_store, inflated, agent, clock)
+    assert "above the 199.00 left to refund" in refused.value.en
+    without_paid = tmp_path / "without_paid.csv"
+    without_paid.write_bytes(report(tmp_path, [
+        row(SHIPPED, "R1", "150.00", "退款成功", finished="2025-11-24 12:00:00"),
+        row(SHIPPED, "R2", "100.00", "退款成功", finished="2025-11-24 13:00:00")],
+        header=tuple(h if h != "买家实际支付金额" else "备用" for h in HEADER)).read_bytes())
+    with pytest.raises(Refused, match="第 3 行：退款金额 100.00 超过订单 .* 还能退的 49.00"):
+        imported(demo_store, without_paid, agent, clock)
+    assert aftersale.count(demo_store, CaseFilter(), clock()) == 0  # nothing of it kept
+    # The same refund imported again is not counted twice against itself.
+    once = report(tmp_path, [row(SHIPPED, "R1", "199.00", "退款成功",
+                                 finished="2025-11-24 12:00:00")], name="once.csv")
+    imported(demo_store, once, agent, clock)
+    assert imported(demo_store, once, agent, clock).unchanged == 1
+
+
 def test_a_dry_run_says_what_it_would_do_and_writes_nothing(demo_store, team, clock, tmp_path):
     path = report(tmp_path, [row(SHIPPED, "R1", "199.00", AGREE)])
     result = imported(demo_store, path, team["xiaoman"], clock, dry_run=True)

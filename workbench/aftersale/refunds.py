@@ -272,8 +272,8 @@ def import_report(store: Store, path: Path, agent: Agent, now: float, *,
     result = RefundImport(path.name, rows=len(rows), dry_run=dry_run)
     try:
         with store.transaction():
-            _write(store, rows, agent, now, result, progress or (lambda _done, _total: None),
-                   cancelled or (lambda: False))
+            _write(store, path, rows, agent, now, result,
+                   progress or (lambda _done, _total: None), cancelled or (lambda: False))
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -285,7 +285,7 @@ class _DryRun(Exception):
     """Rolls a dry run's transaction back."""
 
 
-def _write(store: Store, rows: list[RefundRow], agent: Agent, now: float,
+def _write(store: Store, path: Path, rows: list[RefundRow], agent: Agent, now: float,
            result: RefundImport, progress: Progress, cancelled: Callable[[], bool]) -> None:
     known = case_rows.cases_by_refund_no(store, [r.refund_no for r in rows])
     order_ids = list({r.order_id for r in rows})
@@ -300,9 +300,13 @@ def _write(store: Store, rows: list[RefundRow], agent: Agent, now: float,
         order = raw.get(row.order_id)
         if order is None:
             result.unknown_orders.append(row.order_id)
-        elif order["status"] in NEVER_PAID:
+            continue
+        if order["status"] in NEVER_PAID:
             result.unpaid_orders.append(row.order_id)
-        elif row.refund_no in known:
+            continue
+        existing = known.get(row.refund_no) or unlinked.get(row.order_id)
+        _check_within_paid(store, path, row, order, existing["id"] if existing else None)
+        if row.refund_no in known:
             if _update(store, known[row.refund_no], row, agent, rules, now, result):
                 result.updated += 1
             else:
@@ -313,6 +317,22 @@ def _write(store: Store, rows: list[RefundRow], agent: Agent, now: float,
         else:
             _add(store, row, order, agent, rules, now, result)
     progress(len(rows), len(rows))
+
+
+def _check_within_paid(store: Store, path: Path, row: RefundRow, order,
+                       case_id: int | None) -> None:
+    """A refund is at most what the buyer paid less what the order's other cases refunded
+    (earlier rows of this file included: they are written already). The file's own
+    实付 column was checked when read; this is the order as the workbench knows it."""
+    paid = order["paid"] if order["paid"] is not None else (order["total"] or 0.0)
+    left = round(paid - case_rows.refunded_on_order(store, row.order_id, case_id), 2)
+    if row.amount > left + 0.005:
+        raise FileRefused(
+            path, f"退款金额 {row.amount:.2f} 超过订单 {row.order_id} 还能退的 {left:.2f}"
+            f"（买家实付 {paid:.2f}，其他售后单已退 {paid - left:.2f}）",
+            f"the refund {row.amount:.2f} is above the {left:.2f} left to refund on order "
+            f"{row.order_id} ({paid:.2f} paid, {paid - left:.2f} refunded by other cases)",
+            row=row.line)
 
 
 def _kind(row: RefundRow) -> str:
