@@ -116,3 +116,21 @@ def test_an_unknown_command_is_refused_with_the_whole_list(capsys):
     assert exit_.value.code == 2
     error = capsys.readouterr().err
     assert "invalid choice: 'phrase'" in error and "'router'" in error
+
+
+@pytest.mark.parametrize(("lang", "opening", "other"), [
+    ("zh", "内部错误（ValueError），已记录到 ", "Internal"),
+    ("en", "Internal error (ValueError), logged to ", "内部错误")])
+def test_a_bug_is_one_line_in_the_chosen_language_and_logged(lang, opening, other, capsys):
+    from types import SimpleNamespace
+
+    from workbench import paths
+    from workbench.commandline import run_handler
+
+    def broken(_args):
+        raise ValueError("a bug")
+
+    assert run_handler(broken, SimpleNamespace(lang=lang, db=None)) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(opening) and other not in err and err.count("\n") == 1
+    assert "ValueError: a bug" in (paths.data_dir() / "crash.log").read_text(encoding="utf-8")

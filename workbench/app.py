@@ -156,7 +156,7 @@ def run(db_path: Path, lang: str, speed: float, exit_after_first_paint: bool = F
                 message = error.message(lang)
             else:
                 known = faults.as_store_error(error, db_path)
-                message = known.message(lang) if known else faults.report_bug(error)
+                message = known.message(lang) if known else faults.report_bug(error, lang)
             print(message, file=sys.stderr)
             if not unattended:
                 QMessageBox.critical(None, "客服工作台", message)

@@ -172,7 +172,7 @@ def run_handler(handler, args) -> int:
         message = "已取消。" if lang != "en" else "Cancelled."
     except Exception as error:  # noqa: BLE001 - the one place every error ends
         known = faults.as_store_error(error, getattr(args, "db", None))
-        message = known.message(lang) if known else faults.report_bug(error)
+        message = known.message(lang) if known else faults.report_bug(error, lang)
     print(message, file=sys.stderr)
     return 1
 

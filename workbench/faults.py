@@ -64,8 +64,8 @@ def as_store_error(error: BaseException, store_path: Path | None = None) -> Stor
     return None
 
 
-def report_bug(error: BaseException) -> str:
-    """Log a bug's traceback; the one line that tells the user where it went."""
+def report_bug(error: BaseException, lang: str = "zh") -> str:
+    """Log a bug's traceback; the one line, in ``lang``, that tells the user where it went."""
     log = paths.data_dir() / CRASH_LOG
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
@@ -74,6 +74,11 @@ def report_bug(error: BaseException) -> str:
             handle.write("".join(traceback.format_exception(error)))
         where = str(log)
     except OSError:
-        where = "（无法写入日志）"
-    return (f"内部错误（{type(error).__name__}），已记录到 {where}。请把这个文件发给开发者。"
-            f" / Internal error ({type(error).__name__}), logged to {where}.")
+        where = None
+    name = type(error).__name__
+    if lang == "en":
+        return (f"Internal error ({name}), logged to {where}; please send that file to the "
+                "developers." if where else f"Internal error ({name}); the log could not be "
+                "written.")
+    return (f"内部错误（{name}），已记录到 {where}。请把这个文件发给开发者。" if where
+            else f"内部错误（{name}），日志无法写入。")

@@ -154,7 +154,7 @@ def install_excepthook() -> None:
         if windows and windows[-1].session.report(error):
             return   # an error of the machine, said in the bar (and a damaged store read-only)
         known = faults.as_store_error(error)
-        text = known.message(language()) if known else faults.report_bug(error)
+        text = known.message(language()) if known else faults.report_bug(error, language())
         if windows:
             windows[-1].message_bar.show_message(text)
         else:
