@@ -86,6 +86,20 @@ def test_screenshot_renders_the_window_at_the_asked_size(qapp, tmp_path):
     assert (image.width(), image.height()) == (1200, 800)
 
 
+@pytest.mark.parametrize("size", ["100000x100000", "0x0", "639x480", "1600x4321"])
+def test_screenshot_refuses_a_size_no_screen_has(size, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["screenshot", "--out", "x.png", "--size", size])
+    assert exit_.value.code == 2 and "640x480 到 7680x4320" in capsys.readouterr().err
+
+
+def test_screenshot_into_a_missing_folder_is_refused_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "nowhere" / "shot.png"
+    assert cli.main(["screenshot", "--out", str(out)]) == 1
+    assert capsys.readouterr().err.startswith(f"文件夹 {out.parent} 不存在")
+    assert not out.parent.exists()
+
+
 def test_bench_refuses_an_unknown_scenario(capsys):
     assert cli.main(["bench", "no-such-scenario"]) == 2
     assert "unknown scenario" in capsys.readouterr().err

@@ -32,11 +32,18 @@ AREA_COMMANDS = (
 )
 
 
+SHOT_WIDTHS, SHOT_HEIGHTS = range(640, 7681), range(480, 4321)  # VGA up to 8K
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError("expected WIDTHxHEIGHT, e.g. 1600x1000") from None
+    if width not in SHOT_WIDTHS or height not in SHOT_HEIGHTS:
+        raise argparse.ArgumentTypeError(
+            f"{width}x{height} is outside 640x480 to 7680x4320 / 尺寸应在 640x480 到 "
+            "7680x4320 之间")
     return width, height
 
 

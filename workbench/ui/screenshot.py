@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from workbench import app as composition
 from workbench.changes import Refused
+from workbench.filewriter import check_target
 from workbench.store import StoreError
 from workbench.ui.store_work import wait_for_tasks
 
@@ -25,6 +26,11 @@ def render(out: Path, db_path: Path | None, size: tuple[int, int], lang: str,
            demo: bool = False) -> int:
     """Without ``db_path``, a shot of the demo shop in a scratch store; with it, of that
     store (a new one gets the demo shop only with ``demo``)."""
+    try:
+        check_target(out)  # a missing folder is refused, as every export refuses it
+    except StoreError as error:
+        print(error.message(lang), file=sys.stderr)
+        return 1
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     composition.install_translation(qt_app, lang)
     with tempfile.TemporaryDirectory() as scratch:
@@ -55,7 +61,6 @@ def render(out: Path, db_path: Path | None, size: tuple[int, int], lang: str,
             if troubles:
                 print(troubles[0].message(lang), file=sys.stderr)
                 return 1
-            out.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(out)):
                 print(f"Cannot write {out}." if lang == "en" else f"无法写入 {out}。",
                       file=sys.stderr)
