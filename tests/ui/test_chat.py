@@ -154,6 +154,32 @@ def test_a_100000_character_message_is_accepted_and_shown_cut(qtbot, db_path, cl
         click_row(qtbot, view, row)
         assert isinstance(view.opened_dialog, FullTextDialog)
         assert view.opened_dialog.text.toPlainText() == huge
+        # One line this long is not wrapped: laying it out would hold the window seconds.
+        assert view.opened_dialog.text.lineWrapMode() == \
+            view.opened_dialog.text.LineWrapMode.NoWrap
+    finally:
+        workbench.close()
+
+
+def test_a_message_of_many_lines_is_cut_by_lines_and_enter_opens_it_whole(
+        qtbot, db_path, clock):
+    tall = "行\n" * 100_000
+    workbench = open_window(qtbot, db_path, clock)
+    try:
+        buyer_says(workbench, "刷屏", tall, clock)
+        open_conversation(qtbot, workbench.window, "刷屏")
+        view = workbench.window.chat.view
+        row = buyer_row(view)
+        shown = view.model().index(row, 0).data()
+        assert shown.count("\n") <= chat_view.DISPLAY_LINES and "共 200000 字" in shown
+        assert view.visualRect(view.model().index(row, 0)).height() < 1500
+        view.setFocus()
+        view.setCurrentIndex(view.model().index(row, 0))
+        qtbot.keyPress(view, Qt.Key.Key_Return)
+        assert isinstance(view.opened_dialog, FullTextDialog)
+        assert view.opened_dialog.text.toPlainText() == tall
+        assert view.opened_dialog.text.lineWrapMode() == \
+            view.opened_dialog.text.LineWrapMode.WidgetWidth  # short lines wrap as usual
     finally:
         workbench.close()
 

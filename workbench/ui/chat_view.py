@@ -2,8 +2,9 @@
 
 Every message is painted as plain text with QPainter.drawText: no markup a buyer writes
 is ever interpreted (a product card too: its title, price and link are drawn as text).
-Messages longer than DISPLAY_CHARS are cut for display (the full text opens on click), so a
-100 000-character message neither freezes nor breaks layout.
+Messages longer than DISPLAY_CHARS characters or DISPLAY_LINES lines are cut for display
+(the full text opens on click or Enter), so a 100 000-character message neither freezes
+nor breaks layout.
 Older history pages in when the view is scrolled to the top.
 """
 
@@ -41,6 +42,8 @@ from workbench.ui.session import Session
 
 MessageRole = Qt.ItemDataRole.UserRole + 1
 DISPLAY_CHARS = 3000   # longer messages are shown cut, with their full length noted
+DISPLAY_LINES = 40     # and so are taller ones: 3 000 one-character lines fill 30 screens
+LONG_LINE = 5000       # the full-text viewer does not wrap a line this long (see there)
 THUMBNAIL = 160
 CARD_WIDTH, CARD_HEIGHT, CARD_PICTURE = 280, 72, 64   # a product card (kind 'card')
 PRICE_COLOUR = "#e53935"
@@ -62,12 +65,25 @@ STATUS_LABELS = {"sending": QT_TRANSLATE_NOOP("MessageDelegate", "发送中"),
 ON_RIGHT = ("agent", "auto")
 
 
+def shown_part(text: str) -> str:
+    """What a bubble shows of a message: at most DISPLAY_CHARS characters in at most
+    DISPLAY_LINES lines."""
+    shown = text[:DISPLAY_CHARS]
+    lines = shown.split("\n", DISPLAY_LINES)
+    return "\n".join(lines[:DISPLAY_LINES]) if len(lines) > DISPLAY_LINES else shown
+
+
+def is_cut(text: str) -> bool:
+    return len(shown_part(text)) < len(text)
+
+
 def display_text(message: Message) -> str:
     text = message.text
-    if len(text) > DISPLAY_CHARS:
-        text = text[:DISPLAY_CHARS] + QCoreApplication.translate(
+    shown = shown_part(text)
+    if len(shown) < len(text):
+        text = shown + QCoreApplication.translate(
             "MessageModel", "…（共 {0} 字，仅显示前 {1} 字，点击查看全文）").format(
-            len(message.text), DISPLAY_CHARS)
+            len(message.text), len(shown))
     label = SENDER_LABELS.get(message.sender)
     return (QCoreApplication.translate("MessageModel", label) if label else "") + text
 
@@ -366,10 +382,18 @@ class ChatView(QListView):
             self.session.retry(message)
         elif message.kind == "image":
             self._open(ImageViewer(conversations.image_path(self.session.store, message), self))
-        elif len(message.text) > DISPLAY_CHARS:
+        elif is_cut(message.text):
             self._open(FullTextDialog(message.text, self))
         elif links(message.text):
             self._open(LinkDialog(links(message.text), self))
+
+    def keyPressEvent(self, event) -> None:
+        """Enter on a message does what a click does: the full text, the links, the
+        picture, or sending a failed reply again."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._on_clicked(self.currentIndex())
+            return
+        super().keyPressEvent(event)
 
     def _open(self, dialog: QDialog) -> None:
         self.opened_dialog = dialog
@@ -395,6 +419,10 @@ class FullTextDialog(QDialog):
         self.setWindowTitle(self.tr("全文（{0} 字）").format(len(text)))
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
+        if any(len(line) > LONG_LINE for line in text.split("\n")):
+            # Wrapping one line of 200 000 characters lays all of it out at once (seconds);
+            # unwrapped it scrolls sideways and opens at once, the text exactly as sent.
+            self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setPlainText(text)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
