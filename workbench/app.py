@@ -64,11 +64,15 @@ def open_workbench(db_path: Path, *, speed: float = 1.0,
     ``channel`` defaults to the simulator playing ``scenarios`` (all scenario files).
     A QApplication must exist. Raises StoreError when the store cannot be used.
     """
+    from PySide6.QtWidgets import QApplication
+
     from workbench.channels import scenarios as scenario_files
     from workbench.channels.simulator import Simulator
+    from workbench.ui import keyboard
     from workbench.ui.main_window import MainWindow
     from workbench.ui.session import Session
 
+    keyboard.install(QApplication.instance())
     store = Store.open(db_path, exclusive=True)
     try:
         if demo:
