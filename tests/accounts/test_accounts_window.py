@@ -128,6 +128,10 @@ def test_agents_change_only_their_own_password(qtbot, db_path, clock):
                               clock())
         trigger(window, "accounts_password")
         dialog = window.accounts.password_dialog
+        # Typing starts in the old password, and Tab goes down the fields before 确定.
+        assert dialog.focusWidget() is dialog.old
+        qtbot.keyPress(dialog.old, Qt.Key.Key_Tab)
+        assert dialog.focusWidget() is dialog.new
         type_text(dialog.old, "not-it")
         type_text(dialog.new, "new-secret")
         type_text(dialog.again, "new-secret")

@@ -135,10 +135,23 @@ class FormDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def showEvent(self, event) -> None:
+        """Typing starts in the first field and Tab goes down the fields, then to the
+        buttons: they were made first, before the subclass added its rows."""
+        fields = [self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+                  for row in range(self.form.rowCount())]
+        chain = [*fields, *self.buttons.buttons()]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        if fields:
+            fields[0].setFocus()
+        super().showEvent(event)
 
     def differ(self, password: QLineEdit, again: QLineEdit) -> bool:
         if password.text() == again.text():
