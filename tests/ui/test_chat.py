@@ -1,6 +1,6 @@
 """Multi-conversation chat through the real window: keys, clicks, an injectable clock."""
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 
@@ -358,6 +358,9 @@ def test_f1_shows_every_shortcut(qtbot, db_path, clock):
         assert isinstance(overlay, HelpOverlay) and overlay.isVisible()
         for keys in ("Alt+J", "Ctrl+K", "Ctrl+F", "Esc", "Alt+1"):
             assert keys in overlay.text()
+        # Opaque: in its margin, nothing of the window shows through.
+        margin = overlay.geometry().topLeft() + QPoint(10, overlay.height() // 2)
+        assert window.grab().toImage().pixelColor(margin).name() == "#212121"
         qtbot.keyClick(window.phrases.search, Qt.Key.Key_Escape)
         assert not overlay.isVisible()
     finally:

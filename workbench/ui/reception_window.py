@@ -3,6 +3,7 @@ keyboard moves between buyers, the quick switcher, the settings dialogs and the 
 
 from __future__ import annotations
 
+import html
 from dataclasses import fields, replace
 
 from PySide6.QtCore import (
@@ -337,10 +338,17 @@ class HelpOverlay(QLabel):
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("helpOverlay")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setText(self.tr("快捷键") + "\n\n" + "\n".join(
-            f"{self.tr(keys):<26}{self.tr(meaning)}" for keys, meaning in SHORTCUTS))
-        self.setStyleSheet("background: rgba(33, 33, 33, 225); color: white; padding: 24px; "
+        # Our own texts, laid out as a table: keys in one column, what they do in the
+        # next (spaces could not line up a proportional font). Opaque, so nothing of the
+        # window shows through the help.
+        rows = "".join(f"<tr><td>{html.escape(self.tr(keys))}</td>"
+                       f"<td style='padding-left: 24px'>{html.escape(self.tr(meaning))}</td></tr>"
+                       for keys, meaning in SHORTCUTS)
+        title = self.tr("快捷键")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setText(f"<p><b>{html.escape(title)}</b></p>"
+                     f"<table cellspacing='0' cellpadding='2'>{rows}</table>")
+        self.setStyleSheet("background: rgb(33, 33, 33); color: white; padding: 24px; "
                            "font-size: 15px; border-radius: 8px;")
         self.adjustSize()
 
