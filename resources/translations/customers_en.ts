@@ -182,6 +182,10 @@ Marked by {1} at {2} (click to open the file)</translation>
         <source>已导出 {0} 条到 {1}</source>
         <translation>Exported {0} items to {1}</translation>
     </message>
+    <message>
+        <source>；{0} 条缺少订单信息（如物流单号），没有导出</source>
+        <translation>; {0} lacking order details (such as the tracking number) were held back</translation>
+    </message>
 </context>
 <context>
     <name>CustomerFileWindow</name>

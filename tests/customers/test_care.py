@@ -179,7 +179,7 @@ def test_the_call_list_has_the_unreachable_buyers_with_phones_by_role(store, tea
     chat(store, "乙", team["xiaoman"].id, t)
     day = timefmt.local(t).date()
     agent_file = tmp_path / "agent.xlsx"
-    assert care.export(store, team["xiaoman"], agent_file, day, t) == 1
+    assert care.export(store, team["xiaoman"], agent_file, day, t) == (1, 0)
     sheet = openpyxl.load_workbook(agent_file).active
     header, row = [[cell.value for cell in line] for line in sheet.iter_rows()]
     assert header == list(care.EXPORT_HEADER)
@@ -192,6 +192,24 @@ def test_the_call_list_has_the_unreachable_buyers_with_phones_by_role(store, tea
     with pytest.raises(Refused, match="没有需要"):
         care.export(store, team["wang"], tmp_path / "none.xlsx", day, t)
     assert not (tmp_path / "none.xlsx").exists()
+
+
+def test_a_text_the_order_cannot_fill_is_held_back_from_the_call_list(store, team, tmp_path):
+    """A shipped order without its tracking number yet: its 发货提醒 would reach the buyer
+    as "{快递} {物流单号}"; it stays on the list instead."""
+    order(store, "甲", "O1", "WAIT_BUYER_CONFIRM_GOODS", paid_at=t - HOUR, shipped_at=t,
+          courier=None, tracking_no=None)
+    order(store, "乙", "O2", "WAIT_BUYER_CONFIRM_GOODS", paid_at=t - HOUR, shipped_at=t)
+    day = timefmt.local(t).date()
+    out = tmp_path / "care.xlsx"
+    assert care.export(store, team["wang"], out, day, t) == (1, 1)
+    texts = [row[7] for row in openpyxl.load_workbook(out).active.iter_rows(
+        min_row=2, values_only=True)]
+    assert len(texts) == 1 and "中通快递 7831" in texts[0] and "{" not in texts[0]
+    assert set(due_subjects(store, team["wang"], t)) == {"shipped:O1"}
+    with pytest.raises(Refused, match="1 条关怀缺少快递、物流单号，无法导出"):
+        care.export(store, team["wang"], tmp_path / "again.xlsx", day, t)
+    assert not (tmp_path / "again.xlsx").exists()
 
 
 def test_stages_are_switched_on_per_shop_by_a_supervisor(store, team):

@@ -374,9 +374,13 @@ EXPORT_HEADER = ("应发时间", "关怀阶段", "买家", "收货人", "手机"
 
 
 def export(store: Store, viewer, path: Path, day: dt.date, now: float, mine: bool = False,
-           subjects: list[str] | None = None) -> int:
+           subjects: list[str] | None = None) -> tuple[int, int]:
     """Write the call/SMS list (XLSX) of the day's care the chat cannot carry (or of
-    ``subjects``), and record those items as exported. Phones as ``viewer`` may see them."""
+    ``subjects``), and record those items as exported. Phones as ``viewer`` may see them.
+
+    An item whose text still holds a variable the order cannot fill (a shipped order with
+    no tracking number yet) is held back: the list goes to buyers as it is. Returns (items
+    exported, items held back); held-back items stay on the day's list."""
     from workbench.filewriter import XlsxBook
 
     items = due(store, viewer, day, now, mine)
@@ -385,7 +389,15 @@ def export(store: Store, viewer, path: Path, day: dt.date, now: float, mine: boo
     else:
         wanted = set(subjects)
         items = [item for item in items if item.subject in wanted]
+    held_back = [item for item in items if quickphrases.unfilled(item.text)]
+    items = [item for item in items if not quickphrases.unfilled(item.text)]
     if not items:
+        if held_back:
+            missing = "、".join(sorted({name for item in held_back
+                                       for name in quickphrases.unfilled(item.text)}))
+            raise Refused(f"{len(held_back)} 条关怀缺少{missing}，无法导出；补齐订单信息后再导出，"
+                          "或在工作台里改好内容后发送。",
+                          f"{len(held_back)} care items lack {missing}; nothing exported.")
         raise Refused("没有需要电话或短信联系的关怀。", "No care to export.")
     book = XlsxBook()
     book.sheet("关怀名单", EXPORT_HEADER, (18, 10, 18, 10, 14, 22, 10, 60, 10))
@@ -400,5 +412,5 @@ def export(store: Store, viewer, path: Path, day: dt.date, now: float, mine: boo
         events.record(store, now, viewer.id, "care.export", f"file:{path.name}",
                       {"items": len(items)})
         book.save(path)
-    return len(items)
+    return len(items), len(held_back)
 

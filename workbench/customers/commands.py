@@ -279,7 +279,11 @@ def care_export_command(args) -> int:
 
     with open_store(args) as store:
         viewer = proven_account(args, store)
-        count = care.export(store, viewer, args.out, args.date or dt.date.today(), time.time(),
-                            args.mine)
-    _say(args, f"已导出 {count} 条关怀到 {args.out}", f"Exported {count} care items to {args.out}")
+        count, held_back = care.export(store, viewer, args.out, args.date or dt.date.today(),
+                                       time.time(), args.mine)
+    _say(args, f"已导出 {count} 条关怀到 {args.out}"
+               + (f"；{held_back} 条缺少订单信息（如物流单号），没有导出" if held_back else ""),
+         f"Exported {count} care items to {args.out}"
+         + (f"; {held_back} lacking order details (such as the tracking number) were held "
+            "back" if held_back else ""))
     return 0

@@ -224,13 +224,15 @@ class CareWindow(QWidget):
     def export_to(self, path: Path) -> int:
         """Export the day's care the chat cannot carry; they leave the list as exported."""
         try:
-            count = care.export(self.session.store, self.session.agent, path,
-                                self.selected_day(), self.session.clock(),
-                                mine=self.scope.currentData())
+            count, held_back = care.export(self.session.store, self.session.agent, path,
+                                           self.selected_day(), self.session.clock(),
+                                           mine=self.scope.currentData())
         except Refused as refusal:
             self.message.setText(str(refusal))
             return 0
-        self.message.setText(self.tr("已导出 {0} 条到 {1}").format(count, path))
+        self.message.setText(self.tr("已导出 {0} 条到 {1}").format(count, path) + (
+            self.tr("；{0} 条缺少订单信息（如物流单号），没有导出").format(held_back)
+            if held_back else ""))
         self.reload()
         return count
 
