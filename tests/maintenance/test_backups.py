@@ -143,6 +143,17 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(busy_shop, tmp_pat
     assert sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith(".")) == []
 
 
+def test_the_store_is_not_restored_onto_itself(busy_shop):
+    db_path = busy_shop.path
+    busy_shop.close()
+    before = db_path.read_bytes()
+    with pytest.raises(Refused, match="这就是正在使用的数据文件"):
+        maintenance.restore(db_path, db_path.parent / "." / db_path.name,
+                            lambda s: accounts.by_name(s, "wang"))
+    assert db_path.read_bytes() == before
+    assert not db_path.with_name(db_path.name + ".before-restore").exists()
+
+
 def test_an_agent_may_not_restore(busy_shop, tmp_path):
     out = tmp_path / "copy.sqlite3"
     maintenance.backup(busy_shop, accounts.by_name(busy_shop, "wang"), out)

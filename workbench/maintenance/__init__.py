@@ -157,6 +157,9 @@ def restore(db_path: Path, backup_file: Path, prove: Callable[[Store], object]) 
     if problem is not None:
         raise Refused(f"备份文件 {backup_file}：{problem[0]}。",
                       f"The backup file {backup_file}: {problem[1]}.")
+    if db_path.exists() and backup_file.resolve() == Path(db_path).resolve():
+        raise Refused("这就是正在使用的数据文件，不是备份：请给出备份文件。",
+                      "That is the store itself, not a backup: name a backup file.")
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock = InstanceLock(db_path)
     try:
