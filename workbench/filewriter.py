@@ -77,10 +77,16 @@ def atomic_path(path: Path) -> Iterator[Path]:
             partial.unlink(missing_ok=True)
 
 
-def check_target(path: Path) -> None:
+def check_target(path: Path, suffix: str | None = None) -> None:
     """Refuse at once a target that cannot be written: its folder is missing, or it is a
-    folder itself. Work that writes the store before it exports checks first."""
+    folder itself, or (with ``suffix``) its name says another format than the one written.
+    Work that writes the store before it exports checks first."""
     path = Path(path)
+    if suffix and not path.name.lower().endswith(suffix):
+        raise StoreError(f"{path.name}：这里写出的是 {suffix} 文件，请用 {suffix} 结尾的文件名；"
+                         "什么都没有写入。",
+                         f"{path.name}: this writes a {suffix} file; give a name ending in "
+                         f"{suffix}. Nothing was written.")
     if not path.parent.is_dir():
         raise StoreError(f"文件夹 {path.parent} 不存在，无法写入 {path.name}；什么都没有写入。",
                          f"The folder {path.parent} does not exist; {path.name} was not "
@@ -222,6 +228,7 @@ class XlsxBook:
 
     def save(self, path: Path) -> None:
         try:
+            check_target(path, ".xlsx")  # an Excel file named .csv opens as garbage
             with atomic_path(path) as partial:
                 self._book.save(partial)
         finally:
@@ -242,6 +249,7 @@ def save_workbook(book, path: Path) -> None:
     """A workbook built cell by cell (styles, merged cells, print layout), saved atomically
     with every text cell made a string: openpyxl stores a text beginning with ``=`` as a
     formula. Write texts through :func:`xml_safe`; openpyxl refuses control characters."""
+    check_target(path, ".xlsx")
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:

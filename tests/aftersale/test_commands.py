@@ -160,3 +160,20 @@ def test_metrics_carry_the_after_sale_figures(demo_store, db_path, capsys):
     assert cases["team"]["opened"] == 1 and cases["agents"]["xiaoman"]["opened"] == 1
     status, out, _ = run(capsys, db_path, "metrics", "--as", "wang")
     assert "售后开单数\t1\t1" in out and "退款率" in out
+
+
+def test_an_excel_export_under_another_name_is_refused_before_anything_is_written(
+        demo_store, db_path, tmp_path, capsys):
+    """handover sheet, aftersale export, training report and care export write XLSX: a
+    name ending in .csv would be an Excel file that opens as garbage."""
+    status, out, _ = run(capsys, db_path, "aftersale", "open", "--order", SHIPPED, "--kind",
+                         "换货", "--as", "xiaoman")
+    case = aftersale.case_no(int(out))
+    target = tmp_path / "out.csv"
+    for command in (["handover", "sheet", "--as", "xiaoman"],
+                    ["aftersale", "export", case, "--as", "wang"],
+                    ["training", "report", "--as", "wang"],
+                    ["care", "export", "--as", "wang"]):
+        status, _, err = run(capsys, db_path, *command, "--out", str(target))
+        assert status == 1 and "这里写出的是 .xlsx 文件" in err, command
+        assert not target.exists()

@@ -381,8 +381,9 @@ def export(store: Store, viewer, path: Path, day: dt.date, now: float, mine: boo
     An item whose text still holds a variable the order cannot fill (a shipped order with
     no tracking number yet) is held back: the list goes to buyers as it is. Returns (items
     exported, items held back); held-back items stay on the day's list."""
-    from workbench.filewriter import XlsxBook
+    from workbench.filewriter import XlsxBook, check_target
 
+    check_target(path, ".xlsx")
     items = due(store, viewer, day, now, mine)
     if subjects is None:
         items = [item for item in items if not item.reachable]

@@ -205,9 +205,9 @@ def _handover_sheet(args) -> int:
     from workbench.handover import exchange, sheets, xlsx
 
     now = time.time()
-    for target in (args.out, args.exchange):
+    for target, suffix in ((args.out, ".xlsx"), (args.exchange, exchange.SUFFIX)):
         if target:
-            check_target(Path(target))  # before the sheet is built, not after
+            check_target(Path(target), suffix)  # before the sheet is built, not after
     with open_store(args) as store:
         outgoing = proven_account(args, store)
         if args.sheet is not None:
