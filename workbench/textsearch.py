@@ -22,7 +22,8 @@ _lock = threading.Lock()
 _tokenizer = None
 # Bump when segmentation changes in a way that needs the stored indexes rebuilt.
 _RULES_VERSION = 1
-QUOTED = re.compile(r'"([^"]*)"')
+# A phrase in quotes, ASCII or the full-width ones a Chinese input method types.
+QUOTED = re.compile(r'["“”]([^"“”]*)["“”]')
 
 
 def load():

@@ -914,7 +914,7 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <translation>My chat logs</translation>
     </message>
     <message>
-        <source>搜索聊天内容：空格隔开的词须同时出现，&quot;引号&quot;内为连续短语</source>
+        <source>搜索聊天内容：空格隔开的词须同时出现，“引号”内为连续短语</source>
         <translation>Search messages: words separated by spaces must all appear; &quot;quotes&quot; match an exact phrase</translation>
     </message>
     <message>

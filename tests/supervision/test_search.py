@@ -43,6 +43,8 @@ def test_all_words_must_occur_and_a_quoted_phrase_must_be_adjacent(demo_store, b
         "亲，退货运费我们承担"]
     assert texts(search.search(demo_store, boss, LogFilter(query='"运费谁出"'))) == ["运费谁出呢"]
     assert search.search(demo_store, boss, LogFilter(query='"出运费"')).total == 0
+    # The quotes a Chinese input method types mark a phrase too.
+    assert texts(search.search(demo_store, boss, LogFilter(query="“运费谁出”"))) == ["运费谁出呢"]
 
 
 def test_fts_syntax_in_a_query_or_buyer_name_is_plain_text(demo_store, boss, logs):

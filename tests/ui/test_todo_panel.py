@@ -42,6 +42,8 @@ def test_quick_add_from_the_keyboard_with_an_urgent_mark(workbench, qtbot, clock
     todo = next(t for t in handover.open_items(workbench.store) if t.title == "明早回复差价")
     assert todo.priority == 2 and todo.due_at == clock() + 24 * HOUR
     assert "明早回复差价" in shown(panel) and panel.quick_add.text() == ""
+    row = row_where(panel.view, TodoRole, lambda t: t.title == "明早回复差价")
+    assert panel.model.index(row).data() == "！！明早回复差价"  # marked as it was typed
 
 
 def test_filters_switch_between_mine_my_shift_and_team_and_the_states(workbench, clock):

@@ -167,7 +167,7 @@ class LogSearchWindow(QWidget):
     def _build(self) -> None:
         self.query = QLineEdit()
         self.query.setObjectName("logQuery")
-        self.query.setPlaceholderText(self.tr('搜索聊天内容：空格隔开的词须同时出现，"引号"内为连续短语'))
+        self.query.setPlaceholderText(self.tr("搜索聊天内容：空格隔开的词须同时出现，“引号”内为连续短语"))
         search_button = QPushButton(self.tr("搜索"))
         search_button.setObjectName("logSearchButton")
         self.agent_box = QComboBox()
