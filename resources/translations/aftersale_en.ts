@@ -637,7 +637,7 @@
     </message>
     <message>
         <source>共 {0} 张</source>
-        <translation>{0} cases</translation>
+        <translation>Cases: {0}</translation>
     </message>
     <message>
         <source>没有售后单。从聊天消息或订单新建（Ctrl+Shift+S）。</source>

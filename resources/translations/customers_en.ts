@@ -31,7 +31,7 @@ Marked by {1} at {2} (click to open the file)</translation>
     </message>
     <message>
         <source>累计 ¥{0:.2f} · {1} 单</source>
-        <translation>Lifetime ¥{0:.2f} · {1} orders</translation>
+        <translation>Lifetime ¥{0:.2f} · orders: {1}</translation>
     </message>
     <message>
         <source>最近下单 {0} {1}</source>
@@ -311,7 +311,7 @@ Marked by {1} at {2} (click to open the file)</translation>
     </message>
     <message>
         <source>最近 {0}，共 {1} 单</source>
-        <translation>last {0}, {1} orders</translation>
+        <translation>last {0}, orders: {1}</translation>
     </message>
     <message>
         <source>系统</source>
