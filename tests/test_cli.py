@@ -148,3 +148,14 @@ def test_a_bug_is_one_line_in_the_chosen_language_and_logged(lang, opening, othe
     err = capsys.readouterr().err
     assert err.startswith(opening) and other not in err and err.count("\n") == 1
     assert "ValueError: a bug" in (paths.data_dir() / "crash.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("argv", [
+    ["run", "--speed", "-1"], ["run", "--speed", "0"],
+    ["accounts", "failures", "--days", "-1"], ["accounts", "failures", "--days", "1e9"],
+    ["care", "due", "--date", "0001-01-01"], ["care", "export", "--out", "x.xlsx",
+                                              "--date", "9999-12-31"]])
+def test_numbers_and_dates_no_one_means_are_usage_errors(argv, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(argv)
+    assert exit_.value.code == 2 and "error: argument" in capsys.readouterr().err

@@ -47,6 +47,16 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _speed(text: str) -> float:
+    try:
+        speed = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < speed <= 1000:
+        raise argparse.ArgumentTypeError("the speed is above 0 (0.1: ten times faster)")
+    return speed
+
+
 def build_parser(areas: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without ``areas``, only the window's own commands."""
     parser = WorkbenchParser(prog="workbench", description="客服工作台 / agent workbench",
@@ -54,7 +64,7 @@ def build_parser(areas: bool = True) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
 
     run = commands.add_parser("run", help="open the workbench window (the default)")
-    run.add_argument("--speed", type=float, default=1.0,
+    run.add_argument("--speed", type=_speed, default=1.0,
                      help="simulator time scale: 1 real time, 0.1 ten times faster")
     run.add_argument("--demo", action="store_true",
                      help="give a new store the demo shop (the default store always gets "

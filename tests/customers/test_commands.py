@@ -90,6 +90,8 @@ def test_tag_adds_a_tag_as_a_proven_account(demo_store, db_path, capsys):
     status, _, err = run(capsys, db_path, "customers", "tag", "晴天小鹿", "x" * 13, "--as",
                          "xiaoman")
     assert status == 1 and "最多 12 个字" in err
+    status, _, err = run(capsys, db_path, "customers", "tag", "晴天小鹿", " ", "--as", "xiaoman")
+    assert status == 1 and err.strip() == "标签不能为空。"
 
 
 def test_recompute_reports_what_changed(demo_store, db_path, capsys):

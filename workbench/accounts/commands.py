@@ -62,7 +62,8 @@ def register(commands) -> None:
 
     failures = sub.add_parser("failures", help="recent failed sign-ins and locks "
                               "(supervisors)")
-    failures.add_argument("--days", type=float, default=7, help="how far back (default 7)")
+    failures.add_argument("--days", type=_days, default=7,
+                          help="how far back, 1 to 3650 (default 7)")
     add_json_option(failures)
     failures.set_defaults(handler=_failures)
 
@@ -140,3 +141,15 @@ def _failures(args) -> int:
         print("\t".join(part for part in (timefmt.second(problem.at), problem.kind,
                                           problem.name, lock) if part))
     return 0
+
+
+def _days(text: str) -> float:
+    import argparse
+
+    try:
+        days = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of days: {text!r}") from None
+    if not 1 <= days <= 3650:
+        raise argparse.ArgumentTypeError(f"{text} days is outside 1 to 3650")
+    return days

@@ -490,6 +490,8 @@ def set_tags(store: Store, buyer_id: int, agent, tags: list[str], now: float) ->
 
 
 def add_tag(store: Store, buyer_id: int, agent, tag: str, now: float) -> Changes:
+    if not _clean(tag):
+        raise Refused("标签不能为空。", "A tag cannot be empty.")
     customer = get(store, buyer_id)
     if customer is None:
         raise Refused("找不到这位买家。", "No such buyer.")

@@ -72,10 +72,13 @@ def _date(text: str) -> dt.date:
     import argparse
 
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         # Usage errors are argparse's, in English like its own (exit status 2).
         raise argparse.ArgumentTypeError(f"not a date: {text!r}; use YYYY-MM-DD") from None
+    if not dt.date(2000, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=5 * 366):
+        raise argparse.ArgumentTypeError(f"{day} is outside 2000-01-01 to five years ahead")
+    return day
 
 
 def _say(args, zh: str, en: str) -> None:
