@@ -141,3 +141,17 @@ def test_cli_short_password_is_refused(monkeypatch, capsys, db_path):
     status, _, err = run_cli(monkeypatch, capsys, db_path, "accounts", "add", "boss",
                              "--password-stdin", stdin="abc\n")
     assert status == 1 and "至少" in err
+
+
+@pytest.mark.parametrize(("name", "display_name", "words"), [
+    ("x" * 33, "", "最多 32 个字"), ("amy", "艾" * 33, "最多 32 个字"),
+    ("=HYPERLINK(1)", "", "像公式"), ("@amy", "", "像公式"),
+    ("amy", "-1", "像公式"), ("amy", "+艾米", "像公式"),
+])
+def test_a_name_too_long_or_like_a_formula_is_refused(store, clock, name, display_name, words):
+    boss = accounts.create(store, "boss", "supervisor", "secret-1", clock())
+    with pytest.raises(Refused, match=words):
+        accounts.create(store, name, "agent", "secret-2", clock(), by=boss,
+                        display_name=display_name)
+    assert [a.name for a in accounts.all_agents(store)] == ["boss"]
+    assert accounts.create(store, "y" * 32, "agent", "secret-2", clock(), by=boss).name == "y" * 32

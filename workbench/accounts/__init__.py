@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from workbench.accounts import passwords, permissions, signins
 from workbench.changes import Changes, Refused
+from workbench.filewriter import FORMULA_STARTS
 from workbench.store import Store, events, people, settings
 from workbench.store import accounts as audit
 
@@ -105,6 +106,8 @@ def create(store: Store, name: str, role: str, password: str, now: float,
     if not name or any(ch.isspace() for ch in name):
         raise Refused("账号名不能为空，也不能含空格。",
                       "An account name cannot be empty or contain spaces.")
+    for given in (name, display_name.strip()):
+        _check_name(given)
     if role not in ROLES:
         raise Refused(f"未知角色 {role}：可选 agent（客服）、supervisor（主管）、"
                       "trainer（培训师）。",
@@ -253,6 +256,20 @@ def _existing(store: Store, name: str) -> Agent:
     if agent is None:
         raise Refused(f"没有账号 {name}。", f"No account named {name}.")
     return agent
+
+
+NAME_LIMIT = 32
+# A name is signed under replies and written into every export; one that reads as a
+# formula in a spreadsheet (=HYPERLINK(…), filewriter.FORMULA_STARTS) is no person's name.
+
+
+def _check_name(name: str) -> None:
+    if len(name) > NAME_LIMIT:
+        raise Refused(f"账号名和显示名最多 {NAME_LIMIT} 个字。",
+                      f"An account or display name takes at most {NAME_LIMIT} characters.")
+    if name.startswith(FORMULA_STARTS):
+        raise Refused("账号名和显示名不能以 = + - @ 开头（像公式）。",
+                      "An account or display name cannot start with = + - or @.")
 
 
 def _check_password(password: str) -> None:
