@@ -25,11 +25,14 @@ def scenario_names() -> list[str]:
                   if m.name not in NOT_SCENARIOS and not m.name.startswith("_"))
 
 
-def main(names: list[str], as_json: bool = False, smoke: bool = False) -> int:
+def main(names: list[str], as_json: bool = False, smoke: bool = False,
+         lang: str = "zh") -> int:
     known = scenario_names()
     unknown = [name for name in names if name not in known]
     if unknown:
-        print(f"unknown scenario(s): {', '.join(unknown)}; known: {', '.join(known)}",
+        print(f"unknown scenario(s): {', '.join(unknown)}; known: {', '.join(known)}"
+              if lang == "en" else
+              f"没有这个基准测试场景：{'、'.join(unknown)}。可选：{'、'.join(known)}",
               file=sys.stderr)
         return 2
     results = {}

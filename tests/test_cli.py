@@ -100,9 +100,11 @@ def test_screenshot_into_a_missing_folder_is_refused_and_writes_nothing(tmp_path
     assert not out.parent.exists()
 
 
-def test_bench_refuses_an_unknown_scenario(capsys):
-    assert cli.main(["bench", "no-such-scenario"]) == 2
+def test_bench_refuses_an_unknown_scenario_in_the_chosen_language(capsys):
+    assert cli.main(["--lang", "en", "bench", "no-such-scenario"]) == 2
     assert "unknown scenario" in capsys.readouterr().err
+    assert cli.main(["bench", "no-such-scenario"]) == 2
+    assert capsys.readouterr().err.startswith("没有这个基准测试场景：no-such-scenario。")
 
 
 def test_help_lists_every_area_command(capsys):

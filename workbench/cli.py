@@ -149,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(paths.RESOURCES.parent))
         from bench import runner
 
-        return runner.main(args.scenarios, as_json=args.json, smoke=args.smoke)
+        return runner.main(args.scenarios, as_json=args.json, smoke=args.smoke,
+                           lang=args.lang)
     return run_handler(args.handler, args)
 
 

@@ -138,3 +138,20 @@ def test_a_config_that_cannot_be_read_is_one_line(tmp_path, capsys, content, rea
     assert reason in err and err.count("\n") == 1 and "Traceback" not in err
     assert main(["router", "--config", str(config), "--lang", "en"]) == 1
     assert "config file" in capsys.readouterr().err
+
+
+def test_a_toml_mistake_is_said_in_chinese_with_its_line_and_column(tmp_path, capsys):
+    from workbench.cli import main
+
+    config = tmp_path / "router.toml"
+    config.write_text('[service]\njid = "service@shop.test"\n[router\n', encoding="utf-8")
+    assert main(["router", "--config", str(config)]) == 1
+    assert capsys.readouterr().err == (f"配置文件 {config} 格式有误，不是合法的 TOML："
+                                       "错在第 3 行第 8 列。\n")
+    assert main(["router", "--config", str(config), "--lang", "en"]) == 1
+    assert capsys.readouterr().err == (f"The config file {config} is malformed: Expected ']' "
+                                       "at the end of a table declaration (at line 3, "
+                                       "column 8)\n")
+    config.write_text("x =", encoding="utf-8")
+    assert main(["router", "--config", str(config)]) == 1
+    assert capsys.readouterr().err.endswith("不是合法的 TOML：错在文件末尾。\n")

@@ -7,6 +7,7 @@ binary or GBK file is refused in one line, like every file the workbench reads.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,18 @@ class RouterConfig:
     log_file: Path | None = None
 
 
+def _where_zh(error: tomllib.TOMLDecodeError) -> str:
+    """Where tomllib stopped, in Chinese. Python 3.11's error has no lineno/colno: its
+    message ends "(at line 3, column 5)" or "(at end of document)"."""
+    text = str(error)
+    found = re.search(r"\(at line (\d+), column (\d+)\)", text)
+    if found:
+        return f"第 {found[1]} 行第 {found[2]} 列"
+    if "(at end of document)" in text:
+        return "文件末尾"
+    return ""
+
+
 def load(path: Path) -> RouterConfig:
     try:
         text = read_utf8(path)
@@ -46,7 +59,9 @@ def load(path: Path) -> RouterConfig:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"配置文件 {path} 格式有误：{error}",
+        where = _where_zh(error)
+        raise ConfigError(f"配置文件 {path} 格式有误，不是合法的 TOML"
+                          + (f"：错在{where}。" if where else "。"),
                           f"The config file {path} is malformed: {error}") from error
     here = path.parent
     service = data.get("service", {})
