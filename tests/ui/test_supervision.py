@@ -353,7 +353,7 @@ def test_every_figure_shows_whole_at_the_dashboards_default_size(qtbot, db_path,
                             cause=cause)
         dashboard = workbench.window.supervision.open_dashboard()
         qtbot.addWidget(dashboard)
-        assert dashboard.size() == QSize(1100, 818)
+        assert dashboard.size() == QSize(1100, 740)
         day = timefmt.local(clock())
         for edit in (dashboard.since, dashboard.until):
             edit.setDate(QDate(day.year, day.month, day.day))

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -224,9 +226,16 @@ class ProductsWindow(QWidget):
         right_layout.addWidget(self.chart)
         right_layout.addLayout(chart_buttons)
         right_layout.addStretch(1)
+        # The editor scrolls: its fields and the size chart are taller than a 1280×800
+        # screen leaves a window, and 保存尺码表 fell off its bottom.
+        right_scroll = QScrollArea()
+        right_scroll.setObjectName("productEditorScroll")
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setWidget(right)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(right_scroll)
         splitter.setSizes([420, 560])
         self.search.textChanged.connect(self.table_model.load)
         # Only while shown: the table's selection also changes as the window is destroyed,

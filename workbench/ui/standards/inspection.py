@@ -203,7 +203,7 @@ class InspectionWindow(QWidget):
         self.supervisor = permissions.allowed(session.agent.role,
                                               permissions.INSPECT_CONVERSATIONS)
         self.setWindowTitle(self.tr("质检") if self.supervisor else self.tr("我的质检"))
-        self.resize(1280, 820)
+        self.resize(1240, 740)
         self.current: Opened | None = None
         self.sampling = None
 

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -23,6 +25,16 @@ from workbench import standards
 from workbench.accounts import permissions
 from workbench.standards import MAX_WEIGHT, RULES, WORD_LISTS
 from workbench.ui.standards.names import name
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """A tab page that scrolls: the rules and word lists are taller than a 1280×800 screen
+    leaves a dialog, and its 关闭/保存 buttons fell off the bottom."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll
 
 
 class StandardDialog(QDialog):
@@ -70,8 +82,8 @@ class StandardDialog(QDialog):
             self.lists[key] = edit
         form.addRow(QLabel(self.tr("违禁用语与服务数据看板的违禁用语是同一份团队名单。")))
         tabs = QTabWidget()
-        tabs.addTab(rules, self.tr("规则和权重"))
-        tabs.addTab(words, self.tr("用语"))
+        tabs.addTab(_scrolled(rules), self.tr("规则和权重"))
+        tabs.addTab(_scrolled(words), self.tr("用语"))
         buttons = QDialogButtonBox()
         if self.editable:
             buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
