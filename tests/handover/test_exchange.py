@@ -282,3 +282,16 @@ def test_conversations_on_the_sheet_find_the_buyers_conversation_where_it_is_imp
     todo = next(handover.get(other_store, t) for t in changes.todos
                 if handover.get(other_store, t).title == "回复晴天小鹿的尺码问题")
     assert todo.conversation_id == there
+
+
+def test_a_todo_the_rules_refuse_is_named_by_file_and_item(
+        demo_store, other_store, sheet_id, tmp_path, clock):
+    path = tmp_path / "sheet.handover.json"
+    exchange.export(demo_store, sheet_id, path, clock())
+    _rewrite(path, lambda d: d["items"][1].update(due_at="9999-12-31T23:59:59+00:00"))
+    before = snapshot(other_store)
+    with pytest.raises(Refused) as refused:
+        exchange.import_file(other_store, path, accounts.by_name(other_store, "ajie"), clock())
+    assert str(refused.value).startswith("sheet.handover.json：第 2 项，到期时间超出范围")
+    assert refused.value.en.startswith("sheet.handover.json: item 2: The due time is out of")
+    assert snapshot(other_store) == before

@@ -316,7 +316,7 @@ def import_file(store: Store, path: Path, agent: Agent,
         missing_orders: set[str] = set()
         changes = Changes()
         todos = 0
-        for entry in document["items"]:
+        for number, entry in enumerate(document["items"], start=1):
             buyer = people.buyer_by_nick(store, entry["buyer"]) if entry.get("buyer") else None
             if entry.get("buyer") and buyer is None:
                 missing_buyers.add(entry["buyer"])
@@ -325,7 +325,15 @@ def import_file(store: Store, path: Path, agent: Agent,
                 missing_orders.add(entry["order"])
             ref: str | None = None
             if entry["kind"] == "todo":
-                todo_id = _recreate_todo(store, entry, sender, buyer, order, agent, now)
+                try:
+                    todo_id = _recreate_todo(store, entry, sender, buyer, order, agent, now)
+                except FileRefused:
+                    raise
+                except Refused as refused:
+                    # The todo rules (a due time out of range, say) refuse in the words of
+                    # the todo window; an import names the file and the item as well.
+                    raise check.fail((f"第 {number} 项", f"item {number}"),
+                                     refused.zh.rstrip("。"), refused.en.rstrip(".")) from None
                 changes |= Changes(todos=frozenset({todo_id}))
                 ref = str(todo_id)
                 todos += 1
