@@ -190,6 +190,19 @@ def test_refunds_above_what_the_order_leaves_are_refused_whoever_says_what_was_p
     assert imported(demo_store, once, agent, clock).unchanged == 1
 
 
+@pytest.mark.parametrize(("applied", "finished", "says"), [
+    ("9999-12-31 00:00:00", "", "时间“9999-12-31 00:00:00”不合理"),
+    ("1970-01-02 00:00:00", "", "不合理（应在 2000-01-01 之后"),
+    ("2025-11-24 09:00:00", "2025-11-23 09:00:00", "退款完结时间早于申请时间")])
+def test_times_no_refund_had_are_refused(demo_store, team, clock, tmp_path, applied,
+                                         finished, says):
+    path = report(tmp_path, [row(SHIPPED, "R1", "99.00", "退款成功" if finished else AGREE,
+                                 applied=applied, finished=finished)])
+    with pytest.raises(Refused, match=says):
+        imported(demo_store, path, team["xiaoman"], clock)
+    assert aftersale.count(demo_store, CaseFilter(), clock()) == 0
+
+
 def test_a_dry_run_says_what_it_would_do_and_writes_nothing(demo_store, team, clock, tmp_path):
     path = report(tmp_path, [row(SHIPPED, "R1", "199.00", AGREE)])
     result = imported(demo_store, path, team["xiaoman"], clock, dry_run=True)

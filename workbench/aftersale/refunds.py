@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +65,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("refund_no", "order_id", "amount", "state")
 PROGRESS_EVERY = 500
+EARLIEST = 946_684_800  # 2000-01-01 UTC
+DAY_S = 86_400
 SHOWN_SKIPPED = 10
 SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 SPACE = re.compile(r"\s")
@@ -252,6 +255,15 @@ def _parse(table: Table, columns: dict[str, int], line: int, cells: list[str]) -
         except ValueError:
             raise refuse(name, f"时间“{text}”看不懂，应为 yyyy-MM-dd HH:mm:ss",
                          f"cannot read the time {text!r} (yyyy-MM-dd HH:mm:ss)") from None
+        # A report is exported after its refunds: a time later than tomorrow (9999-12-31)
+        # or before the platforms existed is a damaged cell, and would sort a case forever.
+        if times[name] is not None and not EARLIEST <= times[name] <= time.time() + DAY_S:
+            raise refuse(name, f"时间“{text}”不合理（应在 2000-01-01 之后，且不晚于明天）",
+                         f"the time {text!r} is out of range (2000-01-01 to tomorrow)")
+    if times["applied_at"] and times["finished_at"] and \
+            times["finished_at"] < times["applied_at"]:
+        raise refuse("finished_at", "退款完结时间早于申请时间",
+                     "the refund finished before it was applied for")
     needs = cell("needs_return")
     return RefundRow(line, ids["refund_no"], ids["order_id"], amounts["amount"],
                      amounts["paid"], state, state_text,
