@@ -82,17 +82,17 @@ def check_target(path: Path, suffix: str | None = None) -> None:
     folder itself, or (with ``suffix``) its name says another format than the one written.
     Work that writes the store before it exports checks first."""
     path = Path(path)
-    if suffix and not path.name.lower().endswith(suffix):
-        raise StoreError(f"{path.name}：这里写出的是 {suffix} 文件，请用 {suffix} 结尾的文件名；"
-                         "什么都没有写入。",
-                         f"{path.name}: this writes a {suffix} file; give a name ending in "
-                         f"{suffix}. Nothing was written.")
     if not path.parent.is_dir():
         raise StoreError(f"文件夹 {path.parent} 不存在，无法写入 {path.name}；什么都没有写入。",
                          f"The folder {path.parent} does not exist; {path.name} was not "
                          "written.")
     if path.is_dir():
         raise os_error(IsADirectoryError(21, "Is a directory", str(path)), path)
+    if suffix and not path.name.lower().endswith(suffix):
+        raise StoreError(f"{path.name}：这里写出的是 {suffix} 文件，请用 {suffix} 结尾的文件名；"
+                         "什么都没有写入。",
+                         f"{path.name}: this writes a {suffix} file; give a name ending in "
+                         f"{suffix}. Nothing was written.")
 
 
 def _remove_stale_parts(path: Path) -> None:
