@@ -111,3 +111,31 @@ def test_restore_refuses_a_file_that_is_not_a_store_in_the_chosen_language(
                            "--as", "wang")
     assert status == 1 and out == "" and len(err.splitlines()) == 1
     assert said in err and unsaid not in err
+
+
+@pytest.mark.parametrize(("lang", "missing", "folder", "unsaid"), [
+    ("zh", "没有数据文件：", "这是一个文件夹，不是数据文件", ("已损坏", "SQLite", "no such")),
+    ("en", "no store: ", "is a folder", ("damaged", "文件", "Is a directory"))])
+def test_check_of_no_file_or_a_folder_says_so_not_damaged(tmp_path, capsys, lang, missing,
+                                                          folder, unsaid):
+    status, out, _ = run(capsys, "--db", tmp_path / "nodir" / "x.sqlite3", "--lang", lang,
+                         "store", "check")
+    assert status == 1 and out.startswith(missing) and len(out.splitlines()) == 1
+    assert ("文件不存在" if lang == "zh" else "no such file") in out
+    status, out, _ = run(capsys, "--db", tmp_path, "--lang", lang, "store", "check")
+    assert status == 1 and out.startswith(missing) and folder in out
+    assert not any(word in out for word in unsaid)
+    status, out, _ = run(capsys, "--db", tmp_path, "store", "check", "--json")
+    assert json.loads(out)["problems"] == ["is a folder"]
+
+
+def test_restoring_the_store_onto_itself_is_refused_and_moves_nothing(db, tmp_path, capsys):
+    before = db.read_bytes()
+    status, out, err = run(capsys, "--db", db, "store", "restore", db, "--as", "wang")
+    assert status == 1 and out == "" and len(err.splitlines()) == 1
+    assert "就是正在使用的数据文件" in err
+    status, _, err = run(capsys, "--db", db, "--lang", "en", "store", "restore",
+                         tmp_path / ".." / tmp_path.name / db.name, "--as", "wang")
+    assert status == 1 and "is the store itself" in err
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob("*before-restore*"))

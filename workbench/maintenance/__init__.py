@@ -61,12 +61,18 @@ def _require_supervisor(agent) -> None:
 
 # --- the check ---------------------------------------------------------------------------
 
+# A check's problems that say there is no store file at the path, rather than a damaged one.
+NO_STORE = ("no such file", "is a folder")
+
+
 def check(db_path: Path) -> Health:
     """Read the whole file (``PRAGMA integrity_check``) without writing to it. Damage
     found here also makes the next open check in full, and refuse."""
     started = time.perf_counter()
     if not db_path.exists():
         return Health(db_path, False, ["no such file"])
+    if db_path.is_dir():
+        return Health(db_path, False, ["is a folder"])
     problems = integrity.check_file(db_path, thorough=True)
     if problems:
         integrity.forget_clean_close(db_path)

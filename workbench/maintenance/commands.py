@@ -51,6 +51,13 @@ def _check(args) -> int:
         print_json(health.record())
     elif health.sound:
         print(f"sound: {health.path}" if args.lang == "en" else f"完好：{health.path}")
+    elif health.problems[0] in maintenance.NO_STORE:
+        # Nothing to call damaged: there is no store file at the path.
+        from workbench.store import integrity
+
+        reason = integrity.describe(health.problems[0], args.lang)
+        print(f"no store: {health.path}: {reason}" if args.lang == "en"
+              else f"没有数据文件：{health.path}：{reason}")
     else:
         from workbench.store import integrity
 

@@ -157,6 +157,7 @@ _PROBLEMS_ZH = {
     "not an SQLite file": "不是 SQLite 数据文件",
     "not a workbench store": "不是工作台的数据文件",
     "no such file": "文件不存在",
+    "is a folder": "这是一个文件夹，不是数据文件",
     "database disk image is malformed": "数据文件结构已损坏",
     "file is not a database": "不是数据库文件",
 }
