@@ -2930,6 +2930,102 @@ Under the team flag rules, this flag needs a remark saying exactly what to do.</
         <source>培训师</source>
         <translation>Trainer</translation>
     </message>
+    <message>
+        <source>旺旺</source>
+        <translation>Wangwang chat</translation>
+    </message>
+    <message>
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>不熟悉付款操作</source>
+        <translation>Unsure how to pay</translation>
+    </message>
+    <message>
+        <source>忘记支付密码</source>
+        <translation>Forgot payment password</translation>
+    </message>
+    <message>
+        <source>余额不足</source>
+        <translation>Insufficient balance</translation>
+    </message>
+    <message>
+        <source>议价未成功</source>
+        <translation>Price not agreed</translation>
+    </message>
+    <message>
+        <source>有顾虑</source>
+        <translation>Has doubts</translation>
+    </message>
+    <message>
+        <source>货比三家</source>
+        <translation>Comparing shops</translation>
+    </message>
+    <message>
+        <source>忘记付款</source>
+        <translation>Forgot to pay</translation>
+    </message>
+    <message>
+        <source>拍错了</source>
+        <translation>Ordered by mistake</translation>
+    </message>
+    <message>
+        <source>需要改价</source>
+        <translation>Needs a price change</translation>
+    </message>
+    <message>
+        <source>已提醒，等待付款</source>
+        <translation>Reminded, awaiting payment</translation>
+    </message>
+    <message>
+        <source>答应稍后付款</source>
+        <translation>Promised to pay later</translation>
+    </message>
+    <message>
+        <source>未回复</source>
+        <translation>No reply</translation>
+    </message>
+    <message>
+        <source>不要了</source>
+        <translation>No longer wants it</translation>
+    </message>
+    <message>
+        <source>11 点前下单，当天 15 点前催付</source>
+        <translation>Ordered before 11:00: remind by 15:00 the same day</translation>
+    </message>
+    <message>
+        <source>15 点前下单，当天发货（{0}）前催付</source>
+        <translation>Ordered before 15:00: remind before the day&apos;s dispatch ({0})</translation>
+    </message>
+    <message>
+        <source>22 点前下单，次日中午 12 点前催付</source>
+        <translation>Ordered before 22:00: remind by noon the next day</translation>
+    </message>
+    <message>
+        <source>0 点以后下单，当天 12 点以后再催付</source>
+        <translation>Ordered after 00:00: remind after 12:00 that day</translation>
+    </message>
+    <message>
+        <source>0 点以后下单，次日 12 点以后再催付</source>
+        <translation>Ordered after 00:00: remind after 12:00 the next day</translation>
+    </message>
+    <message>
+        <source>22 点以后下单（按 0 点以后的规则），次日 12 点以后再催付</source>
+        <translation>Ordered after 22:00 (as after 00:00): remind after 12:00 the next day</translation>
+    </message>
+    <message>
+        <source>22 点以后下单（按 22 点前的规则），次日中午 12 点前催付</source>
+        <translation>Ordered after 22:00 (as before 22:00): remind by noon the next day</translation>
+    </message>
+    <message>
+        <source>买过两次以上的买家，下单 48 小时后再催付</source>
+        <translation>Buyers with two or more purchases: remind 48 hours after the order</translation>
+    </message>
 </context>
 <context>
     <name>_FileField</name>

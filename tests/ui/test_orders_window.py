@@ -2,6 +2,7 @@
 cancel, the 催付 register and the flag policy."""
 
 import csv
+import re
 import threading
 
 import pytest
@@ -298,3 +299,58 @@ def test_the_register_window_exports_what_it_shows(qtbot, workbench, tmp_path):
     assert "已导出 1 条" in register.message.text()
     assert register.export(tmp_path / "gone" / "催付.csv") is None
     assert "不存在" in register.message.text()
+
+
+@pytest.fixture
+def english(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from workbench.app import install_translation
+
+    install_translation(qapp, "en")
+    yield
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+
+
+def chinese_in(texts) -> list[str]:
+    return [text for text in texts if re.search("[\u4e00-\u9fff]", text)]
+
+
+def test_in_english_the_built_in_order_words_are_english(qtbot, db_path, clock, english):
+    """The status filter, the reminder schedule and the register's lists follow the
+    language; what is stored stays in Chinese."""
+    opened = open_window(qtbot, db_path, clock, agent_name="wang")
+    try:
+        window = opened.window
+        status = window.orders_ui.show_orders().status
+        assert not chinese_in(status.itemText(n) for n in range(status.count()))
+        assert status.itemData(status.findText("Awaiting buyer payment")) == \
+            "WAIT_BUYER_PAY"
+
+        dialog = window.orders_ui.show_policy()
+        assert dialog.reminder_table.text().count("\n") == 4
+        assert not chinese_in([dialog.reminder_table.text()])
+        dialog.reject()
+
+        window.session.run(reminders.remind, opened.store, UNPAID, window.session.agent,
+                           window.session.clock(), channel="电话")
+        trigger(window, "actionReminderRegister")
+        register = window.orders_ui.register_window
+        for box in (register.reason, register.outcome):
+            assert not chinese_in(box.itemText(n) for n in range(box.count()))
+        assert register.model.index(0, 4).data() == "Phone call"
+        register.view.setCurrentIndex(register.model.index(0, 0))
+        register.reason.setCurrentIndex(register.reason.findData("忘记支付密码"))
+        register.outcome.setCurrentIndex(register.outcome.findData("已付款"))
+        qtbot.mouseClick(register.save_button, Qt.MouseButton.LeftButton)
+        (entry,) = reminders.register(opened.store)
+        assert (entry.reason, entry.outcome) == ("忘记支付密码", "已付款")
+        assert register.model.index(0, 5).data() == "Forgot payment password"
+        assert register.model.index(0, 6).data() == "Paid"
+        register.reason.setCurrentText("自己写的原因")
+        qtbot.mouseClick(register.save_button, Qt.MouseButton.LeftButton)
+        assert reminders.register(opened.store)[0].reason == "自己写的原因"
+    finally:
+        opened.close()

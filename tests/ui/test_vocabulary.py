@@ -7,7 +7,7 @@ from workbench import accounts, handover
 from workbench.app import TRANSLATIONS
 from workbench.channels import xmpp, xmpp_protocol
 from workbench.conversations import reception
-from workbench.orders import codes
+from workbench.orders import codes, reminders
 from workbench.ui.vocabulary import WORDS, word
 
 DOMAIN_NAMES = {
@@ -22,6 +22,10 @@ DOMAIN_NAMES = {
     "team statuses": xmpp_protocol.STATUS_LABELS.values(),
     "team connection": xmpp.STATE_LABELS.values(),
     "roles": accounts.ROLE_NAMES.values(),
+    "催付 channels": reminders.CHANNELS,
+    "催付 reasons": reminders.REASONS,
+    "催付 outcomes": reminders.OUTCOMES,
+    "催付 schedule": reminders.RULE_LINES,
 }
 
 

@@ -159,6 +159,8 @@ _LATE_EVENING_RULES = {
     "by_next_noon": "22 点以后下单（按 22 点前的规则），次日中午 12 点前催付",
 }
 _REPEAT_RULE = f"买过两次以上的买家，下单 {REPEAT_BUYER_WAIT_H} 小时后再催付"
+RULE_LINES = (_BEFORE_11_RULE, _BEFORE_15_RULE, _BEFORE_22_RULE,
+              *_AFTER_MIDNIGHT_RULES.values(), *_LATE_EVENING_RULES.values(), _REPEAT_RULE)
 
 
 def save_team_rules(store: Store, agent, flags: policy.FlagPolicy, dispatch: str,
@@ -173,13 +175,21 @@ def _clock(hour_minute: tuple[int, int]) -> str:
     return f"{hour_minute[0]:02d}:{hour_minute[1]:02d}"
 
 
+def rule_lines(dispatch: tuple[int, int] = (16, 0),
+                chosen: ReminderPolicy = ReminderPolicy()) -> list[tuple[str, tuple[str, ...]]]:
+    """The table as this code applies it, one (line, its {0} values) per row: the window
+    translates the line (one of RULE_LINES) before filling it in."""
+    return [
+        (_small_hours_rule(chosen), ()), (_BEFORE_15_RULE, (_clock(dispatch),)),
+        (_BEFORE_22_RULE, ()), (_LATE_EVENING_RULES[chosen.late_evening], ()),
+        (_REPEAT_RULE, ()),
+    ]
+
+
 def rule_texts(dispatch: tuple[int, int] = (16, 0),
                chosen: ReminderPolicy = ReminderPolicy()) -> list[str]:
-    """The table as this code applies it, one line per row, for the window."""
-    return [
-        _small_hours_rule(chosen), _BEFORE_15_RULE.format(_clock(dispatch)), _BEFORE_22_RULE,
-        _LATE_EVENING_RULES[chosen.late_evening], _REPEAT_RULE,
-    ]
+    """The table as this code applies it, one line per row, in Chinese."""
+    return [line.format(*values) for line, values in rule_lines(dispatch, chosen)]
 
 
 def _small_hours_rule(chosen: ReminderPolicy) -> str:

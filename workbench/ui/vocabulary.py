@@ -67,6 +67,32 @@ WORDS = (
     QT_TRANSLATE_NOOP("Vocabulary", "客服"),
     QT_TRANSLATE_NOOP("Vocabulary", "主管"),
     QT_TRANSLATE_NOOP("Vocabulary", "培训师"),
+    # 催付: channels, why buyers had not paid, outcomes (orders.reminders.CHANNELS, REASONS,
+    # OUTCOMES) and the reminder schedule's lines (RULE_LINES, {0} the dispatch time)
+    QT_TRANSLATE_NOOP("Vocabulary", "旺旺"),
+    QT_TRANSLATE_NOOP("Vocabulary", "短信"),
+    QT_TRANSLATE_NOOP("Vocabulary", "电话"),
+    QT_TRANSLATE_NOOP("Vocabulary", "不熟悉付款操作"),
+    QT_TRANSLATE_NOOP("Vocabulary", "忘记支付密码"),
+    QT_TRANSLATE_NOOP("Vocabulary", "余额不足"),
+    QT_TRANSLATE_NOOP("Vocabulary", "议价未成功"),
+    QT_TRANSLATE_NOOP("Vocabulary", "有顾虑"),
+    QT_TRANSLATE_NOOP("Vocabulary", "货比三家"),
+    QT_TRANSLATE_NOOP("Vocabulary", "忘记付款"),
+    QT_TRANSLATE_NOOP("Vocabulary", "拍错了"),
+    QT_TRANSLATE_NOOP("Vocabulary", "需要改价"),
+    QT_TRANSLATE_NOOP("Vocabulary", "已提醒，等待付款"),  # 已付款 is a chip above
+    QT_TRANSLATE_NOOP("Vocabulary", "答应稍后付款"),
+    QT_TRANSLATE_NOOP("Vocabulary", "未回复"),
+    QT_TRANSLATE_NOOP("Vocabulary", "不要了"),
+    QT_TRANSLATE_NOOP("Vocabulary", "11 点前下单，当天 15 点前催付"),
+    QT_TRANSLATE_NOOP("Vocabulary", "15 点前下单，当天发货（{0}）前催付"),
+    QT_TRANSLATE_NOOP("Vocabulary", "22 点前下单，次日中午 12 点前催付"),
+    QT_TRANSLATE_NOOP("Vocabulary", "0 点以后下单，当天 12 点以后再催付"),
+    QT_TRANSLATE_NOOP("Vocabulary", "0 点以后下单，次日 12 点以后再催付"),
+    QT_TRANSLATE_NOOP("Vocabulary", "22 点以后下单（按 0 点以后的规则），次日 12 点以后再催付"),
+    QT_TRANSLATE_NOOP("Vocabulary", "22 点以后下单（按 22 点前的规则），次日中午 12 点前催付"),
+    QT_TRANSLATE_NOOP("Vocabulary", "买过两次以上的买家，下单 48 小时后再催付"),
 )
 
 

@@ -139,9 +139,11 @@ class FlagPolicyDialog(QDialog):
     def _show_table(self) -> None:
         """The table exactly as the code will apply it (the rules the 催付 dialog shows)."""
         dispatch = (self.dispatch.time().hour(), self.dispatch.time().minute())
-        # As the domain writes them: the same words the 催付 dialog shows for an order.
-        self.reminder_table.setText("\n".join(reminders.rule_texts(dispatch,
-                                                                    self.chosen_timing())))
+        # As the domain writes them (the same words the 催付 dialog shows for an order), in
+        # the window's language.
+        self.reminder_table.setText("\n".join(
+            word(line).format(*values)
+            for line, values in reminders.rule_lines(dispatch, self.chosen_timing())))
 
     def save(self) -> bool:
         done = self.session.run(reminders.save_team_rules, self.session.store,

@@ -40,6 +40,31 @@ ReminderRole = Qt.ItemDataRole.UserRole + 3
 DAY = 86400.0
 
 
+# The domain keeps channels, reasons and outcomes in Chinese (stored, exported, compared);
+# the lists show them in the window's language, each item's data the Chinese value. The
+# reason and outcome lists are editable: typed text is kept as typed.
+def fill_choices(box: QComboBox, values, blank: bool = False) -> None:
+    if blank:
+        box.addItem("", "")
+    for value in values:
+        box.addItem(word(value), value)
+
+
+def chosen_value(box: QComboBox) -> str:
+    """The Chinese value of the chosen item, or the text typed."""
+    text = box.currentText().strip()
+    index = box.findText(text)
+    return box.itemData(index) if index >= 0 and box.itemData(index) is not None else text
+
+
+def show_value(box: QComboBox, value: str) -> None:
+    index = box.findData(value)
+    if index >= 0:
+        box.setCurrentIndex(index)
+    else:
+        box.setCurrentText(value)
+
+
 class ReminderDialog(QDialog):
     """Shows when to remind and any warnings, sends the team's phrase into the buyer's
     conversation (or notes an SMS or call), registers it, then offers the green flag."""
@@ -78,11 +103,11 @@ class ReminderDialog(QDialog):
 
         self.channel = QComboBox()
         self.channel.setObjectName("reminderChannel")
-        self.channel.addItems(list(reminders.CHANNELS))
+        fill_choices(self.channel, reminders.CHANNELS)
         self.reason = QComboBox()
         self.reason.setObjectName("reminderReason")
         self.reason.setEditable(True)
-        self.reason.addItems(["", *reminders.REASONS])
+        fill_choices(self.reason, reminders.REASONS, blank=True)
         self.reason.lineEdit().setPlaceholderText(self.tr("未付款原因（知道的话）"))
         self.text = QPlainTextEdit(reminders.text(session.store, order, session.agent,
                                                   session.clock()))
@@ -150,7 +175,7 @@ class ReminderDialog(QDialog):
         return self.check.order
 
     def _update(self) -> None:
-        chat = self.channel.currentText() == reminders.CHAT_CHANNEL
+        chat = self.channel.currentData() == reminders.CHAT_CHANNEL
         self.send_button.setText(self.tr("发送并登记") if chat else self.tr("登记"))
         self.text.setEnabled(chat)
         self.send_button.setEnabled(not self.check.warnings or self.confirm.isChecked())
@@ -159,8 +184,8 @@ class ReminderDialog(QDialog):
         """Send the phrase (旺旺) and register the reminder; then offer the green flag."""
         if self.check.warnings and not self.confirm.isChecked():
             return False
-        channel = self.channel.currentText()
-        reason = self.reason.currentText().strip()
+        channel = self.channel.currentData()
+        reason = chosen_value(self.reason)
         if channel == reminders.CHAT_CHANNEL:
             current = self.session.current
             if current is None or current.buyer_id != self.order.buyer_id:
@@ -190,9 +215,9 @@ class ReminderDialog(QDialog):
             self.after_label.setText(self.tr("已登记催付。按团队旗帜规则：{0}").format(
                 rule.describe()))
             self.flag_button.setText(self.tr("插{0}旗并备注").format(word(rule.name)))
-            remark = self.tr("已{0}催付").format(channel)
+            remark = self.tr("已{0}催付").format(word(channel))
             if reason:
-                remark += self.tr("，原因：{0}").format(reason)
+                remark += self.tr("，原因：{0}").format(word(reason))
             self.flag_remark.setText(remark)
         self.after.show()
 
@@ -233,8 +258,8 @@ class ReminderModel(RowsTableModel):
         entry = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (timefmt.minute(entry.at), entry.order_id, entry.buyer_nick,
-                    entry.agent_name or "", entry.channel or "", entry.reason or "",
-                    entry.outcome or "", word(entry.order_status_name))[index.column()]
+                    entry.agent_name or "", word(entry.channel or ""), word(entry.reason or ""),
+                    word(entry.outcome or ""), word(entry.order_status_name))[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 7 and \
                 entry.order_status != orders.UNPAID:
             return QColor("#2e7d32")
@@ -280,7 +305,9 @@ class SummaryModel(RowsTableModel):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             rate = "—" if row.rate is None else f"{row.rate * 100:.1f}%"
-            return (self.tr(row.dimension), self.tr(row.value), str(row.reminded),
+            # A channel or reason is a domain word; the timings are the summary's own.
+            value = self.tr(row.value)
+            return (self.tr(row.dimension), word(value), str(row.reminded),
                     str(row.paid), rate)[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -319,11 +346,11 @@ class RemindersWindow(QWidget):
         self.reason = QComboBox()
         self.reason.setObjectName("registerReason")
         self.reason.setEditable(True)
-        self.reason.addItems(["", *reminders.REASONS])
+        fill_choices(self.reason, reminders.REASONS, blank=True)
         self.outcome = QComboBox()
         self.outcome.setObjectName("registerOutcome")
         self.outcome.setEditable(True)
-        self.outcome.addItems(list(reminders.OUTCOMES))
+        fill_choices(self.outcome, reminders.OUTCOMES)
         self.save_button = QPushButton(self.tr("保存原因和结果"))
         self.save_button.setObjectName("registerSave")
         self.summary_model = SummaryModel()
@@ -394,8 +421,8 @@ class RemindersWindow(QWidget):
         for widget in (self.reason, self.outcome, self.save_button):
             widget.setEnabled(entry is not None)
         if entry is not None:
-            self.reason.setCurrentText(entry.reason or "")
-            self.outcome.setCurrentText(entry.outcome or "")
+            show_value(self.reason, entry.reason or "")
+            show_value(self.outcome, entry.outcome or "")
 
     def save(self) -> bool:
         entry = self.selected()
@@ -403,8 +430,8 @@ class RemindersWindow(QWidget):
             return False
         row = self.view.currentIndex().row()
         done = self.session.run(reminders.update, self.session.store, entry.id,
-                                self.session.agent, self.reason.currentText(),
-                                self.outcome.currentText(), self.session.clock())
+                                self.session.agent, chosen_value(self.reason),
+                                chosen_value(self.outcome), self.session.clock())
         if done and 0 <= row < self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(row, 0))
         return done

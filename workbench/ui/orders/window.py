@@ -150,7 +150,7 @@ class OrdersWindow(QWidget):
         self.status.setObjectName("filterStatus")
         self.status.addItem(self.tr("全部状态"), None)
         for code, name in orders.STATUS_NAMES.items():
-            self.status.addItem(name, code)
+            self.status.addItem(word(name), code)
         self.flag = QComboBox()
         self.flag.setObjectName("filterFlag")
         self.flag.addItem(self.tr("全部旗帜"), None)
