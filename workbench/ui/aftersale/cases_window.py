@@ -119,7 +119,7 @@ class CasesWindow(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in ((0, 80), (1, 110), (2, 110), (3, 120), (4, 100), (5, 100),
-                              (6, 70), (7, 60), (8, 160)):
+                              (6, 70), (7, 84), (8, 160)):  # 84: “Assignee” whole
             self.table.setColumnWidth(column, width)
 
         self.header = plain()
