@@ -34,8 +34,8 @@ from workbench import orders, timefmt
 from workbench.orders import Order, OrderFilter, export
 from workbench.ui.item_models import PagedRows, RowsTableModel
 from workbench.ui.orders.sidebar import OrderRole, flag_icon
+from workbench.ui.plain_text import tip
 from workbench.ui.store_work import StoreTask, start_task, stop_and_wait
-from workbench.ui.tips import plain_tip
 from workbench.ui.vocabulary import word
 from workbench.ui.windowing import bring_to_front, menu_action, on_close
 
@@ -81,7 +81,7 @@ class OrderTableModel(PagedRows, RowsTableModel):
             return flag_icon(order.flag) if order.flag in orders.FLAG_COLOURS else None
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             # The back office's longer states do not fit the column: the whole text.
-            return plain_tip(word(order.status_name))
+            return tip(word(order.status_name))
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
             return QColor(orders.CHIP_COLOURS.get(order.status_chip, "#000000"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5, 9):
