@@ -1,5 +1,6 @@
-"""Columns wide enough for what they hold: the phrase itself in 管理短语, the order status
-(whole in its tooltip), the 售后 list's Assignee header in English."""
+"""Columns wide enough for what they hold: the phrase itself in the phrase manager
+(管理短语); the order status, whole in its tooltip; the Assignee header of the 售后 list
+in English."""
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
