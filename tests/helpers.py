@@ -1,6 +1,7 @@
 """Shared by the tests: a clock to move by hand, and typing and clicking as a person does."""
 
 import random
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -51,3 +52,9 @@ def damage_middle(path, size: int = 65536, seed: int = 1) -> None:
     with open(path, "r+b") as handle:
         handle.seek(middle)
         handle.write(random.Random(seed).randbytes(min(size, length - middle)))
+
+
+def menu_title(action) -> str:
+    """A menu bar title without its Alt+letter mark: the Chinese title's bracketed letter at
+    the end, the English title's ampersand."""
+    return re.sub(r"（&[A-Z]）$", "", action.text()).replace("&", "")

@@ -4,7 +4,7 @@ through the 订单 menu, and all of it is still there after a restart."""
 
 from PySide6.QtCore import Qt
 
-from helpers import click_row, row_where, type_text
+from helpers import click_row, menu_title, row_where, type_text
 from workbench import conversations, orders, timefmt
 from workbench.app import open_workbench
 from workbench.channels import scenarios
@@ -70,7 +70,7 @@ def test_an_unpaid_order_is_reminded_flagged_imported_and_kept(qtbot, db_path, c
         "订单付款时间 ,订单备注\r\n"
         f'="{ORDER}",阿飞不飞,买家已付款，等待卖家发货,59.00,59.00,'
         '2025-11-24 08:00:00,2025-11-24 13:20:00,仓库：今天发\r\n').encode("gbk"))
-    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "订单")
+    menu = next(a.menu() for a in window.menuBar().actions() if menu_title(a) == "订单")
     next(a for a in menu.actions() if a.text() == "导入订单报表…").trigger()
     importing = window.orders_ui.import_dialog
     importing.order_file.setText(str(report))

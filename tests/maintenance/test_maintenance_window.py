@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
-from helpers import click_row, damage_middle, row_where, type_text
+from helpers import click_row, damage_middle, menu_title, row_where, type_text
 from workbench import conversations, faults, handover, maintenance
 from workbench.app import open_workbench
 from workbench.channels.simulator import Simulator
@@ -158,7 +158,7 @@ def test_the_first_start_of_the_day_checks_then_backs_up(qtbot, workbench):
 
 def test_the_data_dialog_shows_the_newest_backup_and_backs_up_now(qtbot, workbench):
     window = workbench.window
-    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "帮助")
+    help_menu = next(a.menu() for a in window.menuBar().actions() if menu_title(a) == "帮助")
     action = next(a for a in help_menu.actions() if a.objectName() == "actionDataAndBackups")
     action.trigger()
     dialog = window.upkeep.dialog

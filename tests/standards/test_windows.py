@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from supervision.logdata import line, write_jsonl
 
-from helpers import click_row, type_text
+from helpers import click_row, menu_title, type_text
 from workbench import accounts, standards, timefmt
 from workbench.app import open_workbench
 from workbench.standards import inspection, problems
@@ -48,7 +48,7 @@ def boss_window(qtbot, db_path, clock):
 
 
 def menu_texts(window, title="质检"):
-    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == title)
+    menu = next(a.menu() for a in window.menuBar().actions() if menu_title(a) == title)
     return [a.text() for a in menu.actions() if a.text()]
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from helpers import click_row, row_where, type_text
+from helpers import click_row, menu_title, row_where, type_text
 from workbench import accounts, conversations, timefmt, training
 from workbench.app import open_workbench
 from workbench.standards import problems
@@ -45,7 +45,7 @@ def trigger(window, name):
 
 
 def menu_texts(window, title="实训"):
-    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == title)
+    menu = next(a.menu() for a in window.menuBar().actions() if menu_title(a) == title)
     return [a.text() for a in menu.actions() if a.text()]
 
 

@@ -3,6 +3,7 @@ import re
 from PySide6.QtCore import QCoreApplication, QPoint, QRect
 from PySide6.QtWidgets import QScrollArea
 
+from helpers import menu_title
 from workbench.app import install_translation, open_workbench
 
 
@@ -60,7 +61,7 @@ def test_english_can_be_chosen(qtbot, db_path, clock):
         try:
             assert workbench.window.windowTitle().startswith("Agent Workbench")
             assert workbench.window.chat.header.text().startswith("Pick a conversation")
-            menus = {action.text(): action.menu() for action in
+            menus = {menu_title(action): action.menu() for action in
                      workbench.window.menuBar().actions()}
             assert list(menus) == ["Reception", "Phrases", "Orders", "Handover", "After-sale",
                                    "Account", "Team", "Customers", "Quality inspection",

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from helpers import type_text
+from helpers import menu_title, type_text
 from workbench import conversations, orders, timefmt
 from workbench.app import open_workbench
 from workbench.orders import importer, policy, reminders
@@ -53,7 +53,7 @@ def report(tmp_path, rows: list[str], name: str = "report.csv"):
 
 
 def test_the_order_menu_has_the_list_import_register_and_policy(workbench):
-    menu = next(a.menu() for a in workbench.window.menuBar().actions() if a.text() == "订单")
+    menu = next(a.menu() for a in workbench.window.menuBar().actions() if menu_title(a) == "订单")
     assert [a.text() for a in menu.actions() if a.text()] == [
         "订单列表…", "待催付订单…", "催付登记表…", "导入订单报表…", "旗帜规则…"]
 

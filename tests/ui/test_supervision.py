@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from helpers import type_text
+from helpers import menu_title, type_text
 from workbench import accounts, conversations
 from workbench.app import open_workbench
 from workbench.supervision import logfiles, search
@@ -45,7 +45,7 @@ def open_as(qtbot, db_path, clock, name, tmp_path=None, records=LOGS):
 
 
 def menu_titles(window):
-    return [action.text() for action in window.menuBar().actions() if action.isVisible()]
+    return [menu_title(action) for action in window.menuBar().actions() if action.isVisible()]
 
 
 def search_for(qtbot, window, text):

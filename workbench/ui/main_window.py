@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget
 
@@ -48,6 +48,26 @@ AREA_INSTALLERS = (
     products_window.install,
     accounts_window.install,
     maintenance_window.install,
+)
+# Each menu bar title with its Alt+letter, by the plain title the areas ask for. Chinese
+# desktop software writes the English word's letter after the word (文件（F）), here in
+# full-width brackets; the English titles mark the same letter. The letters are unique and
+# leave out J, K and S: Alt+J, Alt+K (next, previous buyer) and Alt+S (send the size reply)
+# are the window's own shortcuts, and a clash would make both keys do nothing.
+MENU_TITLES = (
+    (QT_TRANSLATE_NOOP("MainWindow", "接待"), QT_TRANSLATE_NOOP("MainWindow", "接待（&R）")),
+    (QT_TRANSLATE_NOOP("MainWindow", "短语"), QT_TRANSLATE_NOOP("MainWindow", "短语（&P）")),
+    (QT_TRANSLATE_NOOP("MainWindow", "订单"), QT_TRANSLATE_NOOP("MainWindow", "订单（&O）")),
+    (QT_TRANSLATE_NOOP("MainWindow", "交接"), QT_TRANSLATE_NOOP("MainWindow", "交接（&N）")),
+    (QT_TRANSLATE_NOOP("MainWindow", "售后"), QT_TRANSLATE_NOOP("MainWindow", "售后（&A）")),
+    (QT_TRANSLATE_NOOP("MainWindow", "主管"), QT_TRANSLATE_NOOP("MainWindow", "主管（&E）")),
+    (QT_TRANSLATE_NOOP("MainWindow", "账号"), QT_TRANSLATE_NOOP("MainWindow", "账号（&C）")),
+    (QT_TRANSLATE_NOOP("MainWindow", "团队"), QT_TRANSLATE_NOOP("MainWindow", "团队（&T）")),
+    (QT_TRANSLATE_NOOP("MainWindow", "客户"), QT_TRANSLATE_NOOP("MainWindow", "客户（&U）")),
+    (QT_TRANSLATE_NOOP("MainWindow", "质检"), QT_TRANSLATE_NOOP("MainWindow", "质检（&Q）")),
+    (QT_TRANSLATE_NOOP("MainWindow", "实训"), QT_TRANSLATE_NOOP("MainWindow", "实训（&I）")),
+    (QT_TRANSLATE_NOOP("MainWindow", "商品"), QT_TRANSLATE_NOOP("MainWindow", "商品（&D）")),
+    (QT_TRANSLATE_NOOP("MainWindow", "帮助"), QT_TRANSLATE_NOOP("MainWindow", "帮助（&H）")),
 )
 
 
@@ -112,9 +132,13 @@ class MainWindow(QMainWindow):
         self.chat.composer.setFocus()
 
     def area_menu(self, title: str) -> QMenu:
-        """The menu bar's menu of that title, created on first use."""
+        """The menu bar's menu of that (plain, translated) title, created on first use and
+        shown with its Alt+letter."""
         if title not in self._menus:
-            self._menus[title] = self.menuBar().addMenu(title)
+            translate = QCoreApplication.translate
+            shown = {translate("MainWindow", plain): translate("MainWindow", marked)
+                     for plain, marked in MENU_TITLES}.get(title, title)
+            self._menus[title] = self.menuBar().addMenu(shown)
         return self._menus[title]
 
     def _phrase_completions(self, prefix: str) -> list[tuple[str, str]]:
