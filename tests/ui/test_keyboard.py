@@ -1,19 +1,7 @@
 """Tab moves between controls in every window: out of a table, out of a text box."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from workbench.app import open_workbench
-
-
-@pytest.fixture
-def workbench(qtbot, db_path, clock):
-    opened = open_workbench(db_path, speed=0, clock=clock, start_channel=False)
-    qtbot.addWidget(opened.window)
-    opened.window.show()
-    yield opened
-    opened.close()
 
 
 def tab_from(qtbot, widget):

@@ -1,27 +1,16 @@
 """The shop's own text in tooltips shows as written: a buyer named with markup is not
 bold, a link is not live, a huge text is cut."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
 
 from helpers import row_where
 from workbench import conversations, handover
-from workbench.app import open_workbench
 from workbench.ui.handover.todo_panel import TodoRole
 from workbench.ui.plain_text import TIP_CHARS, tip
 
 NICK = '<b>粗</b><font color=red>红</font><a href="file:///etc/passwd">点</a>'
-
-
-@pytest.fixture
-def workbench(qtbot, db_path, clock):
-    opened = open_workbench(db_path, speed=0, clock=clock, start_channel=False)
-    qtbot.addWidget(opened.window)
-    opened.window.show()
-    yield opened
-    opened.close()
 
 
 def as_read(tooltip: str) -> str:

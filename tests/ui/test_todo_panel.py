@@ -1,26 +1,15 @@
 """The 待办 panel in the real window: filters, overdue, reminders, quick add, paging."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from helpers import click_row, row_where, type_text
 from workbench import accounts, handover
-from workbench.app import open_workbench
 from workbench.handover import Assignee
 from workbench.ui.handover import todo_panel
 from workbench.ui.handover.todo_panel import TodoRole
 
 HOUR = 3600
-
-
-@pytest.fixture
-def workbench(qtbot, db_path, clock):
-    opened = open_workbench(db_path, speed=0, clock=clock, start_channel=False)
-    qtbot.addWidget(opened.window)
-    opened.window.show()
-    yield opened
-    opened.close()
 
 
 def shown(panel):
